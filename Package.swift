@@ -1,0 +1,78 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "StoreOps",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "storeops", targets: ["storeops"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        .target(name: "StoreOpsCore", swiftSettings: strict),
+        .target(name: "StoreOpsImport", dependencies: ["StoreOpsCore"], swiftSettings: strict),
+        .target(
+            name: "StoreOpsStorage",
+            dependencies: ["StoreOpsCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(name: "StoreOpsReports", dependencies: ["StoreOpsCore"], swiftSettings: strict),
+        .target(
+            name: "StoreOpsServices",
+            dependencies: ["StoreOpsCore", "StoreOpsImport", "StoreOpsStorage", "StoreOpsReports"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "StoreOpsServer",
+            dependencies: [
+                "StoreOpsServices", "StoreOpsReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "StoreOpsCLI",
+            dependencies: [
+                "StoreOpsServices", "StoreOpsServer", "StoreOpsStorage", "StoreOpsReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "storeops", dependencies: ["StoreOpsCLI"], swiftSettings: strict),
+        .target(
+            name: "StoreOpsTesting",
+            dependencies: ["StoreOpsCore", "StoreOpsStorage"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "StoreOpsCoreTests", dependencies: ["StoreOpsCore"], swiftSettings: strict),
+        .testTarget(
+            name: "StoreOpsStorageTests",
+            dependencies: ["StoreOpsStorage", "StoreOpsTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "StoreOpsServicesTests",
+            dependencies: ["StoreOpsServices", "StoreOpsTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "StoreOpsReportsTests",
+            dependencies: ["StoreOpsReports", "StoreOpsTesting"],
+            exclude: ["Golden"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "StoreOpsCLITests",
+            dependencies: ["StoreOpsCLI", "StoreOpsTesting"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,30 @@
+import Foundation
+import StoreOpsCore
+import StoreOpsReports
+
+/// The process environment the CLI reads once: flags win over these variables, these over defaults.
+public struct Environment: Sendable {
+    public var variables: [String: String]
+    /// The current moment; fixed in tests.
+    public var clock: @Sendable () -> Instant
+
+    public init(variables: [String: String] = ProcessInfo.processInfo.environment,
+                clock: @escaping @Sendable () -> Instant = { Instant(seconds: Int64(Date().timeIntervalSince1970)) }) {
+        self.variables = variables
+        self.clock = clock
+    }
+
+    /// The language from LC_ALL, LC_MESSAGES or LANG, as POSIX orders them.
+    public var language: Language {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = variables[key], !value.isEmpty { return Language.from(locale: value) }
+        }
+        return .en
+    }
+
+    /// The database path from STOREOPS_DB.
+    public var databasePath: String? { variables["STOREOPS_DB"].flatMap { $0.isEmpty ? nil : $0 } }
+
+    /// The environment commands run with; tests replace it for the duration of a call.
+    @TaskLocal public static var current = Environment()
+}

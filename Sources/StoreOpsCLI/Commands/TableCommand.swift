@@ -1,0 +1,29 @@
+import ArgumentParser
+import StoreOpsCore
+import StoreOpsReports
+import StoreOpsServices
+
+/// `storeops table`: the master table of a range of days.
+struct TableCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "table", abstract: "Export the master table (总表), one row per day.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The store id.") var store: String
+    @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: Day
+    @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: Day
+    @Option(help: "csv or json.") var format: TableFormat = .csv
+
+    func validate() throws {
+        guard from <= to else { throw ValidationError("--from \(from.iso) is after --to \(to.iso).") }
+    }
+
+    func run() async throws {
+        let (store, rows) = try await ReportService(storage: try global.openStorage(), clock: Environment.current.clock)
+            .masterTable(store: try parseStoreID(self.store), days: DayRange(from, to)!)
+        switch format {
+        case .csv: Console.out(MasterTableCSVRenderer().render(store: store, rows: rows))
+        case .json: Console.out(MasterTableJSON.render(store: store, rows: rows))
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// A rate kept as its integer parts (buyers / visitors), computed only when shown, never stored rounded.
+public struct Ratio: Hashable, Sendable {
+    public let numerator: Int64
+    public let denominator: Int64
+
+    public init(_ numerator: Int64, _ denominator: Int64) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    /// Whether the rate is defined (the denominator is not zero).
+    public var isDefined: Bool { denominator != 0 }
+
+    /// The value for display or comparison; nil when undefined.
+    public var value: Double? { denominator == 0 ? nil : Double(numerator) / Double(denominator) }
+
+    /// The value rounded half away from zero to `digits` decimals, as a plain decimal string (`"0.0345"`); nil when undefined.
+    public func decimalString(digits: Int = 4) -> String? {
+        guard denominator != 0 else { return nil }
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Money.divideRounded(numerator * scale, by: denominator)
+        return Money.decimalString(minor: scaled, digits: digits)
+    }
+}

@@ -1,0 +1,49 @@
+/// A sales plan for one period (year, quarter, month or week) of a store.
+public struct Target: Hashable, Sendable {
+    /// The length of a target period.
+    public enum Period: String, Sendable, Codable, CaseIterable {
+        case year, quarter, month, week
+    }
+
+    /// How a period's target is spread over its days.
+    public enum Spread: String, Sendable, Codable, CaseIterable {
+        /// The same share every day.
+        case even
+        /// By weekday weights learnt from the store's history.
+        case weekday
+        /// By last year's curve for the same days.
+        case lastYear = "last-year"
+    }
+
+    public var store: StoreID
+    public var period: Period
+    /// The first day of the period.
+    public var start: Day
+    /// The last day of the period.
+    public var end: Day
+    public var gmv: Money
+    public var profit: Money?
+    public var adBudget: Money?
+    public var spread: Spread
+
+    public init(store: StoreID, period: Period, start: Day, end: Day, gmv: Money, profit: Money? = nil, adBudget: Money? = nil, spread: Spread = .even) {
+        self.store = store
+        self.period = period
+        self.start = start
+        self.end = end
+        self.gmv = gmv
+        self.profit = profit
+        self.adBudget = adBudget
+        self.spread = spread
+    }
+
+    /// A month's target.
+    public static func month(store: StoreID, year: Int, month: Int, gmv: Money, profit: Money? = nil, adBudget: Money? = nil, spread: Spread = .even) -> Target? {
+        guard let start = Day(year: year, month: month, day: 1) else { return nil }
+        let end = start.adding(days: Day.daysIn(year: year, month: month) - 1)
+        return Target(store: store, period: .month, start: start, end: end, gmv: gmv, profit: profit, adBudget: adBudget, spread: spread)
+    }
+
+    /// The period's days.
+    public var days: DayRange { DayRange(start, end) ?? DayRange(day: start) }
+}

@@ -1,0 +1,46 @@
+import StoreOpsCore
+
+/// The master-table row of one day beside the day before and the same weekday a week earlier, with the
+/// 14 days ending on it for sparklines.
+public struct DailyReport: Sendable {
+    public let store: Store
+    public let day: Day
+    public let row: MasterTableRow
+    public let previousDay: MasterTableRow
+    public let lastWeek: MasterTableRow
+    /// The 14 days ending on `day`, oldest first.
+    public let history: [MasterTableRow]
+
+    /// Builds the report of `day` from the master table of (at least) the 14 days ending on it.
+    public init?(store: Store, day: Day, table: [MasterTableRow]) {
+        let byDay = Dictionary(table.map { ($0.day, $0) }, uniquingKeysWith: { first, _ in first })
+        guard let row = byDay[day], let previous = byDay[day.adding(days: -1)], let lastWeek = byDay[day.adding(days: -7)] else { return nil }
+        self.store = store
+        self.day = day
+        self.row = row
+        self.previousDay = previous
+        self.lastWeek = lastWeek
+        self.history = DayRange(ending: day, count: 14).compactMap { byDay[$0] }
+    }
+
+    /// The days of master table the report needs.
+    public static func daysNeeded(for day: Day) -> DayRange { DayRange(ending: day, count: 14) }
+
+    /// The fields worth showing: those with data on any of the three days; ad channels only when they spent.
+    public var shownFields: [MasterField] {
+        MasterField.allCases.filter { field in
+            let values = [row[field], previousDay[field], lastWeek[field]]
+            guard values.contains(where: \.hasData) else { return false }
+            if let channel = AdChannel.allCases.first(where: { MasterField.adSpend($0) == field || MasterField.roas($0) == field }) {
+                let spend = MasterField.adSpend(channel)
+                return [row[spend], previousDay[spend], lastWeek[spend]].contains { if case .money(let m) = $0 { !m.isZero } else { false } }
+            }
+            return true
+        }
+    }
+
+    /// Fields with no data on any of the three days.
+    public var fieldsWithoutData: [MasterField] {
+        MasterField.allCases.filter { field in ![row[field], previousDay[field], lastWeek[field]].contains(where: \.hasData) }
+    }
+}

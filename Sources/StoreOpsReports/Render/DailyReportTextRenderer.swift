@@ -1,0 +1,112 @@
+import StoreOpsCore
+
+/// The daily report for a terminal: aligned columns (wide characters counted as two), the day beside the day
+/// before and the same weekday last week with their changes, and a 14-day sparkline per figure.
+public struct DailyReportTextRenderer: Sendable {
+    public let language: Language
+
+    public init(language: Language) { self.language = language }
+
+    public func render(_ report: DailyReport) -> String {
+        let l = language
+        var lines: [String] = []
+        let store = report.store
+        let platform = l.pick(store.platform.chineseName, store.platform.englishName)
+        lines.append(l.pick("【日报】", "Daily report · ") + "\(store.name) (\(store.id)) · \(platform) · \(report.day.iso) \(weekdayName(report.day))")
+        lines.append(l.pick("金额单位: ", "Money in ") + store.currency.code)
+        lines.append("")
+
+        let header = [l.pick("指标", "Figure"), short(report.day), l.pick("前一日", "Day before"), l.pick("环比", "Change"),
+                      l.pick("上周同日", "Last week"), l.pick("同比", "Change"), l.pick("近14天", "Last 14 days")]
+        var table: [[String]] = []
+        var groupOf: [Int: MasterFieldGroup] = [:]
+        var lastGroup: MasterFieldGroup?
+        for field in report.shownFields {
+            if field.group != lastGroup {
+                groupOf[table.count] = field.group
+                lastGroup = field.group
+            }
+            table.append([
+                field.label(l),
+                report.row[field].display(field, language: l),
+                report.previousDay[field].display(field, language: l),
+                change(report.row[field], report.previousDay[field], field),
+                report.lastWeek[field].display(field, language: l),
+                change(report.row[field], report.lastWeek[field], field),
+                Sparkline.render(report.history.map { $0[field].magnitude }),
+            ])
+        }
+        let widths = (0..<header.count).map { column in
+            ([header] + table).map { DisplayWidth.of($0[column]) }.max() ?? 0
+        }
+        func format(_ cells: [String], indent: String) -> String {
+            var parts: [String] = []
+            for (i, cell) in cells.enumerated() {
+                let width = i == 0 ? widths[0] : widths[i]
+                parts.append(DisplayWidth.pad(cell, to: width, right: i > 0 && i < cells.count - 1))
+            }
+            return indent + parts.joined(separator: "  ")
+        }
+        lines.append(format(header, indent: "  "))
+        for (index, cells) in table.enumerated() {
+            if let group = groupOf[index] { lines.append(group.label(l)) }
+            lines.append(format(cells, indent: "  "))
+        }
+
+        if report.row.costMissingUnits > 0 {
+            let share: String
+            if case .money(let gmv) = report.row[.gmv], gmv.minor > 0 {
+                share = (Ratio(report.row.costMissingValue.minor * 100, gmv.minor).decimalString(digits: 1) ?? "0") + "%"
+            } else {
+                share = "—"
+            }
+            lines.append("")
+            lines.append(l.pick("⚠ 成本不完整: \(report.row.costMissingUnits) 件商品没有成本, 约占支付金额 \(share); 毛利和净利因此偏高。",
+                                "⚠ Costs incomplete: \(report.row.costMissingUnits) units have no unit cost (about \(share) of GMV); profit is overstated."))
+        }
+        let missing = report.fieldsWithoutData
+        if !missing.isEmpty {
+            lines.append("")
+            lines.append(l.pick("无数据: ", "No data: ") + missing.map { $0.label(l) }.joined(separator: l.pick("、", ", ")))
+        }
+        return lines.map { $0.trailingSpacesTrimmed }.joined(separator: "\n") + "\n"
+    }
+
+    /// The change from `base` to `value`: relative for money, counts and rates, absolute for scores.
+    func change(_ value: MetricValue, _ base: MetricValue, _ field: MasterField) -> String {
+        switch (value, base) {
+        case (.score(let a), .score(let b)):
+            let d = a - b
+            return (d > 0 ? "+" : "") + Money.decimalString(minor: Int64(d), digits: 4)
+        default:
+            guard let a = value.magnitude, let b = base.magnitude, b != 0 else { return "—" }
+            let pct = (a - b) / abs(b) * 100
+            let rounded = (pct * 10).rounded() / 10
+            return (rounded > 0 ? "+" : "") + format1(rounded) + "%"
+        }
+    }
+
+    private func format1(_ value: Double) -> String {
+        let tenths = Int64((value * 10).rounded())
+        return Money.decimalString(minor: tenths, digits: 1)
+    }
+
+    private func short(_ day: Day) -> String {
+        let c = day.components
+        return language.pick("\(c.month)月\(c.day)日", "\(c.year)-\(c.month < 10 ? "0" : "")\(c.month)-\(c.day < 10 ? "0" : "")\(c.day)")
+    }
+
+    private func weekdayName(_ day: Day) -> String {
+        let zh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+        let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return language.pick(zh[day.weekday - 1], en[day.weekday - 1])
+    }
+}
+
+extension String {
+    var trailingSpacesTrimmed: String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,55 @@
+import StoreOpsCore
+
+extension MetricValue {
+    /// The value for JSON: money as a decimal string in major units, rates as plain decimals, counts as
+    /// integers, DSR scores as decimals with four places, no data as null (domain guide §3).
+    public var json: JSONValue {
+        switch self {
+        case .money(let m): .string(m.decimalString)
+        case .count(let c): .int(c)
+        case .rate(let r): r.decimalString(digits: 4).map { .number($0) } ?? .null
+        case .score(let s): .number(Money.decimalString(minor: Int64(s), digits: 4))
+        case .noData: .null
+        }
+    }
+
+    /// The value for a CSV cell (same conventions as JSON; empty for no data).
+    public var csv: String {
+        switch self {
+        case .money(let m): m.decimalString
+        case .count(let c): String(c)
+        case .rate(let r): r.decimalString(digits: 4) ?? ""
+        case .score(let s): Money.decimalString(minor: Int64(s), digits: 4)
+        case .noData: ""
+        }
+    }
+
+    /// The value for people: grouped money, percentages for rates (or `x.xx` for ROAS-like ratios), `—` for no data.
+    public func display(_ field: MasterField, language: Language) -> String {
+        switch self {
+        case .money(let m): return m.groupedString
+        case .count(let c): return Money(minor: c, currency: Currency("JPY")).groupedString
+        case .rate(let r):
+            guard r.isDefined else { return "—" }
+            if field.isRatioShownPlain { return r.decimalString(digits: 2) ?? "—" }
+            return (Ratio(r.numerator * 100, r.denominator).decimalString(digits: 2) ?? "—") + "%"
+        case .score(let s):
+            let text = Money.decimalString(minor: Int64(s), digits: 4)
+            return field.isChange && s > 0 ? "+" + text : text
+        case .noData: return language.pick("无数据", "no data")
+        }
+    }
+}
+
+extension MasterField {
+    /// ROAS and visit depth read as plain ratios (3.52), the other rates as percentages.
+    var isRatioShownPlain: Bool {
+        switch self {
+        case .roas, .roasZtc, .roasDisplay, .roasFeed, .roasBrand, .roasWxt, .roasOther, .visitDepth: true
+        default: false
+        }
+    }
+
+    /// The DSR change fields.
+    var isChange: Bool { self == .dsrDescriptionChange || self == .dsrServiceChange || self == .dsrLogisticsChange }
+}

@@ -1,0 +1,38 @@
+import StoreOpsCore
+import StoreOpsReports
+import StoreOpsStorage
+
+/// The master table and the daily report of a store.
+public struct ReportService: Sendable {
+    let storage: any StoreOpsStore
+    let clock: @Sendable () -> Instant
+
+    /// `clock` gives the current moment (a fixed one in tests).
+    public init(storage: any StoreOpsStore, clock: @escaping @Sendable () -> Instant) {
+        self.storage = storage
+        self.clock = clock
+    }
+
+    /// Yesterday in the store's time zone.
+    public func yesterday(of store: Store) -> Day { store.timeZone.yesterday(now: clock()) }
+
+    /// The daily report of `day` (default: yesterday in the store's time zone).
+    public func dailyReport(store id: StoreID, day: Day? = nil) async throws -> DailyReport {
+        let store = try await storage.requireStore(id)
+        let day = day ?? yesterday(of: store)
+        let rows = try await storage.masterTable(store: id, days: DailyReport.daysNeeded(for: day))
+        guard let report = DailyReport(store: store, day: day, table: rows) else {
+            throw ServiceError(.notFound, "No master table for \(id) on \(day.iso).")
+        }
+        return report
+    }
+
+    /// The master table of `days`, one row per day.
+    public func masterTable(store id: StoreID, days: DayRange) async throws -> (store: Store, rows: [MasterTableRow]) {
+        let store = try await storage.requireStore(id)
+        guard days.count <= 3_700 else {
+            throw ServiceError(.invalidInput, "The range \(days.first.iso) to \(days.last.iso) is longer than ten years: export it in parts.")
+        }
+        return (store, try await storage.masterTable(store: id, days: days))
+    }
+}

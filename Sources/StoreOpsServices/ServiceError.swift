@@ -1,0 +1,18 @@
+/// A use-case failure a user can act on. `description` says what failed and how to fix it.
+public struct ServiceError: Error, CustomStringConvertible, Sendable {
+    public enum Code: String, Sendable {
+        case invalidInput = "invalid_input"
+        case notFound = "not_found"
+        case conflict
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

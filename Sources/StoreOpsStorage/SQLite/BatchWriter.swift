@@ -1,0 +1,82 @@
+import GRDB
+import StoreOpsCore
+
+/// Writes one batch inside an open SQLite transaction: upserts every row, then refreshes the aggregates of
+/// the days the batch touched (including days rows moved away from).
+struct BatchWriter {
+    let db: Database
+    let store: StoreID
+
+    func write(_ batch: FactBatch) throws -> WriteSummary {
+        var touched = TouchedDays()
+        // Days rows are about to leave: an order's old paid day, a refund's old completion day.
+        touched.sales.formUnion(try days(AggregateSQL.paidDays, ids: batch.orders.map(\.id)))
+        touched.refunds.formUnion(try days(AggregateSQL.refundDays, ids: batch.refunds.map(\.id)))
+
+        var summary = WriteSummary()
+        for table in AnyFactTable.all {
+            let rows = table.encodedRows(batch)
+            guard !rows.isEmpty else { continue }
+            let statement = try db.cachedStatement(sql: table.upsertSQL)
+            for row in rows {
+                guard row.store == store else {
+                    throw StorageError(.database, "A row of \(table.name) belongs to store \(row.store), not \(store); nothing was written.")
+                }
+                statement.setUncheckedArguments(StatementArguments([SQLValue.text(store.rawValue).databaseValue] + row.values.map(\.databaseValue)))
+                try statement.execute()
+            }
+            summary.rowsByTable[table.name] = rows.count
+        }
+
+        // Days rows arrived on.
+        touched.sales.formUnion(batch.orders.compactMap(\.paidDay))
+        touched.sales.formUnion(try days(AggregateSQL.paidDays, ids: Set(batch.orderLines.map(\.orderID))))
+        if let earliest = batch.skuCosts.map(\.effectiveFrom).min() {
+            touched.sales.formUnion(try SQLiteStore.query(db, AggregateSQL.salesDays(store: store, from: earliest).sql,
+                                                          AggregateSQL.salesDays(store: store, from: earliest).arguments).compactMap(dayOf))
+        }
+        touched.refunds.formUnion(try days(AggregateSQL.refundDays, ids: batch.refunds.map(\.id)))
+        touched.refunds.formUnion(touched.sales)
+        touched.ads.formUnion(batch.adStats.map(\.day))
+
+        try refresh(touched.sales, delete: AggregateSQL.deleteSales, insert: AggregateSQL.insertSales)
+        try refresh(touched.refunds, delete: AggregateSQL.deleteRefunds, insert: AggregateSQL.insertRefunds)
+        try refresh(touched.ads, delete: AggregateSQL.deleteAds, insert: AggregateSQL.insertAds)
+        summary.daysRefreshed = touched.sales.union(touched.refunds).union(touched.ads).sorted()
+        return summary
+    }
+
+    private func days(_ query: (StoreID, [String]) -> (sql: String, arguments: [SQLValue]), ids: some Collection<String>) throws -> Set<Day> {
+        var result = Set<Day>()
+        let all = Array(ids)
+        for start in stride(from: 0, to: all.count, by: AggregateSQL.keyChunk) {
+            let chunk = Array(all[start..<min(start + AggregateSQL.keyChunk, all.count)])
+            let (sql, arguments) = query(store, chunk)
+            result.formUnion(try SQLiteStore.query(db, sql, arguments).compactMap(dayOf))
+        }
+        return result
+    }
+
+    private func dayOf(_ row: [SQLValue]) -> Day? {
+        if case .text(let t)? = row.first { return Day(iso: t) }
+        return nil
+    }
+
+    private func refresh(_ days: Set<Day>, delete: String, insert: String) throws {
+        let sorted = days.sorted()
+        for start in stride(from: 0, to: sorted.count, by: AggregateSQL.dayChunk) {
+            let chunk = Array(sorted[start..<min(start + AggregateSQL.dayChunk, sorted.count)])
+            for template in [delete, insert] {
+                let (sql, arguments) = AggregateSQL.bind(template, store: store, days: chunk)
+                try SQLiteStore.execute(db, sql, arguments)
+            }
+        }
+    }
+}
+
+/// The days whose aggregates a write must refresh.
+struct TouchedDays {
+    var sales = Set<Day>()
+    var refunds = Set<Day>()
+    var ads = Set<Day>()
+}

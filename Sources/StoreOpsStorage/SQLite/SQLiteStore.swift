@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import StoreOpsCore
+
+/// The embedded store: one SQLite file (WAL, foreign keys on) through GRDB, or an in-memory database for tests.
+public final class SQLiteStore: StoreOpsStore {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        do {
+            var config = Configuration()
+            config.foreignKeysEnabled = true
+            config.busyMode = .timeout(10)
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            writer = try DatabasePool(path: path, configuration: config)
+        } catch {
+            throw StorageError(.cannotOpen, "The database \(path) could not be opened: \(SQLiteStore.reason(error)). Check the path and its permissions, or pass another with --db.", underlying: error)
+        }
+        try migrate()
+    }
+
+    /// Opens a private in-memory database (for tests and throwaway runs).
+    public init(inMemory: Void = ()) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        writer = try DatabaseQueue(configuration: config)
+        try migrate()
+    }
+
+    /// Applies every migration the database does not have yet, each in its own transaction.
+    func migrate() throws {
+        do {
+            try writer.write { db in
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")
+            }
+            let applied = try writer.read { db in try Int.fetchOne(db, sql: "SELECT MAX(version) FROM schema_migrations") ?? 0 }
+            let known = Migration.all.last?.version ?? 0
+            guard applied <= known else {
+                throw StorageError(.migration, "The database has schema version \(applied), newer than this StoreOps knows (\(known)). Upgrade StoreOps.")
+            }
+            for migration in Migration.all where migration.version > applied {
+                try writer.write { db in
+                    for statement in migration.statements { try db.execute(sql: statement) }
+                    try db.execute(sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                                   arguments: [migration.version, migration.name, Int64(Date().timeIntervalSince1970)])
+                }
+            }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError(.migration, "The database schema could not be brought up to date: \(SQLiteStore.reason(error)).", underlying: error)
+        }
+    }
+
+    public func schemaVersion() async throws -> Int {
+        try await run { db in try Int.fetchOne(db, sql: "SELECT MAX(version) FROM schema_migrations") ?? 0 }
+    }
+
+    public func saveStore(_ store: Store) async throws {
+        try await write { db in
+            try db.execute(sql: """
+                INSERT INTO stores (store_id, name, platform, currency, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (store_id) DO UPDATE SET name = excluded.name, platform = excluded.platform,
+                    currency = excluded.currency, time_zone = excluded.time_zone
+                """, arguments: [store.id.rawValue, store.name, store.platform.rawValue, store.currency.code, store.timeZone.identifier,
+                                 Int64(Date().timeIntervalSince1970)])
+        }
+    }
+
+    public func store(_ id: StoreID) async throws -> Store? {
+        try await run { db in
+            try Row.fetchOne(db, sql: "SELECT store_id, name, platform, currency, time_zone FROM stores WHERE store_id = ?", arguments: [id.rawValue])
+                .map(SQLiteStore.decodeStore)
+        }
+    }
+
+    public func stores() async throws -> [Store] {
+        try await run { db in
+            try Row.fetchAll(db, sql: "SELECT store_id, name, platform, currency, time_zone FROM stores ORDER BY store_id").map(SQLiteStore.decodeStore)
+        }
+    }
+
+    static func decodeStore(_ row: Row) throws -> Store {
+        let id: String = row[0], platform: String = row[2], currency: String = row[3], zone: String = row[4]
+        guard let storeID = StoreID(id), let p = Platform(rawValue: platform), let tz = StoreTimeZone(zone) else {
+            throw StorageError(.corruptRow, "The stored store \(id) has an unknown platform or time zone (\(platform), \(zone)).")
+        }
+        return Store(id: storeID, name: row[1], platform: p, currency: Currency(currency), timeZone: tz)
+    }
+
+    public func write(_ batch: FactBatch, to store: StoreID) async throws -> WriteSummary {
+        _ = try await requireStore(store)
+        return try await write { db in try BatchWriter(db: db, store: store).write(batch) }
+    }
+
+    public func removeFacts(of store: StoreID) async throws {
+        try await write { db in
+            for table in AnyFactTable.factAndAggregateTableNames.reversed() {
+                try db.execute(sql: "DELETE FROM \(table) WHERE store_id = ?", arguments: [store.rawValue])
+            }
+        }
+    }
+
+    public func read<F: StoredFact>(_ type: F.Type, store: StoreID, days: DayRange?) async throws -> [F] {
+        let owner = try await requireStore(store)
+        let table = F.table
+        let (sql, arguments) = table.selectSQL(store: store, days: days)
+        return try await run { db in
+            try SQLiteStore.query(db, sql, arguments).map { values in
+                var reader = RowReader(values: values, store: store, currency: owner.currency, table: table.name)
+                return try table.decode(&reader)
+            }
+        }
+    }
+
+    public func dailyFacts(store: StoreID, days: DayRange) async throws -> [DailyFacts] {
+        let owner = try await requireStore(store)
+        let rows = try await run { db in
+            var rows: [AggregateSQL.Read: [[SQLValue]]] = [:]
+            for read in AggregateSQL.Read.allCases {
+                rows[read] = try SQLiteStore.query(db, read.sql, read.arguments(store: store, days: days))
+            }
+            return rows
+        }
+        return try DailyFactsAssembler(store: store, currency: owner.currency, days: days).assemble(rows)
+    }
+
+    public func costSettings(store: StoreID) async throws -> CostSettings? {
+        let owner = try await requireStore(store)
+        return try await run { db in
+            try Row.fetchOne(db, sql: "SELECT commission_ppm, payment_fee_ppm, shipping_per_order_minor, other_daily_cost_minor FROM cost_settings WHERE store_id = ?",
+                             arguments: [store.rawValue]).map { row in
+                let shipping: Int64? = row[2], other: Int64? = row[3]
+                return CostSettings(store: store, commissionPPM: row[0], paymentFeePPM: row[1],
+                                    shippingPerOrder: shipping.map { Money(minor: $0, currency: owner.currency) },
+                                    otherDailyCost: other.map { Money(minor: $0, currency: owner.currency) })
+            }
+        }
+    }
+
+    public func saveCostSettings(_ settings: CostSettings) async throws {
+        _ = try await requireStore(settings.store)
+        try await write { db in
+            try db.execute(sql: """
+                INSERT INTO cost_settings (store_id, commission_ppm, payment_fee_ppm, shipping_per_order_minor, other_daily_cost_minor)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (store_id) DO UPDATE SET commission_ppm = excluded.commission_ppm,
+                    payment_fee_ppm = excluded.payment_fee_ppm, shipping_per_order_minor = excluded.shipping_per_order_minor,
+                    other_daily_cost_minor = excluded.other_daily_cost_minor
+                """, arguments: [settings.store.rawValue, settings.commissionPPM, settings.paymentFeePPM, settings.shippingPerOrder?.minor,
+                                 settings.otherDailyCost?.minor])
+        }
+    }
+
+    // MARK: helpers
+
+    private func run<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do { return try await writer.read(body) } catch { throw SQLiteStore.wrap(error) }
+    }
+
+    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do { return try await writer.write(body) } catch { throw SQLiteStore.wrap(error) }
+    }
+
+    static func wrap(_ error: any Error) -> any Error {
+        if error is StorageError { return error }
+        return StorageError(.database, "The database failed: \(reason(error)).", underlying: error)
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let db = error as? DatabaseError { return db.message ?? db.resultCode.description }
+        return String(describing: error)
+    }
+
+    static func query(_ db: Database, _ sql: String, _ arguments: [SQLValue]) throws -> [[SQLValue]] {
+        let statement = try db.cachedStatement(sql: sql)
+        statement.setUncheckedArguments(StatementArguments(arguments.map(\.databaseValue)))
+        var result: [[SQLValue]] = []
+        let cursor = try Row.fetchCursor(statement)
+        while let row = try cursor.next() {
+            result.append((0..<row.count).map { SQLValue(row[$0] as DatabaseValue) })
+        }
+        return result
+    }
+
+    static func execute(_ db: Database, _ sql: String, _ arguments: [SQLValue]) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        statement.setUncheckedArguments(StatementArguments(arguments.map(\.databaseValue)))
+        try statement.execute()
+    }
+}

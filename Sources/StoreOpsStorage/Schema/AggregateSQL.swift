@@ -1,0 +1,177 @@
+import StoreOpsCore
+
+/// The SQL that keeps the daily aggregates current and reads the master table, identical on SQLite and
+/// PostgreSQL. Templates use `:store` for the store id and `:days` for a list of days; `bind` expands them
+/// into `?` placeholders and arguments in order of appearance.
+public enum AggregateSQL {
+    /// Expands `:store` and `:days` in `template`.
+    public static func bind(_ template: String, store: StoreID, days: [Day] = []) -> (sql: String, arguments: [SQLValue]) {
+        var sql = ""
+        var arguments: [SQLValue] = []
+        var rest = Substring(template)
+        let dayList = Array(repeating: "?", count: max(days.count, 1)).joined(separator: ", ")
+        while let colon = rest.firstIndex(of: ":") {
+            sql += rest[..<colon]
+            let tail = rest[colon...]
+            if tail.hasPrefix(":store") {
+                sql += "?"
+                arguments.append(.text(store.rawValue))
+                rest = tail.dropFirst(6)
+            } else if tail.hasPrefix(":days") {
+                sql += dayList
+                arguments += days.isEmpty ? [.text("")] : days.map { .day($0) }
+                rest = tail.dropFirst(5)
+            } else {
+                sql += ":"
+                rest = tail.dropFirst()
+            }
+        }
+        sql += rest
+        return (sql, arguments)
+    }
+
+    /// Days are refreshed in chunks of this many to stay under parameter limits.
+    public static let dayChunk = 200
+    /// Keys are looked up in chunks of this many.
+    public static let keyChunk = 500
+
+    // MARK: finding the days a write touches
+
+    /// Paid days of the store's orders with the given ids (run before and after writing orders or lines).
+    public static func paidDays(store: StoreID, orderIDs: [String]) -> (sql: String, arguments: [SQLValue]) {
+        let marks = Array(repeating: "?", count: orderIDs.count).joined(separator: ", ")
+        return ("SELECT DISTINCT paid_day FROM orders WHERE store_id = ? AND paid_day IS NOT NULL AND order_id IN (\(marks))",
+                [.text(store.rawValue)] + orderIDs.map { .text($0) })
+    }
+
+    /// Completion days of the store's refunds with the given ids, and the paid days of their orders.
+    public static func refundDays(store: StoreID, refundIDs: [String]) -> (sql: String, arguments: [SQLValue]) {
+        let marks = Array(repeating: "?", count: refundIDs.count).joined(separator: ", ")
+        return ("""
+            SELECT r.completed_day FROM refunds r WHERE r.store_id = ? AND r.completed_day IS NOT NULL AND r.refund_id IN (\(marks))
+            UNION SELECT o.paid_day FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.order_id = r.order_id
+            WHERE r.store_id = ? AND o.paid_day IS NOT NULL AND r.refund_id IN (\(marks))
+            """, [.text(store.rawValue)] + refundIDs.map { .text($0) } + [.text(store.rawValue)] + refundIDs.map { .text($0) })
+    }
+
+    /// Days with sales on or after `day` (a new unit cost changes their COGS).
+    public static func salesDays(store: StoreID, from day: Day) -> (sql: String, arguments: [SQLValue]) {
+        ("SELECT day FROM daily_sales WHERE store_id = ? AND day >= ?", [.text(store.rawValue), .day(day)])
+    }
+
+    // MARK: refreshing aggregates of given days
+
+    public static let deleteSales = "DELETE FROM daily_sales WHERE store_id = :store AND day IN (:days)"
+
+    /// Sales of paid orders per day, with COGS from the unit cost effective on the paid day.
+    public static let insertSales = """
+        INSERT INTO daily_sales (store_id, day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor)
+        SELECT o.store_id, o.paid_day, CAST(SUM(o.paid_minor) AS BIGINT), COUNT(*), COUNT(DISTINCT o.buyer), CAST(SUM(o.units) AS BIGINT),
+               CAST(COALESCE(MAX(c.cogs), 0) AS BIGINT),
+               CAST(CASE WHEN SUM(o.units) > COALESCE(MAX(c.costed_units), 0) THEN SUM(o.units) - COALESCE(MAX(c.costed_units), 0) ELSE 0 END AS BIGINT),
+               CAST(COALESCE(MAX(c.missing_value), 0) AS BIGINT)
+        FROM orders o
+        LEFT JOIN (
+            SELECT lc.day AS day,
+                   SUM(CASE WHEN lc.cost IS NULL THEN 0 ELSE lc.quantity * lc.cost END) AS cogs,
+                   SUM(CASE WHEN lc.cost IS NULL THEN 0 ELSE lc.quantity END) AS costed_units,
+                   SUM(CASE WHEN lc.cost IS NULL THEN lc.quantity * lc.unit_price_minor ELSE 0 END) AS missing_value
+            FROM (
+                SELECT o2.paid_day AS day, l.quantity AS quantity, l.unit_price_minor AS unit_price_minor,
+                       (SELECT sc.unit_cost_minor FROM sku_costs sc
+                        WHERE sc.store_id = l.store_id AND sc.sku_id = l.sku_id AND sc.effective_from <= o2.paid_day
+                        ORDER BY sc.effective_from DESC LIMIT 1) AS cost
+                FROM order_lines l JOIN orders o2 ON o2.store_id = l.store_id AND o2.order_id = l.order_id
+                WHERE l.store_id = :store AND o2.paid_day IN (:days)
+            ) lc
+            GROUP BY lc.day
+        ) c ON c.day = o.paid_day
+        WHERE o.store_id = :store AND o.paid_day IN (:days)
+        GROUP BY o.store_id, o.paid_day
+        """
+
+    public static let deleteRefunds = "DELETE FROM daily_refunds WHERE store_id = :store AND day IN (:days)"
+
+    /// Completed refunds per day in both views: by completion day and by the order's paid day.
+    public static let insertRefunds = """
+        INSERT INTO daily_refunds (store_id, day, amount_minor, orders, not_returned_minor, by_order_day_minor)
+        SELECT :store, d.day, CAST(COALESCE(a.amount, 0) AS BIGINT), CAST(COALESCE(a.orders, 0) AS BIGINT),
+               CAST(COALESCE(a.not_returned, 0) AS BIGINT), CAST(COALESCE(b.amount, 0) AS BIGINT)
+        FROM (
+            SELECT completed_day AS day FROM refunds
+            WHERE store_id = :store AND status = 'completed' AND completed_day IN (:days)
+            UNION
+            SELECT o.paid_day AS day FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.order_id = r.order_id
+            WHERE r.store_id = :store AND r.status = 'completed' AND o.paid_day IN (:days)
+        ) d
+        LEFT JOIN (
+            SELECT completed_day AS day, SUM(amount_minor) AS amount, COUNT(DISTINCT CASE WHEN amount_minor > 0 THEN order_id END) AS orders,
+                   SUM(CASE WHEN returned_to_stock = 0 THEN amount_minor ELSE 0 END) AS not_returned
+            FROM refunds WHERE store_id = :store AND status = 'completed' AND completed_day IN (:days)
+            GROUP BY completed_day
+        ) a ON a.day = d.day
+        LEFT JOIN (
+            SELECT o.paid_day AS day, SUM(r.amount_minor) AS amount
+            FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.order_id = r.order_id
+            WHERE r.store_id = :store AND r.status = 'completed' AND o.paid_day IN (:days)
+            GROUP BY o.paid_day
+        ) b ON b.day = d.day
+        """
+
+    public static let deleteAds = "DELETE FROM daily_ads WHERE store_id = :store AND day IN (:days)"
+
+    /// Ads totals per day and channel.
+    public static let insertAds = """
+        INSERT INTO daily_ads (store_id, day, channel, spend_minor, revenue_minor, impressions, clicks, orders)
+        SELECT store_id, day, channel, CAST(SUM(spend_minor) AS BIGINT), CAST(SUM(revenue_minor) AS BIGINT),
+               CAST(SUM(impressions) AS BIGINT), CAST(SUM(clicks) AS BIGINT), CAST(SUM(orders) AS BIGINT)
+        FROM ad_stats WHERE store_id = :store AND day IN (:days)
+        GROUP BY store_id, day, channel
+        """
+
+    // MARK: reading the master table
+
+    /// The reads that `DailyFactsAssembler` combines, each with `?` for store, first day and last day.
+    public enum Read: CaseIterable, Sendable {
+        case sales, refunds, ads, traffic, affiliate, live, dsr, coverage
+
+        public var sql: String {
+            switch self {
+            case .sales:
+                "SELECT day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor FROM daily_sales WHERE store_id = ? AND day BETWEEN ? AND ?"
+            case .refunds:
+                "SELECT day, amount_minor, orders, by_order_day_minor, not_returned_minor FROM daily_refunds WHERE store_id = ? AND day BETWEEN ? AND ?"
+            case .ads:
+                "SELECT day, channel, spend_minor, revenue_minor, impressions, clicks, orders FROM daily_ads WHERE store_id = ? AND day BETWEEN ? AND ?"
+            case .traffic:
+                "SELECT day, visitors, page_views, bounced_visitors FROM traffic_days WHERE store_id = ? AND day BETWEEN ? AND ?"
+            case .affiliate:
+                "SELECT day, CAST(SUM(commission_minor) AS BIGINT) FROM affiliate_commissions WHERE store_id = ? AND day BETWEEN ? AND ? GROUP BY day"
+            case .live:
+                "SELECT day, CAST(SUM(viewers) AS BIGINT), CAST(SUM(gmv_minor) AS BIGINT) FROM live_sessions WHERE store_id = ? AND day BETWEEN ? AND ? GROUP BY day"
+            case .dsr:
+                // One day earlier than the range too, for the first day's change.
+                "SELECT day, description_score, service_score, logistics_score FROM dsr_scores WHERE store_id = ? AND day BETWEEN ? AND ?"
+            case .coverage:
+                // The span of days each kind of data covers: inside it a missing day is zero, outside it "no data".
+                """
+                SELECT 'sales', MIN(paid_day), MAX(paid_day) FROM orders WHERE store_id = ? AND paid_day IS NOT NULL
+                UNION ALL SELECT 'refunds', MIN(completed_day), MAX(completed_day) FROM refunds WHERE store_id = ? AND completed_day IS NOT NULL
+                UNION ALL SELECT 'ads', MIN(day), MAX(day) FROM ad_stats WHERE store_id = ?
+                UNION ALL SELECT 'affiliate', MIN(day), MAX(day) FROM affiliate_commissions WHERE store_id = ?
+                UNION ALL SELECT 'live', MIN(day), MAX(day) FROM live_sessions WHERE store_id = ?
+                """
+            }
+        }
+
+        /// The arguments for this read of `days`.
+        public func arguments(store: StoreID, days: DayRange) -> [SQLValue] {
+            let s = SQLValue.text(store.rawValue)
+            switch self {
+            case .dsr: return [s, .day(days.first.adding(days: -1)), .day(days.last)]
+            case .coverage: return [s, s, s, s, s]
+            default: return [s, .day(days.first), .day(days.last)]
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import StoreOpsCore
+
+/// How one kind of fact is stored: its table, columns, natural key and mapping. Shared by every backend, so that
+/// SQLite and PostgreSQL hold the same schema and upsert by the same keys. `store_id` is the implicit first
+/// column and the first part of every key.
+public struct FactTable<Row: Sendable>: Sendable {
+    /// How range reads select rows by day.
+    public enum DayFilter: Sendable {
+        /// No day dimension: range reads return all rows of the store.
+        case none
+        /// Rows whose `column` (a `YYYY-MM-DD` text) lies in the range.
+        case column(String)
+        /// Rows whose `column` lies in the range, and rows still open (the column is NULL), e.g. refunds not completed.
+        case columnOrOpen(String)
+        /// A condition with two `?` for the first and last day, and `?` for the store before them.
+        case custom(String)
+    }
+
+    public let name: String
+    /// Columns after `store_id`, in the order `encode` produces and `decode` reads them.
+    public let columns: [String]
+    /// The natural key after `store_id`.
+    public let key: [String]
+    public let dayFilter: DayFilter
+    public let rows: @Sendable (FactBatch) -> [Row]
+    public let store: @Sendable (Row) -> StoreID
+    public let encode: @Sendable (Row) -> [SQLValue]
+    public let decode: @Sendable (inout RowReader) throws -> Row
+
+    public init(name: String, columns: [String], key: [String], dayFilter: DayFilter, rows: @escaping @Sendable (FactBatch) -> [Row],
+                store: @escaping @Sendable (Row) -> StoreID, encode: @escaping @Sendable (Row) -> [SQLValue],
+                decode: @escaping @Sendable (inout RowReader) throws -> Row) {
+        self.name = name
+        self.columns = columns
+        self.key = key
+        self.dayFilter = dayFilter
+        self.rows = rows
+        self.store = store
+        self.encode = encode
+        self.decode = decode
+    }
+
+    /// `INSERT ... ON CONFLICT (key) DO UPDATE`, the same text on SQLite and PostgreSQL (with `?` placeholders).
+    public var upsertSQL: String {
+        let all = ["store_id"] + columns
+        let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
+        let updates = columns.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }
+        let action = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
+        return "INSERT INTO \(name) (\(all.joined(separator: ", "))) VALUES (\(placeholders)) ON CONFLICT (\((["store_id"] + key).joined(separator: ", "))) \(action)"
+    }
+
+    /// A range read: the columns of the store's rows (in `columns` order), ordered by key, with its arguments.
+    public func selectSQL(store: StoreID, days: DayRange?) -> (sql: String, arguments: [SQLValue]) {
+        var sql = "SELECT \(columns.joined(separator: ", ")) FROM \(name) WHERE store_id = ?"
+        var arguments: [SQLValue] = [.text(store.rawValue)]
+        if let days {
+            switch dayFilter {
+            case .none: break
+            case .column(let column):
+                sql += " AND \(column) BETWEEN ? AND ?"
+                arguments += [.day(days.first), .day(days.last)]
+            case .columnOrOpen(let column):
+                sql += " AND (\(column) BETWEEN ? AND ? OR \(column) IS NULL)"
+                arguments += [.day(days.first), .day(days.last)]
+            case .custom(let condition):
+                sql += " AND " + condition
+                arguments += [.text(store.rawValue), .day(days.first), .day(days.last)]
+            }
+        }
+        sql += " ORDER BY " + key.joined(separator: ", ")
+        return (sql, arguments)
+    }
+}
+
+/// A domain type that storage keeps in a fact table.
+public protocol StoredFact: Sendable {
+    static var table: FactTable<Self> { get }
+}

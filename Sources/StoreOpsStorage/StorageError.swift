@@ -1,0 +1,31 @@
+/// A storage failure. `description` is safe to show a user (no SQL, no secrets); `debugDescription` has the cause.
+public struct StorageError: Error, CustomStringConvertible, CustomDebugStringConvertible, Sendable {
+    /// What kind of failure it was.
+    public enum Code: String, Sendable {
+        /// The database could not be opened or created.
+        case cannotOpen = "cannot_open"
+        /// The schema is newer than this program, or a migration failed.
+        case migration
+        /// A referenced store does not exist.
+        case unknownStore = "unknown_store"
+        /// A stored value could not be read back as the domain type.
+        case corruptRow = "corrupt_row"
+        /// The database refused or failed an operation.
+        case database
+    }
+
+    public let code: Code
+    public let message: String
+    public let underlying: (any Error & Sendable)?
+
+    public init(_ code: Code, _ message: String, underlying: (any Error & Sendable)? = nil) {
+        self.code = code
+        self.message = message
+        self.underlying = underlying
+    }
+
+    public var description: String { message }
+    public var debugDescription: String {
+        underlying.map { "\(message) [\(code.rawValue)]: \(String(reflecting: $0))" } ?? "\(message) [\(code.rawValue)]"
+    }
+}

@@ -1,0 +1,52 @@
+import StoreOpsCore
+
+/// Everything StoreOps keeps, in domain terms. Implemented by `SQLiteStore` (embedded default) and a
+/// PostgreSQL store for multi-user deployments; callers never know which. Every method is scoped to one store.
+public protocol StoreOpsStore: Sendable {
+    /// The schema version the database is at.
+    func schemaVersion() async throws -> Int
+
+    /// Creates or updates a store.
+    func saveStore(_ store: Store) async throws
+    /// The store with this id, or nil.
+    func store(_ id: StoreID) async throws -> Store?
+    /// All stores, by id.
+    func stores() async throws -> [Store]
+
+    /// Writes a batch of one store's facts in one transaction: every row is upserted by its natural key (so a
+    /// re-import changes nothing) and the daily aggregates of every touched day are brought up to date before
+    /// the transaction commits. Nothing is written when anything fails.
+    @discardableResult
+    func write(_ batch: FactBatch, to store: StoreID) async throws -> WriteSummary
+
+    /// Deletes every fact of the store (the store and its settings stay).
+    func removeFacts(of store: StoreID) async throws
+
+    /// The store's facts of one kind; with `days`, only those of the days (kinds without a day dimension
+    /// return all their rows). Ordered by natural key.
+    func read<F: StoredFact>(_ type: F.Type, store: StoreID, days: DayRange?) async throws -> [F]
+
+    /// The stored aggregates of every day in `days`, oldest first; kinds with no data covering a day are nil.
+    func dailyFacts(store: StoreID, days: DayRange) async throws -> [DailyFacts]
+
+    /// The store's cost settings, or nil when none were set.
+    func costSettings(store: StoreID) async throws -> CostSettings?
+    /// Creates or replaces the store's cost settings.
+    func saveCostSettings(_ settings: CostSettings) async throws
+}
+
+extension StoreOpsStore {
+    /// The store with this id, or a `StorageError.unknownStore` that says how to create it.
+    public func requireStore(_ id: StoreID) async throws -> Store {
+        guard let found = try await store(id) else {
+            throw StorageError(.unknownStore, "There is no store \"\(id)\". Create it with `storeops store add --id \(id) --name NAME --platform PLATFORM`, or list stores with `storeops store list`.")
+        }
+        return found
+    }
+
+    /// The master table of `days`: one row per day with every field of domain guide §3.
+    public func masterTable(store: StoreID, days: DayRange) async throws -> [MasterTableRow] {
+        let costs = try await costSettings(store: store)
+        return try await dailyFacts(store: store, days: days).map { MasterTableRow(facts: $0, costs: costs) }
+    }
+}

@@ -1,0 +1,270 @@
+import StoreOpsCore
+import StoreOpsStorage
+import Testing
+
+/// The behaviour every `StoreOpsStore` implementation must have. A backend's test target runs every case with
+/// a factory that gives a fresh, empty store each time:
+///
+///     @Test(arguments: StorageConformance.Case.allCases)
+///     func conformance(_ check: StorageConformance.Case) async throws {
+///         try await StorageConformance.run(check) { try SQLiteStore() }
+///     }
+public enum StorageConformance {
+    public enum Case: String, CaseIterable, Sendable, CustomTestStringConvertible {
+        case storesRoundTrip, everyKindRoundTrips, masterTableAggregates, noDataIsNotZero, reimportChangesNothing,
+             upsertMovesAggregates, costChangeRefreshesCOGS, foreignStoreRowRollsBack, rangeReads, storesAreIsolated,
+             removeFactsKeepsStore, costSettingsRoundTrip
+
+        public var testDescription: String { rawValue }
+    }
+
+    /// Runs one case against a fresh store from `make`.
+    public static func run(_ check: Case, make: @Sendable () async throws -> any StoreOpsStore) async throws {
+        let storage = try await make()
+        switch check {
+        case .storesRoundTrip: try await storesRoundTrip(storage)
+        case .everyKindRoundTrips: try await everyKindRoundTrips(storage)
+        case .masterTableAggregates: try await masterTableAggregates(storage)
+        case .noDataIsNotZero: try await noDataIsNotZero(storage)
+        case .reimportChangesNothing: try await reimportChangesNothing(storage)
+        case .upsertMovesAggregates: try await upsertMovesAggregates(storage)
+        case .costChangeRefreshesCOGS: try await costChangeRefreshesCOGS(storage)
+        case .foreignStoreRowRollsBack: try await foreignStoreRowRollsBack(storage)
+        case .rangeReads: try await rangeReads(storage)
+        case .storesAreIsolated: try await storesAreIsolated(storage)
+        case .removeFactsKeepsStore: try await removeFactsKeepsStore(storage)
+        case .costSettingsRoundTrip: try await costSettingsRoundTrip(storage)
+        }
+    }
+
+    static let y = Fixtures.yuan
+
+    /// Saves the fixture store with its facts and costs.
+    static func seeded(_ storage: any StoreOpsStore) async throws {
+        try await storage.saveStore(Fixtures.store)
+        try await storage.saveCostSettings(Fixtures.costs)
+        try await storage.write(Fixtures.batch(), to: Fixtures.storeID)
+    }
+
+    static func row(_ storage: any StoreOpsStore, _ day: Day) async throws -> MasterTableRow {
+        try #require(try await storage.masterTable(store: Fixtures.storeID, days: DayRange(day: day)).first)
+    }
+
+    static func storesRoundTrip(_ storage: any StoreOpsStore) async throws {
+        #expect(try await storage.stores().isEmpty)
+        #expect(try await storage.schemaVersion() == Migration.all.last?.version)
+        let toronto = Store(id: "maple", name: "Maple Goods", platform: .shopify, currency: Currency("CAD"), timeZone: StoreTimeZone("America/Toronto")!)
+        try await storage.saveStore(Fixtures.store)
+        try await storage.saveStore(toronto)
+        #expect(try await storage.stores() == [toronto, Fixtures.store])
+        var renamed = Fixtures.store
+        renamed.name = "测试店2"
+        try await storage.saveStore(renamed)
+        #expect(try await storage.store(Fixtures.storeID) == renamed)
+        #expect(try await storage.store("missing") == nil)
+        await #expect(throws: StorageError.self) { try await storage.requireStore("missing") }
+    }
+
+    static func everyKindRoundTrips(_ storage: any StoreOpsStore) async throws {
+        try await seeded(storage)
+        let b = Fixtures.batch()
+        let s = Fixtures.storeID
+        func sorted<T>(_ rows: [T], _ key: (T) -> String) -> [T] { rows.sorted { key($0) < key($1) } }
+        #expect(try await storage.read(Product.self, store: s, days: nil) == b.products)
+        #expect(try await storage.read(SKU.self, store: s, days: nil) == b.skus)
+        #expect(try await storage.read(SKUCost.self, store: s, days: nil) == b.skuCosts)
+        #expect(try await storage.read(Order.self, store: s, days: nil) == b.orders)
+        #expect(try await storage.read(OrderLine.self, store: s, days: nil) == b.orderLines)
+        #expect(try await storage.read(Refund.self, store: s, days: nil) == b.refunds)
+        #expect(try await storage.read(Shipment.self, store: s, days: nil) == b.shipments)
+        #expect(try await storage.read(LogisticsEvent.self, store: s, days: nil) == b.logisticsEvents)
+        #expect(try await storage.read(Complaint.self, store: s, days: nil) == b.complaints)
+        #expect(try await storage.read(AffiliateCommission.self, store: s, days: nil) == b.affiliateCommissions)
+        #expect(try await storage.read(LiveSession.self, store: s, days: nil) == b.liveSessions)
+        #expect(try await storage.read(TrafficDay.self, store: s, days: nil) == b.trafficDays)
+        #expect(try await storage.read(TrafficSourceDay.self, store: s, days: nil) == sorted(b.trafficSources) { $0.source })
+        #expect(try await storage.read(ItemTrafficDay.self, store: s, days: nil) == b.itemTraffic)
+        #expect(Set(try await storage.read(AdStat.self, store: s, days: nil)) == Set(b.adStats))
+        #expect(try await storage.read(AdBudgetDay.self, store: s, days: nil) == b.adBudgets)
+        #expect(try await storage.read(Review.self, store: s, days: nil) == b.reviews)
+        #expect(try await storage.read(DSRScore.self, store: s, days: nil) == b.dsrScores)
+        #expect(try await storage.read(InventorySnapshot.self, store: s, days: nil) == b.inventory)
+        #expect(try await storage.read(PurchaseOrder.self, store: s, days: nil) == b.purchaseOrders)
+        #expect(try await storage.read(Competitor.self, store: s, days: nil) == b.competitors)
+        #expect(try await storage.read(CompetitorItem.self, store: s, days: nil) == b.competitorItems)
+        #expect(try await storage.read(CompetitorSnapshot.self, store: s, days: nil) == b.competitorSnapshots)
+        #expect(try await storage.read(KeywordRank.self, store: s, days: nil) == b.keywordRanks)
+        #expect(try await storage.read(ServiceAgentDay.self, store: s, days: nil) == b.serviceAgentDays)
+        #expect(try await storage.read(Target.self, store: s, days: nil) == b.targets)
+        #expect(try await storage.read(Activity.self, store: s, days: nil) == b.activities)
+        #expect(try await storage.read(OpsTask.self, store: s, days: nil) == b.tasks)
+    }
+
+    static func masterTableAggregates(_ storage: any StoreOpsStore) async throws {
+        try await seeded(storage)
+        let r0 = try await row(storage, Fixtures.d0)
+        #expect(r0[.gmv] == .money(y(25_000)))
+        #expect(r0[.paidOrders] == .count(3))
+        #expect(r0[.buyers] == .count(2))
+        #expect(r0[.units] == .count(4))
+        #expect(r0[.visitors] == .count(100))
+        #expect(r0[.pageViews] == .count(250))
+        #expect(r0[.conversionRate] == .rate(Ratio(2, 100)))
+        #expect(r0[.aov] == .money(y(12_500)))
+        #expect(r0[.uvValue] == .money(y(250)))
+        #expect(r0[.bounceRate] == .rate(Ratio(40, 100)))
+        #expect(r0[.visitDepth] == .rate(Ratio(250, 100)))
+        #expect(r0[.adSpendZtc] == .money(y(4_000)))
+        #expect(r0[.adSpendDisplay] == .money(y(2_000)))
+        #expect(r0[.adSpendFeed] == .money(y(0)))
+        #expect(r0[.adSpendTotal] == .money(y(6_000)))
+        #expect(r0[.adShare] == .rate(Ratio(6_000, 25_000)))
+        #expect(r0[.roasZtc] == .rate(Ratio(9_000, 4_000)))
+        #expect(r0[.roas] == .rate(Ratio(12_000, 6_000)))
+        #expect(r0[.affiliateCommission] == .money(y(800)))
+        #expect(r0[.liveViewers] == .count(150))
+        #expect(r0[.liveGMV] == .money(y(5_000)))
+        #expect(r0[.cogs] == .money(y(12_000)))
+        #expect(r0.costMissingUnits == 1)
+        #expect(r0.costMissingValue == y(6_000))
+        #expect(r0[.shippingCost] == .money(y(1_500)))
+        #expect(r0[.platformFees] == .money(y(650)))
+        #expect(r0[.grossProfit] == .money(y(10_850)))
+        #expect(r0[.netProfit] == .money(y(3_050)))
+        #expect(r0[.refundAmount] == .money(y(0)))
+        #expect(r0[.refundAmountByOrderDay] == .money(y(14_000)))
+        #expect(r0[.refundOrders] == .count(0))
+        #expect(r0[.refundRate] == .rate(Ratio(0, 25_000)))
+        #expect(r0[.dsrDescription] == .score(48_100))
+        #expect(r0[.dsrDescriptionChange] == .score(100))
+        #expect(r0[.dsrServiceChange] == .score(-100))
+        #expect(r0[.dsrLogisticsChange] == .score(0))
+
+        let r1 = try await row(storage, Fixtures.d1)
+        #expect(r1[.gmv] == .money(y(25_000)))
+        #expect(r1[.paidOrders] == .count(2))
+        #expect(r1[.buyers] == .count(2))
+        #expect(r1[.units] == .count(3))
+        #expect(r1[.cogs] == .money(y(13_500)))
+        #expect(r1.costMissingUnits == 0)
+        #expect(r1[.refundAmount] == .money(y(6_000)))
+        #expect(r1[.refundOrders] == .count(1))
+        #expect(r1[.grossProfit] == .money(y(9_850)))
+        #expect(r1[.netProfit] == .money(y(2_850)))
+    }
+
+    static func noDataIsNotZero(_ storage: any StoreOpsStore) async throws {
+        try await seeded(storage)
+        let r1 = try await row(storage, Fixtures.d1)
+        #expect(r1[.visitors] == .noData, "no traffic export covers d1")
+        #expect(r1[.conversionRate] == .noData)
+        #expect(r1[.adSpendTotal] == .noData, "ads data covers d0 only")
+        #expect(r1[.liveViewers] == .noData)
+        #expect(r1[.dsrDescription] == .noData)
+        let r2 = try await row(storage, Fixtures.d2)
+        #expect(r2[.gmv] == .noData, "no order covers d2")
+        #expect(r2[.refundAmount] == .money(y(8_000)), "refund data covers d2")
+        #expect(r2[.refundRate] == .noData, "no GMV to divide by")
+        let before = try await row(storage, Fixtures.dBefore)
+        #expect(before[.gmv] == .noData)
+        #expect(before[.dsrDescription] == .score(48_000))
+        #expect(before[.dsrDescriptionChange] == .noData)
+    }
+
+    static func reimportChangesNothing(_ storage: any StoreOpsStore) async throws {
+        try await seeded(storage)
+        let days = DayRange(Fixtures.dBefore, Fixtures.d2)!
+        let first = try await storage.masterTable(store: Fixtures.storeID, days: days)
+        let orders = try await storage.read(Order.self, store: Fixtures.storeID, days: nil)
+        try await storage.write(Fixtures.batch(), to: Fixtures.storeID)
+        #expect(try await storage.masterTable(store: Fixtures.storeID, days: days) == first)
+        #expect(try await storage.read(Order.self, store: Fixtures.storeID, days: nil) == orders)
+    }
+
+    static func upsertMovesAggregates(_ storage: any StoreOpsStore) async throws {
+        try await seeded(storage)
+        // O3 (20.00, buyer u1) turns out to have been paid on d1 at a new amount: d0 and d1 must both follow.
+        var batch = FactBatch()
+        var moved = Fixtures.batch().orders.first { $0.id == "O3" }!
+        moved.paidAt = Fixtures.at(Fixtures.d1, 12)
+        moved.paidDay = Fixtures.d1
+        moved.paidAmount = y(3_000)
+        batch.orders = [moved]
+        let summary = try await storage.write(batch, to: Fixtures.storeID)
+        #expect(summary.daysRefreshed.contains(Fixtures.d0) && summary.daysRefreshed.contains(Fixtures.d1))
+        let r0 = try await row(storage, Fixtures.d0)
+        let r1 = try await row(storage, Fixtures.d1)
+        #expect(r0[.gmv] == .money(y(23_000)))
+        #expect(r0[.paidOrders] == .count(2))
+        #expect(r0[.cogs] == .money(y(8_000)), "two S1 units at 40.00 remain on d0")
+        #expect(r1[.gmv] == .money(y(28_000)))
+        #expect(r1[.buyers] == .count(3))
+        #expect(r1[.cogs] == .money(y(18_000)), "four S1 units at 45.00 on d1")
+    }
+
+    static func costChangeRefreshesCOGS(_ storage: any StoreOpsStore) async throws {
+        try await seeded(storage)
+        var batch = FactBatch()
+        batch.skuCosts = [SKUCost(store: Fixtures.storeID, skuID: "S2", effectiveFrom: Day(year: 2026, month: 2, day: 1)!, unitCost: y(2_500))]
+        try await storage.write(batch, to: Fixtures.storeID)
+        let r0 = try await row(storage, Fixtures.d0)
+        #expect(r0[.cogs] == .money(y(14_500)))
+        #expect(r0.costMissingUnits == 0)
+    }
+
+    static func foreignStoreRowRollsBack(_ storage: any StoreOpsStore) async throws {
+        try await storage.saveStore(Fixtures.store)
+        try await storage.saveStore(Store(id: "other", name: "别家", platform: .jd))
+        var batch = Fixtures.batch()
+        batch.reviews.append(Review(store: "other", id: "X", productID: "P", rating: 5, text: "", at: Fixtures.at(Fixtures.d0, 1), day: Fixtures.d0))
+        await #expect(throws: StorageError.self) { try await storage.write(batch, to: Fixtures.storeID) }
+        #expect(try await storage.read(Order.self, store: Fixtures.storeID, days: nil).isEmpty, "nothing of the batch was written")
+        #expect(try await storage.masterTable(store: Fixtures.storeID, days: DayRange(day: Fixtures.d0)).first?[.gmv] == .noData)
+    }
+
+    static func rangeReads(_ storage: any StoreOpsStore) async throws {
+        try await seeded(storage)
+        let s = Fixtures.storeID
+        let d0 = DayRange(day: Fixtures.d0)
+        #expect(try await storage.read(Order.self, store: s, days: d0).map(\.id) == ["O1", "O2", "O3"])
+        #expect(try await storage.read(OrderLine.self, store: s, days: d0).map(\.orderID) == ["O1", "O1", "O2", "O3"])
+        #expect(try await storage.read(Refund.self, store: s, days: DayRange(day: Fixtures.d1)).map(\.id) == ["R1", "R2"], "completed that day, or still open")
+        #expect(try await storage.read(Target.self, store: s, days: d0).count == 1)
+        #expect(try await storage.read(Target.self, store: s, days: DayRange(day: Day(year: 2026, month: 4, day: 1)!)).isEmpty)
+        #expect(try await storage.read(Product.self, store: s, days: d0).count == 1, "no day dimension: all rows")
+        #expect(try await storage.read(KeywordRank.self, store: s, days: DayRange(day: Fixtures.d1)).first?.rank == nil)
+    }
+
+    static func storesAreIsolated(_ storage: any StoreOpsStore) async throws {
+        try await seeded(storage)
+        let other = Store(id: "other", name: "别家", platform: .jd)
+        try await storage.saveStore(other)
+        #expect(try await storage.read(Order.self, store: other.id, days: nil).isEmpty)
+        #expect(try await storage.masterTable(store: other.id, days: DayRange(day: Fixtures.d0)).first?[.gmv] == .noData)
+        // The same natural keys in another store are other rows.
+        var batch = FactBatch()
+        batch.orders = [Order(store: other.id, id: "O1", buyer: "z", status: .paid, createdAt: Fixtures.at(Fixtures.d0, 9), paidAt: Fixtures.at(Fixtures.d0, 9),
+                              paidDay: Fixtures.d0, goodsTotal: y(100), shippingFee: y(0), paidAmount: y(100), units: 1)]
+        try await storage.write(batch, to: other.id)
+        #expect(try await row(storage, Fixtures.d0)[.gmv] == .money(y(25_000)))
+        #expect(try await storage.masterTable(store: other.id, days: DayRange(day: Fixtures.d0)).first?[.gmv] == .money(y(100)))
+    }
+
+    static func removeFactsKeepsStore(_ storage: any StoreOpsStore) async throws {
+        try await seeded(storage)
+        try await storage.removeFacts(of: Fixtures.storeID)
+        #expect(try await storage.store(Fixtures.storeID) == Fixtures.store)
+        #expect(try await storage.read(Order.self, store: Fixtures.storeID, days: nil).isEmpty)
+        #expect(try await row(storage, Fixtures.d0)[.gmv] == .noData)
+    }
+
+    static func costSettingsRoundTrip(_ storage: any StoreOpsStore) async throws {
+        try await storage.saveStore(Fixtures.store)
+        #expect(try await storage.costSettings(store: Fixtures.storeID) == nil)
+        try await storage.saveCostSettings(Fixtures.costs)
+        #expect(try await storage.costSettings(store: Fixtures.storeID) == Fixtures.costs)
+        let cleared = CostSettings(store: Fixtures.storeID, commissionPPM: 50_000)
+        try await storage.saveCostSettings(cleared)
+        #expect(try await storage.costSettings(store: Fixtures.storeID) == cleared)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import StoreOpsCLI
+import StoreOpsCore
+import Synchronization
+import Testing
+
+/// Runs `storeops` in-process with a fixed clock and captures what it prints.
+struct CLI {
+    let directory: URL
+    let clock: Instant
+
+    init(clock: Instant = Instant(year: 2026, month: 4, day: 1, hour: 1)!) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        self.clock = clock
+    }
+
+    var db: String { directory.appendingPathComponent("test.sqlite").path }
+
+    func run(_ arguments: String...) async -> (code: Int32, out: String, err: String) {
+        let out = Mutex(""), err = Mutex("")
+        let environment = Environment(variables: ["LANG": "en_US.UTF-8"], clock: { [clock] in clock })
+        let code = await Environment.$current.withValue(environment) {
+            await Console.$out.withValue({ text in out.withLock { $0 += text } }) {
+                await Console.$err.withValue({ text in err.withLock { $0 += text } }) {
+                    await StoreOpsCommand.execute(arguments + ["--db", db])
+                }
+            }
+        }
+        return (code, out.withLock { $0 }, err.withLock { $0 })
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+}
+
+@Suite("storeops commands", .serialized)
+struct CLITests {
+    @Test("store add and list, in text and JSON")
+    func stores() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let added = await cli.run("store", "add", "--id", "maple", "--name", "Maple Goods", "--platform", "shopify", "--currency", "CAD", "--timezone", "America/Toronto")
+        #expect(added.code == 0 && added.out.contains("Saved store maple"))
+        let text = await cli.run("store", "list", "--lang", "zh")
+        #expect(text.out.contains("maple") && text.out.contains("店铺ID"))
+        let json = await cli.run("store", "list", "--format", "json")
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+        let stores = try #require(object?["stores"] as? [[String: Any]])
+        #expect(stores.first?["currency"] as? String == "CAD" && stores.first?["timezone"] as? String == "America/Toronto")
+        let bad = await cli.run("store", "add", "--id", "x", "--name", "X", "--platform", "ebay")
+        #expect(bad.code != 0 && bad.err.contains("Unknown platform"))
+    }
+
+    @Test("demo prints the briefing; report and table read it back")
+    func demoAndReports() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let demo = await cli.run("demo", "--days", "21", "--seed", "3")
+        #expect(demo.code == 0, "\(demo.err)")
+        #expect(demo.out.contains("Daily report") && demo.out.contains("2026-03-31") && demo.out.contains("GMV"))
+        #expect(demo.err.contains("Built demo store"))
+
+        let report = await cli.run("report", "daily", "--store", "demo", "--format", "json")
+        #expect(report.code == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any])
+        #expect(object["day"] as? String == "2026-03-31", "yesterday in Shanghai for the fixed clock")
+        for key in ["gmv", "paid_orders", "buyers", "units", "visitors", "conversion_rate", "aov", "ad_spend.ztc", "roas", "cogs", "net_profit",
+                    "refund_amount", "refund_amount_by_order_day", "dsr_service", "live_viewers", "affiliate_commission"] {
+            #expect(object[key] != nil && !(object[key] is NSNull), "\(key)")
+        }
+        #expect(object["gmv"] is String && object["paid_orders"] is Int && object["conversion_rate"] is Double)
+
+        let again = await cli.run("report", "daily", "--store", "demo", "--format", "json", "--date", "2026-03-31")
+        #expect(again.out == report.out)
+
+        let table = await cli.run("table", "--store", "demo", "--from", "2026-03-25", "--to", "2026-03-31")
+        #expect(table.code == 0 && table.out.hasPrefix("\u{FEFF}day,store,currency,gmv"))
+        #expect(table.out.split(separator: "\r\n").count == 8)
+        let json = await cli.run("table", "--store", "demo", "--from", "2026-03-25", "--to", "2026-03-31", "--format", "json")
+        let rows = try #require((try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])?["rows"] as? [[String: Any]])
+        #expect(rows.count == 7 && rows.last?["gmv"] as? String == object["gmv"] as? String)
+    }
+
+    @Test("demo runs are byte-identical for the same seed and end")
+    func deterministicDemo() async throws {
+        let first = try CLI(), second = try CLI()
+        defer { first.remove(); second.remove() }
+        _ = await first.run("demo", "--days", "20", "--end", "2026-02-10")
+        _ = await second.run("demo", "--days", "20", "--end", "2026-02-10")
+        let a = await first.run("report", "daily", "--store", "demo", "--format", "json", "--date", "2026-02-10")
+        let b = await second.run("report", "daily", "--store", "demo", "--format", "json", "--date", "2026-02-10")
+        #expect(a.code == 0 && a.out == b.out)
+    }
+
+    @Test("mistakes get messages that say how to fix them")
+    func errors() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let unknown = await cli.run("report", "daily", "--store", "nope")
+        #expect(unknown.code == 1 && unknown.err.contains("storeops store add"))
+        let badDay = await cli.run("table", "--store", "demo", "--from", "2026-02-30", "--to", "2026-03-01")
+        #expect(badDay.code == 64 && badDay.err.contains("--from"))
+        let reversed = await cli.run("table", "--store", "demo", "--from", "2026-03-02", "--to", "2026-03-01")
+        #expect(reversed.code == 64 && reversed.err.contains("after --to"))
+        let badID = await cli.run("report", "daily", "--store", "Bad ID")
+        #expect(badID.code == 64 && badID.err.contains("not a store id"))
+    }
+}
