@@ -1,0 +1,42 @@
+/// A problem in an import file that the user can fix: where it is (file, physical line, column), the value,
+/// what is wrong and how to fix it. Diagnostics are collected and shown together; only an unusable file throws.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    /// How bad it is: an error rejects the row (or the file); a warning imports it anyway.
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+    }
+
+    public var severity: Severity
+    public var file: String
+    /// The physical line in the file (1-based; for XLSX, the sheet row), nil for file-level problems.
+    public var line: Int?
+    /// The column's header name, when the problem is in one cell.
+    public var column: String?
+    /// The offending value, as read.
+    public var value: String?
+    /// What is wrong.
+    public var message: String
+    /// How to fix it.
+    public var hint: String
+
+    public init(_ severity: Severity = .error, file: String, line: Int? = nil, column: String? = nil, value: String? = nil, message: String, hint: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.value = value
+        self.message = message
+        self.hint = hint
+    }
+
+    /// `file:line: column "value": message. hint`
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        text += ": "
+        if let column { text += "column \(column)" + (value.map { " \"\($0)\"" } ?? "") + ": " }
+        text += message
+        if !hint.isEmpty { text += ". " + hint }
+        return text
+    }
+}
