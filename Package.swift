@@ -14,10 +14,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "StoreOpsCore", swiftSettings: strict),
-        .target(name: "StoreOpsImport", dependencies: ["StoreOpsCore"], swiftSettings: strict),
+        .target(
+            name: "StoreOpsImport",
+            dependencies: ["StoreOpsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         .target(
             name: "StoreOpsStorage",
             dependencies: ["StoreOpsCore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -53,6 +58,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "StoreOpsCoreTests", dependencies: ["StoreOpsCore"], swiftSettings: strict),
+        .testTarget(name: "StoreOpsImportTests", dependencies: ["StoreOpsImport", "StoreOpsTesting"], swiftSettings: strict),
         .testTarget(
             name: "StoreOpsStorageTests",
             dependencies: ["StoreOpsStorage", "StoreOpsTesting"],

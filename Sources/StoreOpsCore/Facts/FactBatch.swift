@@ -41,3 +41,37 @@ public struct FactBatch: Sendable {
             + keywordRanks.count + serviceAgentDays.count + targets.count + activities.count + tasks.count
     }
 }
+
+extension FactBatch {
+    /// Appends every row of `other`.
+    public mutating func append(_ other: FactBatch) {
+        products += other.products
+        skus += other.skus
+        skuCosts += other.skuCosts
+        orders += other.orders
+        orderLines += other.orderLines
+        refunds += other.refunds
+        shipments += other.shipments
+        logisticsEvents += other.logisticsEvents
+        complaints += other.complaints
+        affiliateCommissions += other.affiliateCommissions
+        liveSessions += other.liveSessions
+        trafficDays += other.trafficDays
+        trafficSources += other.trafficSources
+        itemTraffic += other.itemTraffic
+        adStats += other.adStats
+        adBudgets += other.adBudgets
+        reviews += other.reviews
+        dsrScores += other.dsrScores
+        inventory += other.inventory
+        purchaseOrders += other.purchaseOrders
+        competitors += other.competitors
+        competitorItems += other.competitorItems
+        competitorSnapshots += other.competitorSnapshots
+        keywordRanks += other.keywordRanks
+        serviceAgentDays += other.serviceAgentDays
+        targets += other.targets
+        activities += other.activities
+        tasks += other.tasks
+    }
+}

@@ -1,0 +1,109 @@
+/// The export formats StoreOps knows, each a column mapping over a target. Detection picks the format whose
+/// required columns the header has, preferring the one that maps the most columns.
+public enum BuiltInFormats {
+    public static let all: [FormatMapping] = [
+        taobaoOrders, taobaoItems, taobaoRefunds, sycmOverview, sycmSources, ztcReport, serviceAgents, shopifyOrders, shopifyProducts,
+        amazonBusinessReport, douyinOrders, pddOrders, invoiceLines, taobaoItemList,
+    ]
+
+    /// The format with this `--kind` name.
+    public static func named(_ kind: String) -> FormatMapping? { all.first { $0.kind == kind } }
+
+    public static let taobaoOrders = FormatMapping(
+        kind: "taobao-orders", title: "Taobao/Tmall order export (订单报表)", target: .orders,
+        columns: ["order_id": ["订单编号"], "buyer": ["买家会员名"], "status": ["订单状态"], "created_at": ["订单创建时间"],
+                  "paid_at": ["订单付款时间"], "goods_total": ["买家应付货款", "商品总价"], "shipping_fee": ["买家应付邮费"],
+                  "paid_amount": ["买家实际支付金额"], "units": ["宝贝总数量"], "refund_amount": ["退款金额"], "address": ["收货地址"],
+                  "tracking_no": ["物流单号"], "carrier": ["物流公司"], "shipped_at": ["发货时间"]],
+        required: ["order_id", "buyer", "paid_amount", "created_at"])
+
+    public static let taobaoItems = FormatMapping(
+        kind: "taobao-items", title: "Taobao/Tmall item export (宝贝报表), joined to orders on 订单编号", target: .orderLines,
+        columns: ["order_id": ["订单编号"], "line_title": ["标题", "宝贝标题"], "line_price": ["价格"], "line_quantity": ["购买数量"],
+                  "line_sku": ["商家编码"], "line_sku_fallback": ["外部系统编号"], "line_attributes": ["商品属性"], "line_product_id": ["宝贝ID", "商品ID"]],
+        required: ["order_id", "line_price", "line_quantity"])
+
+    public static let taobaoRefunds = FormatMapping(
+        kind: "taobao-refunds", title: "Taobao/Tmall refund export (退款报表)", target: .refunds,
+        columns: ["refund_id": ["退款编号"], "order_id": ["订单编号"], "product_id": ["商品id"], "sku": ["商品编码"], "amount": ["买家退款金额"],
+                  "status": ["退款状态"], "needs_return": ["是否需要退货"], "goods_status": ["货物状态"], "reason": ["买家退款原因"],
+                  "requested_at": ["退款的申请时间"], "completed_at": ["退款完结时间"], "due_at": ["超时时间"]],
+        required: ["refund_id", "order_id", "amount", "requested_at"])
+
+    public static let sycmOverview = FormatMapping(
+        kind: "sycm-overview", title: "生意参谋 store overview (店铺概况)", target: .trafficDays,
+        columns: ["day": ["统计日期", "日期"], "visitors": ["访客数"], "page_views": ["浏览量"], "bounce_rate": ["跳失率"],
+                  "average_stay": ["平均停留时长", "人均停留时长"], "add_to_cart": ["加购人数"]],
+        required: ["day", "visitors", "page_views"])
+
+    public static let sycmSources = FormatMapping(
+        kind: "sycm-sources", title: "生意参谋 traffic sources (流量来源)", target: .trafficSources,
+        columns: ["day": ["统计日期", "日期"], "source": ["流量来源", "一级来源"], "source_detail": ["来源明细", "二级来源"], "visitors": ["访客数"],
+                  "buyers": ["支付买家数"], "gmv": ["支付金额"]],
+        required: ["source", "visitors"])
+
+    public static let ztcReport = FormatMapping(
+        kind: "ztc", title: "直通车 keyword or campaign report (columns marked (分) are in fen)", target: .adStats,
+        columns: ["day": ["日期"], "campaign": ["推广计划名称", "计划名称"], "ad_group": ["宝贝名称", "推广单元"], "product_id": ["商品id", "宝贝id"],
+                  "keyword": ["关键词"], "impressions": ["展现量"], "clicks": ["点击量"], "spend": ["花费(分)", "花费"],
+                  "average_rank": ["平均展现排名"], "orders": ["总成交笔数"], "revenue": ["总成交金额(分)", "总成交金额"],
+                  "direct_revenue": ["直接成交金额(分)", "直接成交金额"], "favourites": ["总收藏数"], "carts": ["总购物车数"]],
+        required: ["day", "campaign", "spend", "clicks"], channel: "ztc")
+
+    public static let serviceAgents = FormatMapping(
+        kind: "service", title: "Customer-service performance (客服绩效)", target: .serviceAgents,
+        columns: ["day": ["日期", "统计日期"], "agent": ["客服昵称", "旺旺"], "inquiries": ["咨询人数"], "served": ["接待人数"], "inquirers": ["询单人数"],
+                  "ordered": ["下单人数"], "paid": ["付款人数"], "paid_amount": ["付款金额", "销售额", "询单付款金额"],
+                  "first_response": ["首次响应时长"], "average_response": ["平均响应时长", "全天平响时长"], "answered_3min": ["3分钟回复率"]],
+        required: ["agent", "inquirers", "paid"])
+
+    public static let shopifyOrders = FormatMapping(
+        kind: "shopify-orders", title: "Shopify orders export (one row per line item)", target: .orders,
+        columns: ["order_id": ["Name"], "buyer": ["Email"], "status": ["Financial Status"], "created_at": ["Created at"], "paid_at": ["Paid at"],
+                  "goods_total": ["Subtotal"], "shipping_fee": ["Shipping"], "discount": ["Discount Amount"], "paid_amount": ["Total"],
+                  "refund_amount": ["Refunded Amount"], "region": ["Shipping Country", "Billing Country"], "shipped_at": ["Fulfilled at"],
+                  "line_title": ["Lineitem name"], "line_sku": ["Lineitem sku"], "line_price": ["Lineitem price"], "line_quantity": ["Lineitem quantity"]],
+        required: ["order_id", "paid_amount", "line_quantity", "line_price", "created_at"])
+
+    public static let shopifyProducts = FormatMapping(
+        kind: "shopify-products", title: "Shopify products export (variants as continuation rows)", target: .products,
+        columns: ["product_id": ["Handle"], "title": ["Title"], "category": ["Type", "Product Category"], "sku": ["Variant SKU"],
+                  "price": ["Variant Price"], "cost": ["Cost per item"], "grams": ["Variant Grams"], "attributes": ["Option1 Value"]],
+        required: ["product_id", "title", "price"])
+
+    public static let amazonBusinessReport = FormatMapping(
+        kind: "amazon-business-report", title: "Amazon Business Report by child item", target: .itemTraffic,
+        columns: ["product_id": ["(Child) ASIN"], "title": ["Title"], "visitors": ["Sessions - Total", "Sessions"],
+                  "page_views": ["Page views - Total", "Page Views"], "units": ["Units ordered", "Units Ordered"],
+                  "gmv": ["Ordered Product Sales"], "buyers": ["Total order items", "Total Order Items"], "day": ["Date"]],
+        required: ["product_id", "visitors", "units"])
+
+    public static let douyinOrders = FormatMapping(
+        kind: "douyin-orders", title: "Douyin shop orders (抖店订单, one row per sub-order)", target: .orders,
+        columns: ["order_id": ["主订单编号"], "line_id": ["子订单编号"], "line_title": ["选购商品"], "line_attributes": ["商品规格"],
+                  "line_quantity": ["商品数量"], "line_sku": ["商家编码"], "line_amount": ["订单应付金额"], "shipping_fee": ["运费"],
+                  "created_at": ["订单提交时间"], "paid_at": ["支付完成时间"], "status": ["订单状态"], "after_sale": ["售后状态"], "buyer": ["买家昵称"],
+                  "address": ["收件地址", "省"]],
+        required: ["order_id", "line_id", "line_amount", "created_at"])
+
+    public static let pddOrders = FormatMapping(
+        kind: "pdd-orders", title: "Pinduoduo orders (拼多多订单)", target: .orders,
+        columns: ["order_id": ["订单号"], "goods_total": ["商品总价(元)"], "paid_amount": ["用户实付金额(元)"], "units": ["商品数量(件)"],
+                  "shipping_fee": ["邮费(元)"], "refund_amount": ["退款金额(元)"], "after_sale": ["售后状态"], "paid_at": ["订单成交时间", "支付时间"],
+                  "created_at": ["订单成交时间"], "status": ["订单状态"], "line_title": ["商品"], "line_sku": ["商家编码-SKU维度", "商家编码"],
+                  "buyer": ["买家昵称"], "address": ["收货地址", "省"]],
+        required: ["order_id", "paid_amount", "paid_at"])
+
+    public static let invoiceLines = FormatMapping(
+        kind: "invoice-lines", title: "Invoice lines (UCI Online Retail style: one row per line, C-invoices are returns)", target: .orders,
+        columns: ["order_id": ["InvoiceNo", "Invoice"], "line_sku": ["StockCode"], "line_title": ["Description"], "line_quantity": ["Quantity"],
+                  "created_at": ["InvoiceDate"], "paid_at": ["InvoiceDate"], "line_price": ["UnitPrice", "Price"], "buyer": ["CustomerID", "Customer ID"],
+                  "region": ["Country"]],
+        required: ["order_id", "line_quantity", "line_price", "created_at"], groupsAreAdjacent: false)
+
+    public static let taobaoItemList = FormatMapping(
+        kind: "taobao-item-list", title: "Taobao item list (宝贝ID, 标题, 价格 ...)", target: .products,
+        columns: ["product_id": ["宝贝ID", "商品ID"], "title": ["标题", "宝贝标题", "商品标题"], "price": ["价格", "一口价"], "category": ["类目", "玩具类型", "宝贝类目"],
+                  "sku": ["商家编码"]],
+        required: ["product_id", "title", "price"])
+}

@@ -1,0 +1,50 @@
+import StoreOpsCore
+
+/// Rows that go in or out together (one row, or all rows of one order) with what they became.
+struct CompletedUnit {
+    var records: [RawRecord]
+    var diagnostics: [Diagnostic]
+    var facts: FactBatch
+
+    var rejected: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Turns mapped rows into facts. Rows are added in file order; a builder may hold rows back until it knows
+/// their unit is complete (an order's rows), and hands back every completed unit.
+protocol FactBuilder {
+    mutating func add(_ row: FieldReader) -> [CompletedUnit]
+    mutating func finish() -> [CompletedUnit]
+}
+
+/// A builder whose every row is its own unit.
+struct RowBuilder: FactBuilder {
+    let build: (inout FieldReader, inout FactBatch) -> Void
+
+    mutating func add(_ row: FieldReader) -> [CompletedUnit] {
+        var reader = row
+        var facts = FactBatch()
+        build(&reader, &facts)
+        return [CompletedUnit(records: [row.record], diagnostics: reader.diagnostics, facts: reader.hasErrors ? FactBatch() : facts)]
+    }
+
+    mutating func finish() -> [CompletedUnit] { [] }
+}
+
+extension ImportTarget {
+    /// A builder for this target's rows.
+    func builder(mapping: FormatMapping) -> any FactBuilder {
+        switch self {
+        case .orders: return OrdersBuilder(adjacent: mapping.groupsAreAdjacent)
+        case .orderLines: return OrderLinesBuilder()
+        case .products: return ProductsBuilder()
+        case .refunds: return RowBuilder(build: RowBuilders.refund)
+        case .trafficDays: return RowBuilder(build: RowBuilders.trafficDay)
+        case .trafficSources: return RowBuilder(build: RowBuilders.trafficSource)
+        case .adStats:
+            let channel = AdChannel(rawValue: mapping.channel ?? "other") ?? .other
+            return RowBuilder { RowBuilders.adStat(&$0, &$1, channel: channel) }
+        case .serviceAgents: return RowBuilder(build: RowBuilders.serviceAgent)
+        case .itemTraffic: return ItemTrafficBuilder()
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// What kind of facts a format's rows become. A mapping file names one of these as its `kind`.
+public enum ImportTarget: String, Sendable, CaseIterable, Codable {
+    /// Orders, one row per order or per order line (rows of one order follow each other; order fields may be
+    /// only on the first). Lines with a negative quantity are returns.
+    case orders
+    /// Order lines joined to orders by order number (Taobao 宝贝报表).
+    case orderLines = "order_lines"
+    case refunds
+    /// Whole-store traffic per day (生意参谋 店铺概况).
+    case trafficDays = "traffic_days"
+    /// Traffic per source per day (生意参谋 流量来源).
+    case trafficSources = "traffic_sources"
+    /// Paid-ads performance (直通车 and other channels).
+    case adStats = "ad_stats"
+    /// Customer-service performance per agent per day.
+    case serviceAgents = "service_agents"
+    /// Traffic and sales per item per day (Amazon Business Report).
+    case itemTraffic = "item_traffic"
+    /// Products, variants (SKUs) and unit costs.
+    case products
+
+    /// The fields this target reads, with what each means (for docs and mapping files).
+    public var fields: [(key: String, meaning: String)] {
+        switch self {
+        case .orders:
+            [("order_id", "order number (required)"), ("buyer", "buyer account; pseudonymised on import"), ("status", "order status"),
+             ("created_at", "when the order was placed"), ("paid_at", "when it was paid (paid orders count in GMV)"),
+             ("goods_total", "goods total"), ("shipping_fee", "shipping fee charged to the buyer"), ("discount", "order discount"),
+             ("paid_amount", "what the buyer paid (default: goods − discount + shipping, or the lines' sum)"), ("units", "units (default: the lines' sum)"),
+             ("refund_amount", "amount refunded on the order"), ("address", "delivery address (only its province is kept)"),
+             ("region", "province or country"), ("tracking_no", "tracking number"), ("carrier", "carrier"), ("shipped_at", "when it was shipped"),
+             ("line_id", "sub-order number"), ("line_title", "item title"), ("line_sku", "SKU / merchant code"), ("line_product_id", "item id"),
+             ("line_price", "unit price"), ("line_quantity", "quantity (negative: a return)"), ("line_attributes", "variant attributes"),
+             ("line_amount", "what the buyer pays for the line (sub-order)"), ("after_sale", "after-sale status")]
+        case .orderLines:
+            [("order_id", "order number (required)"), ("line_title", "item title"), ("line_price", "unit price (required)"),
+             ("line_quantity", "quantity (required)"), ("line_sku", "merchant code"), ("line_sku_fallback", "external code, used when the merchant code is empty"),
+             ("line_product_id", "item id"), ("line_attributes", "variant attributes")]
+        case .refunds:
+            [("refund_id", "refund number (required)"), ("order_id", "order number (required)"), ("product_id", "item id"), ("sku", "SKU code"),
+             ("amount", "amount refunded (required)"), ("status", "refund status"), ("needs_return", "whether goods are returned"),
+             ("goods_status", "goods status"), ("reason", "buyer's reason"), ("requested_at", "when requested (required)"),
+             ("completed_at", "when completed"), ("due_at", "seller's deadline")]
+        case .trafficDays:
+            [("day", "day (required)"), ("visitors", "visitors (required)"), ("page_views", "page views"), ("bounce_rate", "bounce rate"),
+             ("average_stay", "average stay"), ("add_to_cart", "add-to-cart buyers")]
+        case .trafficSources:
+            [("day", "day (or --date)"), ("source", "traffic source (required)"), ("source_detail", "source detail"),
+             ("visitors", "visitors (required)"), ("buyers", "paying buyers"), ("gmv", "paid amount")]
+        case .adStats:
+            [("day", "day (required)"), ("campaign", "campaign (required)"), ("ad_group", "ad group or item name"), ("product_id", "item id"),
+             ("keyword", "keyword"), ("impressions", "impressions"), ("clicks", "clicks"), ("spend", "spend (required)"),
+             ("average_rank", "average rank"), ("orders", "attributed orders"), ("revenue", "attributed revenue"),
+             ("direct_revenue", "direct revenue"), ("favourites", "favourites"), ("carts", "add-to-carts")]
+        case .serviceAgents:
+            [("day", "day (or --date)"), ("agent", "agent nickname (required)"), ("inquiries", "people who contacted"), ("served", "people served"),
+             ("inquirers", "pre-sale inquirers (required)"), ("ordered", "inquirers who ordered"), ("paid", "inquirers who paid (required)"),
+             ("paid_amount", "what they paid"), ("first_response", "first response time"), ("average_response", "average response time"),
+             ("answered_3min", "share answered within 3 minutes")]
+        case .itemTraffic:
+            [("day", "day (or --date, or a date in the file name)"), ("product_id", "item id (required)"), ("title", "item title"),
+             ("visitors", "visitors / sessions (required)"), ("page_views", "page views"), ("units", "units ordered"), ("gmv", "sales"),
+             ("buyers", "orders or buyers")]
+        case .products:
+            [("product_id", "product id or handle (required)"), ("title", "title"), ("category", "category"), ("sku", "variant SKU"),
+             ("price", "variant price"), ("cost", "unit cost"), ("grams", "weight in grams"), ("attributes", "option values")]
+        }
+    }
+}

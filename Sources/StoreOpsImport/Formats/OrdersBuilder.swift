@@ -1,0 +1,145 @@
+import StoreOpsCore
+
+/// Orders from rows that are orders or order lines. Rows of one order follow each other (Shopify, Douyin,
+/// invoice lines); order fields are read from the order's first row. A bad row rejects its whole order.
+/// Lines with a negative quantity are returns (completed refunds). An order-level refund amount becomes a
+/// completed refund without a date (it counts in the by-order-day view).
+struct OrdersBuilder: FactBuilder {
+    /// Whether an order's rows follow each other; when not, orders are held until the file ends.
+    let adjacent: Bool
+    private var currentID: String?
+    private var rows: [FieldReader] = []
+    private var held: [String: [FieldReader]] = [:]
+    private var heldOrder: [String] = []
+
+    init(adjacent: Bool) { self.adjacent = adjacent }
+
+    mutating func add(_ row: FieldReader) -> [CompletedUnit] {
+        var reader = row
+        guard let id = reader.required("order_id", reader.id("order_id")) else {
+            return [CompletedUnit(records: [row.record], diagnostics: reader.diagnostics, facts: FactBatch())]
+        }
+        if !adjacent {
+            if held[id] == nil { heldOrder.append(id) }
+            held[id, default: []].append(row)
+            return []
+        }
+        var done: [CompletedUnit] = []
+        if id != currentID { done = flush() }
+        currentID = id
+        rows.append(row)
+        return done
+    }
+
+    mutating func finish() -> [CompletedUnit] {
+        if adjacent { return flush() }
+        defer { held = [:]; heldOrder = [] }
+        return heldOrder.map { build(id: $0, rows: held[$0]!) }
+    }
+
+    private mutating func flush() -> [CompletedUnit] {
+        guard let id = currentID, !rows.isEmpty else { return [] }
+        let unit = build(id: id, rows: rows)
+        rows = []
+        currentID = nil
+        return [unit]
+    }
+
+    private func build(id: String, rows: [FieldReader]) -> CompletedUnit {
+        var head = rows[0]
+        let context = head.context
+        let store = context.store
+        let zero = Money.zero(store.currency)
+        var facts = FactBatch()
+        var diagnostics: [Diagnostic] = []
+
+        let createdAt = head.instant("created_at")
+        let paidAtValue = head.has("paid_at") ? head.instant("paid_at") : nil
+        let statusText = head.text("status")
+        var status = OrderStatusText.status(statusText)
+        let goodsTotal = head.money("goods_total")
+        let shipping = head.money("shipping_fee") ?? zero
+        let discount = head.money("discount") ?? zero
+        let paidAmount = head.money("paid_amount")
+        let units = head.count("units")
+        let refundAmount = head.money("refund_amount")
+        let region = head.text("region") ?? head.text("address").map(OrdersBuilder.province)
+        let shippedAt = head.instant("shipped_at")
+        let buyer = head.text("buyer").map(context.pseudonymise) ?? context.pseudonymise("anonymous-order:" + id)
+        _ = head.required("created_at", createdAt ?? paidAtValue)
+        diagnostics += head.diagnostics
+
+        // Lines.
+        var lines: [OrderLine] = []
+        var returns: [(line: Int, amount: Money, sku: String?)] = []
+        var lineSum = zero, amountSum = zero
+        var hasAmounts = false
+        for (index, original) in rows.enumerated() {
+            var row = original
+            if index == 0 { row = head }
+            guard row.has("line_quantity") || row.has("line_price") || row.has("line_amount") else { continue }
+            let before = row.diagnostics.count
+            let quantity = row.has("line_quantity") ? row.count("line_quantity") : 1
+            let price = row.money("line_price")
+            let amount = row.money("line_amount")
+            let title = row.text("line_title") ?? ""
+            let sku = row.id("line_sku")
+            diagnostics += row.diagnostics[before...]
+            guard let quantity, price != nil || amount != nil else {
+                if row.raw("line_quantity").flatMap(Cell.clean) != nil || row.raw("line_price").flatMap(Cell.clean) != nil {
+                    row.fail(price == nil ? "line_price" : "line_quantity", "A line needs a quantity and a price", hint: "Fill in both, or leave the line out")
+                    diagnostics += row.diagnostics.suffix(1)
+                }
+                continue
+            }
+            let unitPrice = price ?? (quantity != 0 ? Money(minor: Money.divideRounded(amount!.minor, by: Int64(quantity)), currency: store.currency) : amount!)
+            if quantity < 0 {
+                returns.append((original.record.line, unitPrice * Int64(-quantity), sku))
+                continue
+            }
+            lineSum += unitPrice * Int64(quantity)
+            if let amount { amountSum += amount; hasAmounts = true }
+            lines.append(OrderLine(store: store.id, orderID: id, lineNo: lines.count + 1, productID: row.id("line_product_id"), skuID: sku, title: title,
+                                   unitPrice: unitPrice, quantity: quantity, paidAmount: amount))
+        }
+
+        let records = rows.map(\.record)
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            return CompletedUnit(records: records, diagnostics: diagnostics, facts: FactBatch())
+        }
+        let placed = createdAt ?? paidAtValue!
+        // Without a payment-time column, an order whose status is past payment counts as paid when placed.
+        let paidAt: Instant? = head.has("paid_at") ? paidAtValue : ((status == nil || status == .awaitingPayment || status == .closed) ? nil : placed)
+        if status == nil { status = paidAt == nil ? .awaitingPayment : .paid }
+        let goods = goodsTotal ?? lineSum
+        let paid = paidAmount ?? (hasAmounts ? amountSum : goods - discount + shipping)
+        if paid.isNegative {
+            var row = head
+            row.fail("paid_amount", "The paid amount is negative", hint: "Check the amount columns of this order")
+            return CompletedUnit(records: records, diagnostics: row.diagnostics, facts: FactBatch())
+        }
+
+        for (n, r) in returns.enumerated() {
+            facts.refunds.append(Refund(store: store.id, id: "\(id):return:\(n + 1)", orderID: id, skuID: r.sku, kind: .returnAndRefund, status: .completed,
+                                        reason: "退货", amount: r.amount, requestedAt: placed, completedAt: placed,
+                                        completedDay: store.timeZone.day(of: placed), returnedToStock: true))
+        }
+        // An invoice made only of returns (a cancellation) is not an order.
+        if !(lines.isEmpty && !returns.isEmpty) {
+            facts.orders.append(Order(store: store.id, id: id, buyer: buyer, status: status!, createdAt: placed, paidAt: paidAt,
+                                      paidDay: paidAt.map { store.timeZone.day(of: $0) }, goodsTotal: goods, shippingFee: shipping, paidAmount: paid,
+                                      units: units ?? lines.reduce(0) { $0 + $1.quantity }, region: region, shippedAt: shippedAt))
+            facts.orderLines = lines
+        }
+        if let refundAmount, refundAmount.minor > 0 {
+            facts.refunds.append(Refund(store: store.id, id: "\(id):order-refund", orderID: id, kind: .refundOnly, status: .completed, reason: "",
+                                        amount: refundAmount, requestedAt: paidAt ?? placed))
+        }
+        return CompletedUnit(records: records, diagnostics: diagnostics, facts: facts)
+    }
+
+    /// The province of an address (`广东省 广州市 越秀区 ***` → `广东省`); the rest of the address is not kept.
+    static func province(_ address: String) -> String {
+        String(address.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" }).first ?? "")
+    }
+}

@@ -1,0 +1,292 @@
+import Foundation
+import StoreOpsCore
+import ZIPFoundation
+
+/// Reads one sheet of an XLSX workbook as records, streaming the sheet's XML: shared and inline strings,
+/// numbers, booleans, and date cells (1900 date system) written as `YYYY-MM-DD HH:MM:SS`. Refuses archives
+/// whose parts would unpack beyond `maxPartBytes` (zip bombs) and XML with document type declarations.
+public struct XLSXReader: RecordSource {
+    public let url: URL
+    public let fileName: String
+    /// The sheet to read by name; nil means the first.
+    public let sheet: String?
+    public let maxPartBytes: UInt64
+
+    public init(url: URL, sheet: String? = nil, maxPartBytes: UInt64 = 1 << 30) {
+        self.url = url
+        self.fileName = url.lastPathComponent
+        self.sheet = sheet
+        self.maxPartBytes = maxPartBytes
+    }
+
+    /// The workbook's sheet names, in order.
+    public func sheetNames() throws -> [String] { try workbook(try archive()).map(\.name) }
+
+    public func forEachRecord(_ body: (RawRecord) throws -> Void) throws {
+        let archive = try archive()
+        let sheets = try workbook(archive)
+        guard !sheets.isEmpty else { throw fail("The workbook has no sheets", "Export the report again") }
+        let chosen: (name: String, path: String)
+        if let sheet {
+            guard let found = sheets.first(where: { $0.name == sheet }) else {
+                throw fail("There is no sheet \"\(sheet)\"", "The sheets are: \(sheets.map(\.name).joined(separator: ", "))")
+            }
+            chosen = found
+        } else {
+            chosen = sheets[0]
+        }
+        let strings = try sharedStrings(archive)
+        let dateStyles = try dateStyleIndices(archive)
+        guard let entry = archive[chosen.path] else { throw fail("The sheet \(chosen.name) is missing from the file", "Export the report again") }
+        try withoutActuallyEscaping(body) { body in
+            try readSheet(entry, archive: archive, strings: strings, dateStyles: dateStyles, body)
+        }
+    }
+
+    private func readSheet(_ entry: Entry, archive: Archive, strings: [String], dateStyles: Set<Int>, _ body: @escaping (RawRecord) throws -> Void) throws {
+
+        var scanner = XMLScanner()
+        var row: [String] = []
+        var rowNumber = 0
+        var cellColumn = 0
+        var cellType = ""
+        var cellStyle = -1
+        var value = ""
+        var inValue = false
+        var inInline = false
+        var handlerError: Error?
+        let handle: (XMLScanner.Event) throws -> Void = { event in
+            switch event {
+            case .start(let name, let attributes, let selfClosing):
+                switch name {
+                case "row":
+                    rowNumber = Int(attributes.first { $0.0 == "r" }?.1 ?? "") ?? rowNumber + 1
+                    row = []
+                    if selfClosing { try body(RawRecord(line: rowNumber, cells: row)) }
+                case "c":
+                    let reference = attributes.first { $0.0 == "r" }?.1
+                    cellColumn = reference.map(XLSXReader.columnIndex) ?? row.count
+                    cellType = attributes.first { $0.0 == "t" }?.1 ?? "n"
+                    cellStyle = Int(attributes.first { $0.0 == "s" }?.1 ?? "") ?? -1
+                    value = ""
+                    if selfClosing { XLSXReader.place("", at: cellColumn, in: &row) }
+                case "v": inValue = true
+                case "is": inInline = true
+                case "t" where inInline: inValue = true
+                default: break
+                }
+            case .text(let text):
+                if inValue { value += text }
+            case .end(let name):
+                switch name {
+                case "v", "t": inValue = false
+                case "is": inInline = false
+                case "c":
+                    let cell = try XLSXReader.cellText(value, type: cellType, isDate: dateStyles.contains(cellStyle), strings: strings)
+                    XLSXReader.place(cell, at: cellColumn, in: &row)
+                case "row":
+                    try body(RawRecord(line: rowNumber, cells: row))
+                default: break
+                }
+            }
+        }
+        try extract(entry, from: archive) { data in
+            do { try scanner.feed(data, handle) } catch let error as XMLScanner.Failure {
+                throw fail("The sheet's XML is broken: \(error.message)", "Open and save the file in Excel or WPS, or export it again")
+            } catch {
+                handlerError = error
+                throw error
+            }
+        }
+        if let handlerError { throw handlerError }
+    }
+
+    // MARK: parts
+
+    private func archive() throws -> Archive {
+        do { return try Archive(url: url, accessMode: .read) } catch {
+            throw fail("This is not an XLSX file (it is not a readable zip archive)", "Export the report as .xlsx or .csv; old .xls files must be saved as .xlsx first")
+        }
+    }
+
+    private func extract(_ entry: Entry, from archive: Archive, _ consume: (Data) throws -> Void) throws {
+        guard entry.uncompressedSize <= maxPartBytes else {
+            throw fail("The part \(entry.path) would unpack to \(entry.uncompressedSize) bytes, more than the \(maxPartBytes) allowed (a zip bomb?)",
+                       "Split the export into smaller files")
+        }
+        var total: UInt64 = 0
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { data in
+                total += UInt64(data.count)
+                if total > self.maxPartBytes || total > entry.uncompressedSize + 1024 {
+                    throw self.fail("The part \(entry.path) unpacks to more than it declares (a zip bomb?)", "Do not import this file")
+                }
+                try consume(data)
+            }
+        } catch let error as ReadError {
+            throw error
+        } catch let error where !(error is ReadError) && (error as NSError).domain.contains("ZIPFoundation") {
+            throw fail("The file is damaged: \(entry.path) cannot be unpacked", "Download the export again")
+        }
+    }
+
+    private func readWhole(_ path: String, from archive: Archive) throws -> Data? {
+        guard let entry = archive[path] else { return nil }
+        var data = Data()
+        try extract(entry, from: archive) { data.append($0) }
+        return data
+    }
+
+    private func events(_ data: Data) throws -> [XMLScanner.Event] {
+        var scanner = XMLScanner()
+        var events: [XMLScanner.Event] = []
+        do { try scanner.feed(data, { events.append($0) }) } catch let error as XMLScanner.Failure {
+            throw fail("The workbook's XML is broken: \(error.message)", "Open and save the file in Excel or WPS, or export it again")
+        }
+        return events
+    }
+
+    private func workbook(_ archive: Archive) throws -> [(name: String, path: String)] {
+        guard let workbook = try readWhole("xl/workbook.xml", from: archive) else {
+            throw fail("This zip archive is not an XLSX workbook (xl/workbook.xml is missing)", "Export the report as .xlsx or .csv")
+        }
+        var targets: [String: String] = [:]
+        if let rels = try readWhole("xl/_rels/workbook.xml.rels", from: archive) {
+            for case .start(let name, let attributes, _) in try events(rels) where name == "Relationship" {
+                if let id = attributes.first(where: { $0.0 == "Id" })?.1, let target = attributes.first(where: { $0.0 == "Target" })?.1 {
+                    targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+                }
+            }
+        }
+        var sheets: [(String, String)] = []
+        for case .start(let name, let attributes, _) in try events(workbook) where name == "sheet" {
+            let sheetName = attributes.first { $0.0 == "name" }?.1 ?? "Sheet\(sheets.count + 1)"
+            let id = attributes.first { $0.0 == "r:id" || $0.0.hasSuffix(":id") }?.1 ?? ""
+            sheets.append((sheetName, targets[id] ?? "xl/worksheets/sheet\(sheets.count + 1).xml"))
+        }
+        return sheets
+    }
+
+    private func sharedStrings(_ archive: Archive) throws -> [String] {
+        guard let data = try readWhole("xl/sharedStrings.xml", from: archive) else { return [] }
+        var strings: [String] = []
+        var current = ""
+        var inText = false, inPhonetic = false
+        var scanner = XMLScanner()
+        do {
+            try scanner.feed(data) { event in
+                switch event {
+                case .start(let name, _, let selfClosing):
+                    if name == "si" { current = "" }
+                    if name == "rPh" { inPhonetic = true }
+                    if name == "t" && !selfClosing { inText = true }
+                case .text(let text): if inText && !inPhonetic { current += text }
+                case .end(let name):
+                    if name == "t" { inText = false }
+                    if name == "rPh" { inPhonetic = false }
+                    if name == "si" { strings.append(current) }
+                }
+            }
+        } catch let error as XMLScanner.Failure {
+            throw fail("The shared strings are broken: \(error.message)", "Open and save the file in Excel or WPS, or export it again")
+        }
+        return strings
+    }
+
+    /// Indices of cell styles whose number format shows a date or time.
+    private func dateStyleIndices(_ archive: Archive) throws -> Set<Int> {
+        guard let data = try readWhole("xl/styles.xml", from: archive) else { return [] }
+        var custom: [Int: String] = [:]
+        var inCellXfs = false
+        var index = 0
+        var dates = Set<Int>()
+        for event in try events(data) {
+            switch event {
+            case .start(let name, let attributes, let selfClosing):
+                if name == "numFmt", let id = Int(attributes.first(where: { $0.0 == "numFmtId" })?.1 ?? "") {
+                    custom[id] = attributes.first { $0.0 == "formatCode" }?.1 ?? ""
+                }
+                if name == "cellXfs" && !selfClosing { inCellXfs = true }
+                if name == "xf" && inCellXfs {
+                    let id = Int(attributes.first { $0.0 == "numFmtId" }?.1 ?? "") ?? 0
+                    if XLSXReader.isDateFormat(id: id, code: custom[id]) { dates.insert(index) }
+                    index += 1
+                }
+            case .end(let name):
+                if name == "cellXfs" { inCellXfs = false }
+            case .text: break
+            }
+        }
+        return dates
+    }
+
+    static func isDateFormat(id: Int, code: String?) -> Bool {
+        if (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id) { return true }
+        guard let code else { return false }
+        var unquoted = ""
+        var quoted = false
+        for c in code {
+            if c == "\"" { quoted.toggle() } else if !quoted { unquoted.append(c) }
+        }
+        let lower = unquoted.lowercased().replacingBracketed
+        return lower.contains("y") || lower.contains("d") || lower.contains("h") || (lower.contains("m") && lower.contains("s"))
+    }
+
+    // MARK: cells
+
+    static func cellText(_ value: String, type: String, isDate: Bool, strings: [String]) throws -> String {
+        switch type {
+        case "s":
+            guard let i = Int(value), strings.indices.contains(i) else { return "" }
+            return strings[i]
+        case "b": return value == "1" ? "TRUE" : "FALSE"
+        case "e": return ""
+        case "inlineStr", "str": return value
+        default:
+            if isDate, let serial = Double(value) { return excelDate(serial) ?? value }
+            return value
+        }
+    }
+
+    /// An Excel 1900-system serial as `YYYY-MM-DD HH:MM:SS` (serial 1 is 1900-01-01; Excel's phantom 1900-02-29 is skipped).
+    static func excelDate(_ serial: Double) -> String? {
+        guard serial >= 0, serial < 2_958_466 else { return nil }
+        let whole = Int(serial.rounded(.down))
+        var seconds = Int(((serial - Double(whole)) * 86_400).rounded())
+        var dayNumber = whole < 61 ? whole + 1 : whole
+        if seconds >= 86_400 { seconds -= 86_400; dayNumber += 1 }
+        let day = Day(year: 1899, month: 12, day: 31)!.adding(days: dayNumber - 1)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(day.iso) \(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
+    }
+
+    /// 0-based column of a cell reference such as `AB12`.
+    static func columnIndex(_ reference: String) -> Int {
+        var column = 0
+        for scalar in reference.unicodeScalars {
+            guard scalar.value >= 65 && scalar.value <= 90 else { break }
+            column = column * 26 + Int(scalar.value - 64)
+        }
+        return max(0, column - 1)
+    }
+
+    static func place(_ text: String, at column: Int, in row: inout [String]) {
+        guard column < 16_384 else { return }
+        while row.count < column { row.append("") }
+        if row.count == column { row.append(text) } else { row[column] = text }
+    }
+
+    private func fail(_ message: String, _ hint: String) -> ReadError { ReadError(Diagnostic(file: fileName, message: message, hint: hint)) }
+}
+
+extension String {
+    /// The text with `[...]` sections (colours, locales, elapsed-time markers) removed.
+    var replacingBracketed: String {
+        var out = ""
+        var depth = 0
+        for c in self {
+            if c == "[" { depth += 1 } else if c == "]" { depth = max(0, depth - 1) } else if depth == 0 { out.append(c) }
+        }
+        return out
+    }
+}

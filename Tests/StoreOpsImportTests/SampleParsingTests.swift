@@ -1,0 +1,120 @@
+import Foundation
+import StoreOpsCore
+@testable import StoreOpsImport
+import StoreOpsTesting
+import Testing
+
+/// Parses a sample with every built-in format, collecting all facts.
+func parseSample(_ path: String, store: Store = Store(id: "s", name: "s", platform: .taobao), sheet: String? = nil,
+                 formats: [FormatMapping] = BuiltInFormats.all, defaultDay: Day? = nil) throws -> (ParseSummary, FactBatch) {
+    let url = Samples.url(path)
+    let source: any RecordSource = url.pathExtension == "xlsx" ? XLSXReader(url: url, sheet: sheet) : CSVReader(fileName: url.lastPathComponent, chunks: try Samples.chunks(url))
+    let context = ImportContext(store: store, fileName: url.lastPathComponent, defaultDay: defaultDay, pseudonymise: { "p:" + $0 })
+    var all = FactBatch()
+    let summary = try ImportParser(source: source, fileName: url.lastPathComponent, formats: formats, context: context,
+                                   strictWidth: url.pathExtension != "xlsx").run(onBatch: { all.append($0) })
+    return (summary, all)
+}
+
+@Suite("Parsing the real samples")
+struct SampleParsingTests {
+    @Test("Taobao orders: every order, paid GMV = Σ 买家实际支付金额 of paid orders")
+    func taobaoOrders() throws {
+        let (summary, facts) = try parseSample("taobao/orders.csv")
+        #expect(summary.format.kind == "taobao-orders")
+        #expect(summary.errorCount == 0, "\(summary.diagnostics.prefix(3))")
+        // Independently: python3 csv over the file gives 3,989 unique orders, all paid, GMV 289,655.94.
+        #expect(facts.orders.count == 3_989)
+        #expect(facts.orders.allSatisfy { $0.paidAt != nil })
+        #expect(facts.orders.reduce(Int64(0)) { $0 + $1.paidAmount.minor } == 28_965_594)
+        #expect(facts.orders.first?.id == "21407300627014900")
+        #expect(facts.orders.first?.region == "广东省")
+        #expect(facts.orders.first?.buyer == "p:1425")
+        #expect(facts.refunds.count == 46)
+    }
+
+    @Test("Taobao item export: every line, joined on 订单编号")
+    func taobaoItems() throws {
+        let (summary, facts) = try parseSample("taobao/Items_orders.csv")
+        #expect(summary.format.kind == "taobao-items" && summary.errorCount == 0)
+        // python3 csv: 21,897 lines over 3,989 orders, 96,111 units.
+        #expect(facts.orderLines.count == 21_897)
+        #expect(Set(facts.orderLines.map(\.orderID)).count == 3_989)
+        #expect(facts.orderLines.reduce(0) { $0 + $1.quantity } == 96_111)
+        let first = try #require(facts.orderLines.first)
+        #expect(first.lineNo == 1 && first.skuID == "WY013-2SZD0426" && first.unitPrice.minor == 58 && first.quantity == 12)
+    }
+
+    @Test("GBK item list decodes and becomes products")
+    func gbkItemList() throws {
+        let (summary, facts) = try parseSample("taobao/Items_attribute.csv")
+        #expect(summary.format.kind == "taobao-item-list" && summary.errorCount == 0)
+        #expect(facts.products.count == 288)
+        #expect(facts.products.first?.title == "创意新款回力小车惯性坦克 军事儿童玩具模型地摊货源玩具车批发")
+        #expect(facts.products.first?.category == "塑胶玩具")
+    }
+
+    static let maple = Store(id: "maple", name: "Maple", platform: .shopify, currency: Currency("CAD"), timeZone: StoreTimeZone("America/Toronto")!)
+    static let uk = Store(id: "uk", name: "UK", platform: .amazon, currency: Currency("GBP"), timeZone: StoreTimeZone("Europe/London")!)
+
+    @Test("Shopify orders: 20 orders from 64 line rows, totals and the partial refund")
+    func shopifyOrders() throws {
+        let (summary, facts) = try parseSample("shopify/orders_export.csv", store: Self.maple)
+        #expect(summary.format.kind == "shopify-orders" && summary.errorCount == 0, "\(summary.diagnostics.prefix(3))")
+        // python3 csv: 20 distinct Name, Σ Total 2,238.95, 64 rows with Σ quantity 176; #1095 refunded 1.54.
+        #expect(facts.orders.count == 20)
+        #expect(facts.orders.reduce(Int64(0)) { $0 + $1.paidAmount.minor } == 223_895)
+        #expect(facts.orderLines.count == 64)
+        #expect(facts.orderLines.reduce(0) { $0 + $1.quantity } == 176)
+        #expect(facts.refunds.map(\.orderID) == ["#1095"] && facts.refunds.first?.amount.minor == 154)
+        let first = try #require(facts.orders.first)
+        #expect(first.createdAt == Instant(year: 2025, month: 3, day: 20, hour: 12, minute: 20, second: 57))
+        #expect(first.paidDay == Day(iso: "2025-04-01"), "17:18 -0700 is still April 1st in Toronto")
+    }
+
+    @Test("Shopify products: 48 products and their variants")
+    func shopifyProducts() throws {
+        let (summary, facts) = try parseSample("shopify/products_export.csv", store: Self.maple)
+        #expect(summary.format.kind == "shopify-products" && summary.errorCount == 0, "\(summary.diagnostics.prefix(3))")
+        // python3 csv: 48 handles, 130 rows with a Variant Price.
+        #expect(facts.products.count == 48)
+        #expect(facts.skus.count == 130)
+    }
+
+    @Test("Amazon Business Report: item traffic summed per ASIN, pounds, the day from the file name")
+    func amazon() throws {
+        let (summary, facts) = try parseSample("amazon/BusinessReport-31-03-2026.csv", store: Self.uk)
+        #expect(summary.format.kind == "amazon-business-report" && summary.errorCount == 0, "\(summary.diagnostics.prefix(3))")
+        // python3 csv: 2,026 rows, 1,748 child ASINs, Σ sessions 870,945, Σ sales £576,866.44.
+        #expect(summary.rowsRead == 2_026)
+        #expect(facts.itemTraffic.count == 1_748)
+        #expect(facts.itemTraffic.reduce(0) { $0 + $1.visitors } == 870_945)
+        #expect(facts.itemTraffic.reduce(Int64(0)) { $0 + $1.gmv.minor } == 57_686_644)
+        #expect(Set(facts.itemTraffic.map(\.day)) == [Day(iso: "2026-03-31")!])
+    }
+
+    @Test("A pound amount in a yuan store is refused with the reason")
+    func currencyMismatch() throws {
+        let (summary, facts) = try parseSample("amazon/BusinessReport-31-03-2026.csv")
+        #expect(facts.itemTraffic.isEmpty || summary.rowsRejected > 0)
+        #expect(summary.diagnostics.first?.message.contains("GBP") == true)
+        #expect(summary.diagnostics.first?.line == 2 && summary.diagnostics.first?.column == "Ordered Product Sales")
+    }
+
+    @Test("UCI Online Retail XLSX: 40,000 rows, cancellations and negative lines as returns")
+    func uciXLSX() throws {
+        let (summary, facts) = try parseSample("uci/online_retail_sample.xlsx", store: Self.uk)
+        #expect(summary.format.kind == "invoice-lines" && summary.errorCount == 0, "\(summary.diagnostics.prefix(3))")
+        // python3 zipfile + ElementTree: 40,000 rows; 12,526 invoices with a positive line (39,222 lines, 388,345 units,
+        // Σ round(price, 2) x qty = 741,344.75); 778 negative lines (674 on C-invoices) worth 34,422.33.
+        #expect(summary.rowsRead == 40_000 && summary.rowsImported == 40_000)
+        #expect(facts.orders.count == 12_526)
+        #expect(facts.orderLines.count == 39_222)
+        #expect(facts.orders.reduce(0) { $0 + $1.units } == 388_345)
+        #expect(facts.orders.reduce(Int64(0)) { $0 + $1.paidAmount.minor } == 74_134_475)
+        #expect(facts.refunds.count == 778)
+        #expect(facts.refunds.reduce(Int64(0)) { $0 + $1.amount.minor } == 3_442_233)
+        #expect(facts.refunds.allSatisfy { $0.kind == .returnAndRefund && $0.status == .completed })
+        #expect(facts.orders.allSatisfy { $0.paidAt != nil })
+    }
+}
