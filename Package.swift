@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(name: "storeops", dependencies: ["StoreOpsCLI"], swiftSettings: strict),
         .target(
             name: "StoreOpsTesting",
-            dependencies: ["StoreOpsCore", "StoreOpsStorage"],
+            dependencies: ["StoreOpsCore", "StoreOpsStorage", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict
         ),
         .testTarget(name: "StoreOpsCoreTests", dependencies: ["StoreOpsCore"], swiftSettings: strict),
@@ -66,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreOpsServicesTests",
-            dependencies: ["StoreOpsServices", "StoreOpsTesting"],
+            dependencies: ["StoreOpsServices", "StoreOpsImport", "StoreOpsTesting"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -13,11 +13,19 @@ public protocol StoreOpsStore: Sendable {
     /// All stores, by id.
     func stores() async throws -> [Store]
 
-    /// Writes a batch of one store's facts in one transaction: every row is upserted by its natural key (so a
-    /// re-import changes nothing) and the daily aggregates of every touched day are brought up to date before
-    /// the transaction commits. Nothing is written when anything fails.
+    /// Writes one store's facts in one transaction, batch by batch as `source` produces them: every row is
+    /// upserted by its natural key (so a re-import changes nothing), the daily aggregates of every touched day
+    /// are brought up to date, and `record` (if any) enters the import ledger, all before the transaction
+    /// commits. Nothing is written when anything fails, including `source`.
     @discardableResult
-    func write(_ batch: FactBatch, to store: StoreID) async throws -> WriteSummary
+    func write(_ source: any FactBatchSource, to store: StoreID, recording record: ImportRecord?) async throws -> WriteSummary
+
+    /// The ledger entry of a file already imported into the store as `kind`, or nil.
+    func importRecord(store: StoreID, sha256: String, kind: String) async throws -> ImportRecord?
+    /// The store's import ledger, newest first.
+    func importRecords(store: StoreID) async throws -> [ImportRecord]
+    /// The store's secret key for pseudonymising buyers (made on first use, never leaves the database).
+    func pseudonymKey(store: StoreID) async throws -> [UInt8]
 
     /// Deletes every fact of the store (the store and its settings stay).
     func removeFacts(of store: StoreID) async throws
@@ -36,6 +44,12 @@ public protocol StoreOpsStore: Sendable {
 }
 
 extension StoreOpsStore {
+    /// Writes one batch of one store's facts in one transaction (see `write(_:to:recording:)`).
+    @discardableResult
+    public func write(_ batch: FactBatch, to store: StoreID) async throws -> WriteSummary {
+        try await write(batch, to: store, recording: nil)
+    }
+
     /// The store with this id, or a `StorageError.unknownStore` that says how to create it.
     public func requireStore(_ id: StoreID) async throws -> Store {
         guard let found = try await store(id) else {

@@ -22,6 +22,9 @@ public struct Environment: Sendable {
         return .en
     }
 
+    /// Whether standard error is a terminal (progress bars are drawn only there).
+    public var isTerminal: Bool = isatty(STDERR_FILENO) == 1
+
     /// The database path from STOREOPS_DB.
     public var databasePath: String? { variables["STOREOPS_DB"].flatMap { $0.isEmpty ? nil : $0 } }
 

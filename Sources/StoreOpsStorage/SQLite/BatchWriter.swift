@@ -6,14 +6,26 @@ import StoreOpsCore
 struct BatchWriter {
     let db: Database
     let store: StoreID
+    private var touched = TouchedDays()
+    private var summary = WriteSummary()
 
-    func write(_ batch: FactBatch) throws -> WriteSummary {
-        var touched = TouchedDays()
+    init(db: Database, store: StoreID) {
+        self.db = db
+        self.store = store
+    }
+
+    /// Writes every batch of `source`, then the aggregates of the days they touched.
+    mutating func write(_ source: any FactBatchSource) throws -> WriteSummary {
+        try source.forEachBatch { try upsert($0) }
+        return try finish()
+    }
+
+    /// Upserts one batch and notes the days it touches.
+    mutating func upsert(_ batch: FactBatch) throws {
         // Days rows are about to leave: an order's old paid day, a refund's old completion day.
         touched.sales.formUnion(try days(AggregateSQL.paidDays, ids: batch.orders.map(\.id)))
         touched.refunds.formUnion(try days(AggregateSQL.refundDays, ids: batch.refunds.map(\.id)))
 
-        var summary = WriteSummary()
         for table in AnyFactTable.all {
             let rows = table.encodedRows(batch)
             guard !rows.isEmpty else { continue }
@@ -25,7 +37,7 @@ struct BatchWriter {
                 statement.setUncheckedArguments(StatementArguments([SQLValue.text(store.rawValue).databaseValue] + row.values.map(\.databaseValue)))
                 try statement.execute()
             }
-            summary.rowsByTable[table.name] = rows.count
+            summary.rowsByTable[table.name, default: 0] += rows.count
         }
 
         // Days rows arrived on.
@@ -36,9 +48,12 @@ struct BatchWriter {
                                                           AggregateSQL.salesDays(store: store, from: earliest).arguments).compactMap(dayOf))
         }
         touched.refunds.formUnion(try days(AggregateSQL.refundDays, ids: batch.refunds.map(\.id)))
-        touched.refunds.formUnion(touched.sales)
         touched.ads.formUnion(batch.adStats.map(\.day))
+    }
 
+    /// Refreshes the aggregates of every touched day.
+    mutating func finish() throws -> WriteSummary {
+        touched.refunds.formUnion(touched.sales)
         try refresh(touched.sales, delete: AggregateSQL.deleteSales, insert: AggregateSQL.insertSales)
         try refresh(touched.refunds, delete: AggregateSQL.deleteRefunds, insert: AggregateSQL.insertRefunds)
         try refresh(touched.ads, delete: AggregateSQL.deleteAds, insert: AggregateSQL.insertAds)

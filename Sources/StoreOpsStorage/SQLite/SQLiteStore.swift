@@ -91,14 +91,41 @@ public final class SQLiteStore: StoreOpsStore {
         return Store(id: storeID, name: row[1], platform: p, currency: Currency(currency), timeZone: tz)
     }
 
-    public func write(_ batch: FactBatch, to store: StoreID) async throws -> WriteSummary {
+    public func write(_ source: any FactBatchSource, to store: StoreID, recording record: ImportRecord?) async throws -> WriteSummary {
         _ = try await requireStore(store)
-        return try await write { db in try BatchWriter(db: db, store: store).write(batch) }
+        return try await write { db in
+            var writer = BatchWriter(db: db, store: store)
+            let summary = try writer.write(source)
+            if let record { try SQLiteStore.execute(db, LedgerSQL.insert, LedgerSQL.arguments(record)) }
+            return summary
+        }
+    }
+
+    public func importRecord(store: StoreID, sha256: String, kind: String) async throws -> ImportRecord? {
+        try await run { db in
+            try SQLiteStore.query(db, LedgerSQL.selectOne, [.text(store.rawValue), .text(sha256), .text(kind)]).first.map { try LedgerSQL.decode($0, store: store) }
+        }
+    }
+
+    public func importRecords(store: StoreID) async throws -> [ImportRecord] {
+        try await run { db in try SQLiteStore.query(db, LedgerSQL.selectAll, [.text(store.rawValue)]).map { try LedgerSQL.decode($0, store: store) } }
+    }
+
+    public func pseudonymKey(store: StoreID) async throws -> [UInt8] {
+        _ = try await requireStore(store)
+        let hex = try await write { db -> String in
+            try SQLiteStore.execute(db, LedgerSQL.insertKey, [.text(store.rawValue), .text(LedgerSQL.newKey())])
+            guard case .text(let key)? = try SQLiteStore.query(db, LedgerSQL.selectKey, [.text(store.rawValue)]).first?.first else {
+                throw StorageError(.database, "The store's pseudonym key could not be read.")
+            }
+            return key
+        }
+        return LedgerSQL.bytes(hex: hex)
     }
 
     public func removeFacts(of store: StoreID) async throws {
         try await write { db in
-            for table in AnyFactTable.factAndAggregateTableNames.reversed() {
+            for table in AnyFactTable.factAndAggregateTableNames.reversed() + ["import_ledger"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE store_id = ?", arguments: [store.rawValue])
             }
         }

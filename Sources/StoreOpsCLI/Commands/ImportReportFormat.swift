@@ -1,0 +1,86 @@
+import StoreOpsCore
+import StoreOpsImport
+import StoreOpsReports
+import StoreOpsServices
+
+/// Import results for people.
+enum ImportReportText {
+    static func render(_ r: ImportReport, language l: Language) -> String {
+        var lines: [String] = []
+        switch r.status {
+        case .imported:
+            lines.append(l.pick("✔ \(r.file): 已导入 (\(r.formatTitle ?? r.kind ?? ""))", "✔ \(r.file): imported (\(r.formatTitle ?? r.kind ?? ""))"))
+        case .checked:
+            lines.append(l.pick("✔ \(r.file): 检查通过, 未写入 (--dry-run) (\(r.formatTitle ?? ""))", "✔ \(r.file): checked, nothing written (--dry-run) (\(r.formatTitle ?? ""))"))
+        case .alreadyImported:
+            let when = r.previous.map { $0.importedAt.iso } ?? ""
+            lines.append(l.pick("= \(r.file): 此文件已于 \(when) 导入 (\(r.kind ?? "")), 无变化", "= \(r.file): already imported on \(when) as \(r.kind ?? ""); nothing changed"))
+            return lines.joined(separator: "\n") + "\n"
+        case .rejected:
+            lines.append(l.pick("✘ \(r.file): 有 \(r.errorCount) 个错误, 未写入任何数据", "✘ \(r.file): \(r.errorCount) error(s); nothing was written"))
+        }
+        if r.status != .rejected || r.rowsRead > 0 {
+            lines.append(l.pick("  读取 \(r.rowsRead) 行, 导入 \(r.rowsImported) 行, 拒绝 \(r.rowsRejected) 行", "  rows read \(r.rowsRead), imported \(r.rowsImported), rejected \(r.rowsRejected)"))
+        }
+        if !r.counts.isEmpty {
+            lines.append("  " + r.counts.keys.sorted().map { "\($0) \(r.counts[$0]!)" }.joined(separator: ", "))
+        }
+        if let first = r.firstDay, let last = r.lastDay {
+            lines.append(l.pick("  涉及 \(r.daysTouched) 天: \(first.iso) 至 \(last.iso)", "  \(r.daysTouched) days touched: \(first.iso) to \(last.iso)"))
+        }
+        if let rejects = r.rejectsFile { lines.append(l.pick("  被拒绝的行已写入 \(rejects)", "  rejected rows written to \(rejects)")) }
+        for d in r.diagnostics.prefix(20) { lines.append("  " + d.description) }
+        if r.diagnostics.count > 20 || r.errorCount > r.diagnostics.count {
+            lines.append(l.pick("  … 共 \(max(r.errorCount, r.diagnostics.count)) 个问题, 用 --format json 查看", "  … \(max(r.errorCount, r.diagnostics.count)) problems in all; see --format json"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func ledger(_ records: [ImportRecord], language l: Language) -> String {
+        guard !records.isEmpty else { return l.pick("还没有导入过文件。\n", "No files imported yet.\n") }
+        let header = [l.pick("导入时间", "Imported at"), l.pick("文件", "File"), l.pick("类型", "Kind"), l.pick("导入行数", "Rows"), l.pick("日期范围", "Days"), "SHA-256"]
+        let rows = records.map { r in
+            [r.importedAt.iso, r.fileName, r.kind, "\(r.rowsImported)/\(r.rowsRead)", [r.firstDay?.iso, r.lastDay?.iso].compactMap { $0 }.joined(separator: "…"),
+             String(r.sha256.prefix(12))]
+        }
+        let widths = header.indices.map { i in ([header] + rows).map { DisplayWidth.of($0[i]) }.max() ?? 0 }
+        return ([header] + rows).map { cells in cells.enumerated().map { DisplayWidth.pad($1, to: widths[$0]) }.joined(separator: "  ") }
+            .map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Import results as JSON.
+enum ImportReportJSON {
+    static func render(_ reports: [ImportReport]) -> String {
+        JSONValue.object([("files", .array(reports.map(object)))]).rendered() + "\n"
+    }
+
+    static func object(_ r: ImportReport) -> JSONValue {
+        .object([
+            ("file", .string(r.file)), ("status", .string(r.status.rawValue)), ("kind", r.kind.map { .string($0) } ?? .null),
+            ("rows_read", .int(r.rowsRead)), ("rows_imported", .int(r.rowsImported)), ("rows_rejected", .int(r.rowsRejected)),
+            ("counts", .object(r.counts.keys.sorted().map { ($0, .int(r.counts[$0]!)) })),
+            ("days_touched", .object([("count", .int(r.daysTouched)), ("first", r.firstDay.map { .string($0.iso) } ?? .null),
+                                      ("last", r.lastDay.map { .string($0.iso) } ?? .null)])),
+            ("errors", .int(r.errorCount)), ("rejects_file", r.rejectsFile.map { .string($0) } ?? .null),
+            ("diagnostics", .array(r.diagnostics.map(diagnostic))),
+            ("seconds", .number(String(Int64((r.seconds * 1000).rounded())) + "e-3")),
+        ])
+    }
+
+    static func diagnostic(_ d: Diagnostic) -> JSONValue {
+        .object([("severity", .string(d.severity.rawValue)), ("file", .string(d.file)), ("line", d.line.map { .int($0) } ?? .null),
+                 ("column", d.column.map { .string($0) } ?? .null), ("value", d.value.map { .string($0) } ?? .null),
+                 ("message", .string(d.message)), ("hint", .string(d.hint))])
+    }
+
+    static func ledger(_ records: [ImportRecord]) -> String {
+        JSONValue.object([("imports", .array(records.map { r in
+            .object([("file", .string(r.fileName)), ("sha256", .string(r.sha256)), ("kind", .string(r.kind)), ("rows_read", .int(r.rowsRead)),
+                     ("rows_imported", .int(r.rowsImported)), ("rows_rejected", .int(r.rowsRejected)),
+                     ("counts", .object(r.counts.keys.sorted().map { ($0, .int(r.counts[$0]!)) })),
+                     ("first_day", r.firstDay.map { .string($0.iso) } ?? .null), ("last_day", r.lastDay.map { .string($0.iso) } ?? .null),
+                     ("imported_at", .string(r.importedAt.iso)), ("diagnostics", .array(r.diagnostics.map { .string($0) }))])
+        }))]).rendered() + "\n"
+    }
+}

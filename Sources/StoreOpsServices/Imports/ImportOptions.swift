@@ -1,0 +1,73 @@
+import Foundation
+import StoreOpsCore
+import StoreOpsImport
+
+/// How to import a file (the `storeops import` options).
+public struct ImportOptions: Sendable {
+    /// The format (`--kind`); nil means detect it from the header.
+    public var kind: String?
+    /// A mapping file describing the columns (`--mapping`).
+    public var mapping: URL?
+    public var encoding: TextEncoding?
+    public var sheet: String?
+    /// Validate and report without writing.
+    public var dryRun = false
+    /// Import the valid rows and write the rejected ones to `<file>.rejects.csv`.
+    public var skipInvalid = false
+    /// The day of files without a date column; for a products export, the day its costs take effect.
+    public var date: Day?
+
+    public init(kind: String? = nil, mapping: URL? = nil, encoding: TextEncoding? = nil, sheet: String? = nil, dryRun: Bool = false,
+                skipInvalid: Bool = false, date: Day? = nil) {
+        self.kind = kind
+        self.mapping = mapping
+        self.encoding = encoding
+        self.sheet = sheet
+        self.dryRun = dryRun
+        self.skipInvalid = skipInvalid
+        self.date = date
+    }
+}
+
+/// Where an import is, for a progress bar.
+public struct ImportProgress: Sendable {
+    /// 1 while validating, 2 while writing.
+    public var pass: Int
+    public var bytesRead: Int
+    public var totalBytes: Int
+    /// Lines read so far (rows, give or take cells with line breaks).
+    public var lines: Int
+}
+
+/// What happened to one file.
+public struct ImportReport: Sendable {
+    public enum Status: String, Sendable {
+        /// Written.
+        case imported
+        /// The same file was imported before; nothing changed.
+        case alreadyImported = "already_imported"
+        /// Problems found; nothing written.
+        case rejected
+        /// `--dry-run`: checked, nothing written.
+        case checked
+    }
+
+    public var file: String
+    public var status: Status
+    public var kind: String?
+    public var formatTitle: String?
+    public var rowsRead = 0
+    public var rowsImported = 0
+    public var rowsRejected = 0
+    public var counts: [String: Int] = [:]
+    public var firstDay: Day?
+    public var lastDay: Day?
+    public var daysTouched = 0
+    public var diagnostics: [Diagnostic] = []
+    public var errorCount = 0
+    /// Where `--skip-invalid` wrote the rejected rows.
+    public var rejectsFile: String?
+    /// The earlier import of the same file.
+    public var previous: ImportRecord?
+    public var seconds: Double = 0
+}
