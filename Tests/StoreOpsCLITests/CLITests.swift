@@ -106,3 +106,47 @@ struct CLITests {
         #expect(badID.code == 64 && badID.err.contains("not a store id"))
     }
 }
+
+@Suite("storeops import", .serialized)
+struct ImportCLITests {
+    @Test("imports samples, reports in JSON, refuses a second import and lists the ledger")
+    func importAndLedger() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = await cli.run("store", "add", "--id", "toys", "--name", "玩具店", "--platform", "taobao")
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/samples/taobao")
+        let orders = samples.appendingPathComponent("orders.csv").path
+        let first = await cli.run("import", orders, "--store", "toys", "--format", "json")
+        #expect(first.code == 0, "\(first.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.out.utf8)) as? [String: Any])
+        let file = try #require((object["files"] as? [[String: Any]])?.first)
+        #expect(file["status"] as? String == "imported" && file["kind"] as? String == "taobao-orders")
+        #expect(file["rows_read"] as? Int == 3_989 && file["rows_imported"] as? Int == 3_989 && file["rows_rejected"] as? Int == 0)
+        #expect((file["counts"] as? [String: Int])?["orders"] == 3_989)
+        #expect((file["days_touched"] as? [String: Any])?["count"] as? Int == 31)
+
+        let again = await cli.run("import", orders, "--store", "toys")
+        #expect(again.code == 0 && again.out.contains("already imported"))
+        let ledger = await cli.run("imports", "--store", "toys")
+        #expect(ledger.out.contains("orders.csv") && ledger.out.contains("taobao-orders"))
+
+        let report = await cli.run("report", "daily", "--store", "toys", "--date", "2017-05-30", "--format", "json")
+        let day = try #require(try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any])
+        #expect(day["paid_orders"] as? Int ?? 0 > 0 && day["visitors"] is NSNull)
+    }
+
+    @Test("a rejected file exits 1 and lists the problems")
+    func rejected() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = await cli.run("store", "add", "--id", "toys", "--name", "玩具店", "--platform", "taobao")
+        let bad = cli.directory.appendingPathComponent("bad.csv")
+        try Data("订单编号,买家会员名,买家实际支付金额,订单创建时间\n1,a,abc,2017/5/1 10:00\n".utf8).write(to: bad)
+        let result = await cli.run("import", bad.path, "--store", "toys", "--lang", "zh")
+        #expect(result.code == 1)
+        #expect(result.out.contains("未写入任何数据") && result.out.contains("bad.csv:2: column 买家实际支付金额 \"abc\""))
+        let unknown = await cli.run("import", bad.path, "--store", "toys", "--encoding", "latin9")
+        #expect(unknown.code == 64)
+    }
+}

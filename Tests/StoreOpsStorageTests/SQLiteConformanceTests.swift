@@ -1,6 +1,6 @@
 import Foundation
 import StoreOpsCore
-import StoreOpsStorage
+@testable import StoreOpsStorage
 import StoreOpsTesting
 import Testing
 
@@ -47,5 +47,27 @@ struct SQLiteFileTests {
                 #expect(statement.contains("PRIMARY KEY (store_id") || statement.contains("store_id TEXT NOT NULL PRIMARY KEY"), "\(statement.prefix(60))")
             }
         }
+    }
+}
+
+@Suite("SQLite query plans")
+struct SQLiteQueryPlanTests {
+    /// The plan SQLite picks for `sql`.
+    func plan(_ store: SQLiteStore, _ sql: String, _ arguments: [SQLValue]) async throws -> String {
+        try await store.writer.read { db in
+            try SQLiteStore.query(db, "EXPLAIN QUERY PLAN " + sql, arguments).map { $0.map { if case .text(let t) = $0 { t } else { "" } }.joined(separator: " ") }
+                .joined(separator: "\n")
+        }
+    }
+
+    @Test("write-time lookups use the primary keys, not a scan of the day indexes")
+    func lookups() async throws {
+        let store = try SQLiteStore()
+        let paid = AggregateSQL.paidDays(store: "s", orderIDs: ["1", "2"])
+        let paidPlan = try await plan(store, paid.sql, paid.arguments)
+        #expect(paidPlan.contains("sqlite_autoindex_orders_1 (store_id=? AND order_id=?)"), "\(paidPlan)")
+        let refunds = AggregateSQL.refundDays(store: "s", refundIDs: ["1"])
+        let refundPlan = try await plan(store, refunds.sql, refunds.arguments)
+        #expect(refundPlan.contains("sqlite_autoindex_refunds_1 (store_id=? AND refund_id=?)") && !refundPlan.contains("completed_day"), "\(refundPlan)")
     }
 }

@@ -39,7 +39,9 @@ extension Cell {
             guard serial > 20_000, serial < 80_000, let formatted = XLSXReader.excelDate(serial) else { return nil }
             return parseTime(formatted)
         }
-        var s = text.replacingAll("年", with: "-").replacingAll("月", with: "-").replacingAll("日", with: " ").replacingAll("T", with: " ")
+        var s = text
+        if !s.utf8.allSatisfy({ $0 < 0x80 }) { s = s.replacingAll("年", with: "-").replacingAll("月", with: "-").replacingAll("日", with: " ") }
+        if s.utf8.contains(UInt8(ascii: "T")) { s = s.replacingAll("T", with: " ") }
         s = s.trimmingSpaces
         // Offset at the end: Z, +08:00, -0700, +0800.
         var offset: Int?

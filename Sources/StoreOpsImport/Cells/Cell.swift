@@ -40,10 +40,18 @@ public enum Cell {
     /// A currency symbol of another currency is an error.
     public static func money(_ raw: String, currency: Currency, inFen: Bool = false) throws -> Money? {
         guard var text = clean(raw) else { return nil }
+        // The common case, a plain number, needs no symbol handling.
+        if text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 }) {
+            let negative = text.utf8.first == 45
+            guard let minor = decimal(negative ? String(text.dropFirst()) : text, digits: inFen ? 0 : currency.minorDigits, round: !inFen) else {
+                throw CellError("Not an amount of money", hint: inFen ? "The column is in fen (分): expected a whole number" : "Expected a number such as 1234.50")
+            }
+            return Money(minor: negative ? -minor : minor, currency: currency)
+        }
         var negative = false
         if text.hasPrefix("(") && text.hasSuffix(")") { negative = true; text = String(text.dropFirst().dropLast()) }
         if text.hasPrefix("-") { negative.toggle(); text = String(text.dropFirst()) }
-        for (symbol, currencies) in currencySymbols where text.contains(symbol) {
+        for (symbol, currencies) in currencySymbols where text.utf8.containsBytes(symbol.utf8) {
             guard currencies.contains(currency.code) else {
                 throw CellError("The amount is in \(currencies[0]), but the store's currency is \(currency.code)",
                                 hint: "Import it into a store with currency \(currencies[0]), or convert the amounts first")
@@ -53,7 +61,7 @@ public enum Cell {
         text = text.filter { $0 != "," && $0 != " " && $0 != "\u{00A0}" }
         if text.hasPrefix("-") { negative.toggle(); text = String(text.dropFirst()) }
         let digits = inFen ? 0 : currency.minorDigits
-        guard let minor = decimal(text, digits: digits) else {
+        guard let minor = decimal(text, digits: digits, round: !inFen) else {
             throw CellError("Not an amount of money", hint: inFen ? "The column is in fen (分): expected a whole number" : "Expected a number such as 1234.50")
         }
         return Money(minor: negative ? -minor : minor, currency: currency)
@@ -159,9 +167,21 @@ public enum Cell {
     }
 }
 
+extension String.UTF8View {
+    /// Whether the bytes of `needle` occur in these bytes (no Foundation, no locale).
+    func containsBytes(_ needle: String.UTF8View) -> Bool {
+        let hay = Array(self), pin = Array(needle)
+        guard !pin.isEmpty, hay.count >= pin.count else { return pin.isEmpty }
+        for start in 0...(hay.count - pin.count) where hay[start] == pin[0] {
+            if hay[start..<(start + pin.count)].elementsEqual(pin) { return true }
+        }
+        return false
+    }
+}
+
 extension String {
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
+        guard !target.isEmpty, utf8.containsBytes(target.utf8) else { return self }
         var result = ""
         var rest = Substring(self)
         while let range = rest.range(of: target) {

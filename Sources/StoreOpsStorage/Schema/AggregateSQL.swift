@@ -38,9 +38,11 @@ public enum AggregateSQL {
     // MARK: finding the days a write touches
 
     /// Paid days of the store's orders with the given ids (run before and after writing orders or lines).
+    /// Written so that the planner looks the ids up by primary key: `DISTINCT` or a condition on `paid_day`
+    /// would tempt it into scanning the paid-day index (every order of the store, for every lookup).
     public static func paidDays(store: StoreID, orderIDs: [String]) -> (sql: String, arguments: [SQLValue]) {
         let marks = Array(repeating: "?", count: orderIDs.count).joined(separator: ", ")
-        return ("SELECT DISTINCT paid_day FROM orders WHERE store_id = ? AND paid_day IS NOT NULL AND order_id IN (\(marks))",
+        return ("SELECT paid_day FROM orders WHERE store_id = ? AND order_id IN (\(marks))",
                 [.text(store.rawValue)] + orderIDs.map { .text($0) })
     }
 
@@ -48,9 +50,9 @@ public enum AggregateSQL {
     public static func refundDays(store: StoreID, refundIDs: [String]) -> (sql: String, arguments: [SQLValue]) {
         let marks = Array(repeating: "?", count: refundIDs.count).joined(separator: ", ")
         return ("""
-            SELECT r.completed_day FROM refunds r WHERE r.store_id = ? AND r.completed_day IS NOT NULL AND r.refund_id IN (\(marks))
+            SELECT r.completed_day FROM refunds r WHERE r.store_id = ? AND r.refund_id IN (\(marks))
             UNION SELECT o.paid_day FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.order_id = r.order_id
-            WHERE r.store_id = ? AND o.paid_day IS NOT NULL AND r.refund_id IN (\(marks))
+            WHERE r.store_id = ? AND r.refund_id IN (\(marks))
             """, [.text(store.rawValue)] + refundIDs.map { .text($0) } + [.text(store.rawValue)] + refundIDs.map { .text($0) })
     }
 

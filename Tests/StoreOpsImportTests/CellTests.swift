@@ -1,0 +1,77 @@
+import StoreOpsCore
+@testable import StoreOpsImport
+import Testing
+
+@Suite("Cell parsers")
+struct CellTests {
+    @Test("money as exports write it", arguments: [
+        ("58.51", Int64(5_851)), ("0元", 0), ("¥1,234.50", 123_450), ("￥ 12", 1_200), ("-3.2", -320), ("(12.00)", -1_200),
+        ("8.289999999999999", 829), ("2.5E-2", 3), ("=\"99.9\"", 9_990), ("'15", 1_500), ("1,000", 100_000),
+    ])
+    func money(_ text: String, _ minor: Int64) throws {
+        #expect(try Cell.money(text, currency: .cny)?.minor == minor)
+    }
+
+    @Test("empty markers are empty", arguments: ["", " ", "-", "--", "—", "\t"])
+    func empty(_ text: String) throws {
+        #expect(try Cell.money(text, currency: .cny) == nil)
+        #expect(try Cell.time(text) == nil)
+    }
+
+    @Test("money in fen, in pounds, and mistakes")
+    func moneyVariants() throws {
+        #expect(try Cell.money("12345", currency: .cny, inFen: true)?.minor == 12_345)
+        #expect(try Cell.money("£38,793.82", currency: Currency("GBP"))?.minor == 3_879_382)
+        #expect(try Cell.money("CA$5.00", currency: Currency("CAD"))?.minor == 500)
+        #expect(throws: CellError.self) { try Cell.money("£5", currency: .cny) }
+        #expect(throws: CellError.self) { try Cell.money("12.5.1", currency: .cny) }
+        #expect(throws: CellError.self) { try Cell.money("12.5", currency: .cny, inFen: true) }
+    }
+
+    @Test("times as exports write them", arguments: [
+        ("2017/5/30 23:18", "2017-05-30", 83_880, nil as Int?), ("2017-05-30 23:18:00", "2017-05-30", 83_880, nil),
+        ("2025-03-20 05:20:57 -0700", "2025-03-20", 19_257, -25_200), ("2025-03-20T05:20:57Z", "2025-03-20", 19_257, 0),
+        ("2017年5月30日 23:18", "2017-05-30", 83_880, nil), ("20170530", "2017-05-30", 0, nil), ("2026/3/10", "2026-03-10", 0, nil),
+        ("42885.5", "2017-05-30", 43_200, nil), ("2026-03-10 08:00:00+08:00", "2026-03-10", 28_800, 28_800),
+    ])
+    func times(_ text: String, _ day: String, _ second: Int, _ offset: Int?) throws {
+        let t = try #require(try Cell.time(text))
+        #expect(t.day == Day(iso: day) && t.secondOfDay == second && t.utcOffset == offset)
+    }
+
+    @Test("bad times are errors", arguments: ["2017/13/45 10:00", "yesterday", "2017-05-30 25:00", "30/05/2017"])
+    func badTimes(_ text: String) {
+        #expect(throws: CellError.self) { try Cell.time(text) }
+    }
+
+    @Test("counts, percents, durations, flags and ids")
+    func others() throws {
+        #expect(try Cell.count("13,910") == 13_910 && Cell.count("1.0") == 1)
+        #expect(throws: CellError.self) { try Cell.count("1.5") }
+        #expect(try Cell.ppm("1.60%") == 16_000 && Cell.ppm("0.0345") == 34_500 && Cell.ppm("75.71%") == 757_100)
+        #expect(try Cell.seconds("00:01:23") == 83 && Cell.seconds("1分23秒") == 83 && Cell.seconds("45") == 45 && Cell.seconds("12.4") == 12)
+        #expect(Cell.flag("是") == true && Cell.flag("否") == false && Cell.flag("maybe") == nil)
+        #expect(Cell.id("21407300627014900 ") == "21407300627014900")
+        #expect(Cell.id("\t3330622150731") == "3330622150731")
+        #expect(Cell.id("No:3330622150731") == "3330622150731")
+        #expect(Cell.id("=\"0012\"") == "0012")
+    }
+
+    @Test("file names carry report days")
+    func fileDays() {
+        #expect(ImportContext.day(inFileName: "BusinessReport-31-03-2026.csv") == Day(iso: "2026-03-31"))
+        #expect(ImportContext.day(inFileName: "traffic_2026-03-09.xlsx") == Day(iso: "2026-03-09"))
+        #expect(ImportContext.day(inFileName: "sources20260308.csv") == Day(iso: "2026-03-08"))
+        #expect(ImportContext.day(inFileName: "orders.csv") == nil)
+    }
+
+    @Test("SHA-256 and HMAC match the standard test vectors")
+    func sha() {
+        #expect(SHA256.hex(SHA256.hash(Array("abc".utf8))) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(SHA256.hash([UInt8]())) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(SHA256.hash(Array(String(repeating: "a", count: 1_000).utf8))) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        // RFC 4231 test case 2.
+        #expect(SHA256.hex(SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)))
+                == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+}
