@@ -66,7 +66,8 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreOpsServicesTests",
-            dependencies: ["StoreOpsServices", "StoreOpsImport", "StoreOpsTesting"],
+            dependencies: ["StoreOpsServices", "StoreOpsImport", "StoreOpsReports", "StoreOpsTesting"],
+            exclude: ["Golden"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,6 +1,9 @@
+import Foundation
 import StoreOpsCore
+import StoreOpsReports
 import StoreOpsServices
 import StoreOpsStorage
+import StoreOpsTesting
 import Testing
 
 @Suite("Demo generator")
@@ -140,5 +143,31 @@ struct DemoGeneratorTests {
     @Test("histories shorter than the report's two weeks are refused")
     func tooShort() async throws {
         await #expect(throws: ServiceError.self) { try await DemoService(storage: try SQLiteStore()).build(DemoScenario(end: Self.end, days: 5)) }
+    }
+}
+
+@Suite("Demo briefing")
+struct DemoBriefingTests {
+    @Test("the narrative names the source that fell and the hero item that sold out", arguments: [Language.zh, .en])
+    func narrative(_ language: Language) async throws {
+        let storage = try SQLiteStore()
+        let end = Day(iso: "2026-03-31")!
+        let (data, _) = try await DemoService(storage: storage).build(DemoScenario(seed: 7, end: end, days: 60))
+        let report = try await BriefingService(storage: storage, clock: { Instant(year: 2026, month: 4, day: 1, hour: 1)! }).briefing(store: "demo")
+        let why = try #require(report.why)
+        #expect(why.bySource.first?.source == data.injections.fallingSource, "the largest visitor change is the injected fall")
+        #expect(why.bySource.first.map { $0.visitorsChange < 0 } == true)
+        let hero = try #require(data.batch.products.first { $0.id == data.injections.soldOutProduct })
+        let heroChange = try #require(why.byItem.first { $0.productID == hero.id })
+        #expect(heroChange.soldOut && heroChange.gmvChange < 0)
+        #expect(why.parts.visitors + why.parts.conversion + why.parts.aov == why.parts.change)
+        let text = BriefingNarrative.text(target: report.target, why: why, currency: .cny, language: language)
+        #expect(text.contains(data.injections.fallingSource))
+        #expect(text.contains(String(hero.title.prefix(10))))
+        #expect(text.contains(language == .zh ? "已售罄" : "sold out"))
+        #expect(report.target != nil && report.target?.dayActual != nil)
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        try Golden.check(DailyReportJSONRenderer(language: language).render(report), "demo-briefing-\(language.rawValue).json", directory: golden)
+        try Golden.check(DailyReportTextRenderer(language: language).render(report), "demo-briefing-\(language.rawValue).txt", directory: golden)
     }
 }

@@ -15,17 +15,32 @@ struct ReportCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "The store id.") var store: String
         @Option(help: ArgumentHelp("The day (default: yesterday in the store's time zone).", valueName: "YYYY-MM-DD")) var date: Day?
+        @Option(help: ArgumentHelp("What the day is compared with for the why: last-week, 7d or a day.", valueName: "last-week|7d|YYYY-MM-DD"))
+        var baseline: String = "last-week"
         @Option(help: "text or json.") var format: ReportFormat = .text
+
+        func validate() throws { _ = try parseBaseline(baseline) }
 
         func run() async throws {
             let storeID = try parseStoreID(store)
-            let service = ReportService(storage: try global.openStorage(), clock: Environment.current.clock)
-            let report = try await service.dailyReport(store: storeID, day: date)
+            let service = BriefingService(storage: try global.openStorage(), clock: Environment.current.clock)
+            let report = try await service.briefing(store: storeID, day: date, baseline: try parseBaseline(baseline))
             switch format {
             case .text: Console.out(DailyReportTextRenderer(language: global.language).render(report))
-            case .json: Console.out(DailyReportJSONRenderer().render(report))
+            case .json: Console.out(DailyReportJSONRenderer(language: global.language).render(report))
             }
         }
+    }
+}
+
+/// `--baseline` values.
+func parseBaseline(_ text: String) throws -> WhyAnalysis.Baseline {
+    switch text {
+    case "last-week": return .lastWeek
+    case "7d": return .trailing7
+    default:
+        guard let day = Day(iso: text) else { throw ValidationError("--baseline must be last-week, 7d or a day YYYY-MM-DD; got \"\(text)\".") }
+        return .day(day)
     }
 }
 

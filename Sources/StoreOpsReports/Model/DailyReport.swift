@@ -10,6 +10,10 @@ public struct DailyReport: Sendable {
     public let lastWeek: MasterTableRow
     /// The 14 days ending on `day`, oldest first.
     public let history: [MasterTableRow]
+    /// The day against the period's target, when a target covers it.
+    public var target: TargetPacing?
+    /// Why GMV moved against the baseline, when both days have sales and traffic.
+    public var why: WhyAnalysis?
 
     /// Builds the report of `day` from the master table of (at least) the 14 days ending on it.
     public init?(store: Store, day: Day, table: [MasterTableRow]) {

@@ -3,7 +3,12 @@ import StoreOpsCore
 /// The daily report as JSON: the day's master-table fields under their domain keys at the top level, and the
 /// day before and the same weekday last week under `compare`.
 public struct DailyReportJSONRenderer: Sendable {
-    public init() {}
+    /// The language of the narrative.
+    public let language: Language
+
+    public init(language: Language = .en) { self.language = language }
+
+    private func money(_ minor: Int64, _ report: DailyReport) -> JSONValue { .string(Money(minor: minor, currency: report.store.currency).decimalString) }
 
     public func render(_ report: DailyReport) -> String {
         var pairs: [(String, JSONValue)] = [
@@ -16,6 +21,29 @@ public struct DailyReportJSONRenderer: Sendable {
         pairs += MasterTableJSON.fields(of: report.row)
         pairs.append(("cost_missing_units", .int(report.row.costMissingUnits)))
         pairs.append(("cost_missing_value", .string(report.row.costMissingValue.decimalString)))
+        pairs.append(("target", report.target.map { t in
+            .object([
+                ("day_target", money(t.dayTarget, report)), ("attainment", t.attainment.flatMap { $0.decimalString(digits: 4) }.map { .number($0) } ?? .null),
+                ("mtd_actual", money(t.mtdActual, report)), ("mtd_target", money(t.mtdTarget, report)),
+                ("mtd_attainment", t.mtdAttainment.decimalString(digits: 4).map { .number($0) } ?? .null),
+                ("projection", money(t.projection, report)), ("needed_per_day", t.neededPerDay.map { money($0, report) } ?? .null),
+            ])
+        } ?? .null))
+        pairs.append(("why", report.why.map { w in
+            .object([
+                ("baseline_day", .string(w.baselineLabel)), ("gmv_change", money(w.parts.change, report)),
+                ("parts", .object([("visitors", money(w.parts.visitors, report)), ("conversion", money(w.parts.conversion, report)),
+                                   ("aov", money(w.parts.aov, report))])),
+                ("by_source", .array(w.bySource.map { s in
+                    .object([("source", .string(s.source)), ("visitors_change", .int(s.visitorsChange)), ("gmv_change", money(s.gmvChange, report))])
+                })),
+                ("by_item", .array(w.byItem.map { i in
+                    .object([("item", .string(i.productID)), ("title", .string(i.title)), ("gmv_change", money(i.gmvChange, report)), ("sold_out", .bool(i.soldOut))])
+                })),
+                ("ad_spend_change", w.adSpendChange.map { money($0, report) } ?? .null),
+                ("narrative", .string(BriefingNarrative.text(target: report.target, why: w, currency: report.store.currency, language: language))),
+            ])
+        } ?? .null))
         pairs.append(("compare", .object([
             ("previous_day", .object([("day", .string(report.previousDay.day.iso))] + MasterTableJSON.fields(of: report.previousDay))),
             ("same_weekday_last_week", .object([("day", .string(report.lastWeek.day.iso))] + MasterTableJSON.fields(of: report.lastWeek))),

@@ -15,6 +15,32 @@ public struct DailyReportTextRenderer: Sendable {
         lines.append(l.pick("【日报】", "Daily report · ") + "\(store.name) (\(store.id)) · \(platform) · \(report.day.iso) \(weekdayName(report.day))")
         lines.append(l.pick("金额单位: ", "Money in ") + store.currency.code)
         lines.append("")
+        if report.target != nil || report.why != nil {
+            lines.append(l.pick("一句话: ", "In short: ") + BriefingNarrative.text(target: report.target, why: report.why, currency: store.currency, language: l))
+            lines.append("")
+        }
+        if let t = report.target {
+            let m = { (minor: Int64) in Money(minor: minor, currency: store.currency).groupedString }
+            lines.append(l.pick("目标", "Target"))
+            lines.append("  " + l.pick("日目标 \(m(t.dayTarget))，完成 \(t.attainment.flatMap { Ratio($0.numerator * 100, $0.denominator).decimalString(digits: 1) }.map { $0 + "%" } ?? "—")",
+                                       "Day target \(m(t.dayTarget)), attained \(t.attainment.flatMap { Ratio($0.numerator * 100, $0.denominator).decimalString(digits: 1) }.map { $0 + "%" } ?? "—")"))
+            lines.append("  " + l.pick("本月累计 \(m(t.mtdActual)) / \(m(t.mtdTarget))，预计月末 \(m(t.projection))", "Month to date \(m(t.mtdActual)) of \(m(t.mtdTarget)), projection \(m(t.projection))")
+                         + (t.neededPerDay.map { l.pick("，剩余每天需 \(m($0))", ", needed per remaining day \(m($0))") } ?? ""))
+            lines.append("")
+        }
+        if let w = report.why {
+            let m = { (minor: Int64) in (minor > 0 ? "+" : "") + Money(minor: minor, currency: store.currency).groupedString }
+            lines.append(l.pick("为什么 (对比 \(w.baselineLabel))", "Why (against \(w.baselineLabel))"))
+            lines.append("  " + l.pick("支付金额变化 \(m(w.parts.change)) = 访客 \(m(w.parts.visitors)) + 转化率 \(m(w.parts.conversion)) + 客单价 \(m(w.parts.aov))",
+                                       "GMV change \(m(w.parts.change)) = visitors \(m(w.parts.visitors)) + conversion \(m(w.parts.conversion)) + AOV \(m(w.parts.aov))"))
+            for s in w.bySource.prefix(5) {
+                lines.append("  " + l.pick("来源 ", "source ") + s.source + "  " + l.pick("访客 ", "visitors ") + (s.visitorsChange > 0 ? "+" : "") + String(s.visitorsChange) + "  " + m(s.gmvChange))
+            }
+            for i in w.byItem.filter({ $0.gmvChange < 0 }).prefix(3) {
+                lines.append("  " + l.pick("商品 ", "item ") + BriefingNarrative.short(i.title) + "  " + m(i.gmvChange) + (i.soldOut ? l.pick(" 已售罄", " sold out") : ""))
+            }
+            lines.append("")
+        }
 
         let header = [l.pick("指标", "Figure"), short(report.day), l.pick("前一日", "Day before"), l.pick("环比", "Change"),
                       l.pick("上周同日", "Last week"), l.pick("同比", "Change"), l.pick("近14天", "Last 14 days")]

@@ -1,0 +1,75 @@
+/// Why GMV moved between a baseline and a day: the LMDI parts, the traffic sources that moved visitors, the
+/// items that moved GMV and what ads did (domain guide §4).
+public struct WhyAnalysis: Hashable, Sendable {
+    /// What the day is compared with.
+    public enum Baseline: Hashable, Sendable {
+        /// The same weekday a week earlier.
+        case lastWeek
+        /// The average of the 7 days before.
+        case trailing7
+        /// A chosen day.
+        case day(Day)
+    }
+
+    public struct SourceChange: Hashable, Sendable {
+        public var source: String
+        public var visitorsChange: Int64
+        public var gmvChange: Int64
+        public init(source: String, visitorsChange: Int64, gmvChange: Int64) {
+            self.source = source
+            self.visitorsChange = visitorsChange
+            self.gmvChange = gmvChange
+        }
+    }
+
+    public struct ItemChange: Hashable, Sendable {
+        public var productID: String
+        public var title: String
+        public var gmvChange: Int64
+        /// Whether one of the item's SKUs had no stock at the end of the day.
+        public var soldOut: Bool
+        public init(productID: String, title: String, gmvChange: Int64, soldOut: Bool) {
+            self.productID = productID
+            self.title = title
+            self.gmvChange = gmvChange
+            self.soldOut = soldOut
+        }
+    }
+
+    public var day: Day
+    public var baseline: Baseline
+    /// The baseline's figures (for `trailing7`, 7-day averages) and the day's.
+    public var before: GMVDecomposition.Side
+    public var after: GMVDecomposition.Side
+    public var parts: GMVDecomposition
+    /// Sources by the size of their visitor change, largest first.
+    public var bySource: [SourceChange]
+    /// The items that moved GMV most: the largest falls and rises.
+    public var byItem: [ItemChange]
+    public var adSpendChange: Int64?
+    public var roasBefore: Ratio?
+    public var roasAfter: Ratio?
+
+    public init(day: Day, baseline: Baseline, before: GMVDecomposition.Side, after: GMVDecomposition.Side, bySource: [SourceChange],
+                byItem: [ItemChange], adSpendChange: Int64? = nil, roasBefore: Ratio? = nil, roasAfter: Ratio? = nil) {
+        self.day = day
+        self.baseline = baseline
+        self.before = before
+        self.after = after
+        self.parts = GMVDecomposition(baseline: before, current: after)
+        self.bySource = bySource
+        self.byItem = byItem
+        self.adSpendChange = adSpendChange
+        self.roasBefore = roasBefore
+        self.roasAfter = roasAfter
+    }
+
+    /// The baseline as the JSON `baseline_day` value: a day, or `7d`.
+    public var baselineLabel: String {
+        switch baseline {
+        case .lastWeek: day.adding(days: -7).iso
+        case .trailing7: "7d"
+        case .day(let d): d.iso
+        }
+    }
+}

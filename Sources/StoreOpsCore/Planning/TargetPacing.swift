@@ -1,0 +1,70 @@
+/// A month's (or any period's) target spread over its days, and how a day and the period so far stand
+/// against it (domain guide §4). Pure: the caller supplies actual GMV per day and the spread weights.
+public struct TargetPacing: Hashable, Sendable {
+    /// The period's day targets in minor units, in day order.
+    public let dayTargets: [Day: Int64]
+    public let day: Day
+    public let dayTarget: Int64
+    public let dayActual: Int64?
+    public let mtdActual: Int64
+    public let mtdTarget: Int64
+    /// Month-to-date actual + remaining days x the weekday-adjusted run rate of the last 7 days.
+    public let projection: Int64
+    /// (period target - MTD actual) / remaining days; nil on the period's last day.
+    public let neededPerDay: Int64?
+    public let remainingDays: Int
+
+    /// Attainment of the day: actual / day target.
+    public var attainment: Ratio? { dayActual.map { Ratio($0, dayTarget) } }
+    public var mtdAttainment: Ratio { Ratio(mtdActual, mtdTarget) }
+
+    /// Spreads `target` over its days in proportion to `weights` (one per day of the period; all equal for an
+    /// even spread), in minor units that add up exactly to the target.
+    public static func spread(_ target: Int64, over days: DayRange, weights: [Day: Double]) -> [Day: Int64] {
+        let list = Array(days)
+        let raw = list.map { max(0, weights[$0] ?? 1) }
+        let total = raw.reduce(0, +)
+        let shares = total > 0 ? raw.map { $0 / total } : Array(repeating: 1 / Double(list.count), count: list.count)
+        var amounts = shares.map { Int64((Double(target) * $0).rounded(.down)) }
+        var remainder = target - amounts.reduce(0, +)
+        // The remainder goes to the days with the largest fractional shares, one minor unit each.
+        let order = list.indices.sorted { (Double(target) * shares[$0]).truncatingRemainder(dividingBy: 1) > (Double(target) * shares[$1]).truncatingRemainder(dividingBy: 1) }
+        var i = 0
+        while remainder > 0 && !order.isEmpty {
+            amounts[order[i % order.count]] += 1
+            remainder -= 1
+            i += 1
+        }
+        return Dictionary(uniqueKeysWithValues: zip(list, amounts))
+    }
+
+    /// Weekday weights from history: each weekday's mean GMV relative to the overall mean (1 for a weekday
+    /// without history).
+    public static func weekdayWeights(history: [Day: Int64]) -> [Int: Double] {
+        var sums = [Int: (total: Double, count: Double)]()
+        for (day, gmv) in history { sums[day.weekday, default: (0, 0)].total += Double(gmv); sums[day.weekday, default: (0, 0)].count += 1 }
+        let means = sums.mapValues { $0.total / $0.count }
+        let overall = means.values.reduce(0, +) / Double(max(1, means.count))
+        return Dictionary(uniqueKeysWithValues: (1...7).map { ($0, overall > 0 ? (means[$0] ?? overall) / overall : 1) })
+    }
+
+    /// How `day` stands against `target`, given actual GMV per day (days without data absent) and the
+    /// weekday weights used for the spread and the run rate.
+    public init(target: Target, dayTargets: [Day: Int64], day: Day, actuals: [Day: Int64], weekdayWeights: [Int: Double]) {
+        self.dayTargets = dayTargets
+        self.day = day
+        dayTarget = dayTargets[day] ?? 0
+        dayActual = actuals[day]
+        let sofar = DayRange(target.start, min(day, target.end)).map { Array($0) } ?? []
+        mtdActual = sofar.reduce(0) { $0 + (actuals[$1] ?? 0) }
+        mtdTarget = sofar.reduce(0) { $0 + (dayTargets[$1] ?? 0) }
+        let remaining = day < target.end ? Array(DayRange(day.adding(days: 1), target.end)!) : []
+        remainingDays = remaining.count
+        // Run rate: the last 7 days' GMV, each divided by its weekday weight, averaged; then each remaining day
+        // gets the rate times its own weekday weight.
+        let recent = DayRange(ending: day, count: 7).compactMap { d in actuals[d].map { Double($0) / max(0.01, weekdayWeights[d.weekday] ?? 1) } }
+        let rate = recent.isEmpty ? 0 : recent.reduce(0, +) / Double(recent.count)
+        projection = mtdActual + Int64(remaining.reduce(0.0) { $0 + rate * (weekdayWeights[$1.weekday] ?? 1) }.rounded())
+        neededPerDay = remaining.isEmpty ? nil : Money.divideRounded(max(0, target.gmv.minor - mtdActual), by: Int64(remaining.count))
+    }
+}

@@ -1,0 +1,55 @@
+import StoreOpsCore
+import StoreOpsStorage
+
+/// Setting sales targets.
+public struct TargetService: Sendable {
+    let storage: any StoreOpsStore
+
+    public init(storage: any StoreOpsStore) { self.storage = storage }
+
+    /// Sets (or replaces) the target of a period, given as `2026-11` (month), `2026` (year), `2026-Q4` (quarter)
+    /// or `2026-W47` (ISO week); amounts are decimals in the store's currency.
+    @discardableResult
+    public func set(store id: StoreID, period: String, gmv: String, profit: String? = nil, adBudget: String? = nil,
+                    spread: Target.Spread = .weekday) async throws -> Target {
+        let store = try await storage.requireStore(id)
+        guard let (kind, start, end) = TargetService.period(period) else {
+            throw ServiceError(.invalidInput, "\"\(period)\" is not a period: use 2026-11 (month), 2026-Q4, 2026-W47 or 2026.")
+        }
+        func amount(_ text: String?, _ name: String) throws -> Money? {
+            guard let text else { return nil }
+            guard let money = Money(decimal: text.filter { $0 != "," }, currency: store.currency), !money.isNegative else {
+                throw ServiceError(.invalidInput, "--\(name) \"\(text)\" is not an amount in \(store.currency.code): write it like 3600000 or 3,600,000.00.")
+            }
+            return money
+        }
+        let target = Target(store: id, period: kind, start: start, end: end, gmv: try amount(gmv, "gmv")!, profit: try amount(profit, "profit"),
+                            adBudget: try amount(adBudget, "ad-budget"), spread: spread)
+        var batch = FactBatch()
+        batch.targets = [target]
+        try await storage.write(batch, to: id)
+        return target
+    }
+
+    static func period(_ text: String) -> (Target.Period, Day, Day)? {
+        let parts = text.split(separator: "-")
+        guard let year = Int(parts.first ?? ""), (2000...2100).contains(year) else { return nil }
+        if parts.count == 1 { return (.year, Day(year: year, month: 1, day: 1)!, Day(year: year, month: 12, day: 31)!) }
+        guard parts.count == 2 else { return nil }
+        let p = parts[1]
+        if p.hasPrefix("Q"), let q = Int(p.dropFirst()), (1...4).contains(q) {
+            let start = Day(year: year, month: q * 3 - 2, day: 1)!
+            return (.quarter, start, Day(year: year, month: q * 3, day: Day.daysIn(year: year, month: q * 3))!)
+        }
+        if p.hasPrefix("W"), let w = Int(p.dropFirst()), (1...53).contains(w) {
+            // ISO week 1 contains January 4th; weeks start on Monday.
+            let jan4 = Day(year: year, month: 1, day: 4)!
+            let start = jan4.adding(days: -(jan4.weekday - 1) + (w - 1) * 7)
+            return (.week, start, start.adding(days: 6))
+        }
+        if let m = Int(p), (1...12).contains(m), p.count == 2 {
+            return (.month, Day(year: year, month: m, day: 1)!, Day(year: year, month: m, day: Day.daysIn(year: year, month: m))!)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,120 @@
+import StoreOpsCore
+import StoreOpsReports
+import StoreOpsStorage
+
+/// The morning briefing of a day: the master-table row with its comparisons, the day against the plan, and
+/// why sales moved.
+public struct BriefingService: Sendable {
+    let storage: any StoreOpsStore
+    let reports: ReportService
+
+    public init(storage: any StoreOpsStore, clock: @escaping @Sendable () -> Instant) {
+        self.storage = storage
+        self.reports = ReportService(storage: storage, clock: clock)
+    }
+
+    public func briefing(store id: StoreID, day: Day? = nil, baseline: WhyAnalysis.Baseline = .lastWeek) async throws -> DailyReport {
+        var report = try await reports.dailyReport(store: id, day: day)
+        report.target = try await pacing(store: report.store, day: report.day)
+        report.why = try await why(store: report.store, day: report.day, baseline: baseline)
+        return report
+    }
+
+    /// The month's target (or the period target covering the day) against actual GMV.
+    func pacing(store: Store, day: Day) async throws -> TargetPacing? {
+        let targets = try await storage.read(Target.self, store: store.id, days: DayRange(day: day))
+        let order: [Target.Period] = [.month, .week, .quarter, .year]
+        guard let target = targets.sorted(by: { order.firstIndex(of: $0.period)! < order.firstIndex(of: $1.period)! }).first else { return nil }
+        let historyStart = min(target.start.adding(days: -56), target.start.adding(days: -371))
+        let rows = try await storage.masterTable(store: store.id, days: DayRange(historyStart, max(day, target.end))!)
+        var actuals: [Day: Int64] = [:]
+        for row in rows { if case .money(let gmv) = row[.gmv] { actuals[row.day] = gmv.minor } }
+        let recent = actuals.filter { $0.key >= target.start.adding(days: -56) && $0.key < target.start }
+        let weekday = TargetPacing.weekdayWeights(history: recent.isEmpty ? actuals.filter { $0.key <= day } : recent)
+        var weights: [Day: Double] = [:]
+        for d in target.days {
+            switch target.spread {
+            case .even: weights[d] = 1
+            case .weekday: weights[d] = weekday[d.weekday] ?? 1
+            case .lastYear: weights[d] = actuals[d.adding(days: -364)].map(Double.init) ?? (weekday[d.weekday] ?? 1)
+            }
+        }
+        let dayTargets = TargetPacing.spread(target.gmv.minor, over: target.days, weights: weights)
+        return TargetPacing(target: target, dayTargets: dayTargets, day: day, actuals: actuals.filter { $0.key <= day }, weekdayWeights: weekday)
+    }
+
+    /// The decomposition of the day's GMV change against the baseline.
+    func why(store: Store, day: Day, baseline: WhyAnalysis.Baseline) async throws -> WhyAnalysis? {
+        let baseDays: [Day]
+        switch baseline {
+        case .lastWeek: baseDays = [day.adding(days: -7)]
+        case .trailing7: baseDays = Array(DayRange(ending: day.adding(days: -1), count: 7))
+        case .day(let d): baseDays = [d]
+        }
+        let first = min(baseDays.min()!, day), last = max(baseDays.max()!, day)
+        let rows = Dictionary(uniqueKeysWithValues: try await storage.masterTable(store: store.id, days: DayRange(first, last)!).map { ($0.day, $0) })
+        func side(_ days: [Day]) -> GMVDecomposition.Side? {
+            var gmv: Int64 = 0, visitors: Int64 = 0, buyers: Int64 = 0
+            for d in days {
+                guard let row = rows[d], case .money(let g) = row[.gmv], case .count(let v) = row[.visitors], case .count(let b) = row[.buyers] else { return nil }
+                gmv += g.minor
+                visitors += v
+                buyers += b
+            }
+            let n = Int64(days.count)
+            return GMVDecomposition.Side(gmv: Money.divideRounded(gmv, by: n), visitors: Money.divideRounded(visitors, by: n), buyers: Money.divideRounded(buyers, by: n))
+        }
+        guard let after = side([day]), let before = side(baseDays) else { return nil }
+        let n = Int64(baseDays.count)
+
+        // Traffic sources.
+        let sources = try await storage.read(TrafficSourceDay.self, store: store.id, days: DayRange(first, last)!)
+        var change: [String: (visitors: Int64, gmv: Int64)] = [:]
+        for s in sources {
+            if s.day == day { change[s.source, default: (0, 0)].visitors += Int64(s.visitors) * n; change[s.source, default: (0, 0)].gmv += s.gmv.minor * n }
+            if baseDays.contains(s.day) { change[s.source, default: (0, 0)].visitors -= Int64(s.visitors); change[s.source, default: (0, 0)].gmv -= s.gmv.minor }
+        }
+        let bySource = change.map { WhyAnalysis.SourceChange(source: $0.key, visitorsChange: Money.divideRounded($0.value.visitors, by: n),
+                                                             gmvChange: Money.divideRounded($0.value.gmv, by: n)) }
+            .sorted { abs($0.visitorsChange) != abs($1.visitorsChange) ? abs($0.visitorsChange) > abs($1.visitorsChange) : $0.source < $1.source }
+
+        // Items: line value of paid orders per product.
+        let orders = try await storage.read(Order.self, store: store.id, days: DayRange(first, last)!)
+        let paidDay = Dictionary(uniqueKeysWithValues: orders.compactMap { o in o.paidDay.map { (o.id, $0) } })
+        let lines = try await storage.read(OrderLine.self, store: store.id, days: DayRange(first, last)!)
+        var items: [String: Int64] = [:]
+        var titles: [String: String] = [:]
+        for line in lines {
+            guard let product = line.productID ?? line.skuID, let d = paidDay[line.orderID] else { continue }
+            let value = line.unitPrice.minor * Int64(line.quantity)
+            if d == day { items[product, default: 0] += value * n }
+            if baseDays.contains(d) { items[product, default: 0] -= value }
+            titles[product] = titles[product] ?? line.title
+        }
+        let stock = try await storage.read(InventorySnapshot.self, store: store.id, days: DayRange(day: day))
+        let skus = try await storage.read(SKU.self, store: store.id, days: nil)
+        let productOfSKU = Dictionary(skus.map { ($0.id, $0.productID) }, uniquingKeysWith: { a, _ in a })
+        let soldOut = Set(stock.filter { $0.onHand <= 0 }.compactMap { productOfSKU[$0.skuID] })
+        let products = try await storage.read(Product.self, store: store.id, days: nil)
+        let productTitles = Dictionary(products.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let moved = items.map { WhyAnalysis.ItemChange(productID: $0.key, title: productTitles[$0.key] ?? titles[$0.key] ?? $0.key,
+                                                       gmvChange: Money.divideRounded($0.value, by: n), soldOut: soldOut.contains($0.key)) }
+        let falls = moved.filter { $0.gmvChange < 0 }.sorted { $0.gmvChange != $1.gmvChange ? $0.gmvChange < $1.gmvChange : $0.productID < $1.productID }.prefix(5)
+        let rises = moved.filter { $0.gmvChange > 0 }.sorted { $0.gmvChange != $1.gmvChange ? $0.gmvChange > $1.gmvChange : $0.productID < $1.productID }.prefix(5)
+
+        // Ads.
+        func ads(_ days: [Day]) -> AdTotals? {
+            var total = AdTotals.zero(store.currency)
+            for d in days {
+                guard let row = rows[d], case .money(let spend) = row[.adSpendTotal] else { return nil }
+                total.spend += spend
+                if case .rate(let r) = row[.roas] { total.revenue += Money(minor: r.numerator, currency: store.currency) }
+            }
+            return total
+        }
+        let adsAfter = ads([day]), adsBefore = ads(baseDays)
+        return WhyAnalysis(day: day, baseline: baseline, before: before, after: after, bySource: bySource, byItem: Array(falls) + Array(rises),
+                           adSpendChange: adsAfter.flatMap { a in adsBefore.map { b in a.spend.minor - Money.divideRounded(b.spend.minor, by: n) } },
+                           roasBefore: adsBefore?.roas, roasAfter: adsAfter?.roas)
+    }
+}
