@@ -28,7 +28,11 @@ let package = Package(
             dependencies: ["StoreOpsCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        .target(name: "StoreOpsReports", dependencies: ["StoreOpsCore"], swiftSettings: strict),
+        .target(
+            name: "StoreOpsReports",
+            dependencies: ["StoreOpsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         .target(
             name: "StoreOpsServices",
             dependencies: ["StoreOpsCore", "StoreOpsImport", "StoreOpsStorage", "StoreOpsReports"],
@@ -72,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreOpsReportsTests",
-            dependencies: ["StoreOpsReports", "StoreOpsTesting"],
+            dependencies: ["StoreOpsReports", "StoreOpsTesting", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"],
             swiftSettings: strict
         ),

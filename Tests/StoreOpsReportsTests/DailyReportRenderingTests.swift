@@ -118,3 +118,41 @@ struct TableRenderingTests {
     ])
     func language(_ locale: String, _ expected: Language) { #expect(Language.from(locale: locale) == expected) }
 }
+
+@Suite("HTML and XLSX outputs")
+struct HTMLAndXLSXTests {
+    @Test("the HTML page is self-contained, escapes text and has its charts")
+    func html() async throws {
+        let report = try await DailyReportRenderingTests.report()
+        let page = DailyReportHTMLRenderer(language: .zh).render(report)
+        try Golden.check(page, "daily-report.html", directory: DailyReportRenderingTests.golden)
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<svg") && page.contains("支付金额"))
+        #expect(!page.contains("<script") && !page.contains("http://") == false || page.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(!page.contains("src=\"http") && !page.contains("href=\"http"), "no external resources")
+        var renamed = report.store
+        renamed.name = "<b>&\"店\""
+        #expect(SVGChart.escape(renamed.name) == "&lt;b&gt;&amp;&quot;店&quot;")
+    }
+
+    @Test("the master-table workbook keeps types: dates are dates, numbers are numbers")
+    func xlsx() throws {
+        let rows = [Fixtures.d0, Fixtures.d1].map { day in
+            MasterTableRow(facts: DailyFacts(store: Fixtures.storeID, day: day, currency: .cny,
+                                             sales: .init(gmv: Fixtures.yuan(12_345), paidOrders: 2, buyers: 1, units: 3, cogs: Fixtures.yuan(0),
+                                                          costMissingUnits: 0, costMissingValue: Fixtures.yuan(0)),
+                                             traffic: .init(visitors: 40, pageViews: 90, bouncedVisitors: 10)), costs: nil)
+        }
+        let data = try MasterTableXLSX.render(store: Fixtures.store, rows: rows)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("table-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try data.write(to: url)
+        // Read it back with the importer's XLSX reader: the day cells come back as dates (date style), money as numbers.
+        var records: [[String]] = []
+        try XLSXReaderProbe.read(url) { records.append($0) }
+        #expect(records.count == 3)
+        #expect(records[0].prefix(4) == ["day", "store", "currency", "gmv"])
+        #expect(records[1][0] == "2026-03-10 00:00:00" && records[1][3] == "123.45" && records[1][4] == "2")
+        #expect(records[1][records[0].firstIndex(of: "conversion_rate")!] == "0.025000", "40 visitors, 1 buyer")
+        #expect(records[1][records[0].firstIndex(of: "visitors")!] == "40")
+    }
+}

@@ -169,5 +169,8 @@ struct DemoBriefingTests {
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
         try Golden.check(DailyReportJSONRenderer(language: language).render(report), "demo-briefing-\(language.rawValue).json", directory: golden)
         try Golden.check(DailyReportTextRenderer(language: language).render(report), "demo-briefing-\(language.rawValue).txt", directory: golden)
+        let html = DailyReportHTMLRenderer(language: language).render(report)
+        try Golden.check(html, "demo-briefing-\(language.rawValue).html", directory: golden)
+        #expect(html.components(separatedBy: "<svg").count == 4, "GMV against target, visitors by source, the waterfall")
     }
 }

@@ -17,7 +17,8 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("The day (default: yesterday in the store's time zone).", valueName: "YYYY-MM-DD")) var date: Day?
         @Option(help: ArgumentHelp("What the day is compared with for the why: last-week, 7d or a day.", valueName: "last-week|7d|YYYY-MM-DD"))
         var baseline: String = "last-week"
-        @Option(help: "text or json.") var format: ReportFormat = .text
+        @Option(help: "text, json, csv, xlsx or html.") var format: BriefingFormat = .text
+        @Option(help: ArgumentHelp("Write to this file instead of standard output (needed for xlsx).", valueName: "file")) var out: String?
 
         func validate() throws { _ = try parseBaseline(baseline) }
 
@@ -26,8 +27,12 @@ struct ReportCommand: AsyncParsableCommand {
             let service = BriefingService(storage: try global.openStorage(), clock: Environment.current.clock)
             let report = try await service.briefing(store: storeID, day: date, baseline: try parseBaseline(baseline))
             switch format {
-            case .text: Console.out(DailyReportTextRenderer(language: global.language).render(report))
-            case .json: Console.out(DailyReportJSONRenderer(language: global.language).render(report))
+            case .text: try emit(DailyReportTextRenderer(language: global.language).render(report), to: out)
+            case .json: try emit(DailyReportJSONRenderer(language: global.language).render(report), to: out)
+            case .html: try emit(DailyReportHTMLRenderer(language: global.language).render(report), to: out)
+            case .csv: try emit(MasterTableCSVRenderer().render(store: report.store, rows: [report.row, report.previousDay, report.lastWeek]), to: out)
+            case .xlsx:
+                try emit(try MasterTableXLSX.render(store: report.store, rows: [report.row, report.previousDay, report.lastWeek]), to: out, format: "xlsx")
             }
         }
     }

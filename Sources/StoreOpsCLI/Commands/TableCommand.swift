@@ -12,7 +12,8 @@ struct TableCommand: AsyncParsableCommand {
     @Option(help: "The store id.") var store: String
     @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: Day
     @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: Day
-    @Option(help: "csv or json.") var format: TableFormat = .csv
+    @Option(help: "csv, json or xlsx.") var format: TableFormat = .csv
+    @Option(help: ArgumentHelp("Write to this file instead of standard output (needed for xlsx).", valueName: "file")) var out: String?
 
     func validate() throws {
         guard from <= to else { throw ValidationError("--from \(from.iso) is after --to \(to.iso).") }
@@ -22,8 +23,9 @@ struct TableCommand: AsyncParsableCommand {
         let (store, rows) = try await ReportService(storage: try global.openStorage(), clock: Environment.current.clock)
             .masterTable(store: try parseStoreID(self.store), days: DayRange(from, to)!)
         switch format {
-        case .csv: Console.out(MasterTableCSVRenderer().render(store: store, rows: rows))
-        case .json: Console.out(MasterTableJSON.render(store: store, rows: rows))
+        case .csv: try emit(MasterTableCSVRenderer().render(store: store, rows: rows), to: out)
+        case .json: try emit(MasterTableJSON.render(store: store, rows: rows), to: out)
+        case .xlsx: try emit(try MasterTableXLSX.render(store: store, rows: rows), to: out, format: "xlsx")
         }
     }
 }

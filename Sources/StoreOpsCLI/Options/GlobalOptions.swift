@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import StoreOpsReports
 import StoreOpsServices
@@ -31,12 +32,32 @@ enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
     var language: Language { self == .zh ? .zh : .en }
 }
 
-/// `--format` values of reports.
+/// `--format` values of listings.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+/// `--format` values of the daily report.
+enum BriefingFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv, xlsx, html
+}
+
 /// `--format` values of table exports.
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv, json
+    case csv, json, xlsx
+}
+
+/// Writes command output to `--out FILE`, or standard output; binary formats need a file.
+func emit(_ text: String, to out: String?) throws {
+    guard let out else { return Console.out(text) }
+    do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+        throw ValidationError("Cannot write \(out): \(error.localizedDescription)")
+    }
+}
+
+func emit(_ data: Data, to out: String?, format: String) throws {
+    guard let out else { throw ValidationError("--format \(format) is a binary file: give --out FILE.\(format).") }
+    do { try data.write(to: URL(fileURLWithPath: out)) } catch {
+        throw ValidationError("Cannot write \(out): \(error.localizedDescription)")
+    }
 }

@@ -1,0 +1,91 @@
+import StoreOpsCore
+
+/// The daily briefing as one self-contained, printable HTML page: the narrative, the target, the master
+/// table with its comparisons, and SVG charts (GMV against the day targets, visitors by source, the
+/// decomposition as a waterfall).
+public struct DailyReportHTMLRenderer: Sendable {
+    public let language: Language
+
+    public init(language: Language) { self.language = language }
+
+    public func render(_ report: DailyReport) -> String {
+        let l = language
+        let store = report.store
+        let e = SVGChart.escape
+        let major = Double(store.currency.minorPerMajor)
+        var body = ""
+        body += "<header><h1>\(e(l.pick("日报", "Daily briefing"))) · \(e(store.name))</h1>"
+        body += "<p class=\"meta\">\(e(store.id.rawValue)) · \(e(l.pick(store.platform.chineseName, store.platform.englishName))) · \(report.day.iso) · \(e(l.pick("金额单位", "Money in"))) \(store.currency.code)</p></header>"
+        if report.target != nil || report.why != nil {
+            body += "<section class=\"narrative\"><p>\(e(BriefingNarrative.text(target: report.target, why: report.why, currency: store.currency, language: l)))</p></section>"
+        }
+
+        var charts = ""
+        let targets = report.target?.dayTargets ?? [:]
+        let gmvBars = report.history.map { row -> SVGChart.Bar in
+            let value: Double = if case .money(let m) = row[.gmv] { Double(m.minor) / major } else { 0 }
+            return SVGChart.Bar(label: "\(row.day.dayOfMonth)", value: value, marker: targets[row.day].map { Double($0) / major })
+        }
+        charts += "<figure>" + SVGChart.bars(gmvBars, title: l.pick("支付金额与日目标(线)，近14天", "GMV against the day target (line), last 14 days")) + "</figure>"
+        if let why = report.why {
+            let sources = why.bySource.prefix(8).map { SVGChart.Bar(label: $0.source, value: Double($0.visitorsChange)) }
+            if !sources.isEmpty {
+                charts += "<figure>" + SVGChart.diverging(Array(sources), title: l.pick("访客变化(按来源)，对比 \(why.baselineLabel)", "Visitor change by source against \(why.baselineLabel)")) + "</figure>"
+            }
+            charts += "<figure>" + SVGChart.waterfall(
+                start: .init(label: why.baselineLabel, value: Double(why.before.gmv) / major),
+                steps: [.init(label: l.pick("访客", "Visitors"), value: Double(why.parts.visitors) / major),
+                        .init(label: l.pick("转化率", "Conversion"), value: Double(why.parts.conversion) / major),
+                        .init(label: l.pick("客单价", "AOV"), value: Double(why.parts.aov) / major)],
+                end: .init(label: report.day.iso, value: Double(why.after.gmv) / major),
+                title: l.pick("支付金额变化拆解", "Why GMV moved")) + "</figure>"
+        }
+        body += "<section class=\"charts\">\(charts)</section>"
+
+        if let t = report.target {
+            let m = { (minor: Int64) in e(Money(minor: minor, currency: store.currency).groupedString) }
+            body += "<section><h2>\(e(l.pick("目标", "Target")))</h2><table class=\"kv\">"
+            body += "<tr><th>\(e(l.pick("日目标", "Day target")))</th><td>\(m(t.dayTarget))</td><th>\(e(l.pick("完成率", "Attainment")))</th><td>\(t.attainment.flatMap { Ratio($0.numerator * 100, $0.denominator).decimalString(digits: 1) }.map { $0 + "%" } ?? "—")</td></tr>"
+            body += "<tr><th>\(e(l.pick("本月累计", "Month to date")))</th><td>\(m(t.mtdActual)) / \(m(t.mtdTarget))</td><th>\(e(l.pick("预计月末", "Projection")))</th><td>\(m(t.projection))</td></tr>"
+            body += "<tr><th>\(e(l.pick("剩余每天需", "Needed per day")))</th><td>\(t.neededPerDay.map(m) ?? "—")</td><th></th><td></td></tr></table></section>"
+        }
+
+        body += "<section><h2>\(e(l.pick("总表", "Master table")))</h2><table class=\"master\"><thead><tr>"
+        for heading in [l.pick("指标", "Figure"), report.day.iso, l.pick("前一日", "Day before"), l.pick("上周同日", "Last week")] { body += "<th>\(e(heading))</th>" }
+        body += "</tr></thead><tbody>"
+        var group: MasterFieldGroup?
+        for field in report.shownFields {
+            if field.group != group {
+                group = field.group
+                body += "<tr class=\"group\"><th colspan=\"4\">\(e(field.group.label(l)))</th></tr>"
+            }
+            body += "<tr><th>\(e(field.label(l)))</th>"
+            for row in [report.row, report.previousDay, report.lastWeek] { body += "<td>\(e(row[field].display(field, language: l)))</td>" }
+            body += "</tr>"
+        }
+        body += "</tbody></table></section>"
+        if report.row.costMissingUnits > 0 {
+            body += "<p class=\"warning\">\(e(l.pick("成本不完整: \(report.row.costMissingUnits) 件商品没有成本，利润偏高。", "Costs incomplete: \(report.row.costMissingUnits) units have no unit cost; profit is overstated.")))</p>"
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="\(l == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(e(store.name)) \(report.day.iso)</title>
+            <style>
+            body{font-family:-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:24px auto;max-width:900px;color:#1f2328;padding:0 12px}
+            h1{font-size:22px;margin:0}h2{font-size:16px;margin:20px 0 8px}.meta{color:#59636e;margin:4px 0 12px}
+            .narrative{background:#f6f8fa;border-left:4px solid #0969da;padding:8px 14px;line-height:1.6}
+            table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}th,td{padding:4px 8px;border-bottom:1px solid #d8dee4;text-align:right}
+            th:first-child{text-align:left}.master tr.group th{text-align:left;background:#f6f8fa}.kv th{text-align:left;color:#59636e;font-weight:normal}
+            figure{margin:12px 0}svg{max-width:100%;height:auto}svg .title{font-size:13px;fill:#1f2328}svg .axis{font-size:11px;fill:#59636e}
+            svg .value{font-size:10px;fill:#1f2328}svg .bar{fill:#54aeff}svg .marker{stroke:#cf222e;stroke-width:2}svg .up{fill:#2da44e}svg .down{fill:#cf222e}
+            svg .zero{stroke:#8c959f}.warning{color:#9a6700}
+            @media print{body{margin:0}.charts figure{break-inside:avoid}}
+            </style></head>
+            <body>
+            \(body)
+            </body></html>
+
+            """
+    }
+}
