@@ -40,8 +40,10 @@ public enum SVGChart {
         let rowHeight = 22.0, top = 28.0, labelWidth = 150.0
         let height = Int(top + rowHeight * Double(bars.count) + 10)
         let maxValue = max(1, bars.map { abs($0.value) }.max() ?? 1)
-        let half = (Double(width) - labelWidth - 20) / 2
-        let zero = labelWidth + half
+        // Each side keeps 52 points for the value printed beyond its longest bar.
+        let room = 52.0
+        let half = (Double(width) - labelWidth - 20) / 2 - room
+        let zero = labelWidth + room + half
         var svg = header(width, height, title)
         svg += "<line x1=\"\(f(zero))\" x2=\"\(f(zero))\" y1=\"\(f(top - 4))\" y2=\"\(f(Double(height) - 6))\" class=\"zero\"/>"
         for (i, bar) in bars.enumerated() {
@@ -56,8 +58,9 @@ public enum SVGChart {
     }
 
     /// A waterfall: a start total, steps up or down, and the end total.
-    public static func waterfall(start: Bar, steps: [Bar], end: Bar, title: String, width: Int = 640, height: Int = 240) -> String {
-        let top = 28.0, bottom = 36.0, left = 8.0
+    public static func waterfall(start: Bar, steps: [Bar], end: Bar, title: String, width: Int = 640, height: Int = 250) -> String {
+        // Room under the title for the values printed above the columns.
+        let top = 44.0, bottom = 36.0, left = 8.0
         let plotHeight = Double(height) - top - bottom
         var running = start.value
         var levels = [running]
