@@ -70,4 +70,13 @@ struct SQLiteQueryPlanTests {
         let refundPlan = try await plan(store, refunds.sql, refunds.arguments)
         #expect(refundPlan.contains("sqlite_autoindex_refunds_1 (store_id=? AND refund_id=?)") && !refundPlan.contains("completed_day"), "\(refundPlan)")
     }
+
+    @Test("read-time queries search indexes; none scans a fact table", arguments: AggregateSQL.Read.allCases)
+    func reads(_ read: AggregateSQL.Read) async throws {
+        let store = try SQLiteStore()
+        let days = DayRange(Day(iso: "2026-03-01")!, Day(iso: "2026-03-31")!)!
+        let plan = try await plan(store, read.sql, read.arguments(store: "s", days: days))
+        let scans = plan.split(separator: "\n").filter { $0.contains("SCAN") && !$0.contains("SCAN CONSTANT ROW") }
+        #expect(scans.isEmpty, "\(read): \(plan)")
+    }
 }

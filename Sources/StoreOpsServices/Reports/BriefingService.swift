@@ -25,7 +25,8 @@ public struct BriefingService: Sendable {
         let targets = try await storage.read(Target.self, store: store.id, days: DayRange(day: day))
         let order: [Target.Period] = [.month, .week, .quarter, .year]
         guard let target = targets.sorted(by: { order.firstIndex(of: $0.period)! < order.firstIndex(of: $1.period)! }).first else { return nil }
-        let historyStart = min(target.start.adding(days: -56), target.start.adding(days: -371))
+        // Eight weeks before the period give the weekday rhythm; last year's curve needs the year before.
+        let historyStart = target.spread == .lastYear ? target.start.adding(days: -371) : target.start.adding(days: -56)
         let rows = try await storage.masterTable(store: store.id, days: DayRange(historyStart, max(day, target.end))!)
         var actuals: [Day: Int64] = [:]
         for row in rows { if case .money(let gmv) = row[.gmv] { actuals[row.day] = gmv.minor } }
@@ -78,18 +79,16 @@ public struct BriefingService: Sendable {
                                                              gmvChange: Money.divideRounded($0.value.gmv, by: n)) }
             .sorted { abs($0.visitorsChange) != abs($1.visitorsChange) ? abs($0.visitorsChange) > abs($1.visitorsChange) : $0.source < $1.source }
 
-        // Items: line value of paid orders per product.
-        let orders = try await storage.read(Order.self, store: store.id, days: DayRange(first, last)!)
-        let paidDay = Dictionary(uniqueKeysWithValues: orders.compactMap { o in o.paidDay.map { (o.id, $0) } })
-        let lines = try await storage.read(OrderLine.self, store: store.id, days: DayRange(first, last)!)
+        // Items: line value of paid orders per product; a day's range read gives the lines of orders paid that day.
         var items: [String: Int64] = [:]
         var titles: [String: String] = [:]
-        for line in lines {
-            guard let product = line.productID ?? line.skuID, let d = paidDay[line.orderID] else { continue }
-            let value = line.unitPrice.minor * Int64(line.quantity)
-            if d == day { items[product, default: 0] += value * n }
-            if baseDays.contains(d) { items[product, default: 0] -= value }
-            titles[product] = titles[product] ?? line.title
+        for (d, isCurrent) in [(day, true)] + baseDays.map({ ($0, false) }) {
+            for line in try await storage.read(OrderLine.self, store: store.id, days: DayRange(day: d)) {
+                guard let product = line.productID ?? line.skuID else { continue }
+                let value = line.unitPrice.minor * Int64(line.quantity)
+                items[product, default: 0] += isCurrent ? value * n : -value
+                titles[product] = titles[product] ?? line.title
+            }
         }
         let stock = try await storage.read(InventorySnapshot.self, store: store.id, days: DayRange(day: day))
         let skus = try await storage.read(SKU.self, store: store.id, days: nil)

@@ -156,12 +156,13 @@ public enum AggregateSQL {
                 "SELECT day, description_score, service_score, logistics_score FROM dsr_scores WHERE store_id = ? AND day BETWEEN ? AND ?"
             case .coverage:
                 // The span of days each kind of data covers: inside it a missing day is zero, outside it "no data".
+                // MIN and MAX each in their own subquery: together in one they defeat the index min/max shortcut.
                 """
-                SELECT 'sales', MIN(paid_day), MAX(paid_day) FROM orders WHERE store_id = ? AND paid_day IS NOT NULL
-                UNION ALL SELECT 'refunds', MIN(completed_day), MAX(completed_day) FROM refunds WHERE store_id = ? AND completed_day IS NOT NULL
-                UNION ALL SELECT 'ads', MIN(day), MAX(day) FROM ad_stats WHERE store_id = ?
-                UNION ALL SELECT 'affiliate', MIN(day), MAX(day) FROM affiliate_commissions WHERE store_id = ?
-                UNION ALL SELECT 'live', MIN(day), MAX(day) FROM live_sessions WHERE store_id = ?
+                SELECT 'sales', (SELECT MIN(paid_day) FROM orders WHERE store_id = ? AND paid_day IS NOT NULL), (SELECT MAX(paid_day) FROM orders WHERE store_id = ?)
+                UNION ALL SELECT 'refunds', (SELECT MIN(completed_day) FROM refunds WHERE store_id = ? AND completed_day IS NOT NULL), (SELECT MAX(completed_day) FROM refunds WHERE store_id = ?)
+                UNION ALL SELECT 'ads', (SELECT MIN(day) FROM ad_stats WHERE store_id = ?), (SELECT MAX(day) FROM ad_stats WHERE store_id = ?)
+                UNION ALL SELECT 'affiliate', (SELECT MIN(day) FROM affiliate_commissions WHERE store_id = ?), (SELECT MAX(day) FROM affiliate_commissions WHERE store_id = ?)
+                UNION ALL SELECT 'live', (SELECT MIN(day) FROM live_sessions WHERE store_id = ?), (SELECT MAX(day) FROM live_sessions WHERE store_id = ?)
                 """
             }
         }
@@ -171,7 +172,7 @@ public enum AggregateSQL {
             let s = SQLValue.text(store.rawValue)
             switch self {
             case .dsr: return [s, .day(days.first.adding(days: -1)), .day(days.last)]
-            case .coverage: return [s, s, s, s, s]
+            case .coverage: return Array(repeating: s, count: 10)
             default: return [s, .day(days.first), .day(days.last)]
             }
         }
