@@ -131,6 +131,7 @@ public enum StorageConformance {
         #expect(r0[.platformFees] == .money(y(650)))
         #expect(r0[.grossProfit] == .money(y(10_850)))
         #expect(r0[.netProfit] == .money(y(3_050)))
+        #expect(r0[.breakEvenROAS] == .rate(Ratio(25_000, 10_850)), "250.00 / 108.50")
         #expect(r0[.refundAmount] == .money(y(0)))
         #expect(r0[.refundAmountByOrderDay] == .money(y(14_000)))
         #expect(r0[.refundOrders] == .count(0))

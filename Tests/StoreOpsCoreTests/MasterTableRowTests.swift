@@ -35,6 +35,7 @@ struct MasterTableRowTests {
         #expect(row[.shippingCost] == .money(y(3_600)))
         #expect(row[.grossProfit] == .money(y(52_800)))
         #expect(row[.netProfit] == .money(y(43_100)))
+        #expect(row[.breakEvenROAS] == .rate(Ratio(100_000, 52_800)), "GMV 1000.00 / gross profit 528.00 = 1.894")
         #expect(row[.refundRate] == .rate(Ratio(3_000, 100_000)))
         #expect(row[.liveGMV] == .noData)
     }

@@ -9,6 +9,7 @@ public enum MasterField: String, Sendable, CaseIterable {
     case roasWxt = "roas.wxt", roasOther = "roas.other", roas
     case affiliateCommission = "affiliate_commission", liveViewers = "live_viewers", liveGMV = "live_gmv"
     case cogs, shippingCost = "shipping_cost", platformFees = "platform_fees", grossProfit = "gross_profit", netProfit = "net_profit"
+    case breakEvenROAS = "break_even_roas"
     case refundAmount = "refund_amount", refundAmountByOrderDay = "refund_amount_by_order_day", refundOrders = "refund_orders"
     case refundRate = "refund_rate"
     case dsrDescription = "dsr_description", dsrDescriptionChange = "dsr_description_change"
@@ -50,7 +51,7 @@ public enum MasterField: String, Sendable, CaseIterable {
              .dsrDescription, .dsrService, .dsrLogistics, .dsrDescriptionChange, .dsrServiceChange, .dsrLogisticsChange:
             true
         case .bounceRate, .adShare, .refundAmount, .refundAmountByOrderDay, .refundOrders, .refundRate, .cogs, .shippingCost,
-             .platformFees:
+             .platformFees, .breakEvenROAS:
             false
         default:
             nil

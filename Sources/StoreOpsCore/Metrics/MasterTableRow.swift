@@ -80,6 +80,8 @@ public struct MasterTableRow: Hashable, Sendable {
                 if cogsKnown, let shipping {
                     let gross = s.gmv - s.cogs - shipping - fees
                     v[.grossProfit] = .money(gross)
+                    // Break-even ROAS (保本ROI) = 1 / gross margin rate = GMV / gross profit; none without a margin.
+                    if gross.minor > 0 { v[.breakEvenROAS] = .rate(Ratio(s.gmv.minor, gross.minor)) }
                     // Absent ads, affiliate or refund data count as none spent; absent cost data makes profit unknown.
                     let net = gross - (adTotal?.spend ?? zero) - (facts.affiliateCommission ?? zero)
                         - (facts.refunds?.notReturnedToStock ?? zero) - (costs.otherDailyCost ?? zero)

@@ -36,6 +36,29 @@ public struct WhyAnalysis: Hashable, Sendable {
         }
     }
 
+    /// An item's gross margin on the day and the ROAS its ads need to break even.
+    public struct ItemMargin: Hashable, Sendable {
+        public var productID: String
+        public var title: String
+        /// Line value of the day's paid orders, and its cost (units with a cost only).
+        public var revenue: Int64
+        public var cogs: Int64
+        /// Attributed ads revenue / spend of the item's ads that day, if it was advertised.
+        public var adROAS: Ratio?
+        public init(productID: String, title: String, revenue: Int64, cogs: Int64, adROAS: Ratio?) {
+            self.productID = productID
+            self.title = title
+            self.revenue = revenue
+            self.cogs = cogs
+            self.adROAS = adROAS
+        }
+
+        /// Gross margin rate (revenue − cost) / revenue.
+        public var marginRate: Ratio { Ratio(revenue - cogs, revenue) }
+        /// Break-even ROAS = 1 / margin rate; nil without a margin.
+        public var breakEvenROAS: Ratio? { revenue > cogs ? Ratio(revenue, revenue - cogs) : nil }
+    }
+
     public var day: Day
     public var baseline: Baseline
     /// The baseline's figures (for `trailing7`, 7-day averages) and the day's.
@@ -49,6 +72,8 @@ public struct WhyAnalysis: Hashable, Sendable {
     public var adSpendChange: Int64?
     public var roasBefore: Ratio?
     public var roasAfter: Ratio?
+    /// The day's best-selling items with their margin and break-even ROAS.
+    public var margins: [ItemMargin] = []
 
     public init(day: Day, baseline: Baseline, before: GMVDecomposition.Side, after: GMVDecomposition.Side, bySource: [SourceChange],
                 byItem: [ItemChange], adSpendChange: Int64? = nil, roasBefore: Ratio? = nil, roasAfter: Ratio? = nil) {

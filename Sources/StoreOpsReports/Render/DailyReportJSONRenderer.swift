@@ -41,6 +41,12 @@ public struct DailyReportJSONRenderer: Sendable {
                     .object([("item", .string(i.productID)), ("title", .string(i.title)), ("gmv_change", money(i.gmvChange, report)), ("sold_out", .bool(i.soldOut))])
                 })),
                 ("ad_spend_change", w.adSpendChange.map { money($0, report) } ?? .null),
+                ("item_margins", .array(w.margins.map { m in
+                    .object([("item", .string(m.productID)), ("title", .string(m.title)), ("revenue", money(m.revenue, report)), ("cogs", money(m.cogs, report)),
+                             ("gross_margin_rate", m.marginRate.decimalString(digits: 4).map { .number($0) } ?? .null),
+                             ("break_even_roas", m.breakEvenROAS?.decimalString(digits: 4).map { .number($0) } ?? .null),
+                             ("ad_roas", m.adROAS?.decimalString(digits: 4).map { .number($0) } ?? .null)])
+                })),
                 ("narrative", .string(BriefingNarrative.text(target: report.target, why: w, currency: report.store.currency, language: language))),
             ])
         } ?? .null))

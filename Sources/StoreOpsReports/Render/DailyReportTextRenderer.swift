@@ -41,6 +41,20 @@ public struct DailyReportTextRenderer: Sendable {
             }
             lines.append("")
         }
+        if let margins = report.why?.margins, !margins.isEmpty {
+            lines.append(l.pick("毛利与保本投产比 (当日销量前 5)", "Margin and break-even ROAS (top 5 sellers of the day)"))
+            for item in margins.prefix(5) {
+                let margin = Ratio(item.marginRate.numerator * 100, item.marginRate.denominator).decimalString(digits: 1).map { $0 + "%" } ?? "—"
+                let breakEven = item.breakEvenROAS?.decimalString(digits: 2) ?? "—"
+                var text = "  \(BriefingNarrative.short(item.title))  " + l.pick("毛利率 \(margin)，保本 \(breakEven)", "margin \(margin), break-even \(breakEven)")
+                if let roas = item.adROAS, let actual = roas.decimalString(digits: 2) {
+                    text += l.pick("，推广投产比 \(actual)", ", ads ROAS \(actual)")
+                    if let be = item.breakEvenROAS, let r = roas.value, let b = be.value, r < b { text += l.pick("（亏损）", " (losing money)") }
+                }
+                lines.append(text)
+            }
+            lines.append("")
+        }
 
         let header = [l.pick("指标", "Figure"), short(report.day), l.pick("前一日", "Day before"), l.pick("环比", "Change"),
                       l.pick("上周同日", "Last week"), l.pick("同比", "Change"), l.pick("近14天", "Last 14 days")]

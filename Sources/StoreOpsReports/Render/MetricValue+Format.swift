@@ -45,7 +45,7 @@ extension MasterField {
     /// ROAS and visit depth read as plain ratios (3.52), the other rates as percentages.
     var isRatioShownPlain: Bool {
         switch self {
-        case .roas, .roasZtc, .roasDisplay, .roasFeed, .roasBrand, .roasWxt, .roasOther, .visitDepth: true
+        case .roas, .roasZtc, .roasDisplay, .roasFeed, .roasBrand, .roasWxt, .roasOther, .visitDepth, .breakEvenROAS: true
         default: false
         }
     }

@@ -30,6 +30,7 @@ extension MasterField {
         case .platformFees: language.pick("平台扣点", "Platform fees")
         case .grossProfit: language.pick("毛利", "Gross profit")
         case .netProfit: language.pick("净利", "Net profit")
+        case .breakEvenROAS: language.pick("保本投产比", "Break-even ROAS")
         case .refundAmount: language.pick("退款金额(按退款日)", "Refunds (by refund day)")
         case .refundAmountByOrderDay: language.pick("退款金额(按下单日)", "Refunds (by order day)")
         case .refundOrders: language.pick("退款单量", "Refund orders")
@@ -55,7 +56,7 @@ extension MasterField {
         case .adSpendZtc, .adSpendDisplay, .adSpendFeed, .adSpendBrand, .adSpendWxt, .adSpendOther, .adSpendTotal, .adShare, .roasZtc,
              .roasDisplay, .roasFeed, .roasBrand, .roasWxt, .roasOther, .roas: .ads
         case .affiliateCommission, .liveViewers, .liveGMV: .other
-        case .cogs, .shippingCost, .platformFees, .grossProfit, .netProfit: .profit
+        case .cogs, .shippingCost, .platformFees, .grossProfit, .netProfit, .breakEvenROAS: .profit
         case .refundAmount, .refundAmountByOrderDay, .refundOrders, .refundRate: .refunds
         case .dsrDescription, .dsrDescriptionChange, .dsrService, .dsrServiceChange, .dsrLogistics, .dsrLogisticsChange: .scores
         }

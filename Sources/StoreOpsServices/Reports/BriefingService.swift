@@ -112,8 +112,41 @@ public struct BriefingService: Sendable {
             return total
         }
         let adsAfter = ads([day]), adsBefore = ads(baseDays)
-        return WhyAnalysis(day: day, baseline: baseline, before: before, after: after, bySource: bySource, byItem: Array(falls) + Array(rises),
+        var analysis = WhyAnalysis(day: day, baseline: baseline, before: before, after: after, bySource: bySource, byItem: Array(falls) + Array(rises),
                            adSpendChange: adsAfter.flatMap { a in adsBefore.map { b in a.spend.minor - Money.divideRounded(b.spend.minor, by: n) } },
                            roasBefore: adsBefore?.roas, roasAfter: adsAfter?.roas)
+        analysis.margins = try await margins(store: store, day: day, titles: productTitles)
+        return analysis
+    }
+
+    /// The day's ten best-selling items: revenue, the cost of their units (unit cost effective that day) and
+    /// their ads' ROAS, for break-even ROAS per item.
+    func margins(store: Store, day: Day, titles: [String: String]) async throws -> [WhyAnalysis.ItemMargin] {
+        let lines = try await storage.read(OrderLine.self, store: store.id, days: DayRange(day: day))
+        var costs: [String: Int64] = [:]
+        for cost in try await storage.read(SKUCost.self, store: store.id, days: nil) where cost.effectiveFrom <= day {
+            costs[cost.skuID] = cost.unitCost.minor  // ordered by key: the latest effective date wins
+        }
+        var revenue: [String: Int64] = [:], cogs: [String: Int64] = [:], costed: [String: Bool] = [:]
+        for line in lines {
+            guard let product = line.productID ?? line.skuID else { continue }
+            revenue[product, default: 0] += line.unitPrice.minor * Int64(line.quantity)
+            if let sku = line.skuID, let unit = costs[sku] {
+                cogs[product, default: 0] += unit * Int64(line.quantity)
+                costed[product] = costed[product] ?? true
+            } else {
+                costed[product] = false
+            }
+        }
+        var adTotals: [String: AdTotals] = [:]
+        for stat in try await storage.read(AdStat.self, store: store.id, days: DayRange(day: day)) where !stat.productID.isEmpty {
+            adTotals[stat.productID, default: .zero(store.currency)] = adTotals[stat.productID, default: .zero(store.currency)]
+                + AdTotals(spend: stat.spend, revenue: stat.revenue)
+        }
+        return revenue.filter { costed[$0.key] == true }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(10)
+            .map { WhyAnalysis.ItemMargin(productID: $0.key, title: titles[$0.key] ?? $0.key, revenue: $0.value, cogs: cogs[$0.key] ?? 0,
+                                          adROAS: adTotals[$0.key].map(\.roas)) }
     }
 }
