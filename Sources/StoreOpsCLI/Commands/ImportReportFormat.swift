@@ -43,9 +43,7 @@ enum ImportReportText {
             [r.importedAt.iso, r.fileName, r.kind, "\(r.rowsImported)/\(r.rowsRead)", [r.firstDay?.iso, r.lastDay?.iso].compactMap { $0 }.joined(separator: "…"),
              String(r.sha256.prefix(12))]
         }
-        let widths = header.indices.map { i in ([header] + rows).map { DisplayWidth.of($0[i]) }.max() ?? 0 }
-        return ([header] + rows).map { cells in cells.enumerated().map { DisplayWidth.pad($1, to: widths[$0]) }.joined(separator: "  ") }
-            .map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
+        return TextTable.render(header: header, rows: rows)
     }
 }
 

@@ -17,9 +17,6 @@ public enum StoreListRenderer {
         let header = [language.pick("店铺ID", "ID"), language.pick("名称", "Name"), language.pick("平台", "Platform"),
                       language.pick("币种", "Currency"), language.pick("时区", "Time zone")]
         let rows = stores.map { [$0.id.rawValue, $0.name, language.pick($0.platform.chineseName, $0.platform.englishName), $0.currency.code, $0.timeZone.identifier] }
-        let widths = header.indices.map { i in ([header] + rows).map { DisplayWidth.of($0[i]) }.max() ?? 0 }
-        return ([header] + rows).map { cells in
-            cells.enumerated().map { DisplayWidth.pad($1, to: widths[$0]) }.joined(separator: "  ").trailingSpacesTrimmed
-        }.joined(separator: "\n") + "\n"
+        return TextTable.render(header: header, rows: rows)
     }
 }
