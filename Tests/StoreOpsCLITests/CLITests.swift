@@ -150,3 +150,31 @@ struct ImportCLITests {
         #expect(unknown.code == 64)
     }
 }
+
+@Suite("storeops target and costs", .serialized)
+struct TargetCLITests {
+    @Test("a month target and an event day's own target reach the briefing")
+    func targets() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = await cli.run("demo", "--days", "21", "--seed", "3")
+        let month = await cli.run("target", "set", "--store", "demo", "--month", "2026-03", "--gmv", "3,100,000", "--spread", "even")
+        #expect(month.code == 0 && month.out.contains("2026-03-01 to 2026-03-31"), "\(month.err)")
+        let event = await cli.run("target", "set", "--store", "demo", "--day", "2026-03-31", "--gmv", "250000")
+        #expect(event.code == 0, "\(event.err)")
+        let report = await cli.run("report", "daily", "--store", "demo", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any])
+        let target = try #require(object["target"] as? [String: Any])
+        // The event day keeps 250,000.00; the other 30 days share 2,850,000.00 evenly (95,000.00 each), so the
+        // month to date target on the 31st is the whole month.
+        #expect(target["day_target"] as? String == "250000.00")
+        #expect(target["mtd_target"] as? String == "3100000.00")
+        #expect(target["needed_per_day"] is NSNull, "the last day of the month")
+        let why = try #require(object["why"] as? [String: Any])
+        #expect(why["baseline_day"] as? String == "2026-03-24" && (why["narrative"] as? String)?.isEmpty == false)
+        let bad = await cli.run("target", "set", "--store", "demo", "--month", "2026-13", "--gmv", "1")
+        #expect(bad.code == 1 && bad.err.contains("not a period"))
+        let costs = await cli.run("costs", "set", "--store", "demo", "--commission", "5")
+        #expect(costs.code == 0 && costs.out.contains("5.0000%"))
+    }
+}

@@ -83,3 +83,19 @@ struct TargetPacingTests {
         #expect(abs(weights[1]! - 1.75) < 1e-9 && abs(weights[2]! - 0.875) < 1e-9)
     }
 }
+
+@Suite("Event-day targets")
+struct EventDayTargetTests {
+    @Test("an event day keeps its own target; the rest of the month is spread over the other days")
+    func eventDay() {
+        // November: 3,000,000.00 with 双11 at 600,000.00 → the other 29 days share 2,400,000.00 evenly:
+        // 82,758.62 x 29 = 2,399,999.98, two days get one more fen.
+        let target = Target.month(store: "s", year: 2026, month: 11, gmv: Money(minor: 3_000_000_00, currency: .cny))!
+        let d11 = Day(iso: "2026-11-11")!
+        let days = TargetPacing.spread(target.gmv.minor, over: target.days, weights: [:], fixed: [d11: 600_000_00])
+        #expect(days[d11] == 600_000_00)
+        #expect(days.values.reduce(0, +) == 3_000_000_00)
+        #expect(days.filter { $0.key != d11 }.values.allSatisfy { $0 == 82_758_62 || $0 == 82_758_63 })
+        #expect(days.count == 30)
+    }
+}

@@ -1,8 +1,9 @@
 /// A sales plan for one period (year, quarter, month or week) of a store.
 public struct Target: Hashable, Sendable {
-    /// The length of a target period.
+    /// The length of a target period. A `day` target is an event day's own target (618, 双11): it replaces
+    /// that day's share of the month, whose rest is spread over its other days.
     public enum Period: String, Sendable, Codable, CaseIterable {
-        case year, quarter, month, week
+        case year, quarter, month, week, day
     }
 
     /// How a period's target is spread over its days.

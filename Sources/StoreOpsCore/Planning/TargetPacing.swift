@@ -21,16 +21,30 @@ public struct TargetPacing: Hashable, Sendable {
     /// Spreads `target` over its days in proportion to `weights` (one per day of the period; all equal for an
     /// even spread), in minor units that add up exactly to the target.
     public static func spread(_ target: Int64, over days: DayRange, weights: [Day: Double]) -> [Day: Int64] {
-        let list = Array(days)
+        spread(target, over: Array(days), weights: weights)
+    }
+
+    /// Spreads `target` over its days, giving days with their own (event) targets exactly those and spreading
+    /// the rest over the other days by `weights`.
+    public static func spread(_ target: Int64, over days: DayRange, weights: [Day: Double], fixed: [Day: Int64]) -> [Day: Int64] {
+        let own = fixed.filter { days.contains($0.key) }
+        let rest = max(0, target - own.values.reduce(0, +))
+        return spread(rest, over: days.filter { own[$0] == nil }, weights: weights).merging(own) { _, fixed in fixed }
+    }
+
+    /// Spreads `target` over `list` by weight: shares rounded down to the minor unit, the remainder one unit
+    /// at a time to the days with the largest fractions.
+    static func spread(_ target: Int64, over list: [Day], weights: [Day: Double]) -> [Day: Int64] {
+        guard !list.isEmpty else { return [:] }
         let raw = list.map { max(0, weights[$0] ?? 1) }
         let total = raw.reduce(0, +)
         let shares = total > 0 ? raw.map { $0 / total } : Array(repeating: 1 / Double(list.count), count: list.count)
-        var amounts = shares.map { Int64((Double(target) * $0).rounded(.down)) }
+        let exact = shares.map { Double(target) * $0 }
+        var amounts = exact.map { Int64($0.rounded(.down)) }
         var remainder = target - amounts.reduce(0, +)
-        // The remainder goes to the days with the largest fractional shares, one minor unit each.
-        let order = list.indices.sorted { (Double(target) * shares[$0]).truncatingRemainder(dividingBy: 1) > (Double(target) * shares[$1]).truncatingRemainder(dividingBy: 1) }
+        let order = list.indices.sorted { exact[$0] - exact[$0].rounded(.down) > exact[$1] - exact[$1].rounded(.down) }
         var i = 0
-        while remainder > 0 && !order.isEmpty {
+        while remainder > 0 {
             amounts[order[i % order.count]] += 1
             remainder -= 1
             i += 1

@@ -7,14 +7,14 @@ public struct TargetService: Sendable {
 
     public init(storage: any StoreOpsStore) { self.storage = storage }
 
-    /// Sets (or replaces) the target of a period, given as `2026-11` (month), `2026` (year), `2026-Q4` (quarter)
-    /// or `2026-W47` (ISO week); amounts are decimals in the store's currency.
+    /// Sets (or replaces) the target of a period, given as `2026-11` (month), `2026` (year), `2026-Q4` (quarter),
+    /// `2026-W47` (ISO week) or `2026-11-11` (an event day's own target); amounts are decimals in the store's currency.
     @discardableResult
     public func set(store id: StoreID, period: String, gmv: String, profit: String? = nil, adBudget: String? = nil,
                     spread: Target.Spread = .weekday) async throws -> Target {
         let store = try await storage.requireStore(id)
         guard let (kind, start, end) = TargetService.period(period) else {
-            throw ServiceError(.invalidInput, "\"\(period)\" is not a period: use 2026-11 (month), 2026-Q4, 2026-W47 or 2026.")
+            throw ServiceError(.invalidInput, "\"\(period)\" is not a period: use 2026-11 (month), 2026-Q4, 2026-W47, 2026 or an event day 2026-11-11.")
         }
         func amount(_ text: String?, _ name: String) throws -> Money? {
             guard let text else { return nil }
@@ -32,6 +32,7 @@ public struct TargetService: Sendable {
     }
 
     static func period(_ text: String) -> (Target.Period, Day, Day)? {
+        if let day = Day(iso: text) { return (.day, day, day) }
         let parts = text.split(separator: "-")
         guard let year = Int(parts.first ?? ""), (2000...2100).contains(year) else { return nil }
         if parts.count == 1 { return (.year, Day(year: year, month: 1, day: 1)!, Day(year: year, month: 12, day: 31)!) }

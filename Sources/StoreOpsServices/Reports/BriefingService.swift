@@ -24,7 +24,12 @@ public struct BriefingService: Sendable {
     func pacing(store: Store, day: Day) async throws -> TargetPacing? {
         let targets = try await storage.read(Target.self, store: store.id, days: DayRange(day: day))
         let order: [Target.Period] = [.month, .week, .quarter, .year]
-        guard let target = targets.sorted(by: { order.firstIndex(of: $0.period)! < order.firstIndex(of: $1.period)! }).first else { return nil }
+        guard let target = targets.filter({ $0.period != .day }).sorted(by: { order.firstIndex(of: $0.period)! < order.firstIndex(of: $1.period)! }).first else {
+            return nil
+        }
+        // Event days inside the period keep their own targets.
+        let eventDays = try await storage.read(Target.self, store: store.id, days: target.days).filter { $0.period == .day }
+        let fixed = Dictionary(eventDays.map { ($0.start, $0.gmv.minor) }, uniquingKeysWith: { a, _ in a })
         // Eight weeks before the period give the weekday rhythm; last year's curve needs the year before.
         let historyStart = target.spread == .lastYear ? target.start.adding(days: -371) : target.start.adding(days: -56)
         let rows = try await storage.masterTable(store: store.id, days: DayRange(historyStart, max(day, target.end))!)
@@ -40,7 +45,7 @@ public struct BriefingService: Sendable {
             case .lastYear: weights[d] = actuals[d.adding(days: -364)].map(Double.init) ?? (weekday[d.weekday] ?? 1)
             }
         }
-        let dayTargets = TargetPacing.spread(target.gmv.minor, over: target.days, weights: weights)
+        let dayTargets = TargetPacing.spread(target.gmv.minor, over: target.days, weights: weights, fixed: fixed)
         return TargetPacing(target: target, dayTargets: dayTargets, day: day, actuals: actuals.filter { $0.key <= day }, weekdayWeights: weekday)
     }
 
