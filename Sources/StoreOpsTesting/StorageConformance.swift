@@ -13,7 +13,7 @@ public enum StorageConformance {
     public enum Case: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case storesRoundTrip, everyKindRoundTrips, masterTableAggregates, noDataIsNotZero, reimportChangesNothing,
              upsertMovesAggregates, costChangeRefreshesCOGS, foreignStoreRowRollsBack, rangeReads, storesAreIsolated,
-             removeFactsKeepsStore, costSettingsRoundTrip
+             removeFactsKeepsStore, costSettingsRoundTrip, shippingRules
 
         public var testDescription: String { rawValue }
     }
@@ -34,6 +34,7 @@ public enum StorageConformance {
         case .storesAreIsolated: try await storesAreIsolated(storage)
         case .removeFactsKeepsStore: try await removeFactsKeepsStore(storage)
         case .costSettingsRoundTrip: try await costSettingsRoundTrip(storage)
+        case .shippingRules: try await shippingRules(storage)
         }
     }
 
@@ -257,6 +258,23 @@ public enum StorageConformance {
         #expect(try await storage.store(Fixtures.storeID) == Fixtures.store)
         #expect(try await storage.read(Order.self, store: Fixtures.storeID, days: nil).isEmpty)
         #expect(try await row(storage, Fixtures.d0)[.gmv] == .noData)
+    }
+
+    static func shippingRules(_ storage: any StoreOpsStore) async throws {
+        try await seeded(storage)
+        var costs = Fixtures.costs
+        costs.shippingRules = [ShippingRule(region: "浙江省", maxGrams: 500, cost: y(400)), ShippingRule(cost: y(900))]
+        try await storage.saveCostSettings(costs)
+        #expect(try await storage.costSettings(store: Fixtures.storeID) == costs)
+        // S1 weighs 400 g, S2 has no weight. d0: O1 (S1 + S2 = 400 g), O2 and O3 (400 g each), all to 浙江省:
+        // 3 x 4.00 = 12.00. d1: O5 (2 x S1 = 800 g) 9.00 + O6 (400 g) 4.00 = 13.00.
+        #expect(try await row(storage, Fixtures.d0)[.shippingCost] == .money(y(1_200)))
+        #expect(try await row(storage, Fixtures.d1)[.shippingCost] == .money(y(1_300)))
+        // A SKU weight is read when orders are written: a new order refreshes its day's bands.
+        costs.shippingRules = [ShippingRule(region: "浙江省", maxGrams: 300, cost: y(400))]
+        costs.shippingPerOrder = nil
+        try await storage.saveCostSettings(costs)
+        #expect(try await row(storage, Fixtures.d0)[.shippingCost] == .noData, "no rule fits 400 g and there is no flat cost")
     }
 
     static func costSettingsRoundTrip(_ storage: any StoreOpsStore) async throws {

@@ -33,11 +33,18 @@ struct CostsCommand: AsyncParsableCommand {
         var shippingPerOrder: String?
         @Option(name: .customLong("other-daily-cost"), help: ArgumentHelp("Other fixed costs per day (rent, wages, tools); empty clears it.", valueName: "amount"))
         var otherDailyCost: String?
+        @Option(name: .customLong("shipping-rule"), help: ArgumentHelp(
+            "A shipping price by region and weight, REGION:MAX_GRAMS:COST (* for any); repeat for a price list, first fit wins. Replaces the list.",
+            valueName: "rule"))
+        var shippingRule: [String] = []
+        @Flag(name: .customLong("clear-shipping-rules"), help: "Remove the shipping price list (the flat cost per order applies).")
+        var clearShippingRules = false
 
         func run() async throws {
             let settings = try await CostService(storage: try global.openStorage()).set(
                 store: try parseStoreID(store), commissionPercent: commission, paymentFeePercent: paymentFee,
-                shippingPerOrder: shippingPerOrder, otherDailyCost: otherDailyCost)
+                shippingPerOrder: shippingPerOrder, otherDailyCost: otherDailyCost,
+                shippingRules: clearShippingRules ? [] : (shippingRule.isEmpty ? nil : shippingRule))
             Console.out(CostsCommand.describe(settings, language: global.language))
         }
     }
@@ -50,6 +57,9 @@ struct CostsCommand: AsyncParsableCommand {
             l.pick("支付手续费: ", "Payment fee: ") + pct(s.paymentFeePPM),
             l.pick("每单发货成本: ", "Shipping per order: ") + (s.shippingPerOrder?.groupedString ?? l.pick("未设置", "not set")),
             l.pick("其他每日固定成本: ", "Other daily cost: ") + (s.otherDailyCost?.groupedString ?? l.pick("未设置", "not set")),
-        ].joined(separator: "\n") + "\n"
+        ].joined(separator: "\n") + "\n" + s.shippingRules.map { rule in
+            l.pick("运费规则: ", "Shipping rule: ") + (rule.region ?? l.pick("任意地区", "any region")) + " ≤ "
+                + (rule.maxGrams.map { "\($0) g" } ?? l.pick("任意重量", "any weight")) + " → " + rule.cost.groupedString + "\n"
+        }.joined()
     }
 }

@@ -13,8 +13,11 @@ public struct DailyFacts: Hashable, Sendable {
         public var costMissingUnits: Int64
         /// The line value (unit price x quantity) of those units.
         public var costMissingValue: Money
+        /// Paid orders by region and weight band, for shipping price lists.
+        public var shippingBands: [ShippingBand]
 
-        public init(gmv: Money, paidOrders: Int64, buyers: Int64, units: Int64, cogs: Money, costMissingUnits: Int64, costMissingValue: Money) {
+        public init(gmv: Money, paidOrders: Int64, buyers: Int64, units: Int64, cogs: Money, costMissingUnits: Int64, costMissingValue: Money,
+                    shippingBands: [ShippingBand] = []) {
             self.gmv = gmv
             self.paidOrders = paidOrders
             self.buyers = buyers
@@ -22,6 +25,7 @@ public struct DailyFacts: Hashable, Sendable {
             self.cogs = cogs
             self.costMissingUnits = costMissingUnits
             self.costMissingValue = costMissingValue
+            self.shippingBands = shippingBands
         }
     }
 

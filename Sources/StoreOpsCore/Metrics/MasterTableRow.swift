@@ -73,7 +73,7 @@ public struct MasterTableRow: Hashable, Sendable {
             let cogsKnown = s.units == 0 || s.costMissingUnits < s.units
             if cogsKnown { v[.cogs] = .money(s.cogs) }
             if let costs {
-                let shipping = costs.shippingPerOrder.map { $0 * s.paidOrders }
+                let shipping = costs.shippingCost(orders: s.paidOrders, bands: s.shippingBands, currency: facts.currency)
                 if let shipping { v[.shippingCost] = .money(shipping) }
                 let fees = s.gmv.applying(ppm: costs.commissionPPM) + s.gmv.applying(ppm: costs.paymentFeePPM)
                 v[.platformFees] = .money(fees)

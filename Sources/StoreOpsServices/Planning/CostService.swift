@@ -11,7 +11,7 @@ public struct CostService: Sendable {
     /// amounts decimals in the store's currency; an empty amount clears it.
     @discardableResult
     public func set(store id: StoreID, commissionPercent: String? = nil, paymentFeePercent: String? = nil, shippingPerOrder: String? = nil,
-                    otherDailyCost: String? = nil) async throws -> CostSettings {
+                    otherDailyCost: String? = nil, shippingRules: [String]? = nil) async throws -> CostSettings {
         let store = try await storage.requireStore(id)
         var settings = try await storage.costSettings(store: id) ?? CostSettings(store: id)
         func ppm(_ text: String, _ name: String) throws -> Int64 {
@@ -32,6 +32,17 @@ public struct CostService: Sendable {
         if let paymentFeePercent { settings.paymentFeePPM = try ppm(paymentFeePercent, "payment-fee") }
         if let shippingPerOrder { settings.shippingPerOrder = try amount(shippingPerOrder, "shipping-per-order") }
         if let otherDailyCost { settings.otherDailyCost = try amount(otherDailyCost, "other-daily-cost") }
+        if let shippingRules {
+            settings.shippingRules = try shippingRules.map { text in
+                // REGION:MAX_GRAMS:COST, with * for any region or any weight.
+                let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 3, parts[1] == "*" || Int(parts[1]).map({ $0 > 0 }) == true,
+                      let cost = Money(decimal: parts[2], currency: store.currency), !cost.isNegative else {
+                    throw ServiceError(.invalidInput, "--shipping-rule \"\(text)\" is not REGION:MAX_GRAMS:COST, e.g. 浙江省:1000:4.00 or *:*:8.00.")
+                }
+                return ShippingRule(region: parts[0] == "*" ? nil : parts[0], maxGrams: Int(parts[1]), cost: cost)
+            }
+        }
         try await storage.saveCostSettings(settings)
         return settings
     }

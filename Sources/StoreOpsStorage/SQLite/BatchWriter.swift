@@ -55,6 +55,7 @@ struct BatchWriter {
     mutating func finish() throws -> WriteSummary {
         touched.refunds.formUnion(touched.sales)
         try refresh(touched.sales, delete: AggregateSQL.deleteSales, insert: AggregateSQL.insertSales)
+        try refresh(touched.sales, delete: AggregateSQL.deleteShipping, insert: AggregateSQL.insertShipping)
         try refresh(touched.refunds, delete: AggregateSQL.deleteRefunds, insert: AggregateSQL.insertRefunds)
         try refresh(touched.ads, delete: AggregateSQL.deleteAds, insert: AggregateSQL.insertAds)
         summary.daysRefreshed = touched.sales.union(touched.refunds).union(touched.ads).sorted()

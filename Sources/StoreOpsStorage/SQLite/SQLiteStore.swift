@@ -164,9 +164,14 @@ public final class SQLiteStore: StoreOpsStore {
             try Row.fetchOne(db, sql: "SELECT commission_ppm, payment_fee_ppm, shipping_per_order_minor, other_daily_cost_minor FROM cost_settings WHERE store_id = ?",
                              arguments: [store.rawValue]).map { row in
                 let shipping: Int64? = row[2], other: Int64? = row[3]
+                let rules = try Row.fetchAll(db, sql: "SELECT region, max_grams, cost_minor FROM shipping_rules WHERE store_id = ? ORDER BY position",
+                                             arguments: [store.rawValue]).map { rule -> ShippingRule in
+                    let region: String? = rule[0], grams: Int64? = rule[1], cost: Int64 = rule[2]
+                    return ShippingRule(region: region, maxGrams: grams.map { Int($0) }, cost: Money(minor: cost, currency: owner.currency))
+                }
                 return CostSettings(store: store, commissionPPM: row[0], paymentFeePPM: row[1],
                                     shippingPerOrder: shipping.map { Money(minor: $0, currency: owner.currency) },
-                                    otherDailyCost: other.map { Money(minor: $0, currency: owner.currency) })
+                                    otherDailyCost: other.map { Money(minor: $0, currency: owner.currency) }, shippingRules: rules)
             }
         }
     }
@@ -181,6 +186,11 @@ public final class SQLiteStore: StoreOpsStore {
                     other_daily_cost_minor = excluded.other_daily_cost_minor
                 """, arguments: [settings.store.rawValue, settings.commissionPPM, settings.paymentFeePPM, settings.shippingPerOrder?.minor,
                                  settings.otherDailyCost?.minor])
+            try db.execute(sql: "DELETE FROM shipping_rules WHERE store_id = ?", arguments: [settings.store.rawValue])
+            for (position, rule) in settings.shippingRules.enumerated() {
+                try db.execute(sql: "INSERT INTO shipping_rules (store_id, position, region, max_grams, cost_minor) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [settings.store.rawValue, position, rule.region, rule.maxGrams, rule.cost.minor])
+            }
         }
     }
 

@@ -92,6 +92,21 @@ public enum AggregateSQL {
         GROUP BY o.store_id, o.paid_day
         """
 
+    public static let deleteShipping = "DELETE FROM daily_shipping WHERE store_id = :store AND day IN (:days)"
+
+    /// Paid orders per day, region and 100 g weight band (the order's lines' quantity x SKU weight; 0 when unknown).
+    public static let insertShipping = """
+        INSERT INTO daily_shipping (store_id, day, region, weight_band, orders)
+        SELECT t.store_id, t.day, t.region, t.band, COUNT(*) FROM (
+            SELECT o.store_id AS store_id, o.paid_day AS day, COALESCE(o.region, '') AS region,
+                   (COALESCE((SELECT SUM(l.quantity * COALESCE(s.weight_grams, 0)) FROM order_lines l
+                              LEFT JOIN skus s ON s.store_id = l.store_id AND s.sku_id = l.sku_id
+                              WHERE l.store_id = o.store_id AND l.order_id = o.order_id), 0) + 99) / 100 AS band
+            FROM orders o WHERE o.store_id = :store AND o.paid_day IN (:days)
+        ) t
+        GROUP BY t.store_id, t.day, t.region, t.band
+        """
+
     public static let deleteRefunds = "DELETE FROM daily_refunds WHERE store_id = :store AND day IN (:days)"
 
     /// Completed refunds per day in both views: by completion day and by the order's paid day.
@@ -135,12 +150,14 @@ public enum AggregateSQL {
 
     /// The reads that `DailyFactsAssembler` combines, each with `?` for store, first day and last day.
     public enum Read: CaseIterable, Sendable {
-        case sales, refunds, ads, traffic, affiliate, live, dsr, coverage
+        case sales, shipping, refunds, ads, traffic, affiliate, live, dsr, coverage
 
         public var sql: String {
             switch self {
             case .sales:
                 "SELECT day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor FROM daily_sales WHERE store_id = ? AND day BETWEEN ? AND ?"
+            case .shipping:
+                "SELECT day, region, weight_band, orders FROM daily_shipping WHERE store_id = ? AND day BETWEEN ? AND ? ORDER BY day, region, weight_band"
             case .refunds:
                 "SELECT day, amount_minor, orders, by_order_day_minor, not_returned_minor FROM daily_refunds WHERE store_id = ? AND day BETWEEN ? AND ?"
             case .ads:

@@ -31,6 +31,12 @@ public struct DailyFactsAssembler {
             sales[day] = .init(gmv: try r.money(), paidOrders: try r.int64(), buyers: try r.int64(), units: try r.int64(), cogs: try r.money(),
                                costMissingUnits: try r.int64(), costMissingValue: try r.money())
         }
+        for values in rows[.shipping] ?? [] {
+            var r = reader(values)
+            let day = try r.day()
+            let band = ShippingBand(region: try r.text(), band: try r.int(), orders: try r.int64())
+            sales[day]?.shippingBands.append(band)
+        }
         var refunds: [Day: DailyFacts.Refunds] = [:]
         for values in rows[.refunds] ?? [] {
             var r = reader(values)

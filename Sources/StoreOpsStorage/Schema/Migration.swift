@@ -12,5 +12,5 @@ public struct Migration: Sendable {
     }
 
     /// Every migration, in order. Append; never edit a released one.
-    public static let all: [Migration] = [.v1Foundation, .v2Imports]
+    public static let all: [Migration] = [.v1Foundation, .v2Imports, .v3Shipping]
 }
