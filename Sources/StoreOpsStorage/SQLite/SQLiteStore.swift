@@ -150,7 +150,9 @@ public final class SQLiteStore: StoreOpsStore {
         let owner = try await requireStore(store)
         let rows = try await run { db in
             var rows: [AggregateSQL.Read: [[SQLValue]]] = [:]
-            for read in AggregateSQL.Read.allCases {
+            // Weight bands only price shipping for stores with a price list.
+            let hasRules = try !SQLiteStore.query(db, AggregateSQL.hasShippingRules, [.text(store.rawValue)]).isEmpty
+            for read in AggregateSQL.Read.allCases where read != .shipping || hasRules {
                 rows[read] = try SQLiteStore.query(db, read.sql, read.arguments(store: store, days: days))
             }
             return rows

@@ -92,6 +92,9 @@ public enum AggregateSQL {
         GROUP BY o.store_id, o.paid_day
         """
 
+    /// One row when the store has a shipping price list.
+    public static let hasShippingRules = "SELECT 1 FROM shipping_rules WHERE store_id = ? LIMIT 1"
+
     public static let deleteShipping = "DELETE FROM daily_shipping WHERE store_id = :store AND day IN (:days)"
 
     /// Paid orders per day, region and 100 g weight band (the order's lines' quantity x SKU weight; 0 when unknown).
