@@ -173,8 +173,3 @@ public struct ImportParser {
         summary.days.formUnion(facts.serviceAgentDays.map(\.day))
     }
 }
-
-extension FactBatch {
-    /// Whether the batch has no rows.
-    public var isEmpty: Bool { rowCount == 0 }
-}

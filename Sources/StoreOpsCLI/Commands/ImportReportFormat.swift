@@ -62,7 +62,7 @@ enum ImportReportJSON {
                                       ("last", r.lastDay.map { .string($0.iso) } ?? .null)])),
             ("errors", .int(r.errorCount)), ("rejects_file", r.rejectsFile.map { .string($0) } ?? .null),
             ("diagnostics", .array(r.diagnostics.map(diagnostic))),
-            ("seconds", .number(String(Int64((r.seconds * 1000).rounded())) + "e-3")),
+            ("seconds", .number(Money.decimalString(minor: Int64((r.seconds * 1000).rounded()), digits: 3))),
         ])
     }
 

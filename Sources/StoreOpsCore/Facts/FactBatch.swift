@@ -40,6 +40,9 @@ public struct FactBatch: Sendable {
             + inventory.count + purchaseOrders.count + competitors.count + competitorItems.count + competitorSnapshots.count
             + keywordRanks.count + serviceAgentDays.count + targets.count + activities.count + tasks.count
     }
+
+    /// Whether the batch has no rows.
+    public var isEmpty: Bool { rowCount == 0 }
 }
 
 extension FactBatch {

@@ -40,25 +40,19 @@ public enum Cell {
     /// A currency symbol of another currency is an error.
     public static func money(_ raw: String, currency: Currency, inFen: Bool = false) throws -> Money? {
         guard var text = clean(raw) else { return nil }
-        // The common case, a plain number, needs no symbol handling.
-        if text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 }) {
-            let negative = text.utf8.first == 45
-            guard let minor = decimal(negative ? String(text.dropFirst()) : text, digits: inFen ? 0 : currency.minorDigits, round: !inFen) else {
-                throw CellError("Not an amount of money", hint: inFen ? "The column is in fen (分): expected a whole number" : "Expected a number such as 1234.50")
-            }
-            return Money(minor: negative ? -minor : minor, currency: currency)
-        }
         var negative = false
         if text.hasPrefix("(") && text.hasSuffix(")") { negative = true; text = String(text.dropFirst().dropLast()) }
         if text.hasPrefix("-") { negative.toggle(); text = String(text.dropFirst()) }
-        for (symbol, currencies) in currencySymbols where text.utf8.containsBytes(symbol.utf8) {
+        // A plain number (the common case) needs no symbol handling.
+        let plain = text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 }
+        for (symbol, currencies) in currencySymbols where !plain && text.utf8.containsBytes(symbol.utf8) {
             guard currencies.contains(currency.code) else {
                 throw CellError("The amount is in \(currencies[0]), but the store's currency is \(currency.code)",
                                 hint: "Import it into a store with currency \(currencies[0]), or convert the amounts first")
             }
             text = text.replacingAll(symbol, with: "")
         }
-        text = text.filter { $0 != "," && $0 != " " && $0 != "\u{00A0}" }
+        if !plain { text = text.filter { $0 != "," && $0 != " " && $0 != "\u{00A0}" } }
         if text.hasPrefix("-") { negative.toggle(); text = String(text.dropFirst()) }
         let digits = inFen ? 0 : currency.minorDigits
         guard let minor = decimal(text, digits: digits, round: !inFen) else {

@@ -28,7 +28,6 @@ public struct CSVReader: RecordSource {
         let transcoder = try transcoder(encoding)
         var parser: CSVParser?
         var chunk: [UInt8]? = Array(first[start...])
-        var lineOffsetBytes = 0
         while let bytes = chunk {
             let next = try chunks()
             let utf8: [UInt8]
@@ -40,7 +39,6 @@ public struct CSVReader: RecordSource {
             }
             if parser == nil { parser = CSVParser(separator: Self.separator(in: utf8.prefix(65_536))) }
             try parser!.feed(utf8[...], emit: body)
-            lineOffsetBytes += utf8.count
             chunk = next
         }
         guard var parser else { throw empty() }

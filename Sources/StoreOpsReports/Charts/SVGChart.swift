@@ -103,7 +103,7 @@ public enum SVGChart {
     /// A value grouped, without decimals.
     static func number(_ value: Double) -> String {
         let rounded = Int64(value.rounded())
-        return (rounded > 0 ? "" : "") + Money(minor: rounded, currency: Currency("JPY")).groupedString
+        return Money(minor: rounded, currency: Currency("JPY")).groupedString
     }
 
     /// Text for XML: & < > " escaped.

@@ -130,37 +130,11 @@ struct ParsingSource: FactBatchSource {
         if isXLSX {
             source = XLSXReader(url: url, sheet: options.sheet)
         } else {
-            let chunks = try FileChunks(url)
-            let reporting = FileChunksWithTotal(chunks: chunks, total: chunks.size, pass: pass, progress: progress)
-            source = CSVReader(fileName: url.lastPathComponent, encoding: options.encoding, chunks: reporting.next)
+            let chunks = try FileChunks(url, pass: pass, progress: progress)
+            source = CSVReader(fileName: url.lastPathComponent, encoding: options.encoding, chunks: chunks.next)
         }
         return try ImportParser(source: source, fileName: url.lastPathComponent, formats: formats, context: context, strictWidth: !isXLSX)
             .run(onBatch: onBatch, onRejected: onRejected)
-    }
-}
-
-/// Chunks that report progress with the file's size.
-final class FileChunksWithTotal {
-    let chunks: FileChunks
-    let total: Int
-    let pass: Int
-    let progress: (@Sendable (ImportProgress) -> Void)?
-    private var lines = 0
-
-    init(chunks: FileChunks, total: Int, pass: Int, progress: (@Sendable (ImportProgress) -> Void)?) {
-        self.chunks = chunks
-        self.total = total
-        self.pass = pass
-        self.progress = progress
-    }
-
-    func next() throws -> [UInt8]? {
-        let chunk = try chunks.next()
-        if let progress {
-            lines += chunk?.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } ?? 0
-            progress(ImportProgress(pass: pass, bytesRead: chunks.bytesRead, totalBytes: total, lines: lines))
-        }
-        return chunk
     }
 }
 

@@ -87,8 +87,11 @@ public struct BriefingService: Sendable {
         // Items: line value of paid orders per product; a day's range read gives the lines of orders paid that day.
         var items: [String: Int64] = [:]
         var titles: [String: String] = [:]
+        var dayLines: [OrderLine] = []
         for (d, isCurrent) in [(day, true)] + baseDays.map({ ($0, false) }) {
-            for line in try await storage.read(OrderLine.self, store: store.id, days: DayRange(day: d)) {
+            let lines = try await storage.read(OrderLine.self, store: store.id, days: DayRange(day: d))
+            if isCurrent { dayLines = lines }
+            for line in lines {
                 guard let product = line.productID ?? line.skuID else { continue }
                 let value = line.unitPrice.minor * Int64(line.quantity)
                 items[product, default: 0] += isCurrent ? value * n : -value
@@ -120,14 +123,13 @@ public struct BriefingService: Sendable {
         var analysis = WhyAnalysis(day: day, baseline: baseline, before: before, after: after, bySource: bySource, byItem: Array(falls) + Array(rises),
                            adSpendChange: adsAfter.flatMap { a in adsBefore.map { b in a.spend.minor - Money.divideRounded(b.spend.minor, by: n) } },
                            roasBefore: adsBefore?.roas, roasAfter: adsAfter?.roas)
-        analysis.margins = try await margins(store: store, day: day, titles: productTitles)
+        analysis.margins = try await margins(store: store, day: day, lines: dayLines, titles: productTitles)
         return analysis
     }
 
-    /// The day's ten best-selling items: revenue, the cost of their units (unit cost effective that day) and
-    /// their ads' ROAS, for break-even ROAS per item.
-    func margins(store: Store, day: Day, titles: [String: String]) async throws -> [WhyAnalysis.ItemMargin] {
-        let lines = try await storage.read(OrderLine.self, store: store.id, days: DayRange(day: day))
+    /// The day's ten best-selling items (from the day's order `lines`): revenue, the cost of their units (unit
+    /// cost effective that day) and their ads' ROAS, for break-even ROAS per item.
+    func margins(store: Store, day: Day, lines: [OrderLine], titles: [String: String]) async throws -> [WhyAnalysis.ItemMargin] {
         var costs: [String: Int64] = [:]
         for cost in try await storage.read(SKUCost.self, store: store.id, days: nil) where cost.effectiveFrom <= day {
             costs[cost.skuID] = cost.unitCost.minor  // ordered by key: the latest effective date wins
