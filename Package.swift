@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "StoreOpsCore", swiftSettings: strict),
@@ -25,7 +27,11 @@ let package = Package(
         ),
         .target(
             name: "StoreOpsStorage",
-            dependencies: ["StoreOpsCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "StoreOpsCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -58,7 +64,10 @@ let package = Package(
         .executableTarget(name: "storeops", dependencies: ["StoreOpsCLI"], swiftSettings: strict),
         .target(
             name: "StoreOpsTesting",
-            dependencies: ["StoreOpsCore", "StoreOpsStorage", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "StoreOpsCore", "StoreOpsStorage", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "StoreOpsCoreTests", dependencies: ["StoreOpsCore"], swiftSettings: strict),

@@ -12,6 +12,10 @@ public struct StorageError: Error, CustomStringConvertible, CustomDebugStringCon
         case corruptRow = "corrupt_row"
         /// The database refused or failed an operation.
         case database
+        /// The database server cannot be reached now; the same request can be retried once it is back.
+        case unavailable
+        /// The storage handle's store scope does not include the store.
+        case forbidden
     }
 
     public let code: Code

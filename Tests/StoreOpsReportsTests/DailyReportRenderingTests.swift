@@ -11,7 +11,7 @@ struct DailyReportRenderingTests {
 
     /// The fixture store's report for d1 (2026-03-11), through real storage.
     static func report() async throws -> DailyReport {
-        let storage = try SQLiteStore()
+        let storage = try await TestBackend.makeStore()
         try await storage.saveStore(Fixtures.store)
         try await storage.saveCostSettings(Fixtures.costs)
         try await storage.write(Fixtures.batch(), to: Fixtures.storeID)

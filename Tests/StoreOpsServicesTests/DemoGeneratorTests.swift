@@ -71,7 +71,7 @@ struct DemoGeneratorTests {
 
     @Test("stored GMV equals the sum of paid orders, computed independently")
     func storedGMV() async throws {
-        let storage = try SQLiteStore()
+        let storage = try await TestBackend.makeStore()
         try await DemoService(storage: storage).build(Self.scenario)
         var expected: [Day: (gmv: Int64, orders: Int64, buyers: Set<String>)] = [:]
         for order in Self.data.batch.orders {
@@ -142,7 +142,7 @@ struct DemoGeneratorTests {
 
     @Test("histories shorter than the report's two weeks are refused")
     func tooShort() async throws {
-        await #expect(throws: ServiceError.self) { try await DemoService(storage: try SQLiteStore()).build(DemoScenario(end: Self.end, days: 5)) }
+        await #expect(throws: ServiceError.self) { try await DemoService(storage: try await TestBackend.makeStore()).build(DemoScenario(end: Self.end, days: 5)) }
     }
 }
 
@@ -150,7 +150,7 @@ struct DemoGeneratorTests {
 struct DemoBriefingTests {
     @Test("the narrative names the source that fell and the hero item that sold out", arguments: [Language.zh, .en])
     func narrative(_ language: Language) async throws {
-        let storage = try SQLiteStore()
+        let storage = try await TestBackend.makeStore()
         let end = Day(iso: "2026-03-31")!
         let (data, _) = try await DemoService(storage: storage).build(DemoScenario(seed: 7, end: end, days: 60))
         let report = try await BriefingService(storage: storage, clock: { Instant(year: 2026, month: 4, day: 1, hour: 1)! }).briefing(store: "demo")

@@ -14,7 +14,7 @@ struct ImportFixture {
     let folder: URL
 
     init(store: Store = Store(id: "toys", name: "玩具店", platform: .taobao)) async throws {
-        storage = try SQLiteStore()
+        storage = try await TestBackend.makeStore()
         try await storage.saveStore(store)
         service = ImportService(storage: storage, clock: { Instant(year: 2026, month: 11, day: 22, hour: 1)! })
         self.store = store

@@ -1,13 +1,14 @@
 import StoreOpsCore
 import StoreOpsServices
 import StoreOpsStorage
+import StoreOpsTesting
 import Testing
 
 @Suite("Store service")
 struct StoreServiceTests {
     @Test("adds, updates and lists stores")
     func addAndList() async throws {
-        let service = StoreService(storage: try SQLiteStore())
+        let service = StoreService(storage: try await TestBackend.makeStore())
         try await service.add(id: "maple", name: " Maple Goods ", platform: "Shopify", currency: "cad", timeZone: "America/Toronto")
         try await service.add(id: "acme-tmall", name: "Acme 天猫店", platform: "tmall")
         let stores = try await service.list()
@@ -24,7 +25,7 @@ struct StoreServiceTests {
         ("ok", "x", "jd", "CNY", "China/Beijing", "Unknown time zone"),
     ])
     func invalid(_ id: String, _ name: String, _ platform: String, _ currency: String, _ zone: String, _ message: String) async throws {
-        let service = StoreService(storage: try SQLiteStore())
+        let service = StoreService(storage: try await TestBackend.makeStore())
         do {
             try await service.add(id: id, name: name, platform: platform, currency: currency, timeZone: zone)
             Issue.record("accepted invalid input")

@@ -63,35 +63,16 @@ public final class SQLiteStore: StoreOpsStore {
     }
 
     public func saveStore(_ store: Store) async throws {
-        try await write { db in
-            try db.execute(sql: """
-                INSERT INTO stores (store_id, name, platform, currency, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (store_id) DO UPDATE SET name = excluded.name, platform = excluded.platform,
-                    currency = excluded.currency, time_zone = excluded.time_zone
-                """, arguments: [store.id.rawValue, store.name, store.platform.rawValue, store.currency.code, store.timeZone.identifier,
-                                 Int64(Date().timeIntervalSince1970)])
-        }
+        let arguments = StoreSQL.storeArguments(store, now: Instant(seconds: Int64(Date().timeIntervalSince1970)))
+        try await write { db in try SQLiteStore.execute(db, StoreSQL.upsertStore, arguments) }
     }
 
     public func store(_ id: StoreID) async throws -> Store? {
-        try await run { db in
-            try Row.fetchOne(db, sql: "SELECT store_id, name, platform, currency, time_zone FROM stores WHERE store_id = ?", arguments: [id.rawValue])
-                .map(SQLiteStore.decodeStore)
-        }
+        try await run { db in try SQLiteStore.query(db, StoreSQL.selectStore, [.text(id.rawValue)]).first.map { try StoreSQL.decodeStore($0) } }
     }
 
     public func stores() async throws -> [Store] {
-        try await run { db in
-            try Row.fetchAll(db, sql: "SELECT store_id, name, platform, currency, time_zone FROM stores ORDER BY store_id").map(SQLiteStore.decodeStore)
-        }
-    }
-
-    static func decodeStore(_ row: Row) throws -> Store {
-        let id: String = row[0], platform: String = row[2], currency: String = row[3], zone: String = row[4]
-        guard let storeID = StoreID(id), let p = Platform(rawValue: platform), let tz = StoreTimeZone(zone) else {
-            throw StorageError(.corruptRow, "The stored store \(id) has an unknown platform or time zone (\(platform), \(zone)).")
-        }
-        return Store(id: storeID, name: row[1], platform: p, currency: Currency(currency), timeZone: tz)
+        try await run { db in try SQLiteStore.query(db, StoreSQL.selectStores, []).map { try StoreSQL.decodeStore($0) } }
     }
 
     public func write(_ source: any FactBatchSource, to store: StoreID, recording record: ImportRecord?) async throws -> WriteSummary {
@@ -163,36 +144,16 @@ public final class SQLiteStore: StoreOpsStore {
     public func costSettings(store: StoreID) async throws -> CostSettings? {
         let owner = try await requireStore(store)
         return try await run { db in
-            try Row.fetchOne(db, sql: "SELECT commission_ppm, payment_fee_ppm, shipping_per_order_minor, other_daily_cost_minor FROM cost_settings WHERE store_id = ?",
-                             arguments: [store.rawValue]).map { row in
-                let shipping: Int64? = row[2], other: Int64? = row[3]
-                let rules = try Row.fetchAll(db, sql: "SELECT region, max_grams, cost_minor FROM shipping_rules WHERE store_id = ? ORDER BY position",
-                                             arguments: [store.rawValue]).map { rule -> ShippingRule in
-                    let region: String? = rule[0], grams: Int64? = rule[1], cost: Int64 = rule[2]
-                    return ShippingRule(region: region, maxGrams: grams.map { Int($0) }, cost: Money(minor: cost, currency: owner.currency))
-                }
-                return CostSettings(store: store, commissionPPM: row[0], paymentFeePPM: row[1],
-                                    shippingPerOrder: shipping.map { Money(minor: $0, currency: owner.currency) },
-                                    otherDailyCost: other.map { Money(minor: $0, currency: owner.currency) }, shippingRules: rules)
-            }
+            let key: [SQLValue] = [.text(store.rawValue)]
+            guard let row = try SQLiteStore.query(db, StoreSQL.selectCosts, key).first else { return nil }
+            return try StoreSQL.decodeCosts(row, rules: try SQLiteStore.query(db, StoreSQL.selectShippingRules, key), store: store, currency: owner.currency)
         }
     }
 
     public func saveCostSettings(_ settings: CostSettings) async throws {
         _ = try await requireStore(settings.store)
         try await write { db in
-            try db.execute(sql: """
-                INSERT INTO cost_settings (store_id, commission_ppm, payment_fee_ppm, shipping_per_order_minor, other_daily_cost_minor)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (store_id) DO UPDATE SET commission_ppm = excluded.commission_ppm,
-                    payment_fee_ppm = excluded.payment_fee_ppm, shipping_per_order_minor = excluded.shipping_per_order_minor,
-                    other_daily_cost_minor = excluded.other_daily_cost_minor
-                """, arguments: [settings.store.rawValue, settings.commissionPPM, settings.paymentFeePPM, settings.shippingPerOrder?.minor,
-                                 settings.otherDailyCost?.minor])
-            try db.execute(sql: "DELETE FROM shipping_rules WHERE store_id = ?", arguments: [settings.store.rawValue])
-            for (position, rule) in settings.shippingRules.enumerated() {
-                try db.execute(sql: "INSERT INTO shipping_rules (store_id, position, region, max_grams, cost_minor) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [settings.store.rawValue, position, rule.region, rule.maxGrams, rule.cost.minor])
-            }
+            for (sql, arguments) in StoreSQL.saveCosts(settings) { try SQLiteStore.execute(db, sql, arguments) }
         }
     }
 

@@ -102,9 +102,9 @@ public enum AggregateSQL {
         INSERT INTO daily_shipping (store_id, day, region, weight_band, orders)
         SELECT t.store_id, t.day, t.region, t.band, COUNT(*) FROM (
             SELECT o.store_id AS store_id, o.paid_day AS day, COALESCE(o.region, '') AS region,
-                   (COALESCE((SELECT SUM(l.quantity * COALESCE(s.weight_grams, 0)) FROM order_lines l
-                              LEFT JOIN skus s ON s.store_id = l.store_id AND s.sku_id = l.sku_id
-                              WHERE l.store_id = o.store_id AND l.order_id = o.order_id), 0) + 99) / 100 AS band
+                   (CAST(COALESCE((SELECT SUM(l.quantity * COALESCE(s.weight_grams, 0)) FROM order_lines l
+                                   LEFT JOIN skus s ON s.store_id = l.store_id AND s.sku_id = l.sku_id
+                                   WHERE l.store_id = o.store_id AND l.order_id = o.order_id), 0) AS BIGINT) + 99) / 100 AS band
             FROM orders o WHERE o.store_id = :store AND o.paid_day IN (:days)
         ) t
         GROUP BY t.store_id, t.day, t.region, t.band

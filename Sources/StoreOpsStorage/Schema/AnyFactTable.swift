@@ -4,12 +4,21 @@ import StoreOpsCore
 public struct AnyFactTable: Sendable {
     public let name: String
     public let upsertSQL: String
+    /// Every column, `store_id` first.
+    public let columnNames: [String]
+    /// Positions of the natural key's columns (after `store_id`) in the encoded values.
+    public let keyPositions: [Int]
+    /// The upsert of every row of a staging table with the same columns.
+    public let upsertFromSQL: @Sendable (String) -> String
     /// The batch's rows of this table, encoded, each with the store it belongs to.
     public let encodedRows: @Sendable (FactBatch) -> [(store: StoreID, values: [SQLValue])]
 
     public init<Row>(_ table: FactTable<Row>) {
         name = table.name
         upsertSQL = table.upsertSQL
+        columnNames = ["store_id"] + table.columns
+        keyPositions = table.key.compactMap { table.columns.firstIndex(of: $0) }
+        upsertFromSQL = { table.upsertSQL(from: $0) }
         encodedRows = { batch in table.rows(batch).map { (table.store($0), table.encode($0)) } }
     }
 

@@ -42,11 +42,20 @@ public struct FactTable<Row: Sendable>: Sendable {
 
     /// `INSERT ... ON CONFLICT (key) DO UPDATE`, the same text on SQLite and PostgreSQL (with `?` placeholders).
     public var upsertSQL: String {
-        let all = ["store_id"] + columns
-        let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
+        return "INSERT INTO \(name) (\((["store_id"] + columns).joined(separator: ", "))) VALUES (\(placeholders)) " + conflictClause
+    }
+
+    /// The same upsert for every row of `stage`, a table with the same columns and at most one row per key.
+    public func upsertSQL(from stage: String) -> String {
+        let all = (["store_id"] + columns).joined(separator: ", ")
+        return "INSERT INTO \(name) (\(all)) SELECT \(all) FROM \(stage) " + conflictClause
+    }
+
+    private var conflictClause: String {
         let updates = columns.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }
         let action = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
-        return "INSERT INTO \(name) (\(all.joined(separator: ", "))) VALUES (\(placeholders)) ON CONFLICT (\((["store_id"] + key).joined(separator: ", "))) \(action)"
+        return "ON CONFLICT (\((["store_id"] + key).joined(separator: ", "))) \(action)"
     }
 
     /// A range read: the columns of the store's rows (in `columns` order), ordered by key, with its arguments.

@@ -1,0 +1,67 @@
+import Logging
+import PostgresNIO
+import StoreOpsCore
+
+/// Runs the backend-neutral SQL (`?` placeholders, `SQLValue` arguments and results) on a PostgreSQL connection.
+enum PostgresSQL {
+    /// `sql` with every `?` outside quotes numbered `$1`, `$2`, ... in order.
+    static func numbered(_ sql: String) -> String {
+        var result = ""
+        result.reserveCapacity(sql.utf8.count + 16)
+        var n = 0
+        var quoted = false
+        for ch in sql {
+            if ch == "'" { quoted.toggle() }
+            if ch == "?" && !quoted {
+                n += 1
+                result += "$\(n)"
+            } else {
+                result.append(ch)
+            }
+        }
+        return result
+    }
+
+    /// The query with its arguments bound: integers as int8, text as text.
+    static func query(_ sql: String, _ arguments: [SQLValue]) -> PostgresQuery {
+        var binds = PostgresBindings(capacity: arguments.count)
+        for argument in arguments {
+            switch argument {
+            case .int(let v): binds.append(v)
+            case .text(let t): binds.append(t)
+            case .null: binds.appendNull()
+            }
+        }
+        return PostgresQuery(unsafeSQL: numbered(sql), binds: binds)
+    }
+
+    /// One result cell as a `SQLValue`.
+    static func value(_ cell: PostgresCell) throws -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int8: return .int(try cell.decode(Int64.self))
+        case .int4: return .int(Int64(try cell.decode(Int32.self)))
+        case .int2: return .int(Int64(try cell.decode(Int16.self)))
+        case .bool: return .int(try cell.decode(Bool.self) ? 1 : 0)
+        case .text, .varchar, .name, .bpchar, .unknown: return .text(try cell.decode(String.self))
+        default:
+            throw StorageError(.database, "PostgreSQL returned column \(cell.columnName) as type \(cell.dataType), which StoreOps does not read; the schema may be from another program.")
+        }
+    }
+}
+
+extension PostgresConnection {
+    /// Every row of the query, as `SQLValue`s.
+    func rows(_ sql: String, _ arguments: [SQLValue] = [], logger: Logger) async throws -> [[SQLValue]] {
+        var result: [[SQLValue]] = []
+        for try await row in try await query(PostgresSQL.query(sql, arguments), logger: logger) {
+            result.append(try row.map(PostgresSQL.value))
+        }
+        return result
+    }
+
+    /// Runs a statement, ignoring any rows.
+    func run(_ sql: String, _ arguments: [SQLValue] = [], logger: Logger) async throws {
+        try await query(PostgresSQL.query(sql, arguments), logger: logger)
+    }
+}

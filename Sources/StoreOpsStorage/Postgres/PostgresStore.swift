@@ -1,0 +1,246 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+import ServiceLifecycle
+import StoreOpsCore
+
+/// The server store: PostgreSQL through a postgres-nio connection pool, for multi-user and agency deployments.
+/// Same schema, keys, upserts and aggregates as `SQLiteStore`. Every operation runs in one transaction whose first
+/// statement sets the store scope that the row-level security policies read, so a pooled connection never carries a
+/// scope from one request to the next.
+///
+/// The pool must be running: either as a `Service` in the server's service group, or through
+/// `PostgresStore.withStore(url:scope:_:)`. While the server is down requests fail with `.unavailable`; the pool
+/// reconnects by itself when it is back.
+public final class PostgresStore: StoreOpsStore, Service {
+    let client: PostgresClient
+    /// The stores this handle may see.
+    public let scope: StoreScope
+    let endpoint: String
+    let logger: Logger
+
+    /// A store for the database at `url` (`postgres://user:password@host:port/database?sslmode=disable|prefer|require`).
+    public convenience init(url: String, scope: StoreScope = .all, logger: Logger = PostgresStore.defaultLogger) throws {
+        let configuration = try PostgresURL(url)
+        self.init(client: PostgresClient(configuration: configuration.client, backgroundLogger: logger), scope: scope,
+                  endpoint: configuration.endpoint, logger: logger)
+    }
+
+    private init(client: PostgresClient, scope: StoreScope, endpoint: String, logger: Logger) {
+        self.client = client
+        self.scope = scope
+        self.endpoint = endpoint
+        self.logger = logger
+    }
+
+    /// Errors only: the driver's warnings (a lease queued while the pool starts) are not the user's business.
+    public static var defaultLogger: Logger {
+        var logger = Logger(label: "storeops.postgres")
+        logger.logLevel = .error
+        return logger
+    }
+
+    /// The same database through the same pool, seeing only `scope`.
+    public func scoped(to scope: StoreScope) -> PostgresStore {
+        PostgresStore(client: client, scope: scope, endpoint: endpoint, logger: logger)
+    }
+
+    /// Runs the connection pool until cancelled.
+    public func run() async throws {
+        await client.run()
+    }
+
+    /// Opens a store on `url`, runs its pool for the duration of `body`, and checks that the schema is current.
+    public static func withStore<T: Sendable>(url: String, scope: StoreScope = .all, migrate: Bool = false,
+                                              _ body: (PostgresStore) async throws -> T) async throws -> T {
+        let store = try PostgresStore(url: url, scope: scope)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await store.run() }
+            defer { group.cancelAll() }
+            if migrate { _ = try await store.migrate() } else { try await store.requireCurrentSchema() }
+            return try await body(store)
+        }
+    }
+
+    // MARK: schema
+
+    /// Applies every missing migration, then (re)applies row-level security and, with `appRole`, grants that role
+    /// the privileges it needs. Must run as the role that owns the tables. Returns the versions applied.
+    @discardableResult
+    public func migrate(appRole: String? = nil) async throws -> [Int] {
+        try await guarded("migrate the schema") {
+            try await client.withConnection { c in try await PostgresSchema.migrate(c, appRole: appRole, logger: logger) }
+        }
+    }
+
+    /// Throws a `.migration` error that says how to migrate when the schema is not at this program's version.
+    public func requireCurrentSchema() async throws {
+        let version = try await schemaVersion()
+        let known = Migration.all.last?.version ?? 0
+        guard version == known else {
+            throw StorageError(.migration, version < known
+                ? "The PostgreSQL schema at \(endpoint) is at version \(version), this StoreOps needs \(known). Run `storeops migrate --database-url URL` as the role that owns the tables."
+                : "The PostgreSQL schema at \(endpoint) is at version \(version), newer than this StoreOps knows (\(known)). Upgrade StoreOps.")
+        }
+    }
+
+    public func schemaVersion() async throws -> Int {
+        try await transaction("read the schema version") { c in
+            let exists = try await c.rows("SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger)
+            guard case .int(1)? = exists.first?.first else { return 0 }
+            return Int(try await PostgresSchema.currentVersion(c, logger: logger))
+        }
+    }
+
+    // MARK: stores
+
+    public func saveStore(_ store: Store) async throws {
+        let arguments = StoreSQL.storeArguments(store, now: Instant(seconds: Int64(Date.now.timeIntervalSince1970)))
+        try await transaction("save store \(store.id)") { c in try await c.run(StoreSQL.upsertStore, arguments, logger: logger) }
+    }
+
+    public func store(_ id: StoreID) async throws -> Store? {
+        try await transaction("read store \(id)") { c in
+            try await c.rows(StoreSQL.selectStore, [.text(id.rawValue)], logger: logger).first.map(StoreSQL.decodeStore)
+        }
+    }
+
+    public func stores() async throws -> [Store] {
+        try await transaction("list stores") { c in try await c.rows(StoreSQL.selectStores, logger: logger).map(StoreSQL.decodeStore) }
+    }
+
+    // MARK: facts
+
+    public func write(_ source: any FactBatchSource, to store: StoreID, recording record: ImportRecord?) async throws -> WriteSummary {
+        _ = try await requireStore(store)
+        return try await transaction("write to store \(store)") { c in
+            var writer = PostgresBatchWriter(connection: c, store: store, logger: logger)
+            try await BatchPipe().run(source) { batch in try await writer.upsert(batch) }
+            let summary = try await writer.finish()
+            if let record { try await c.run(LedgerSQL.insert, LedgerSQL.arguments(record), logger: logger) }
+            return summary
+        }
+    }
+
+    public func importRecord(store: StoreID, sha256: String, kind: String) async throws -> ImportRecord? {
+        try await transaction("read the import ledger") { c in
+            try await c.rows(LedgerSQL.selectOne, [.text(store.rawValue), .text(sha256), .text(kind)], logger: logger).first
+                .map { try LedgerSQL.decode($0, store: store) }
+        }
+    }
+
+    public func importRecords(store: StoreID) async throws -> [ImportRecord] {
+        try await transaction("read the import ledger") { c in
+            try await c.rows(LedgerSQL.selectAll, [.text(store.rawValue)], logger: logger).map { try LedgerSQL.decode($0, store: store) }
+        }
+    }
+
+    public func pseudonymKey(store: StoreID) async throws -> [UInt8] {
+        _ = try await requireStore(store)
+        let hex = try await transaction("read the pseudonym key") { c -> String in
+            try await c.run(LedgerSQL.insertKey, [.text(store.rawValue), .text(LedgerSQL.newKey())], logger: logger)
+            guard case .text(let key)? = try await c.rows(LedgerSQL.selectKey, [.text(store.rawValue)], logger: logger).first?.first else {
+                throw StorageError(.database, "The store's pseudonym key could not be read.")
+            }
+            return key
+        }
+        return LedgerSQL.bytes(hex: hex)
+    }
+
+    public func removeFacts(of store: StoreID) async throws {
+        try await transaction("remove the facts of \(store)") { c in
+            for table in AnyFactTable.factAndAggregateTableNames.reversed() + ["import_ledger"] {
+                try await c.run("DELETE FROM \(table) WHERE store_id = ?", [.text(store.rawValue)], logger: logger)
+            }
+        }
+    }
+
+    public func read<F: StoredFact>(_ type: F.Type, store: StoreID, days: DayRange?) async throws -> [F] {
+        let owner = try await requireStore(store)
+        let table = F.table
+        let (sql, arguments) = table.selectSQL(store: store, days: days)
+        let rows = try await transaction("read \(table.name)") { c in try await c.rows(sql, arguments, logger: logger) }
+        return try rows.map { values in
+            var reader = RowReader(values: values, store: store, currency: owner.currency, table: table.name)
+            return try table.decode(&reader)
+        }
+    }
+
+    public func dailyFacts(store: StoreID, days: DayRange) async throws -> [DailyFacts] {
+        let owner = try await requireStore(store)
+        let rows = try await transaction("read the daily aggregates") { c in
+            var rows: [AggregateSQL.Read: [[SQLValue]]] = [:]
+            let hasRules = try await !c.rows(AggregateSQL.hasShippingRules, [.text(store.rawValue)], logger: logger).isEmpty
+            for read in AggregateSQL.Read.allCases where read != .shipping || hasRules {
+                rows[read] = try await c.rows(read.sql, read.arguments(store: store, days: days), logger: logger)
+            }
+            return rows
+        }
+        return try DailyFactsAssembler(store: store, currency: owner.currency, days: days).assemble(rows)
+    }
+
+    public func costSettings(store: StoreID) async throws -> CostSettings? {
+        let owner = try await requireStore(store)
+        return try await transaction("read cost settings") { c in
+            let key: [SQLValue] = [.text(store.rawValue)]
+            guard let row = try await c.rows(StoreSQL.selectCosts, key, logger: logger).first else { return nil }
+            return try StoreSQL.decodeCosts(row, rules: try await c.rows(StoreSQL.selectShippingRules, key, logger: logger), store: store,
+                                            currency: owner.currency)
+        }
+    }
+
+    public func saveCostSettings(_ settings: CostSettings) async throws {
+        _ = try await requireStore(settings.store)
+        try await transaction("save cost settings") { c in
+            for (sql, arguments) in StoreSQL.saveCosts(settings) { try await c.run(sql, arguments, logger: logger) }
+        }
+    }
+
+    // MARK: helpers
+
+    /// Runs `body` in one transaction whose scope is this handle's: `storeops.scope` is set local to the transaction.
+    func transaction<T: Sendable>(_ what: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await guarded(what) {
+            try await client.withConnection { connection in
+                try await connection.withTransaction(logger: logger) { c in
+                    try await c.run("SELECT set_config('storeops.scope', ?, true)", [.text(scope.setting)], logger: logger)
+                    return try await body(c)
+                }
+            }
+        }
+    }
+
+    /// Runs `body`, turning driver errors into `StorageError`s that say what failed and what to do.
+    func guarded<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw wrap(error, what)
+        }
+    }
+
+    func wrap(_ error: any Error, _ what: String) -> any Error {
+        var cause: any Error = error
+        if let transaction = error as? PostgresTransactionError {
+            cause = transaction.closureError ?? transaction.beginError ?? transaction.commitError ?? transaction.rollbackError ?? error
+        }
+        if cause is StorageError || cause is CancellationError { return cause }
+        if let psql = cause as? PSQLError {
+            switch psql.code {
+            case .server:
+                let message = psql.serverInfo?[.message] ?? "unknown server error"
+                let state = psql.serverInfo?[.sqlState] ?? ""
+                if state == "42501" || message.contains("row-level security") {
+                    return StorageError(.forbidden, "PostgreSQL refused to \(what): \(message). The store is outside this user's scope.", underlying: psql)
+                }
+                return StorageError(.database, "PostgreSQL could not \(what): \(message).", underlying: psql)
+            case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed, .uncleanShutdown:
+                return StorageError(.unavailable, "The PostgreSQL server at \(endpoint) cannot be reached, so StoreOps could not \(what). Nothing was changed; try again when the server is back.", underlying: psql)
+            default:
+                return StorageError(.database, "PostgreSQL could not \(what): \(psql.code).", underlying: psql)
+            }
+        }
+        return StorageError(.database, "PostgreSQL could not \(what): \(cause).", underlying: nil)
+    }
+}

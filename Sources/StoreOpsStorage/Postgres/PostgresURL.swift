@@ -1,0 +1,41 @@
+import Foundation
+import PostgresNIO
+
+/// A `postgres://` connection URL, parsed into a pool configuration.
+struct PostgresURL {
+    let client: PostgresClient.Configuration
+    /// host:port/database, for messages (never the password).
+    let endpoint: String
+
+    init(_ url: String) throws {
+        guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
+              let host = components.host, !host.isEmpty else {
+            throw StorageError(.cannotOpen, "The database URL must look like postgres://USER:PASSWORD@HOST:PORT/DATABASE (got \(PostgresURL.redacted(url))).")
+        }
+        let user = components.percentEncodedUser.flatMap { $0.removingPercentEncoding } ?? "postgres"
+        let password = components.percentEncodedPassword.flatMap { $0.removingPercentEncoding }
+        let database = components.path.hasPrefix("/") && components.path.count > 1 ? String(components.path.dropFirst()) : nil
+        let port = components.port ?? 5432
+        let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+        let tls: PostgresClient.Configuration.TLS
+        switch mode {
+        case "disable": tls = .disable
+        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
+        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
+        default:
+            throw StorageError(.cannotOpen, "Unknown sslmode \"\(mode)\" in the database URL; use disable, prefer or require.")
+        }
+        var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password, database: database, tls: tls)
+        configuration.options.connectTimeout = .seconds(5)
+        configuration.options.maximumConnections = 16
+        client = configuration
+        endpoint = "\(host):\(port)/\(database ?? user)"
+    }
+
+    /// The URL without its password.
+    static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? url
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Logging
+import PostgresNIO
+import StoreOpsStorage
+
+/// Throwaway PostgreSQL databases for tests, on the cluster that `scripts/test` starts (its superuser URL is in
+/// `STOREOPS_TEST_POSTGRES_URL`). Each test gets its own database, owned by the `storeops_owner` role, migrated,
+/// and used through the `storeops_app` role, which owns nothing and cannot bypass row-level security, as in
+/// production.
+public enum ThrowawayPostgres {
+    /// The superuser URL of the test cluster, or nil when no cluster runs.
+    public static var adminURL: String? {
+        ProcessInfo.processInfo.environment["STOREOPS_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Whether a test cluster is running.
+    public static var isAvailable: Bool { adminURL != nil }
+
+    public static let ownerRole = "storeops_owner"
+    public static let appRole = "storeops_app"
+
+    /// One fresh database.
+    public struct Database: Sendable {
+        public let name: String
+        /// Connects as the owner of the tables (migrations).
+        public let ownerURL: String
+        /// Connects as the application role.
+        public let appURL: String
+        /// Connects as the superuser.
+        public let adminURL: String
+    }
+
+    /// Creates a migrated database, runs `body` with it, and drops it afterwards.
+    public static func withDatabase<T: Sendable>(_ body: (Database) async throws -> T) async throws -> T {
+        let database = try await create()
+        do {
+            let result = try await body(database)
+            try? await drop(database)
+            return result
+        } catch {
+            try? await drop(database)
+            throw error
+        }
+    }
+
+    /// A fresh migrated database, through a `PostgresStore` connected as the application role (every store in scope).
+    public static func withStore<T: Sendable>(_ body: (PostgresStore) async throws -> T) async throws -> T {
+        try await withDatabase { database in
+            try await PostgresStore.withStore(url: database.appURL) { store in try await body(store) }
+        }
+    }
+
+    static func create() async throws -> Database {
+        guard let admin = adminURL, var components = URLComponents(string: admin) else {
+            throw StorageError(.cannotOpen, "No test PostgreSQL cluster: run the tests through scripts/test, which starts one.")
+        }
+        try await roles.value
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        try await execute(admin, ["CREATE DATABASE \(name) OWNER \(ownerRole)"])
+        components.path = "/" + name
+        components.user = ownerRole
+        let ownerURL = components.string!
+        components.user = appRole
+        let appURL = components.string!
+        components.user = "postgres"
+        let database = Database(name: String(name), ownerURL: ownerURL, appURL: appURL, adminURL: components.string!)
+        try await migrate(database)
+        return database
+    }
+
+    static func migrate(_ database: Database) async throws {
+        let owner = try PostgresStore(url: database.ownerURL)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await owner.run() }
+            defer { group.cancelAll() }
+            try await owner.migrate(appRole: appRole)
+        }
+    }
+
+    static func drop(_ database: Database) async throws {
+        guard let admin = adminURL else { return }
+        try await execute(admin, ["DROP DATABASE IF EXISTS \(database.name) WITH (FORCE)"])
+    }
+
+    /// The two roles, made once per process.
+    static let roles = Task<Void, any Error> {
+        guard let admin = adminURL else { return }
+        try await execute(admin, [
+            """
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(ownerRole)') THEN
+                    CREATE ROLE \(ownerRole) LOGIN NOSUPERUSER NOBYPASSRLS;
+                END IF;
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(appRole)') THEN
+                    CREATE ROLE \(appRole) LOGIN NOSUPERUSER NOBYPASSRLS;
+                END IF;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END $$
+            """,
+        ])
+    }
+
+    /// Runs statements on `url` through a short-lived client.
+    public static func execute(_ url: String, _ statements: [String]) async throws {
+        guard let components = URLComponents(string: url), let host = components.host else { return }
+        let configuration = PostgresClient.Configuration(host: host, port: components.port ?? 5432, username: components.user ?? "postgres",
+                                                         password: components.password, database: String(components.path.dropFirst()), tls: .disable)
+        let client = PostgresClient(configuration: configuration)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            for statement in statements {
+                try await client.query(PostgresQuery(unsafeSQL: statement))
+            }
+        }
+    }
+}

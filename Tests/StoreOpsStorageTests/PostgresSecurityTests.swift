@@ -1,0 +1,107 @@
+import Foundation
+import StoreOpsCore
+@testable import StoreOpsStorage
+import StoreOpsTesting
+import Testing
+
+/// Row-level security: the database itself keeps each store's rows to the handles scoped to it, whatever the
+/// service layer does.
+@Suite("PostgreSQL row-level security", .enabled(if: ThrowawayPostgres.isAvailable, "needs the test cluster that scripts/test starts"))
+struct PostgresSecurityTests {
+    static let other = Store(id: "other", name: "别家", platform: .jd)
+
+    /// Two stores with orders, written through an unrestricted handle.
+    static func seed(_ store: PostgresStore) async throws {
+        try await store.saveStore(Fixtures.store)
+        try await store.write(Fixtures.batch(), to: Fixtures.storeID)
+        try await store.saveStore(other)
+        var batch = FactBatch()
+        batch.orders = [Order(store: other.id, id: "B1", buyer: "z", status: .paid, createdAt: Fixtures.at(Fixtures.d0, 9),
+                              paidAt: Fixtures.at(Fixtures.d0, 9), paidDay: Fixtures.d0, goodsTotal: Fixtures.yuan(100),
+                              shippingFee: Fixtures.yuan(0), paidAmount: Fixtures.yuan(100), units: 1)]
+        try await store.write(batch, to: other.id)
+    }
+
+    static func count(_ store: PostgresStore, _ table: String) async throws -> Int64 {
+        let rows = try await store.transaction("count") { c in try await c.rows("SELECT COUNT(*) FROM \(table)", logger: store.logger) }
+        guard case .int(let n)? = rows.first?.first else { return -1 }
+        return n
+    }
+
+    @Test("every table with a store id has a forced policy, and the application role can bypass none of it")
+    func everyTableHasAForcedPolicy() async throws {
+        try await ThrowawayPostgres.withDatabase { database in
+            try await PostgresStore.withStore(url: database.ownerURL) { owner in
+                let rows = try await owner.transaction("inspect") { c in
+                    try await c.rows("""
+                        SELECT c.table_name, CAST(cl.relrowsecurity AS int), CAST(cl.relforcerowsecurity AS int),
+                               CAST((SELECT COUNT(*) FROM pg_policies p WHERE p.tablename = c.table_name AND p.schemaname = current_schema()) AS bigint)
+                        FROM information_schema.columns c JOIN pg_class cl ON cl.relname = c.table_name AND cl.relkind = 'r'
+                        JOIN pg_namespace n ON n.oid = cl.relnamespace AND n.nspname = current_schema()
+                        WHERE c.table_schema = current_schema() AND c.column_name = 'store_id' ORDER BY 1
+                        """, logger: owner.logger)
+                }
+                // Every fact, aggregate and settings table is covered: more than the fact tables alone.
+                #expect(rows.count > AnyFactTable.all.count)
+                for row in rows {
+                    #expect(row[1] == .int(1) && row[2] == .int(1) && row[3] == .int(1), "\(row[0]) lacks a forced store policy")
+                }
+                let role = try await owner.transaction("role") { c in
+                    try await c.rows("SELECT CAST(rolsuper AS int), CAST(rolbypassrls AS int) FROM pg_roles WHERE rolname = ?",
+                                     [.text(ThrowawayPostgres.appRole)], logger: owner.logger)
+                }
+                #expect(role.first == [.int(0), .int(0)])
+                let owned = try await owner.transaction("owned") { c in
+                    try await c.rows("SELECT COUNT(*) FROM pg_tables WHERE tableowner = ?", [.text(ThrowawayPostgres.appRole)], logger: owner.logger)
+                }
+                #expect(owned.first == [.int(0)])
+            }
+        }
+    }
+
+    @Test("a handle scoped to one store sees none of another's rows, even through raw SQL")
+    func scopedHandleSeesOnlyItsStores() async throws {
+        try await ThrowawayPostgres.withStore { all in
+            try await Self.seed(all)
+            let scoped = all.scoped(to: .stores([Fixtures.storeID]))
+            #expect(try await scoped.stores().map(\.id) == [Fixtures.storeID])
+            #expect(try await scoped.store(Self.other.id) == nil)
+            await #expect(throws: StorageError.self) { try await scoped.read(Order.self, store: Self.other.id, days: nil) }
+            // Raw SQL with no store condition: the policy filters.
+            #expect(try await Self.count(all, "orders") == Int64(Fixtures.batch().orders.count) + 1)
+            #expect(try await Self.count(scoped, "orders") == Int64(Fixtures.batch().orders.count))
+            #expect(try await Self.count(all.scoped(to: .stores([Self.other.id])), "orders") == 1)
+            #expect(try await Self.count(all.scoped(to: .stores([])), "orders") == 0)
+            #expect(try await Self.count(all.scoped(to: .stores([])), "stores") == 0)
+        }
+    }
+
+    @Test("a scoped handle cannot write another store's rows")
+    func scopedHandleCannotWriteOthers() async throws {
+        try await ThrowawayPostgres.withStore { all in
+            try await Self.seed(all)
+            let scoped = all.scoped(to: .stores([Fixtures.storeID]))
+            let error = await #expect(throws: StorageError.self) {
+                try await scoped.transaction("insert") { c in
+                    try await c.run("INSERT INTO traffic_days (store_id, day, visitors, page_views, bounced_visitors) VALUES ('other', '2026-03-10', 1, 1, 0)",
+                                    logger: scoped.logger)
+                }
+            }
+            #expect(error?.code == .forbidden)
+            let update = try await scoped.transaction("update") { c in
+                try await c.rows("UPDATE orders SET paid_minor = 0 WHERE store_id = 'other' RETURNING order_id", logger: scoped.logger)
+            }
+            #expect(update.isEmpty)
+            #expect(try await all.masterTable(store: Self.other.id, days: DayRange(day: Fixtures.d0)).first?[.gmv] == .money(Fixtures.yuan(100)))
+        }
+    }
+
+    @Test("a connection that never set a scope sees nothing")
+    func noScopeSeesNothing() async throws {
+        try await ThrowawayPostgres.withStore { all in
+            try await Self.seed(all)
+            let rows = try await all.client.withConnection { c in try await c.rows("SELECT COUNT(*) FROM orders", logger: all.logger) }
+            #expect(rows.first == [.int(0)])
+        }
+    }
+}
