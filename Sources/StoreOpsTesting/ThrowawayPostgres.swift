@@ -50,11 +50,12 @@ public enum ThrowawayPostgres {
         }
     }
 
-    static func create() async throws -> Database {
-        guard let admin = adminURL, var components = URLComponents(string: admin) else {
+    /// A fresh migrated database on the shared test cluster, or on the cluster of `admin` (a superuser URL).
+    public static func create(on admin: String? = nil) async throws -> Database {
+        guard let admin = admin ?? adminURL, var components = URLComponents(string: admin) else {
             throw StorageError(.cannotOpen, "No test PostgreSQL cluster: run the tests through scripts/test, which starts one.")
         }
-        try await roles.value
+        if admin == adminURL { try await roles.value } else { try await makeRoles(admin) }
         let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
         try await execute(admin, ["CREATE DATABASE \(name) OWNER \(ownerRole)"])
         components.path = "/" + name
@@ -62,7 +63,8 @@ public enum ThrowawayPostgres {
         let ownerURL = components.string!
         components.user = appRole
         let appURL = components.string!
-        components.user = "postgres"
+        components.user = URLComponents(string: admin)?.user ?? "postgres"
+        components.path = "/postgres"
         let database = Database(name: String(name), ownerURL: ownerURL, appURL: appURL, adminURL: components.string!)
         try await migrate(database)
         return database
@@ -78,13 +80,16 @@ public enum ThrowawayPostgres {
     }
 
     static func drop(_ database: Database) async throws {
-        guard let admin = adminURL else { return }
-        try await execute(admin, ["DROP DATABASE IF EXISTS \(database.name) WITH (FORCE)"])
+        try await execute(database.adminURL, ["DROP DATABASE IF EXISTS \(database.name) WITH (FORCE)"])
     }
 
-    /// The two roles, made once per process.
+    /// The two roles on the shared cluster, made once per process.
     static let roles = Task<Void, any Error> {
         guard let admin = adminURL else { return }
+        try await makeRoles(admin)
+    }
+
+    static func makeRoles(_ admin: String) async throws {
         try await execute(admin, [
             """
             DO $$ BEGIN

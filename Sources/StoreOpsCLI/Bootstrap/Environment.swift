@@ -28,6 +28,9 @@ public struct Environment: Sendable {
     /// The database path from STOREOPS_DB.
     public var databasePath: String? { variables["STOREOPS_DB"].flatMap { $0.isEmpty ? nil : $0 } }
 
+    /// The PostgreSQL URL from STOREOPS_DATABASE_URL.
+    public var databaseURL: String? { variables["STOREOPS_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } }
+
     /// The environment commands run with; tests replace it for the duration of a call.
     @TaskLocal public static var current = Environment()
 }

@@ -16,10 +16,11 @@ struct CostsCommand: AsyncParsableCommand {
         @Option(help: "The store id.") var store: String
 
         func run() async throws {
-            let storage = try global.openStorage()
-            let id = try parseStoreID(store)
-            _ = try await storage.requireStore(id)
-            Console.out(CostsCommand.describe(try await storage.costSettings(store: id), language: global.language))
+            try await global.withStorage { storage in
+                            let id = try parseStoreID(store)
+                _ = try await storage.requireStore(id)
+                Console.out(CostsCommand.describe(try await storage.costSettings(store: id), language: global.language))
+            }
         }
     }
 
@@ -41,11 +42,13 @@ struct CostsCommand: AsyncParsableCommand {
         var clearShippingRules = false
 
         func run() async throws {
-            let settings = try await CostService(storage: try global.openStorage()).set(
-                store: try parseStoreID(store), commissionPercent: commission, paymentFeePercent: paymentFee,
-                shippingPerOrder: shippingPerOrder, otherDailyCost: otherDailyCost,
-                shippingRules: clearShippingRules ? [] : (shippingRule.isEmpty ? nil : shippingRule))
-            Console.out(CostsCommand.describe(settings, language: global.language))
+            try await global.withStorage { storage in
+                let settings = try await CostService(storage: storage).set(
+                    store: try parseStoreID(store), commissionPercent: commission, paymentFeePercent: paymentFee,
+                    shippingPerOrder: shippingPerOrder, otherDailyCost: otherDailyCost,
+                    shippingRules: clearShippingRules ? [] : (shippingRule.isEmpty ? nil : shippingRule))
+                Console.out(CostsCommand.describe(settings, language: global.language))
+            }
         }
     }
 

@@ -30,17 +30,18 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = Environment.current
-        let storage = try global.openStorage(default: "./storeops-demo.sqlite")
-        let end = self.end ?? StoreTimeZone.shanghai.yesterday(now: environment.clock())
-        let started = Date()
-        let (data, summary) = try await DemoService(storage: storage).build(DemoScenario(seed: seed, end: end, days: days, clean: clean))
-        let seconds = Date().timeIntervalSince(started)
-        let l = global.language
-        Console.note(l.pick(
-            "已生成演示店铺 \(data.store.name) (demo): \(days) 天, \(data.batch.skus.count) 个SKU, \(data.batch.orders.count) 笔订单, 共 \(summary.totalRows) 行, 用时 \(String(format: "%.1f", seconds)) 秒 → \(global.databasePath(default: "./storeops-demo.sqlite"))",
-            "Built demo store \(data.store.name) (demo): \(days) days, \(data.batch.skus.count) SKUs, \(data.batch.orders.count) orders, \(summary.totalRows) rows in \(String(format: "%.1f", seconds)) s → \(global.databasePath(default: "./storeops-demo.sqlite"))"))
-        let report = try await BriefingService(storage: storage, clock: environment.clock).briefing(store: data.store.id, day: end)
-        Console.print(DailyReportTextRenderer(language: l).render(report))
+        try await global.withStorage(default: "./storeops-demo.sqlite") { storage in
+            let environment = Environment.current
+            let end = self.end ?? StoreTimeZone.shanghai.yesterday(now: environment.clock())
+            let started = Date()
+            let (data, summary) = try await DemoService(storage: storage).build(DemoScenario(seed: seed, end: end, days: days, clean: clean))
+            let seconds = Date().timeIntervalSince(started)
+            let l = global.language
+            Console.note(l.pick(
+                "已生成演示店铺 \(data.store.name) (demo): \(days) 天, \(data.batch.skus.count) 个SKU, \(data.batch.orders.count) 笔订单, 共 \(summary.totalRows) 行, 用时 \(String(format: "%.1f", seconds)) 秒 → \(global.databasePath(default: "./storeops-demo.sqlite"))",
+                "Built demo store \(data.store.name) (demo): \(days) days, \(data.batch.skus.count) SKUs, \(data.batch.orders.count) orders, \(summary.totalRows) rows in \(String(format: "%.1f", seconds)) s → \(global.databasePath(default: "./storeops-demo.sqlite"))"))
+            let report = try await BriefingService(storage: storage, clock: environment.clock).briefing(store: data.store.id, day: end)
+            Console.print(DailyReportTextRenderer(language: l).render(report))
+        }
     }
 }

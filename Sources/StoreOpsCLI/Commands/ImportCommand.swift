@@ -37,24 +37,26 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let storeID = try parseStoreID(store)
-        let service = ImportService(storage: try global.openStorage(), clock: Environment.current.clock)
-        let options = ImportOptions(kind: kind, mapping: mapping.map { URL(fileURLWithPath: $0) }, encoding: encoding.flatMap(TextEncoding.init(name:)),
-                                    sheet: sheet, dryRun: dryRun, skipInvalid: skipInvalid, date: date)
-        let l = global.language
-        var reports: [ImportReport] = []
-        for file in files {
-            let url = URL(fileURLWithPath: file)
-            let bar: ProgressBar? = format == .text && Environment.current.isTerminal ? ProgressBar(file: url.lastPathComponent, language: l) : nil
-            var progress: (@Sendable (ImportProgress) -> Void)?
-            if let bar { progress = { bar.update($0) } }
-            let report = try await service.importFile(url, store: storeID, options: options, progress: progress)
-            bar?.finish()
-            reports.append(report)
-            if format == .text { Console.out(ImportReportText.render(report, language: l)) }
+        try await global.withStorage { storage in
+            let storeID = try parseStoreID(store)
+            let service = ImportService(storage: storage, clock: Environment.current.clock)
+            let options = ImportOptions(kind: kind, mapping: mapping.map { URL(fileURLWithPath: $0) }, encoding: encoding.flatMap(TextEncoding.init(name:)),
+                                        sheet: sheet, dryRun: dryRun, skipInvalid: skipInvalid, date: date)
+            let l = global.language
+            var reports: [ImportReport] = []
+            for file in files {
+                let url = URL(fileURLWithPath: file)
+                let bar: ProgressBar? = format == .text && Environment.current.isTerminal ? ProgressBar(file: url.lastPathComponent, language: l) : nil
+                var progress: (@Sendable (ImportProgress) -> Void)?
+                if let bar { progress = { bar.update($0) } }
+                let report = try await service.importFile(url, store: storeID, options: options, progress: progress)
+                bar?.finish()
+                reports.append(report)
+                if format == .text { Console.out(ImportReportText.render(report, language: l)) }
+            }
+            if format == .json { Console.out(ImportReportJSON.render(reports)) }
+            if reports.contains(where: { $0.status == .rejected }) { throw ExitCode(1) }
         }
-        if format == .json { Console.out(ImportReportJSON.render(reports)) }
-        if reports.contains(where: { $0.status == .rejected }) { throw ExitCode(1) }
     }
 }
 
@@ -67,10 +69,12 @@ struct ImportsCommand: AsyncParsableCommand {
     @Option(help: "text or json.") var format: ReportFormat = .text
 
     func run() async throws {
-        let records = try await global.openStorage().importRecords(store: try parseStoreID(store))
-        switch format {
-        case .json: Console.out(ImportReportJSON.ledger(records))
-        case .text: Console.out(ImportReportText.ledger(records, language: global.language))
+        try await global.withStorage { storage in
+            let records = try await storage.importRecords(store: try parseStoreID(store))
+            switch format {
+            case .json: Console.out(ImportReportJSON.ledger(records))
+            case .text: Console.out(ImportReportText.ledger(records, language: global.language))
+            }
         }
     }
 }

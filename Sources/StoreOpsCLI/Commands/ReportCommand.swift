@@ -23,16 +23,18 @@ struct ReportCommand: AsyncParsableCommand {
         func validate() throws { _ = try parseBaseline(baseline) }
 
         func run() async throws {
-            let storeID = try parseStoreID(store)
-            let service = BriefingService(storage: try global.openStorage(), clock: Environment.current.clock)
-            let report = try await service.briefing(store: storeID, day: date, baseline: try parseBaseline(baseline))
-            switch format {
-            case .text: try emit(DailyReportTextRenderer(language: global.language).render(report), to: out)
-            case .json: try emit(DailyReportJSONRenderer(language: global.language).render(report), to: out)
-            case .html: try emit(DailyReportHTMLRenderer(language: global.language).render(report), to: out)
-            case .csv: try emit(MasterTableCSVRenderer().render(store: report.store, rows: [report.row, report.previousDay, report.lastWeek]), to: out)
-            case .xlsx:
-                try emit(try MasterTableXLSX.render(store: report.store, rows: [report.row, report.previousDay, report.lastWeek]), to: out, format: "xlsx")
+            try await global.withStorage { storage in
+                let storeID = try parseStoreID(store)
+                let service = BriefingService(storage: storage, clock: Environment.current.clock)
+                let report = try await service.briefing(store: storeID, day: date, baseline: try parseBaseline(baseline))
+                switch format {
+                case .text: try emit(DailyReportTextRenderer(language: global.language).render(report), to: out)
+                case .json: try emit(DailyReportJSONRenderer(language: global.language).render(report), to: out)
+                case .html: try emit(DailyReportHTMLRenderer(language: global.language).render(report), to: out)
+                case .csv: try emit(MasterTableCSVRenderer().render(store: report.store, rows: [report.row, report.previousDay, report.lastWeek]), to: out)
+                case .xlsx:
+                    try emit(try MasterTableXLSX.render(store: report.store, rows: [report.row, report.previousDay, report.lastWeek]), to: out, format: "xlsx")
+                }
             }
         }
     }

@@ -19,8 +19,10 @@ struct StoreCommand: AsyncParsableCommand {
         @Option(help: "IANA time zone that defines the store's days.") var timezone: String = "Asia/Shanghai"
 
         func run() async throws {
-            let store = try await StoreService(storage: try global.openStorage()).add(id: id, name: name, platform: platform, currency: currency, timeZone: timezone)
-            Console.print(global.language.pick("已保存店铺 \(store.id) (\(store.name))", "Saved store \(store.id) (\(store.name))"))
+            try await global.withStorage { storage in
+                let store = try await StoreService(storage: storage).add(id: id, name: name, platform: platform, currency: currency, timeZone: timezone)
+                Console.print(global.language.pick("已保存店铺 \(store.id) (\(store.name))", "Saved store \(store.id) (\(store.name))"))
+            }
         }
     }
 
@@ -31,12 +33,14 @@ struct StoreCommand: AsyncParsableCommand {
         @Option(help: "text or json.") var format: ReportFormat = .text
 
         func run() async throws {
-            let stores = try await StoreService(storage: try global.openStorage()).list()
-            switch format {
-            case .json:
-                Console.out(StoreListRenderer.json(stores))
-            case .text:
-                Console.out(StoreListRenderer.text(stores, language: global.language))
+            try await global.withStorage { storage in
+                let stores = try await StoreService(storage: storage).list()
+                switch format {
+                case .json:
+                    Console.out(StoreListRenderer.json(stores))
+                case .text:
+                    Console.out(StoreListRenderer.text(stores, language: global.language))
+                }
             }
         }
     }

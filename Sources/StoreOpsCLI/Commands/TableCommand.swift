@@ -20,12 +20,14 @@ struct TableCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (store, rows) = try await ReportService(storage: try global.openStorage(), clock: Environment.current.clock)
-            .masterTable(store: try parseStoreID(self.store), days: DayRange(from, to)!)
-        switch format {
-        case .csv: try emit(MasterTableCSVRenderer().render(store: store, rows: rows), to: out)
-        case .json: try emit(MasterTableJSON.render(store: store, rows: rows), to: out)
-        case .xlsx: try emit(try MasterTableXLSX.render(store: store, rows: rows), to: out, format: "xlsx")
+        try await global.withStorage { storage in
+            let (store, rows) = try await ReportService(storage: storage, clock: Environment.current.clock)
+                .masterTable(store: try parseStoreID(self.store), days: DayRange(from, to)!)
+            switch format {
+            case .csv: try emit(MasterTableCSVRenderer().render(store: store, rows: rows), to: out)
+            case .json: try emit(MasterTableJSON.render(store: store, rows: rows), to: out)
+            case .xlsx: try emit(try MasterTableXLSX.render(store: store, rows: rows), to: out, format: "xlsx")
+            }
         }
     }
 }

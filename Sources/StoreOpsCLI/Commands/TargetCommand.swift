@@ -30,10 +30,12 @@ struct TargetCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let target = try await TargetService(storage: try global.openStorage())
-                .set(store: try parseStoreID(store), period: month ?? period ?? day!.iso, gmv: gmv, profit: profit, adBudget: adBudget, spread: Target.Spread(rawValue: spread)!)
-            Console.print(global.language.pick("已设置目标 \(target.start.iso) 至 \(target.end.iso): 支付金额 \(target.gmv.groupedString) (\(target.spread.rawValue))",
-                                               "Target set for \(target.start.iso) to \(target.end.iso): GMV \(target.gmv.groupedString) (\(target.spread.rawValue))"))
+            try await global.withStorage { storage in
+                let target = try await TargetService(storage: storage)
+                    .set(store: try parseStoreID(store), period: month ?? period ?? day!.iso, gmv: gmv, profit: profit, adBudget: adBudget, spread: Target.Spread(rawValue: spread)!)
+                Console.print(global.language.pick("已设置目标 \(target.start.iso) 至 \(target.end.iso): 支付金额 \(target.gmv.groupedString) (\(target.spread.rawValue))",
+                                                   "Target set for \(target.start.iso) to \(target.end.iso): GMV \(target.gmv.groupedString) (\(target.spread.rawValue))"))
+            }
         }
     }
 }

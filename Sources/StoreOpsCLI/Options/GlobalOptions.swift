@@ -9,6 +9,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The SQLite database file (env STOREOPS_DB).", valueName: "path"))
     var db: String?
 
+    @Option(name: .long, help: ArgumentHelp("A PostgreSQL database instead of SQLite (env STOREOPS_DATABASE_URL).",
+                                            valueName: "postgres://user:password@host:port/db"))
+    var databaseURL: String?
+
     @Option(name: .long, help: ArgumentHelp("Output language: zh or en (default from LANG).", valueName: "zh|en"))
     var lang: LanguageOption?
 
@@ -20,9 +24,20 @@ struct GlobalOptions: ParsableArguments {
         db ?? Environment.current.databasePath ?? fallback
     }
 
-    /// Opens the storage the options point at.
-    func openStorage(default fallback: String = "./storeops.sqlite") throws -> any StoreOpsStore {
-        try SQLiteStore(path: databasePath(default: fallback))
+    /// The PostgreSQL URL: --database-url, else STOREOPS_DATABASE_URL; nil for SQLite.
+    var postgresURL: String? {
+        databaseURL ?? Environment.current.databaseURL
+    }
+
+    /// Opens the storage the options point at (PostgreSQL when a database URL is given, else the SQLite file), runs
+    /// `body` with it and closes it. PostgreSQL's schema must be current (`storeops migrate`); SQLite's is migrated
+    /// on opening.
+    func withStorage<T: Sendable>(default fallback: String = "./storeops.sqlite", _ body: (any StoreOpsStore) async throws -> T) async throws -> T {
+        if let url = postgresURL {
+            if db != nil { throw ValidationError("Give either --db (SQLite) or --database-url (PostgreSQL), not both.") }
+            return try await PostgresStore.withStore(url: url) { try await body($0) }
+        }
+        return try await body(try SQLiteStore(path: databasePath(default: fallback)))
     }
 }
 

@@ -19,19 +19,24 @@ public final class PostgresStore: StoreOpsStore, Service {
     public let scope: StoreScope
     let endpoint: String
     let logger: Logger
+    let probe: PostgresConnection.Configuration
+    let health: PoolHealth
 
     /// A store for the database at `url` (`postgres://user:password@host:port/database?sslmode=disable|prefer|require`).
     public convenience init(url: String, scope: StoreScope = .all, logger: Logger = PostgresStore.defaultLogger) throws {
         let configuration = try PostgresURL(url)
         self.init(client: PostgresClient(configuration: configuration.client, backgroundLogger: logger), scope: scope,
-                  endpoint: configuration.endpoint, logger: logger)
+                  endpoint: configuration.endpoint, logger: logger, probe: configuration.connection, health: PoolHealth())
     }
 
-    private init(client: PostgresClient, scope: StoreScope, endpoint: String, logger: Logger) {
+    private init(client: PostgresClient, scope: StoreScope, endpoint: String, logger: Logger, probe: PostgresConnection.Configuration,
+                 health: PoolHealth) {
+        self.health = health
         self.client = client
         self.scope = scope
         self.endpoint = endpoint
         self.logger = logger
+        self.probe = probe
     }
 
     /// Errors only: the driver's warnings (a lease queued while the pool starts) are not the user's business.
@@ -43,7 +48,7 @@ public final class PostgresStore: StoreOpsStore, Service {
 
     /// The same database through the same pool, seeing only `scope`.
     public func scoped(to scope: StoreScope) -> PostgresStore {
-        PostgresStore(client: client, scope: scope, endpoint: endpoint, logger: logger)
+        PostgresStore(client: client, scope: scope, endpoint: endpoint, logger: logger, probe: probe, health: health)
     }
 
     /// Runs the connection pool until cancelled.
@@ -51,14 +56,23 @@ public final class PostgresStore: StoreOpsStore, Service {
         await client.run()
     }
 
-    /// Opens a store on `url`, runs its pool for the duration of `body`, and checks that the schema is current.
-    public static func withStore<T: Sendable>(url: String, scope: StoreScope = .all, migrate: Bool = false,
+    /// What `withStore` does about the schema before handing the store out.
+    public enum SchemaCheck: Sendable {
+        /// Fail with advice unless the schema is at this program's version.
+        case requireCurrent
+        /// Nothing (the body migrates or inspects it).
+        case none
+    }
+
+    /// Opens a store on `url` and runs its pool for the duration of `body`.
+    public static func withStore<T: Sendable>(url: String, scope: StoreScope = .all, schema: SchemaCheck = .requireCurrent,
                                               _ body: (PostgresStore) async throws -> T) async throws -> T {
         let store = try PostgresStore(url: url, scope: scope)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await store.run() }
             defer { group.cancelAll() }
-            if migrate { _ = try await store.migrate() } else { try await store.requireCurrentSchema() }
+            try await store.checkReachable()
+            if schema == .requireCurrent { try await store.requireCurrentSchema() }
             return try await body(store)
         }
     }
@@ -71,6 +85,20 @@ public final class PostgresStore: StoreOpsStore, Service {
     public func migrate(appRole: String? = nil) async throws -> [Int] {
         try await guarded("migrate the schema") {
             try await client.withConnection { c in try await PostgresSchema.migrate(c, appRole: appRole, logger: logger) }
+        }
+    }
+
+    /// Connects once outside the pool, so that a wrong address, database or password fails at once with the server's
+    /// reason (the pool would retry for up to a minute first).
+    public func checkReachable() async throws {
+        do {
+            let connection = try await PostgresConnection.connect(configuration: probe, id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            let psql = error as? PSQLError
+            let reason: String = psql?.serverInfo?[.message] ?? psql.map { "\($0.code)" } ?? "\(error)"
+            throw StorageError(.unavailable, "Cannot connect to PostgreSQL at \(endpoint): \(reason). Check the server, the database name and the credentials in --database-url.",
+                               underlying: error as? PSQLError)
         }
     }
 
@@ -200,15 +228,53 @@ public final class PostgresStore: StoreOpsStore, Service {
     // MARK: helpers
 
     /// Runs `body` in one transaction whose scope is this handle's: `storeops.scope` is set local to the transaction.
+    /// On failure the transaction is rolled back, except when the connection is gone (the server has dropped the
+    /// transaction already, and a ROLLBACK sent on a dead connection would never be answered).
     func transaction<T: Sendable>(_ what: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await guarded(what) {
-            try await client.withConnection { connection in
-                try await connection.withTransaction(logger: logger) { c in
+            try await withConnection { c in
+                try await c.run("BEGIN", logger: logger)
+                do {
                     try await c.run("SELECT set_config('storeops.scope', ?, true)", [.text(scope.setting)], logger: logger)
-                    return try await body(c)
+                    let result = try await body(c)
+                    try await c.run("COMMIT", logger: logger)
+                    return result
+                } catch {
+                    if !c.isClosed && !Self.isConnectionLoss(error) { try? await c.run("ROLLBACK", logger: logger) }
+                    throw error
                 }
             }
         }
+    }
+
+    /// A connection for `body`: from the pool, or, for a while after the server was lost, a connection of its own.
+    /// The pool retries a lost server with growing pauses and refuses requests meanwhile; a direct connection fails
+    /// at once while the server is down and works as soon as it is back.
+    func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        if health.isSuspect {
+            let connection = try await PostgresConnection.connect(configuration: probe, id: 1, logger: logger)
+            do {
+                let result = try await body(connection)
+                try? await connection.close()
+                return result
+            } catch {
+                try? await connection.close()
+                if Self.isConnectionLoss(error) { health.lost() }
+                throw error
+            }
+        }
+        do {
+            return try await client.withConnection { try await body($0) }
+        } catch {
+            if Self.isConnectionLoss(error) || String(describing: error).contains("ConnectionPoolError") { health.lost() }
+            throw error
+        }
+    }
+
+    /// Whether `error` means the connection to the server was lost.
+    static func isConnectionLoss(_ error: any Error) -> Bool {
+        guard let psql = error as? PSQLError else { return false }
+        return [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed].contains(psql.code)
     }
 
     /// Runs `body`, turning driver errors into `StorageError`s that say what failed and what to do.
@@ -240,6 +306,9 @@ public final class PostgresStore: StoreOpsStore, Service {
             default:
                 return StorageError(.database, "PostgreSQL could not \(what): \(psql.code).", underlying: psql)
             }
+        }
+        if String(describing: cause).contains("ConnectionPoolError") {
+            return StorageError(.unavailable, "The PostgreSQL server at \(endpoint) cannot be reached, so StoreOps could not \(what). Nothing was changed; try again when the server is back.")
         }
         return StorageError(.database, "PostgreSQL could not \(what): \(cause).", underlying: nil)
     }

@@ -1,9 +1,12 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
 
 /// A `postgres://` connection URL, parsed into a pool configuration.
 struct PostgresURL {
     let client: PostgresClient.Configuration
+    /// The same server for a single connection (the reachability probe).
+    let connection: PostgresConnection.Configuration
     /// host:port/database, for messages (never the password).
     let endpoint: String
 
@@ -18,13 +21,15 @@ struct PostgresURL {
         let port = components.port ?? 5432
         let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
         let tls: PostgresClient.Configuration.TLS
+        let connectionTLS: PostgresConnection.Configuration.TLS
         switch mode {
-        case "disable": tls = .disable
-        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
-        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
+        case "disable": (tls, connectionTLS) = (.disable, .disable)
+        case "prefer", "allow": (tls, connectionTLS) = (.prefer(.makeClientConfiguration()), .prefer(try NIOSSLContext(configuration: .makeClientConfiguration())))
+        case "require", "verify-ca", "verify-full": (tls, connectionTLS) = (.require(.makeClientConfiguration()), .require(try NIOSSLContext(configuration: .makeClientConfiguration())))
         default:
             throw StorageError(.cannotOpen, "Unknown sslmode \"\(mode)\" in the database URL; use disable, prefer or require.")
         }
+        connection = PostgresConnection.Configuration(host: host, port: port, username: user, password: password, database: database, tls: connectionTLS)
         var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password, database: database, tls: tls)
         configuration.options.connectTimeout = .seconds(5)
         configuration.options.maximumConnections = 16

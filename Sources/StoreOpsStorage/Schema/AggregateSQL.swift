@@ -65,15 +65,11 @@ public enum AggregateSQL {
 
     public static let deleteSales = "DELETE FROM daily_sales WHERE store_id = :store AND day IN (:days)"
 
-    /// Sales of paid orders per day, with COGS from the unit cost effective on the paid day.
+    /// Sales of paid orders per day, with COGS from the unit cost effective on the paid day. The per-day line costs
+    /// are a materialized CTE: computed once, whatever the planner thinks of the tables' sizes mid-import.
     public static let insertSales = """
         INSERT INTO daily_sales (store_id, day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor)
-        SELECT o.store_id, o.paid_day, CAST(SUM(o.paid_minor) AS BIGINT), COUNT(*), COUNT(DISTINCT o.buyer), CAST(SUM(o.units) AS BIGINT),
-               CAST(COALESCE(MAX(c.cogs), 0) AS BIGINT),
-               CAST(CASE WHEN SUM(o.units) > COALESCE(MAX(c.costed_units), 0) THEN SUM(o.units) - COALESCE(MAX(c.costed_units), 0) ELSE 0 END AS BIGINT),
-               CAST(COALESCE(MAX(c.missing_value), 0) AS BIGINT)
-        FROM orders o
-        LEFT JOIN (
+        WITH c AS MATERIALIZED (
             SELECT lc.day AS day,
                    SUM(CASE WHEN lc.cost IS NULL THEN 0 ELSE lc.quantity * lc.cost END) AS cogs,
                    SUM(CASE WHEN lc.cost IS NULL THEN 0 ELSE lc.quantity END) AS costed_units,
@@ -87,7 +83,13 @@ public enum AggregateSQL {
                 WHERE l.store_id = :store AND o2.paid_day IN (:days)
             ) lc
             GROUP BY lc.day
-        ) c ON c.day = o.paid_day
+        )
+        SELECT o.store_id, o.paid_day, CAST(SUM(o.paid_minor) AS BIGINT), COUNT(*), COUNT(DISTINCT o.buyer), CAST(SUM(o.units) AS BIGINT),
+               CAST(COALESCE(MAX(c.cogs), 0) AS BIGINT),
+               CAST(CASE WHEN SUM(o.units) > COALESCE(MAX(c.costed_units), 0) THEN SUM(o.units) - COALESCE(MAX(c.costed_units), 0) ELSE 0 END AS BIGINT),
+               CAST(COALESCE(MAX(c.missing_value), 0) AS BIGINT)
+        FROM orders o
+        LEFT JOIN c ON c.day = o.paid_day
         WHERE o.store_id = :store AND o.paid_day IN (:days)
         GROUP BY o.store_id, o.paid_day
         """
