@@ -71,12 +71,7 @@ public enum ThrowawayPostgres {
     }
 
     static func migrate(_ database: Database) async throws {
-        let owner = try PostgresStore(url: database.ownerURL)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await owner.run() }
-            defer { group.cancelAll() }
-            try await owner.migrate(appRole: appRole)
-        }
+        try await PostgresStore.withStore(url: database.ownerURL, schema: .none) { owner in _ = try await owner.migrate(appRole: appRole) }
     }
 
     static func drop(_ database: Database) async throws {

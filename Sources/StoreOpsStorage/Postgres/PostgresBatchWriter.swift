@@ -42,7 +42,7 @@ struct PostgresBatchWriter {
         touched.sales.formUnion(try await days(AggregateSQL.paidDays, ids: Set(batch.orderLines.map(\.orderID))))
         if let earliest = batch.skuCosts.map(\.effectiveFrom).min() {
             let (sql, arguments) = AggregateSQL.salesDays(store: store, from: earliest)
-            touched.sales.formUnion(try await connection.rows(sql, arguments, logger: logger).compactMap(Self.dayOf))
+            touched.sales.formUnion(try await connection.rows(sql, arguments, logger: logger).compactMap(AggregateSQL.day(of:)))
         }
         touched.refunds.formUnion(try await days(AggregateSQL.refundDays, ids: batch.refunds.map(\.id)))
         touched.ads.formUnion(batch.adStats.map(\.day))
@@ -59,12 +59,10 @@ struct PostgresBatchWriter {
             try await connection.run("ANALYZE " + tables.joined(separator: ", "), logger: logger)
             try await connection.run("SET LOCAL enable_nestloop = off", logger: logger)
         }
-        touched.refunds.formUnion(touched.sales)
-        try await refresh(touched.sales, delete: AggregateSQL.deleteSales, insert: AggregateSQL.insertSales)
-        try await refresh(touched.sales, delete: AggregateSQL.deleteShipping, insert: AggregateSQL.insertShipping)
-        try await refresh(touched.refunds, delete: AggregateSQL.deleteRefunds, insert: AggregateSQL.insertRefunds)
-        try await refresh(touched.ads, delete: AggregateSQL.deleteAds, insert: AggregateSQL.insertAds)
-        summary.daysRefreshed = touched.sales.union(touched.refunds).union(touched.ads).sorted()
+        for statement in touched.refreshStatements(store: store) {
+            try await connection.run(statement.sql, statement.arguments, logger: logger)
+        }
+        summary.daysRefreshed = touched.allDays
         return summary
     }
 
@@ -135,24 +133,8 @@ struct PostgresBatchWriter {
         let all = Array(ids)
         for start in stride(from: 0, to: all.count, by: AggregateSQL.keyChunk) {
             let (sql, arguments) = query(store, Array(all[start..<min(start + AggregateSQL.keyChunk, all.count)]))
-            result.formUnion(try await connection.rows(sql, arguments, logger: logger).compactMap(Self.dayOf))
+            result.formUnion(try await connection.rows(sql, arguments, logger: logger).compactMap(AggregateSQL.day(of:)))
         }
         return result
-    }
-
-    static func dayOf(_ row: [SQLValue]) -> Day? {
-        if case .text(let t)? = row.first { return Day(iso: t) }
-        return nil
-    }
-
-    private func refresh(_ days: Set<Day>, delete: String, insert: String) async throws {
-        let sorted = days.sorted()
-        for start in stride(from: 0, to: sorted.count, by: AggregateSQL.dayChunk) {
-            let chunk = Array(sorted[start..<min(start + AggregateSQL.dayChunk, sorted.count)])
-            for template in [delete, insert] {
-                let (sql, arguments) = AggregateSQL.bind(template, store: store, days: chunk)
-                try await connection.run(sql, arguments, logger: logger)
-            }
-        }
     }
 }

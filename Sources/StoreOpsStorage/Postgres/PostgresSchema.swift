@@ -64,8 +64,9 @@ enum PostgresSchema {
             guard appRole.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
                 throw StorageError(.migration, "The application role \"\(appRole)\" must be letters, digits and underscores.")
             }
-            try await c.run("GRANT USAGE ON SCHEMA \(try await schemaName(c, logger: logger)) TO \(appRole)", logger: logger)
-            try await c.run("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(try await schemaName(c, logger: logger)) TO \(appRole)", logger: logger)
+            let schema = try await schemaName(c, logger: logger)
+            try await c.run("GRANT USAGE ON SCHEMA \(schema) TO \(appRole)", logger: logger)
+            try await c.run("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(appRole)", logger: logger)
             try await c.run("GRANT EXECUTE ON FUNCTION storeops_visible(text) TO \(appRole)", logger: logger)
         }
     }

@@ -266,15 +266,18 @@ public final class PostgresStore: StoreOpsStore, Service {
         do {
             return try await client.withConnection { try await body($0) }
         } catch {
-            if Self.isConnectionLoss(error) || String(describing: error).contains("ConnectionPoolError") { health.lost() }
+            if Self.isConnectionLoss(error) { health.lost() }
             throw error
         }
     }
 
-    /// Whether `error` means the connection to the server was lost.
+    /// Whether `error` means the server cannot be reached: a lost connection, or the pool refusing requests while
+    /// it cannot connect (its error type is not public, hence the name test).
     static func isConnectionLoss(_ error: any Error) -> Bool {
-        guard let psql = error as? PSQLError else { return false }
-        return [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed].contains(psql.code)
+        if let psql = error as? PSQLError {
+            return [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed].contains(psql.code)
+        }
+        return String(reflecting: type(of: error)).contains("ConnectionPoolError")
     }
 
     /// Runs `body`, turning driver errors into `StorageError`s that say what failed and what to do.
@@ -307,7 +310,7 @@ public final class PostgresStore: StoreOpsStore, Service {
                 return StorageError(.database, "PostgreSQL could not \(what): \(psql.code).", underlying: psql)
             }
         }
-        if String(describing: cause).contains("ConnectionPoolError") {
+        if Self.isConnectionLoss(cause) {
             return StorageError(.unavailable, "The PostgreSQL server at \(endpoint) cannot be reached, so StoreOps could not \(what). Nothing was changed; try again when the server is back.")
         }
         return StorageError(.database, "PostgreSQL could not \(what): \(cause).", underlying: nil)

@@ -45,7 +45,7 @@ struct BatchWriter {
         touched.sales.formUnion(try days(AggregateSQL.paidDays, ids: Set(batch.orderLines.map(\.orderID))))
         if let earliest = batch.skuCosts.map(\.effectiveFrom).min() {
             touched.sales.formUnion(try SQLiteStore.query(db, AggregateSQL.salesDays(store: store, from: earliest).sql,
-                                                          AggregateSQL.salesDays(store: store, from: earliest).arguments).compactMap(dayOf))
+                                                          AggregateSQL.salesDays(store: store, from: earliest).arguments).compactMap(AggregateSQL.day(of:)))
         }
         touched.refunds.formUnion(try days(AggregateSQL.refundDays, ids: batch.refunds.map(\.id)))
         touched.ads.formUnion(batch.adStats.map(\.day))
@@ -53,12 +53,8 @@ struct BatchWriter {
 
     /// Refreshes the aggregates of every touched day.
     mutating func finish() throws -> WriteSummary {
-        touched.refunds.formUnion(touched.sales)
-        try refresh(touched.sales, delete: AggregateSQL.deleteSales, insert: AggregateSQL.insertSales)
-        try refresh(touched.sales, delete: AggregateSQL.deleteShipping, insert: AggregateSQL.insertShipping)
-        try refresh(touched.refunds, delete: AggregateSQL.deleteRefunds, insert: AggregateSQL.insertRefunds)
-        try refresh(touched.ads, delete: AggregateSQL.deleteAds, insert: AggregateSQL.insertAds)
-        summary.daysRefreshed = touched.sales.union(touched.refunds).union(touched.ads).sorted()
+        for statement in touched.refreshStatements(store: store) { try SQLiteStore.execute(db, statement.sql, statement.arguments) }
+        summary.daysRefreshed = touched.allDays
         return summary
     }
 
@@ -68,31 +64,9 @@ struct BatchWriter {
         for start in stride(from: 0, to: all.count, by: AggregateSQL.keyChunk) {
             let chunk = Array(all[start..<min(start + AggregateSQL.keyChunk, all.count)])
             let (sql, arguments) = query(store, chunk)
-            result.formUnion(try SQLiteStore.query(db, sql, arguments).compactMap(dayOf))
+            result.formUnion(try SQLiteStore.query(db, sql, arguments).compactMap(AggregateSQL.day(of:)))
         }
         return result
     }
 
-    private func dayOf(_ row: [SQLValue]) -> Day? {
-        if case .text(let t)? = row.first { return Day(iso: t) }
-        return nil
-    }
-
-    private func refresh(_ days: Set<Day>, delete: String, insert: String) throws {
-        let sorted = days.sorted()
-        for start in stride(from: 0, to: sorted.count, by: AggregateSQL.dayChunk) {
-            let chunk = Array(sorted[start..<min(start + AggregateSQL.dayChunk, sorted.count)])
-            for template in [delete, insert] {
-                let (sql, arguments) = AggregateSQL.bind(template, store: store, days: chunk)
-                try SQLiteStore.execute(db, sql, arguments)
-            }
-        }
-    }
-}
-
-/// The days whose aggregates a write must refresh.
-struct TouchedDays {
-    var sales = Set<Day>()
-    var refunds = Set<Day>()
-    var ads = Set<Day>()
 }

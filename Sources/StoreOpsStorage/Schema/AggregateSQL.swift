@@ -30,6 +30,12 @@ public enum AggregateSQL {
         return (sql, arguments)
     }
 
+    /// The day in the first column of a row of the touched-day lookups.
+    public static func day(of row: [SQLValue]) -> Day? {
+        if case .text(let t)? = row.first { return Day(iso: t) }
+        return nil
+    }
+
     /// Days are refreshed in chunks of this many to stay under parameter limits.
     public static let dayChunk = 200
     /// Keys are looked up in chunks of this many.
