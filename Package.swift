@@ -57,6 +57,7 @@ let package = Package(
             dependencies: [
                 "StoreOpsServices", "StoreOpsServer", "StoreOpsStorage", "StoreOpsReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -65,7 +66,7 @@ let package = Package(
         .target(
             name: "StoreOpsTesting",
             dependencies: [
-                "StoreOpsCore", "StoreOpsStorage", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "StoreOpsCore", "StoreOpsStorage", "StoreOpsServices", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict
@@ -90,8 +91,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "StoreOpsServerTests",
+            dependencies: ["StoreOpsServer", "StoreOpsServices", "StoreOpsTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "StoreOpsCLITests",
-            dependencies: ["StoreOpsCLI", "StoreOpsTesting"],
+            dependencies: ["StoreOpsCLI", "StoreOpsStorage", "StoreOpsTesting"],
             swiftSettings: strict
         ),
     ]

@@ -1,18 +1,23 @@
 import Hummingbird
 import Logging
+import StoreOpsCore
+import StoreOpsServices
 import StoreOpsStorage
 
-/// Builds the StoreOps web application over a storage. The web workbench's pages and API are added here.
+/// Builds the StoreOps web application over a database: `/health` and the JSON API for agency users.
 public enum ServerApplication {
     /// The router with every route of the server.
-    public static func router(storage: any StoreOpsStore) -> Router<BasicRequestContext> {
+    public static func router(database: any StoreOpsDatabase, clock: @escaping @Sendable () -> Instant,
+                              maxUploadBytes: Int = 256 << 20) -> Router<BasicRequestContext> {
         let router = Router()
-        HealthController(storage: storage).addRoutes(to: router)
+        HealthController(storage: database).addRoutes(to: router)
+        APIController(access: AccessService(database: database), clock: clock, maxUploadBytes: maxUploadBytes).addRoutes(to: router)
         return router
     }
 
     /// The application listening on `host:port`.
-    public static func build(storage: any StoreOpsStore, host: String = "127.0.0.1", port: Int = 8080, logger: Logger) -> some ApplicationProtocol {
-        Application(router: router(storage: storage), configuration: .init(address: .hostname(host, port: port)), logger: logger)
+    public static func build(database: any StoreOpsDatabase, clock: @escaping @Sendable () -> Instant, host: String = "127.0.0.1",
+                             port: Int = 8080, logger: Logger) -> some ApplicationProtocol {
+        Application(router: router(database: database, clock: clock), configuration: .init(address: .hostname(host, port: port)), logger: logger)
     }
 }

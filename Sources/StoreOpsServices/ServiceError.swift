@@ -4,6 +4,10 @@ public struct ServiceError: Error, CustomStringConvertible, Sendable {
         case invalidInput = "invalid_input"
         case notFound = "not_found"
         case conflict
+        /// No valid credentials were given.
+        case unauthorized
+        /// The user's role does not allow this.
+        case forbidden
     }
 
     public let code: Code

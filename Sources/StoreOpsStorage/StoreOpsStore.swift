@@ -41,6 +41,20 @@ public protocol StoreOpsStore: Sendable {
     func costSettings(store: StoreID) async throws -> CostSettings?
     /// Creates or replaces the store's cost settings.
     func saveCostSettings(_ settings: CostSettings) async throws
+
+    /// Every row of the store in every table keyed by store (the store's own row is its `Store`), handed to `sink`
+    /// in chunks of one table, from one consistent snapshot. For `storeops export`.
+    func exportRows(of store: StoreID, _ sink: @escaping @Sendable (StoreTableRows) throws -> Void) async throws
+
+    /// Saves `store` and inserts every chunk `next` gives until it returns nil, in one transaction: a failure
+    /// anywhere (including in `next`) leaves nothing. The store must not exist unless `replace`, which first
+    /// deletes every row of it. For `storeops restore`.
+    func restoreRows(into store: Store, replace: Bool, _ next: @escaping @Sendable () throws -> StoreTableRows?) async throws
+
+    /// This storage as seen by someone limited to `scope`, enforced by the database where it can: PostgreSQL
+    /// returns a handle whose every transaction carries the scope that its row-level security policies read; SQLite
+    /// (one operator, one file) has no such layer and returns itself, leaving the services' checks as the only ones.
+    func restricted(to scope: StoreScope) -> any StoreOpsStore
 }
 
 extension StoreOpsStore {

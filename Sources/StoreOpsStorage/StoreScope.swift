@@ -16,6 +16,15 @@ public enum StoreScope: Hashable, Sendable {
         }
     }
 
+    /// The stores both scopes contain.
+    public func intersection(_ other: StoreScope) -> StoreScope {
+        switch (self, other) {
+        case (.all, _): other
+        case (_, .all): self
+        case (.stores(let a), .stores(let b)): .stores(a.intersection(b))
+        }
+    }
+
     /// The value of the `storeops.scope` setting that the row-level security policies read: `*` for every store,
     /// else the ids separated by commas (ids cannot contain commas).
     public var setting: String {

@@ -19,8 +19,8 @@ public enum Fixtures {
     /// A local wall-clock time in Shanghai.
     public static func at(_ day: Day, _ hour: Int, _ minute: Int = 0) -> Instant { StoreTimeZone.shanghai.instant(day: day, hour: hour, minute: minute) }
 
-    static func order(_ id: String, buyer: String, paid: Instant?, amount: Int64, units: Int, goods: Int64? = nil) -> Order {
-        Order(store: storeID, id: id, buyer: buyer, status: paid == nil ? .awaitingPayment : .paid, createdAt: paid ?? at(d0, 9),
+    static func order(_ id: String, buyer: String, paid: Instant?, amount: Int64, units: Int, goods: Int64? = nil, store: StoreID = storeID) -> Order {
+        Order(store: store, id: id, buyer: buyer, status: paid == nil ? .awaitingPayment : .paid, createdAt: paid ?? at(d0, 9),
               paidAt: paid, paidDay: paid.map { StoreTimeZone.shanghai.day(of: $0) }, goodsTotal: yuan(goods ?? amount),
               shippingFee: yuan(0), paidAmount: yuan(amount), units: units, source: "手淘搜索", region: "浙江省",
               shipBy: paid?.adding(hours: 48))
@@ -28,6 +28,14 @@ public enum Fixtures {
 
     static func line(_ order: String, _ n: Int, sku: String, price: Int64, quantity: Int) -> OrderLine {
         OrderLine(store: storeID, orderID: order, lineNo: n, productID: "P1", skuID: sku, title: "法式棉麻连衣裙", unitPrice: yuan(price), quantity: quantity)
+    }
+
+    /// Two paid orders of any store on d0 (150.00 and 80.00), for tests about who sees which store.
+    public static func orders(store: StoreID) -> FactBatch {
+        var b = FactBatch()
+        b.orders = [order("O1", buyer: "u1", paid: at(d0, 10), amount: 15_000, units: 2, store: store),
+                    order("O2", buyer: "u2", paid: at(d0, 11), amount: 8_000, units: 1, store: store)]
+        return b
     }
 
     /// The facts. Expected master table (hand-computed):

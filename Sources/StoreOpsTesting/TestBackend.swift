@@ -13,7 +13,7 @@ public enum TestBackend: String, Sendable {
 
     /// A fresh, empty, migrated store of the current backend. On PostgreSQL its pool runs until the process ends and
     /// the database stays until scripts/test throws the cluster away.
-    public static func makeStore() async throws -> any StoreOpsStore {
+    public static func makeStore() async throws -> any StoreOpsDatabase {
         switch current {
         case .sqlite: return try SQLiteStore()
         case .postgres:
@@ -25,7 +25,7 @@ public enum TestBackend: String, Sendable {
     }
 
     /// Runs `body` with a fresh, empty, migrated store of the current backend.
-    public static func withStore<T: Sendable>(_ body: (any StoreOpsStore) async throws -> T) async throws -> T {
+    public static func withStore<T: Sendable>(_ body: (any StoreOpsDatabase) async throws -> T) async throws -> T {
         switch current {
         case .sqlite: try await body(try SQLiteStore())
         case .postgres: try await ThrowawayPostgres.withStore { try await body($0) }

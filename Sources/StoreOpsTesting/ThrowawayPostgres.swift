@@ -16,6 +16,12 @@ public enum ThrowawayPostgres {
     /// Whether a test cluster is running.
     public static var isAvailable: Bool { adminURL != nil }
 
+    /// Whether the PostgreSQL-only tests (conformance, row-level security, server loss) run: a cluster is there and
+    /// this is not the SQLite pass of scripts/test (so they run once, in the PostgreSQL pass).
+    public static var serverTestsEnabled: Bool {
+        isAvailable && ProcessInfo.processInfo.environment["STOREOPS_TEST_BACKEND"] != TestBackend.sqlite.rawValue
+    }
+
     public static let ownerRole = "storeops_owner"
     public static let appRole = "storeops_app"
 

@@ -1,6 +1,7 @@
 import Foundation
 import StoreOpsCLI
 import StoreOpsCore
+import StoreOpsStorage
 import Synchronization
 import Testing
 
@@ -35,6 +36,50 @@ struct CLI {
 
 @Suite("storeops commands", .serialized)
 struct CLITests {
+    @Test("an agency's directory from the command line: workspace, client, store, user with a token and a role")
+    func agency() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(await cli.run("workspace", "add", "--id", "hz", "--name", "杭州代运营").code == 0)
+        #expect(await cli.run("client", "add", "--id", "alpha", "--workspace", "hz", "--name", "Alpha").code == 0)
+        #expect(await cli.run("store", "add", "--id", "alpha-tmall", "--name", "Alpha 天猫", "--platform", "tmall", "--client", "alpha").code == 0)
+        #expect(await cli.run("store", "add", "--id", "loose", "--name", "Loose", "--platform", "jd").code == 0)
+        let user = await cli.run("user", "add", "--id", "anna", "--workspace", "hz", "--name", "Anna")
+        #expect(user.code == 0 && user.out.hasPrefix("sto_") && user.err.contains("shown this once"))
+        #expect(await cli.run("user", "grant", "--id", "anna", "--role", "operator", "--client", "alpha").out.contains("operator on client alpha"))
+        let outside = await cli.run("user", "grant", "--id", "anna", "--role", "viewer", "--store", "loose")
+        #expect(outside.code != 0 && outside.err.contains("store assign --store loose"))
+        let both = await cli.run("user", "grant", "--id", "anna", "--role", "viewer", "--store", "loose", "--client", "alpha")
+        #expect(both.code != 0 && both.err.contains("exactly one"))
+        let listing = await cli.run("workspace", "list", "--format", "json")
+        let object = try JSONSerialization.jsonObject(with: Data(listing.out.utf8)) as? [String: Any]
+        let workspace = try #require((object?["workspaces"] as? [[String: Any]])?.first)
+        let client = try #require((workspace["clients"] as? [[String: Any]])?.first)
+        #expect(client["stores"] as? [String] == ["alpha-tmall"])
+        #expect(object?["unassigned_stores"] as? [String] == ["loose"])
+        #expect(await cli.run("store", "assign", "--store", "loose", "--client", "alpha").code == 0)
+        #expect(await cli.run("workspace", "list").out.contains("Store loose"))
+    }
+
+    @Test("export, restore under a new id, and an online backup")
+    func moves() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(await cli.run("store", "add", "--id", "maple", "--name", "Maple", "--platform", "shopify", "--currency", "CAD").code == 0)
+        #expect(await cli.run("costs", "set", "--store", "maple", "--commission", "5").code == 0)
+        let archive = cli.directory.appendingPathComponent("maple.jsonl").path
+        let exported = await cli.run("export", "--store", "maple", "--out", archive)
+        #expect(exported.code == 0 && exported.out.contains("Exported store maple"))
+        #expect(await cli.run("restore", archive).err.contains("--replace"))
+        #expect(await cli.run("restore", archive, "--as", "maple-copy").out.contains("Restored store maple-copy"))
+        #expect(await cli.run("costs", "show", "--store", "maple-copy").out.contains("5"))
+        let backup = cli.directory.appendingPathComponent("backup.sqlite").path
+        #expect(await cli.run("backup", "--out", backup).code == 0)
+        let copy = try await SQLiteStore(path: backup).stores().map(\.id.rawValue)
+        #expect(copy == ["maple", "maple-copy"])
+        #expect(await cli.run("backup", "--out", backup).err.contains("exists already"))
+    }
+
     @Test("store add and list, in text and JSON")
     func stores() async throws {
         let cli = try CLI()

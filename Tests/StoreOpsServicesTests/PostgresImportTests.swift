@@ -6,7 +6,7 @@ import StoreOpsTesting
 import Testing
 
 /// Imports on PostgreSQL against SQLite, and imports that lose their server half-way.
-@Suite("PostgreSQL imports", .enabled(if: ThrowawayPostgres.isAvailable, "needs the test cluster that scripts/test starts"))
+@Suite("PostgreSQL imports", .enabled(if: ThrowawayPostgres.serverTestsEnabled, "needs the test cluster that scripts/test starts; runs in its PostgreSQL pass"))
 struct PostgresImportTests {
     static let clock: @Sendable () -> Instant = { Instant(year: 2026, month: 11, day: 22, hour: 1)! }
 
@@ -54,17 +54,15 @@ struct PostgresImportTests {
         }
     }
 
-    /// Known problem (issue 6): when the server dies during the write pass of a big order import, the write can
-    /// wait forever for an answer from the dead connection. Runs only with STOREOPS_TEST_SERVER_CRASH=1 until fixed.
+    /// The server is stopped (`pg_ctl stop -m immediate`) a third of the way into the write pass of a 20,000-order import.
     @Test("stopping the server in the middle of an import leaves nothing; after a restart the import completes",
-          .enabled(if: ProcessInfo.processInfo.environment["STOREOPS_TEST_SERVER_CRASH"] == "1", "known hang, see issue 6"),
           .timeLimit(.minutes(3)))
     func crashMidImport() async throws {
         // A generated Taobao export big enough to be stopped half-way.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-crash-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: folder) }
         try TestCluster.shell(["python3", Samples.directory.deletingLastPathComponent().appendingPathComponent("bench/gen_taobao_orders.py").path,
-                               "--orders", "40000", "--days", "60", "--seed", "7", "--out-dir", folder.path, "--quiet"])
+                               "--orders", "20000", "--days", "60", "--seed", "7", "--out-dir", folder.path, "--quiet"])
         let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }
             .sorted().map { folder.appendingPathComponent($0) }.first { !$0.lastPathComponent.contains("Detail") })
         let store = Store(id: "crash", name: "断电测试", platform: .taobao)
@@ -73,7 +71,7 @@ struct PostgresImportTests {
         let reference = try SQLiteStore()
         try await reference.saveStore(store)
         let clean = try await ImportService(storage: reference, clock: Self.clock).importFile(file, store: store.id)
-        #expect(clean.status == .imported && clean.rowsImported > 30_000)
+        #expect(clean.status == .imported && clean.rowsImported > 15_000)
 
         let cluster = try TestCluster()
         defer { cluster.remove() }

@@ -4,7 +4,7 @@ import StoreOpsCore
 import StoreOpsTesting
 import Testing
 
-@Suite("PostgreSQL storage conformance", .enabled(if: ThrowawayPostgres.isAvailable, "needs the test cluster that scripts/test starts"))
+@Suite("PostgreSQL storage conformance", .enabled(if: ThrowawayPostgres.serverTestsEnabled, "needs the test cluster that scripts/test starts; runs in its PostgreSQL pass"))
 struct PostgresConformanceTests {
     @Test("conformance", arguments: StorageConformance.Case.allCases)
     func conformance(_ check: StorageConformance.Case) async throws {

@@ -6,7 +6,7 @@ import Testing
 
 /// Row-level security: the database itself keeps each store's rows to the handles scoped to it, whatever the
 /// service layer does.
-@Suite("PostgreSQL row-level security", .enabled(if: ThrowawayPostgres.isAvailable, "needs the test cluster that scripts/test starts"))
+@Suite("PostgreSQL row-level security", .enabled(if: ThrowawayPostgres.serverTestsEnabled, "needs the test cluster that scripts/test starts; runs in its PostgreSQL pass"))
 struct PostgresSecurityTests {
     static let other = Store(id: "other", name: "别家", platform: .jd)
 
@@ -102,6 +102,33 @@ struct PostgresSecurityTests {
             try await Self.seed(all)
             let rows = try await all.client.withConnection { c in try await c.rows("SELECT COUNT(*) FROM orders", logger: all.logger) }
             #expect(rows.first == [.int(0)])
+        }
+    }
+}
+
+/// Row-level security under the agency model: with the service-layer check out of the way, the database itself
+/// still keeps a user of client A from every row of client B.
+@Suite("PostgreSQL isolation of agency clients", .enabled(if: ThrowawayPostgres.serverTestsEnabled, "needs the test cluster that scripts/test starts; runs in its PostgreSQL pass"))
+struct PostgresAgencyIsolationTests {
+    @Test("the scope of a client-A user, used without the service check, returns no row of client B")
+    func rowLevelSecurityWithoutServiceCheck() async throws {
+        try await ThrowawayPostgres.withStore { root in
+            let agency = try await AgencyFixture.build(in: root)
+            let anna = try await agency.context("anna")
+            #expect(anna.readable == [AgencyFixture.alphaStore])
+            // Bypass the service layer: the raw storage limited to anna's scope, as the service would pass it on.
+            let raw = root.restricted(to: .stores(anna.readable))
+            let b = AgencyFixture.betaStore
+            #expect(try await raw.store(b) == nil)
+            #expect(try await raw.stores().map(\.id) == [AgencyFixture.alphaStore])
+            #expect(try await raw.read(Order.self, store: AgencyFixture.alphaStore, days: nil).count == 2)
+            // Reads of B find no store, and no rows even by raw SQL.
+            await #expect(throws: StorageError.self) { _ = try await raw.read(Order.self, store: b, days: nil) }
+            let scoped = try #require(raw as? PostgresStore)
+            #expect(try await PostgresSecurityTests.count(scoped, "orders WHERE store_id = 'beta-jd'") == 0)
+            #expect(try await PostgresSecurityTests.count(scoped, "daily_sales WHERE store_id = 'beta-jd'") == 0)
+            #expect(try await PostgresSecurityTests.count(scoped, "orders") == 2, "only client A's orders")
+            #expect(try await root.read(Order.self, store: b, days: nil).count == 2, "the rows are there for the unscoped handle")
         }
     }
 }

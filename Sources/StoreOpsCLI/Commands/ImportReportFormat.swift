@@ -46,39 +46,3 @@ enum ImportReportText {
         return TextTable.render(header: header, rows: rows)
     }
 }
-
-/// Import results as JSON.
-enum ImportReportJSON {
-    static func render(_ reports: [ImportReport]) -> String {
-        JSONValue.object([("files", .array(reports.map(object)))]).rendered() + "\n"
-    }
-
-    static func object(_ r: ImportReport) -> JSONValue {
-        .object([
-            ("file", .string(r.file)), ("status", .string(r.status.rawValue)), ("kind", r.kind.map { .string($0) } ?? .null),
-            ("rows_read", .int(r.rowsRead)), ("rows_imported", .int(r.rowsImported)), ("rows_rejected", .int(r.rowsRejected)),
-            ("counts", .object(r.counts.keys.sorted().map { ($0, .int(r.counts[$0]!)) })),
-            ("days_touched", .object([("count", .int(r.daysTouched)), ("first", r.firstDay.map { .string($0.iso) } ?? .null),
-                                      ("last", r.lastDay.map { .string($0.iso) } ?? .null)])),
-            ("errors", .int(r.errorCount)), ("rejects_file", r.rejectsFile.map { .string($0) } ?? .null),
-            ("diagnostics", .array(r.diagnostics.map(diagnostic))),
-            ("seconds", .number(Money.decimalString(minor: Int64((r.seconds * 1000).rounded()), digits: 3))),
-        ])
-    }
-
-    static func diagnostic(_ d: Diagnostic) -> JSONValue {
-        .object([("severity", .string(d.severity.rawValue)), ("file", .string(d.file)), ("line", d.line.map { .int($0) } ?? .null),
-                 ("column", d.column.map { .string($0) } ?? .null), ("value", d.value.map { .string($0) } ?? .null),
-                 ("message", .string(d.message)), ("hint", .string(d.hint))])
-    }
-
-    static func ledger(_ records: [ImportRecord]) -> String {
-        JSONValue.object([("imports", .array(records.map { r in
-            .object([("file", .string(r.fileName)), ("sha256", .string(r.sha256)), ("kind", .string(r.kind)), ("rows_read", .int(r.rowsRead)),
-                     ("rows_imported", .int(r.rowsImported)), ("rows_rejected", .int(r.rowsRejected)),
-                     ("counts", .object(r.counts.keys.sorted().map { ($0, .int(r.counts[$0]!)) })),
-                     ("first_day", r.firstDay.map { .string($0.iso) } ?? .null), ("last_day", r.lastDay.map { .string($0.iso) } ?? .null),
-                     ("imported_at", .string(r.importedAt.iso)), ("diagnostics", .array(r.diagnostics.map { .string($0) }))])
-        }))]).rendered() + "\n"
-    }
-}

@@ -32,7 +32,7 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the storage the options point at (PostgreSQL when a database URL is given, else the SQLite file), runs
     /// `body` with it and closes it. PostgreSQL's schema must be current (`storeops migrate`); SQLite's is migrated
     /// on opening.
-    func withStorage<T: Sendable>(default fallback: String = "./storeops.sqlite", _ body: (any StoreOpsStore) async throws -> T) async throws -> T {
+    func withStorage<T: Sendable>(default fallback: String = "./storeops.sqlite", _ body: (any StoreOpsDatabase) async throws -> T) async throws -> T {
         if let url = postgresURL {
             if db != nil { throw ValidationError("Give either --db (SQLite) or --database-url (PostgreSQL), not both.") }
             return try await PostgresStore.withStore(url: url) { try await body($0) }

@@ -24,7 +24,9 @@ public struct StoreService: Sendable {
         guard let zone = StoreTimeZone(timeZone) else {
             throw ServiceError(.invalidInput, "Unknown time zone \"\(timeZone)\": use an IANA name such as Asia/Shanghai or America/Toronto.")
         }
-        let store = Store(id: storeID, name: trimmed, platform: platform, currency: Currency(currency), timeZone: zone)
+        // An existing store keeps its client (moved with `storeops store assign`).
+        let client = try await storage.store(storeID)?.client
+        let store = Store(id: storeID, name: trimmed, platform: platform, currency: Currency(currency), timeZone: zone, client: client)
         try await storage.saveStore(store)
         return store
     }

@@ -85,24 +85,12 @@ struct PostgresBatchWriter {
         return result
     }
 
-    /// Upserts `rows` (values after store_id) with one statement: every column travels as one text array
-    /// parameter, unnested and cast to the column's type on the server. (Faster than row-by-row statements, and,
-    /// unlike `COPY`, a statement whose connection dies fails at once.)
+    /// Upserts `rows` (values after store_id) with one statement over `PostgresSQL.unnest`. (Faster than row-by-row
+    /// statements, and, unlike `COPY`, a statement whose connection dies fails at once.)
     private mutating func insert(_ rows: [[SQLValue]], into table: AnyFactTable) async throws {
-        let types = try await columnTypes(table.name)
-        var arrays = Array(repeating: "{", count: table.columnNames.count)
-        let storeElement = Self.arrayElement(.text(store.rawValue))
-        for (n, row) in rows.enumerated() {
-            let separator = n == 0 ? "" : ","
-            arrays[0] += separator + storeElement
-            for (i, value) in row.enumerated() { arrays[i + 1] += separator + Self.arrayElement(value) }
-        }
-        let names = table.columnNames
-        let selects = names.enumerated().map { i, name in "CAST(u.c\(i) AS \(types[name] ?? "text")) AS \(name)" }
-        let unnest = names.indices.map { _ in "?::text[]" }.joined(separator: ", ")
-        let aliases = names.indices.map { "c\($0)" }.joined(separator: ", ")
-        let sql = table.upsertFromSQL("(SELECT \(selects.joined(separator: ", ")) FROM unnest(\(unnest)) AS u(\(aliases))) AS staged")
-        try await connection.run(sql, arrays.map { .text($0 + "}") }, logger: logger)
+        let storeValue = SQLValue.text(store.rawValue)
+        let staged = PostgresSQL.unnest(columns: table.columnNames, types: try await columnTypes(table.name), rows: rows.map { [storeValue] + $0 })
+        try await connection.run(table.upsertFromSQL(staged.sql), staged.arguments, logger: logger)
     }
 
     /// The SQL types of a table's columns (read once per table and write).
@@ -115,17 +103,6 @@ struct PostgresBatchWriter {
         }
         types[table] = result
         return result
-    }
-
-    /// One element of a PostgreSQL array literal: NULL, a number, or a double-quoted string.
-    static func arrayElement(_ value: SQLValue) -> String {
-        switch value {
-        case .null: return "NULL"
-        case .int(let v): return String(v)
-        case .text(let t):
-            guard t.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) else { return "\"" + t + "\"" }
-            return "\"" + t.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }
     }
 
     private func days(_ query: (StoreID, [String]) -> (sql: String, arguments: [SQLValue]), ids: some Collection<String>) async throws -> Set<Day> {

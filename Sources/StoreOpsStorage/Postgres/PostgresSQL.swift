@@ -35,6 +35,32 @@ enum PostgresSQL {
         return PostgresQuery(unsafeSQL: numbered(sql), binds: binds)
     }
 
+    /// A derived table `(SELECT CAST(u.c0 AS type) AS col0, ...) AS staged` over `rows`: every column travels as one
+    /// text-array parameter, unnested and cast to the column's type on the server (one statement for any number of
+    /// rows; `types` maps column names to SQL types, text when missing).
+    static func unnest(columns: [String], types: [String: String], rows: [[SQLValue]]) -> (sql: String, arguments: [SQLValue]) {
+        var arrays = Array(repeating: "{", count: columns.count)
+        for (n, row) in rows.enumerated() {
+            let separator = n == 0 ? "" : ","
+            for (i, value) in row.enumerated() { arrays[i] += separator + arrayElement(value) }
+        }
+        let selects = columns.enumerated().map { i, name in "CAST(u.c\(i) AS \(types[name] ?? "text")) AS \(name)" }
+        let unnest = columns.indices.map { _ in "?::text[]" }.joined(separator: ", ")
+        let aliases = columns.indices.map { "c\($0)" }.joined(separator: ", ")
+        return ("(SELECT \(selects.joined(separator: ", ")) FROM unnest(\(unnest)) AS u(\(aliases))) AS staged", arrays.map { .text($0 + "}") })
+    }
+
+    /// One element of a PostgreSQL array literal: NULL, a number, or a double-quoted string.
+    static func arrayElement(_ value: SQLValue) -> String {
+        switch value {
+        case .null: return "NULL"
+        case .int(let v): return String(v)
+        case .text(let t):
+            guard t.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) else { return "\"" + t + "\"" }
+            return "\"" + t.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+    }
+
     /// One result cell as a `SQLValue`.
     static func value(_ cell: PostgresCell) throws -> SQLValue {
         guard cell.bytes != nil else { return .null }
@@ -53,15 +79,19 @@ enum PostgresSQL {
 extension PostgresConnection {
     /// Every row of the query, as `SQLValue`s.
     func rows(_ sql: String, _ arguments: [SQLValue] = [], logger: Logger) async throws -> [[SQLValue]] {
-        var result: [[SQLValue]] = []
-        for try await row in try await query(PostgresSQL.query(sql, arguments), logger: logger) {
-            result.append(try row.map(PostgresSQL.value))
+        let query = PostgresSQL.query(sql, arguments)
+        return try await unlessClosed {
+            var result: [[SQLValue]] = []
+            for try await row in try await self.query(query, logger: logger) {
+                result.append(try row.map(PostgresSQL.value))
+            }
+            return result
         }
-        return result
     }
 
     /// Runs a statement, ignoring any rows.
     func run(_ sql: String, _ arguments: [SQLValue] = [], logger: Logger) async throws {
-        try await query(PostgresSQL.query(sql, arguments), logger: logger)
+        let query = PostgresSQL.query(sql, arguments)
+        try await unlessClosed { _ = try await self.query(query, logger: logger) }
     }
 }

@@ -51,6 +51,9 @@ public final class PostgresStore: StoreOpsStore, Service {
         PostgresStore(client: client, scope: scope, endpoint: endpoint, logger: logger, probe: probe, health: health)
     }
 
+    /// A handle limited to the stores both this handle's scope and `scope` contain.
+    public func restricted(to scope: StoreScope) -> any StoreOpsStore { scoped(to: self.scope.intersection(scope)) }
+
     /// Runs the connection pool until cancelled.
     public func run() async throws {
         await client.run()
@@ -124,7 +127,7 @@ public final class PostgresStore: StoreOpsStore, Service {
     // MARK: stores
 
     public func saveStore(_ store: Store) async throws {
-        let arguments = StoreSQL.storeArguments(store, now: Instant(seconds: Int64(Date.now.timeIntervalSince1970)))
+        let arguments = StoreSQL.storeArguments(store, now: .now)
         try await transaction("save store \(store.id)") { c in try await c.run(StoreSQL.upsertStore, arguments, logger: logger) }
     }
 
@@ -227,13 +230,13 @@ public final class PostgresStore: StoreOpsStore, Service {
 
     // MARK: helpers
 
-    /// Runs `body` in one transaction whose scope is this handle's: `storeops.scope` is set local to the transaction.
+    /// Runs `body` in one transaction (opened with `begin`) whose scope is this handle's: `storeops.scope` is set local to the transaction.
     /// On failure the transaction is rolled back, except when the connection is gone (the server has dropped the
     /// transaction already, and a ROLLBACK sent on a dead connection would never be answered).
-    func transaction<T: Sendable>(_ what: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ what: String, begin: String = "BEGIN", _ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await guarded(what) {
             try await withConnection { c in
-                try await c.run("BEGIN", logger: logger)
+                try await c.run(begin, logger: logger)
                 do {
                     try await c.run("SELECT set_config('storeops.scope', ?, true)", [.text(scope.setting)], logger: logger)
                     let result = try await body(c)
@@ -274,6 +277,7 @@ public final class PostgresStore: StoreOpsStore, Service {
     /// Whether `error` means the server cannot be reached: a lost connection, or the pool refusing requests while
     /// it cannot connect (its error type is not public, hence the name test).
     static func isConnectionLoss(_ error: any Error) -> Bool {
+        if error is ConnectionClosed { return true }
         if let psql = error as? PSQLError {
             return [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed].contains(psql.code)
         }
@@ -313,6 +317,9 @@ public final class PostgresStore: StoreOpsStore, Service {
         if Self.isConnectionLoss(cause) {
             return StorageError(.unavailable, "The PostgreSQL server at \(endpoint) cannot be reached, so StoreOps could not \(what). Nothing was changed; try again when the server is back.")
         }
+        // Errors of the caller's own closures (an import's parser, an archive reader) already say what is wrong.
+        let origin = String(reflecting: type(of: cause))
+        guard origin.hasPrefix("PostgresNIO.") || origin.hasPrefix("NIO") else { return cause }
         return StorageError(.database, "PostgreSQL could not \(what): \(cause).", underlying: nil)
     }
 }

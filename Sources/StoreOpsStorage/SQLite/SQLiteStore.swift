@@ -63,7 +63,7 @@ public final class SQLiteStore: StoreOpsStore {
     }
 
     public func saveStore(_ store: Store) async throws {
-        let arguments = StoreSQL.storeArguments(store, now: Instant(seconds: Int64(Date().timeIntervalSince1970)))
+        let arguments = StoreSQL.storeArguments(store, now: .now)
         try await write { db in try SQLiteStore.execute(db, StoreSQL.upsertStore, arguments) }
     }
 
@@ -157,18 +157,24 @@ public final class SQLiteStore: StoreOpsStore {
         }
     }
 
+    /// Itself: SQLite has no row-level security (see `StoreOpsStore.restricted(to:)`).
+    public func restricted(to scope: StoreScope) -> any StoreOpsStore { self }
+
     // MARK: helpers
 
-    private func run<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func run<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do { return try await writer.read(body) } catch { throw SQLiteStore.wrap(error) }
     }
 
-    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do { return try await writer.write(body) } catch { throw SQLiteStore.wrap(error) }
     }
 
+    /// Database errors become `StorageError`s; errors of the caller's own closures (an import's parser, an archive
+    /// reader) pass through unchanged, since they already say what is wrong.
     static func wrap(_ error: any Error) -> any Error {
         if error is StorageError { return error }
+        guard error is DatabaseError || String(reflecting: type(of: error)).hasPrefix("GRDB.") else { return error }
         return StorageError(.database, "The database failed: \(reason(error)).", underlying: error)
     }
 

@@ -3,16 +3,17 @@ import StoreOpsCore
 /// The SQL of stores and their cost settings, the same on every backend (`?` placeholders).
 public enum StoreSQL {
     public static let upsertStore = """
-        INSERT INTO stores (store_id, name, platform, currency, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?)
+        INSERT INTO stores (store_id, name, platform, currency, time_zone, client_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (store_id) DO UPDATE SET name = excluded.name, platform = excluded.platform,
-            currency = excluded.currency, time_zone = excluded.time_zone
+            currency = excluded.currency, time_zone = excluded.time_zone, client_id = excluded.client_id
         """
 
     public static func storeArguments(_ store: Store, now: Instant) -> [SQLValue] {
-        [.text(store.id.rawValue), .text(store.name), .raw(store.platform), .text(store.currency.code), .text(store.timeZone.identifier), .instant(now)]
+        [.text(store.id.rawValue), .text(store.name), .raw(store.platform), .text(store.currency.code), .text(store.timeZone.identifier),
+         .text(store.client?.rawValue), .instant(now)]
     }
 
-    static let storeColumns = "store_id, name, platform, currency, time_zone"
+    static let storeColumns = "store_id, name, platform, currency, time_zone, client_id"
     public static let selectStore = "SELECT \(storeColumns) FROM stores WHERE store_id = ?"
     public static let selectStores = "SELECT \(storeColumns) FROM stores ORDER BY store_id"
 
@@ -20,10 +21,11 @@ public enum StoreSQL {
     public static func decodeStore(_ values: [SQLValue]) throws -> Store {
         var r = RowReader(values: values, store: "stores", currency: .cny, table: "stores")
         let id = try r.text(), name = try r.text(), platform = try r.text(), currency = try r.text(), zone = try r.text()
+        let client = try r.optionalText()
         guard let storeID = StoreID(id), let p = Platform(rawValue: platform), let tz = StoreTimeZone(zone) else {
             throw StorageError(.corruptRow, "The stored store \(id) has an unknown platform or time zone (\(platform), \(zone)).")
         }
-        return Store(id: storeID, name: name, platform: p, currency: Currency(currency), timeZone: tz)
+        return Store(id: storeID, name: name, platform: p, currency: Currency(currency), timeZone: tz, client: client.flatMap(ClientID.init))
     }
 
     public static let selectCosts = """

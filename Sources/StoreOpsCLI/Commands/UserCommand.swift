@@ -1,0 +1,110 @@
+import ArgumentParser
+import StoreOpsCore
+import StoreOpsReports
+import StoreOpsServices
+
+/// `storeops user add|token|grant|revoke`: the people of a workspace, their API tokens and their roles (listed by
+/// `storeops workspace list`).
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Users of a workspace, their tokens and roles.",
+        discussion: """
+            Roles: viewer (reads), operator (also imports and edits targets and costs), admin (also creates stores \
+            and manages the client). A role is given on the whole workspace, on one client (all its stores) or on \
+            one store; a user reaches nothing else.
+            """,
+        subcommands: [Add.self, Token.self, GrantRole.self, Revoke.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user and print their API token (shown once).")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "User id: lower-case letters, digits, - and _.") var id: String
+        @Option(help: "The workspace the user works in.") var workspace: String
+        @Option(help: "The user's name.") var name: String
+
+        func run() async throws {
+            try await global.withStorage { database in
+                let (user, token) = try await AccessService(database: database).addUser(id: id, workspace: workspace, name: name)
+                Console.note(global.language.pick("已添加用户 \(user.id); 令牌只显示这一次:", "Added user \(user.id); the token is shown this once:"))
+                Console.out(token + "\n")
+            }
+        }
+    }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Give a user a new API token (the old one stops working).")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The user id.") var id: String
+
+        func run() async throws {
+            try await global.withStorage { database in
+                let token = try await AccessService(database: database).rotateToken(user: id)
+                Console.out(token + "\n")
+            }
+        }
+    }
+
+    /// Where a role applies: exactly one of --workspace, --client, --store.
+    struct TargetOptions: ParsableArguments {
+        @Option(help: "On the whole workspace.") var workspace: String?
+        @Option(help: "On one client and all its stores.") var client: String?
+        @Option(help: "On one store.") var store: String?
+
+        func validate() throws {
+            guard [workspace, client, store].compactMap({ $0 }).count == 1 else {
+                throw ValidationError("Give exactly one of --workspace, --client or --store.")
+            }
+        }
+
+        var target: Grant.Target {
+            get throws {
+                let (kind, id) = workspace.map { ("workspace", $0) } ?? client.map { ("client", $0) } ?? ("store", store ?? "")
+                guard let target = Grant.Target(kind: kind, id: id) else {
+                    throw ValidationError("\"\(id)\" is not a valid \(kind) id: use lower-case letters, digits, - or _.")
+                }
+                return target
+            }
+        }
+    }
+
+    struct GrantRole: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "grant", abstract: "Give a user a role on a workspace, client or store.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The user id.") var id: String
+        @Option(help: "viewer, operator or admin.") var role: RoleOption
+        @OptionGroup var on: TargetOptions
+
+        func run() async throws {
+            try await global.withStorage { database in
+                let grant = try await AccessService(database: database).grant(user: id, role: role.role, on: try on.target)
+                Console.print(global.language.pick("\(grant.user) 现为 \(grant.target) 的 \(grant.role.rawValue)",
+                                                   "\(grant.user) is now \(grant.role.rawValue) on \(grant.target)"))
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Take back a user's role on a workspace, client or store.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The user id.") var id: String
+        @OptionGroup var on: TargetOptions
+
+        func run() async throws {
+            try await global.withStorage { database in
+                let target = try on.target
+                try await AccessService(database: database).revoke(user: id, on: target)
+                Console.print(global.language.pick("已收回 \(id) 在 \(target) 的权限", "Revoked \(id)'s role on \(target)"))
+            }
+        }
+    }
+}
+
+/// `--role` values.
+enum RoleOption: String, ExpressibleByArgument, CaseIterable {
+    case viewer, `operator`, admin
+    var role: Role { Role(rawValue: rawValue)! }
+}

@@ -1,0 +1,117 @@
+import StoreOpsCore
+import StoreOpsStorage
+
+/// The service-layer check: a `StoreOpsStore` that lets one user's calls through only where their grants allow.
+/// Reads need any role on the store, writes (imports, costs) `operator`, creating or changing a store `admin` on
+/// its client. A store the user cannot read does not exist for them: it is reported exactly like a missing store.
+/// On PostgreSQL `inner` is also limited by row-level security to the stores the user can read.
+struct AccessControlledStore: StoreOpsStore {
+    let inner: any StoreOpsStore
+    let policy: AccessPolicy
+
+    /// The store, when the user may do `action` to it.
+    @discardableResult
+    func require(_ action: AccessAction, _ id: StoreID) async throws -> Store {
+        guard let store = try await inner.store(id), policy.permits(.read, on: store) else {
+            throw ServiceError(.notFound, "There is no store \"\(id)\" that \(policy.user.id) can see.")
+        }
+        guard policy.permits(action, on: store) else {
+            let role = policy.role(on: store)?.rawValue ?? "none"
+            throw ServiceError(.forbidden, "\(policy.user.id) is \(role) on store \(id); to \(action.rawValue) there they need the \(Self.needed(action).rawValue) role (`storeops user grant`).")
+        }
+        return store
+    }
+
+    static func needed(_ action: AccessAction) -> Role {
+        switch action {
+        case .read: .viewer
+        case .write: .operator
+        case .manage: .admin
+        }
+    }
+
+    func schemaVersion() async throws -> Int { try await inner.schemaVersion() }
+
+    /// Changes an existing store the user administers (new stores are created by `AccessService.createStore`,
+    /// which checks the client first). Moving it to a client they do not administer is refused.
+    func saveStore(_ store: Store) async throws {
+        try await require(.manage, store.id)
+        guard policy.permits(.manage, on: store) else {
+            throw ServiceError(.forbidden, "\(policy.user.id) cannot move store \(store.id) to client \(store.client?.rawValue ?? "(none)"): that needs the admin role on that client.")
+        }
+        try await inner.saveStore(store)
+    }
+
+    func store(_ id: StoreID) async throws -> Store? {
+        guard let store = try await inner.store(id), policy.permits(.read, on: store) else { return nil }
+        return store
+    }
+
+    func stores() async throws -> [Store] {
+        try await inner.stores().filter { policy.permits(.read, on: $0) }
+    }
+
+    func write(_ source: any FactBatchSource, to store: StoreID, recording record: ImportRecord?) async throws -> WriteSummary {
+        try await require(.write, store)
+        return try await inner.write(source, to: store, recording: record)
+    }
+
+    func importRecord(store: StoreID, sha256: String, kind: String) async throws -> ImportRecord? {
+        try await require(.read, store)
+        return try await inner.importRecord(store: store, sha256: sha256, kind: kind)
+    }
+
+    func importRecords(store: StoreID) async throws -> [ImportRecord] {
+        try await require(.read, store)
+        return try await inner.importRecords(store: store)
+    }
+
+    func pseudonymKey(store: StoreID) async throws -> [UInt8] {
+        try await require(.write, store)
+        return try await inner.pseudonymKey(store: store)
+    }
+
+    func removeFacts(of store: StoreID) async throws {
+        try await require(.manage, store)
+        try await inner.removeFacts(of: store)
+    }
+
+    func read<F: StoredFact>(_ type: F.Type, store: StoreID, days: DayRange?) async throws -> [F] {
+        try await require(.read, store)
+        return try await inner.read(type, store: store, days: days)
+    }
+
+    func dailyFacts(store: StoreID, days: DayRange) async throws -> [DailyFacts] {
+        try await require(.read, store)
+        return try await inner.dailyFacts(store: store, days: days)
+    }
+
+    func costSettings(store: StoreID) async throws -> CostSettings? {
+        try await require(.read, store)
+        return try await inner.costSettings(store: store)
+    }
+
+    func saveCostSettings(_ settings: CostSettings) async throws {
+        try await require(.write, settings.store)
+        try await inner.saveCostSettings(settings)
+    }
+
+    /// A whole copy of the store (pseudonym key included) is for its administrators.
+    func exportRows(of store: StoreID, _ sink: @escaping @Sendable (StoreTableRows) throws -> Void) async throws {
+        try await require(.manage, store)
+        try await inner.exportRows(of: store, sink)
+    }
+
+    /// Overwrites an existing store the user administers (restoring a new store is an administrator's CLI job).
+    func restoreRows(into store: Store, replace: Bool, _ next: @escaping @Sendable () throws -> StoreTableRows?) async throws {
+        try await require(.manage, store.id)
+        guard policy.permits(.manage, on: store) else {
+            throw ServiceError(.forbidden, "\(policy.user.id) cannot restore store \(store.id) under client \(store.client?.rawValue ?? "(none)").")
+        }
+        try await inner.restoreRows(into: store, replace: replace, next)
+    }
+
+    func restricted(to scope: StoreScope) -> any StoreOpsStore {
+        AccessControlledStore(inner: inner.restricted(to: scope), policy: policy)
+    }
+}

@@ -1,0 +1,35 @@
+import StoreOpsCore
+
+/// The agency directory: workspaces, their clients, users and the roles granted to them. Implemented by both
+/// backends next to `StoreOpsStore`; the access rules over it are `AccessPolicy` (core) and the services' checks.
+/// Directory tables carry no store id, so a handle limited to some stores still reads the whole directory.
+public protocol AgencyDirectory: Sendable {
+    /// Creates or renames a workspace.
+    func saveWorkspace(_ workspace: Workspace) async throws
+    /// Every workspace, by id.
+    func workspaces() async throws -> [Workspace]
+
+    /// Creates or renames a client (its workspace cannot change).
+    func saveClient(_ client: Client) async throws
+    /// Every client, by id.
+    func clients() async throws -> [Client]
+
+    /// Creates or renames a user; with `tokenSHA256`, also sets the hash of the user's bearer token (required when
+    /// the user is new).
+    func saveUser(_ user: User, tokenSHA256: String?) async throws
+    /// Every user, by id.
+    func users() async throws -> [User]
+    /// The user whose bearer token hashes to `tokenSHA256`, or nil.
+    func user(tokenSHA256: String) async throws -> User?
+
+    /// Gives `grant.user` the role on the target (replacing the role they had there).
+    func saveGrant(_ grant: Grant) async throws
+    /// Takes back the user's role on the target; false when there was none.
+    @discardableResult
+    func removeGrant(user: UserID, target: Grant.Target) async throws -> Bool
+    /// The user's grants.
+    func grants(user: UserID) async throws -> [Grant]
+}
+
+/// A database that keeps both the stores' data and the directory (what the composition root opens).
+public typealias StoreOpsDatabase = StoreOpsStore & AgencyDirectory

@@ -1,0 +1,63 @@
+import Foundation
+import PostgresNIO
+import StoreOpsCore
+
+extension PostgresStore: AgencyDirectory {
+    public func saveWorkspace(_ workspace: Workspace) async throws {
+        try await transaction("save workspace \(workspace.id)") { c in
+            try await c.run(DirectorySQL.upsertWorkspace, DirectorySQL.workspaceArguments(workspace, now: .now), logger: logger)
+        }
+    }
+
+    public func workspaces() async throws -> [Workspace] {
+        try await transaction("list workspaces") { c in try await c.rows(DirectorySQL.selectWorkspaces, logger: logger).map(DirectorySQL.decodeWorkspace) }
+    }
+
+    public func saveClient(_ client: Client) async throws {
+        try await transaction("save client \(client.id)") { c in
+            try await c.run(DirectorySQL.upsertClient, DirectorySQL.clientArguments(client, now: .now), logger: logger)
+        }
+    }
+
+    public func clients() async throws -> [Client] {
+        try await transaction("list clients") { c in try await c.rows(DirectorySQL.selectClients, logger: logger).map(DirectorySQL.decodeClient) }
+    }
+
+    public func saveUser(_ user: User, tokenSHA256: String?) async throws {
+        try await transaction("save user \(user.id)") { c in
+            let exists = try await !c.rows(DirectorySQL.selectUser, [.text(user.id.rawValue)], logger: logger).isEmpty
+            for (sql, arguments) in try DirectorySQL.saveUser(user, tokenSHA256: tokenSHA256, exists: exists, now: .now) {
+                try await c.run(sql, arguments, logger: logger)
+            }
+        }
+    }
+
+    public func users() async throws -> [User] {
+        try await transaction("list users") { c in try await c.rows(DirectorySQL.selectUsers, logger: logger).map(DirectorySQL.decodeUser) }
+    }
+
+    public func user(tokenSHA256: String) async throws -> User? {
+        try await transaction("look up a token") { c in
+            try await c.rows(DirectorySQL.selectUserByToken, [.text(tokenSHA256)], logger: logger).first.map(DirectorySQL.decodeUser)
+        }
+    }
+
+    public func saveGrant(_ grant: Grant) async throws {
+        try await transaction("grant \(grant.role.rawValue) on \(grant.target) to \(grant.user)") { c in
+            try await c.run(DirectorySQL.upsertGrant, DirectorySQL.grantArguments(grant), logger: logger)
+        }
+    }
+
+    public func removeGrant(user: UserID, target: Grant.Target) async throws -> Bool {
+        try await transaction("revoke a grant of \(user)") { c in
+            let deleted = try await c.rows(DirectorySQL.deleteGrant + " RETURNING user_id", [.text(user.rawValue), .text(target.kind), .text(target.id)], logger: logger)
+            return !deleted.isEmpty
+        }
+    }
+
+    public func grants(user: UserID) async throws -> [Grant] {
+        try await transaction("read the grants of \(user)") { c in
+            try await c.rows(DirectorySQL.selectGrants, [.text(user.rawValue)], logger: logger).map(DirectorySQL.decodeGrant)
+        }
+    }
+}

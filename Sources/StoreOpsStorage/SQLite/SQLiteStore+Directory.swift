@@ -1,0 +1,52 @@
+import Foundation
+import StoreOpsCore
+
+extension SQLiteStore: AgencyDirectory {
+    public func saveWorkspace(_ workspace: Workspace) async throws {
+        try await write { db in try SQLiteStore.execute(db, DirectorySQL.upsertWorkspace, DirectorySQL.workspaceArguments(workspace, now: .now)) }
+    }
+
+    public func workspaces() async throws -> [Workspace] {
+        try await run { db in try SQLiteStore.query(db, DirectorySQL.selectWorkspaces, []).map(DirectorySQL.decodeWorkspace) }
+    }
+
+    public func saveClient(_ client: Client) async throws {
+        try await write { db in try SQLiteStore.execute(db, DirectorySQL.upsertClient, DirectorySQL.clientArguments(client, now: .now)) }
+    }
+
+    public func clients() async throws -> [Client] {
+        try await run { db in try SQLiteStore.query(db, DirectorySQL.selectClients, []).map(DirectorySQL.decodeClient) }
+    }
+
+    public func saveUser(_ user: User, tokenSHA256: String?) async throws {
+        try await write { db in
+            let exists = try !SQLiteStore.query(db, DirectorySQL.selectUser, [.text(user.id.rawValue)]).isEmpty
+            for (sql, arguments) in try DirectorySQL.saveUser(user, tokenSHA256: tokenSHA256, exists: exists, now: .now) {
+                try SQLiteStore.execute(db, sql, arguments)
+            }
+        }
+    }
+
+    public func users() async throws -> [User] {
+        try await run { db in try SQLiteStore.query(db, DirectorySQL.selectUsers, []).map(DirectorySQL.decodeUser) }
+    }
+
+    public func user(tokenSHA256: String) async throws -> User? {
+        try await run { db in try SQLiteStore.query(db, DirectorySQL.selectUserByToken, [.text(tokenSHA256)]).first.map(DirectorySQL.decodeUser) }
+    }
+
+    public func saveGrant(_ grant: Grant) async throws {
+        try await write { db in try SQLiteStore.execute(db, DirectorySQL.upsertGrant, DirectorySQL.grantArguments(grant)) }
+    }
+
+    public func removeGrant(user: UserID, target: Grant.Target) async throws -> Bool {
+        try await write { db in
+            try SQLiteStore.execute(db, DirectorySQL.deleteGrant, [.text(user.rawValue), .text(target.kind), .text(target.id)])
+            return db.changesCount > 0
+        }
+    }
+
+    public func grants(user: UserID) async throws -> [Grant] {
+        try await run { db in try SQLiteStore.query(db, DirectorySQL.selectGrants, [.text(user.rawValue)]).map(DirectorySQL.decodeGrant) }
+    }
+}

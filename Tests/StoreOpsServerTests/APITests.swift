@@ -1,0 +1,112 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import StoreOpsCore
+import StoreOpsServer
+import StoreOpsServices
+import StoreOpsStorage
+import StoreOpsTesting
+import Testing
+
+/// The JSON API through the real router: sign-in by token, and each agency user sealed to their stores.
+@Suite("JSON API")
+struct APITests {
+    static let clock: @Sendable () -> Instant = { Fixtures.at(Fixtures.d1, 9) }
+
+    func withAPI(_ body: @Sendable @escaping (any TestClientProtocol, AgencyFixture) async throws -> Void) async throws {
+        let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
+        let app = Application(router: ServerApplication.router(database: agency.database, clock: Self.clock))
+        try await app.test(.router) { client in try await body(client, agency) }
+    }
+
+    static func auth(_ token: String?) -> HTTPFields {
+        guard let token else { return [:] }
+        return [.authorization: "Bearer \(token)"]
+    }
+
+    static func json(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any])
+    }
+
+    @Test("no token or a wrong one gets 401 with a Bearer challenge")
+    func unauthorized() async throws {
+        try await withAPI { client, _ in
+            for token in [nil, "sto_wrong"] {
+                try await client.execute(uri: "/api/v1/stores", method: .get, headers: Self.auth(token)) { response in
+                    #expect(response.status == .unauthorized)
+                    #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+                    let error = try Self.json(response)["error"] as? [String: Any]
+                    #expect(error?["code"] as? String == "unauthorized")
+                }
+            }
+        }
+    }
+
+    @Test("a user of client A lists, reads and imports only A; B answers 404 as if it did not exist")
+    func isolation() async throws {
+        try await withAPI { client, agency in
+            let anna = Self.auth(agency.tokens["anna"])
+            try await client.execute(uri: "/api/v1/stores", method: .get, headers: anna) { response in
+                #expect(response.status == .ok)
+                let stores = try Self.json(response)["stores"] as? [[String: Any]]
+                #expect(stores?.compactMap { $0["id"] as? String } == ["alpha-tmall"])
+                #expect(stores?.first?["role"] as? String == "operator")
+            }
+            try await client.execute(uri: "/api/v1/stores/alpha-tmall/table?from=2026-03-10&to=2026-03-10", method: .get, headers: anna) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("230.00"))
+            }
+            for (method, uri) in [(HTTPRequest.Method.get, "/api/v1/stores/beta-jd/table?from=2026-03-10&to=2026-03-10"),
+                                  (.get, "/api/v1/stores/beta-jd/report?date=2026-03-10"), (.get, "/api/v1/stores/beta-jd/imports"),
+                                  (.post, "/api/v1/stores/beta-jd/imports?name=orders.csv"), (.get, "/api/v1/stores/no-such-store/imports")] {
+                try await client.execute(uri: uri, method: method, headers: anna, body: ByteBuffer(string: "x")) { response in
+                    #expect(response.status == .notFound, "\(method) \(uri)")
+                    #expect(!String(buffer: response.body).contains("230.00"))
+                }
+            }
+        }
+        // B's data stayed as it was.
+    }
+
+    @Test("an operator imports a real export over the API; a viewer is refused; the same file again changes nothing")
+    func upload() async throws {
+        try await withAPI { client, agency in
+            let file = ByteBuffer(bytes: try Data(contentsOf: Samples.url("shopify/orders_export.csv")))
+            let uri = "/api/v1/stores/alpha-tmall/imports?name=orders_export.csv"
+            try await client.execute(uri: uri, method: .post, headers: Self.auth(agency.tokens["vic"]), body: file) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: uri, method: .post, headers: Self.auth(agency.tokens["anna"]), body: file) { response in
+                #expect(response.status == .created, "\(String(buffer: response.body))")
+                let files = try Self.json(response)["files"] as? [[String: Any]]
+                #expect(files?.first?["status"] as? String == "imported")
+                #expect((files?.first?["rows_imported"] as? Int ?? 0) > 0)
+            }
+            try await client.execute(uri: uri, method: .post, headers: Self.auth(agency.tokens["anna"]), body: file) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("already_imported"))
+            }
+            try await client.execute(uri: "/api/v1/stores/alpha-tmall/imports", method: .get, headers: Self.auth(agency.tokens["vic"])) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("orders_export.csv"))
+            }
+            #expect(try await agency.database.importRecords(store: AgencyFixture.betaStore).isEmpty)
+        }
+    }
+
+    @Test("the report speaks the language asked for")
+    func report() async throws {
+        try await withAPI { client, agency in
+            var headers = Self.auth(agency.tokens["bea"])
+            headers[.acceptLanguage] = "zh-CN,zh;q=0.9"
+            try await client.execute(uri: "/api/v1/stores/beta-jd/report?date=2026-03-10", method: .get, headers: headers) { response in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                #expect(String(buffer: response.body).contains("beta-jd"))
+            }
+            try await client.execute(uri: "/api/v1/me", method: .get, headers: headers) { response in
+                let me = try Self.json(response)
+                #expect((me["user"] as? [String: Any])?["id"] as? String == "bea")
+            }
+        }
+    }
+}
