@@ -38,8 +38,8 @@ struct DemoCommand: AsyncParsableCommand {
             let seconds = Date().timeIntervalSince(started)
             let l = global.language
             Console.note(l.pick(
-                "已生成演示店铺 \(data.store.name) (demo): \(days) 天, \(data.batch.skus.count) 个SKU, \(data.batch.orders.count) 笔订单, 共 \(summary.totalRows) 行, 用时 \(String(format: "%.1f", seconds)) 秒 → \(global.databasePath(default: "./storeops-demo.sqlite"))",
-                "Built demo store \(data.store.name) (demo): \(days) days, \(data.batch.skus.count) SKUs, \(data.batch.orders.count) orders, \(summary.totalRows) rows in \(String(format: "%.1f", seconds)) s → \(global.databasePath(default: "./storeops-demo.sqlite"))"))
+                "已生成演示店铺 \(data.store.name) (demo): \(days) 天, \(data.batch.skus.count) 个SKU, \(data.batch.orders.count) 笔订单, 共 \(summary.totalRows) 行, 用时 \(String(format: "%.1f", seconds)) 秒 → \(global.location(default: "./storeops-demo.sqlite"))",
+                "Built demo store \(data.store.name) (demo): \(days) days, \(data.batch.skus.count) SKUs, \(data.batch.orders.count) orders, \(summary.totalRows) rows in \(String(format: "%.1f", seconds)) s → \(global.location(default: "./storeops-demo.sqlite"))"))
             let report = try await BriefingService(storage: storage, clock: environment.clock).briefing(store: data.store.id, day: end)
             Console.print(DailyReportTextRenderer(language: l).render(report))
         }

@@ -53,6 +53,8 @@ extension DemoBuilder {
         dailyDemand = skuWeights.map { 480 * $0 / total }
         onHand = dailyDemand.map { max(15, Int(($0 * 40).rounded())) }
         incoming = Array(repeating: 0, count: onHand.count)
+        soldToday = Array(repeating: 0, count: onHand.count)
+        recentSales = Array(repeating: [], count: onHand.count)
     }
 
     func pad3(_ n: Int) -> String { n < 10 ? "00\(n)" : (n < 100 ? "0\(n)" : "\(n)") }

@@ -2,8 +2,15 @@ import StoreOpsCore
 
 extension DemoBuilder {
     /// Receives purchase orders due today and orders more when stock and incoming fall below lead time plus
-    /// ten safety days. Injected: the hero SKU's reorder is late, so it runs out just before the last day.
+    /// ten safety days of demand (the planned demand, or what sold over the last 14 days if more): a well-run
+    /// store, which the stock checks leave alone. Injected: the hero SKU's reorder is late, so it runs out just
+    /// before the last day.
     func restock(_ day: Day) {
+        for index in soldToday.indices {
+            recentSales[index].append(soldToday[index])
+            if recentSales[index].count > 14 { recentSales[index].removeFirst() }
+            soldToday[index] = 0
+        }
         for (n, po) in openPOs.enumerated() where po.expectedOn == day {
             let sku = skuIndexByID[po.skuID]!
             onHand[sku] += po.quantity
@@ -27,8 +34,9 @@ extension DemoBuilder {
         for (index, sku) in batch.skus.enumerated() {
             if heroSqueezed && index == heroSKU { continue }
             let lead = sku.leadTimeDays ?? 10
-            guard Double(onHand[index] + incoming[index]) < dailyDemand[index] * Double(lead + 10) else { continue }
-            order(sku: index, quantity: max(20, Int((dailyDemand[index] * 30).rounded())), on: day, arriving: day.adding(days: lead))
+            let demand = max(dailyDemand[index], Double(recentSales[index].reduce(0, +)) / 14)
+            guard Double(onHand[index] + incoming[index]) < demand * Double(lead + 10) else { continue }
+            order(sku: index, quantity: max(20, Int((demand * 30).rounded())), on: day, arriving: day.adding(days: lead))
         }
     }
 

@@ -18,7 +18,8 @@ extension DemoBuilder {
             for (keyword, impressionsBase, ctr, cpc, cvr, losing) in campaign.keywords {
                 let impressions = Int((impressionsBase * base * rng.jitter(0.1)).rounded())
                 let clicks = rng.round(Double(impressions) * ctr * rng.jitter(0.1))
-                let cpcFen = Int64((cpc * 100 * rng.jitter(0.08)).rounded())
+                // The clean demo bids its broad words down to the campaign's level.
+                let cpcFen = Int64(((losing && scenario.clean ? 1.0 : cpc) * 100 * rng.jitter(0.08)).rounded())
                 let conversion = losing && scenario.clean ? 0.035 : cvr
                 let orders = rng.round(Double(clicks) * conversion * rng.jitter(0.15))
                 let revenue = (0..<orders).reduce(Int64(0)) { sum, _ in sum + Int64(rng.int(150...260)) * 100 }
@@ -28,7 +29,7 @@ extension DemoBuilder {
                 ztcOrders += orders
                 batch.adStats.append(AdStat(store: store.id, day: day, channel: .ztc, campaign: campaign.campaign, adGroup: "", productID: batch.products[0].id,
                                             keyword: keyword, impressions: impressions, clicks: clicks, spend: yuan(spend),
-                                            averageRankTenths: rng.int(40...140), orders: orders, revenue: yuan(revenue),
+                                            averageRankTenths: rng.int(30...100), orders: orders, revenue: yuan(revenue),
                                             directRevenue: yuan(revenue * 7 / 10), favourites: rng.round(Double(clicks) * 0.05),
                                             carts: rng.round(Double(clicks) * 0.09)))
             }

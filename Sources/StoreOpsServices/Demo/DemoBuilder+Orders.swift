@@ -12,6 +12,7 @@ extension DemoBuilder {
                 let quantity = rng.chance(0.85) ? 1 : 2
                 guard onHand[sku] >= quantity, !picked.contains(where: { $0.sku == sku }) else { continue }
                 onHand[sku] -= quantity
+                soldToday[sku] += quantity
                 picked.append((sku, quantity))
                 break
             }

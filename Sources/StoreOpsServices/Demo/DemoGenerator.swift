@@ -53,6 +53,9 @@ final class DemoBuilder {
     var openPOs: [PurchaseOrder] = []
     /// Units on open purchase orders, per SKU index.
     var incoming: [Int] = []
+    /// Units sold today, and on each of the last 14 days, per SKU index (the store reorders on what it sells).
+    var soldToday: [Int] = []
+    var recentSales: [[Int]] = []
     var poCounter = 0
 
     // Sales state.

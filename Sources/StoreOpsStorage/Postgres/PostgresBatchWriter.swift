@@ -12,6 +12,8 @@ struct PostgresBatchWriter {
     private var touched = TouchedDays()
     private var summary = WriteSummary()
     private var types: [String: [String: String]] = [:]
+    /// The written row count at which the tables' statistics are refreshed next.
+    private var nextAnalyze = PostgresBatchWriter.analyzeThreshold * 10
 
     init(connection: PostgresConnection, store: StoreID, logger: Logger) {
         self.connection = connection
@@ -24,8 +26,8 @@ struct PostgresBatchWriter {
 
     /// Upserts one batch and notes the days it touches.
     mutating func upsert(_ batch: FactBatch) async throws {
-        touched.sales.formUnion(try await days(AggregateSQL.paidDays, ids: batch.orders.map(\.id)))
-        touched.refunds.formUnion(try await days(AggregateSQL.refundDays, ids: batch.refunds.map(\.id)))
+        touched.sales.formUnion(try await days(Self.paidDays, ids: batch.orders.map(\.id)))
+        touched.refunds.formUnion(try await days(Self.refundDays, ids: batch.refunds.map(\.id)))
 
         for table in AnyFactTable.all {
             let rows = table.encodedRows(batch)
@@ -39,13 +41,21 @@ struct PostgresBatchWriter {
         }
 
         touched.sales.formUnion(batch.orders.compactMap(\.paidDay))
-        touched.sales.formUnion(try await days(AggregateSQL.paidDays, ids: Set(batch.orderLines.map(\.orderID))))
+        touched.sales.formUnion(try await days(Self.paidDays, ids: Set(batch.orderLines.map(\.orderID))))
         if let earliest = batch.skuCosts.map(\.effectiveFrom).min() {
             let (sql, arguments) = AggregateSQL.salesDays(store: store, from: earliest)
             touched.sales.formUnion(try await connection.rows(sql, arguments, logger: logger).compactMap(AggregateSQL.day(of:)))
         }
-        touched.refunds.formUnion(try await days(AggregateSQL.refundDays, ids: batch.refunds.map(\.id)))
+        touched.refunds.formUnion(try await days(Self.refundDays, ids: batch.refunds.map(\.id)))
         touched.ads.formUnion(batch.adStats.map(\.day))
+
+        // The planner only knows the rows this transaction wrote once ANALYZE has seen them; without it the key
+        // lookups above turn into scans of the growing tables (quadratic: a 1M-order import ran for many minutes).
+        // Refreshing at 20k, 200k, 2M ... rows keeps the estimates within 10x of the truth for a few ANALYZEs.
+        if summary.totalRows >= nextAnalyze {
+            try await connection.run("ANALYZE " + summary.rowsByTable.keys.sorted().joined(separator: ", "), logger: logger)
+            nextAnalyze *= 10
+        }
     }
 
     /// Refreshes the aggregates of every touched day.
@@ -105,13 +115,31 @@ struct PostgresBatchWriter {
         return result
     }
 
-    private func days(_ query: (StoreID, [String]) -> (sql: String, arguments: [SQLValue]), ids: some Collection<String>) async throws -> Set<Day> {
-        var result = Set<Day>()
-        let all = Array(ids)
-        for start in stride(from: 0, to: all.count, by: AggregateSQL.keyChunk) {
-            let (sql, arguments) = query(store, Array(all[start..<min(start + AggregateSQL.keyChunk, all.count)]))
-            result.formUnion(try await connection.rows(sql, arguments, logger: logger).compactMap(AggregateSQL.day(of:)))
+    /// Paid days of the store's orders whose ids are in the array parameter (the lookup of `AggregateSQL.paidDays`
+    /// with all of a batch's ids in one statement). A correlated subquery per id is always an index probe: as a
+    /// join, the planner's estimates mid-import chose hash joins over the whole growing table for every batch.
+    static let paidDays = """
+        SELECT (SELECT o.paid_day FROM orders o WHERE o.store_id = ? AND o.order_id = k.id) FROM unnest(?::text[]) AS k(id)
+        """
+
+    /// Completion days of the store's refunds in the array parameter, and the paid days of their orders.
+    static let refundDays = """
+        SELECT (SELECT r.completed_day FROM refunds r WHERE r.store_id = ? AND r.refund_id = k.id),
+               (SELECT o.paid_day FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.order_id = r.order_id
+                WHERE r.store_id = ? AND r.refund_id = k.id)
+        FROM unnest(?::text[]) AS k(id)
+        """
+
+    /// The days `sql` finds for `ids` (each `?::text[]` gets the ids, each other `?` the store).
+    private func days(_ sql: String, ids: some Collection<String>) async throws -> Set<Day> {
+        guard !ids.isEmpty else { return [] }
+        let array = SQLValue.text("{" + ids.map { PostgresSQL.arrayElement(.text($0)) }.joined(separator: ",") + "}")
+        let store = SQLValue.text(self.store.rawValue)
+        let arguments = sql.components(separatedBy: "?").dropFirst().map { $0.hasPrefix("::text[]") ? array : store }
+        var days = Set<Day>()
+        for row in try await connection.rows(sql, arguments, logger: logger) {
+            for case .text(let text) in row { if let day = Day(iso: text) { days.insert(day) } }
         }
-        return result
+        return days
     }
 }

@@ -1,0 +1,47 @@
+/// The facts the checks of one store and day read, gathered by the service. Pure values: the rules never do I/O.
+public struct CheckInput: Sendable {
+    public var store: Store
+    /// The day checked (usually yesterday in the store's time zone).
+    public var day: Day
+    /// The moment of the check (for ages of orders and parcels).
+    public var now: Instant
+    /// Ads rows of the window.
+    public var adStats: [AdStat] = []
+    /// Customer-service rows of the window.
+    public var agentDays: [ServiceAgentDay] = []
+    public var products: [Product] = []
+    public var skus: [SKU] = []
+    /// Break-even ROAS per advertised product (1 / its gross margin rate), and the store's as the fallback.
+    public var breakEvenByProduct: [String: Ratio] = [:]
+    public var storeBreakEven: Ratio?
+    /// The unit cost in force on `day`, per SKU.
+    public var unitCosts: [String: Money] = [:]
+    /// The latest stock snapshot per SKU, up to `day`.
+    public var stock: [InventorySnapshot] = []
+    /// Units and revenue sold per SKU over the cover window.
+    public var unitsBySKU: [String: Int] = [:]
+    public var revenueBySKU: [String: Money] = [:]
+    /// Visitors and GMV per product over the window (item traffic).
+    public var visitorsByProduct: [String: Int] = [:]
+    public var gmvByProduct: [String: Money] = [:]
+    /// Reviews posted in the window.
+    public var reviews: [Review] = []
+    public var competitorItems: [CompetitorItem] = []
+    /// Competitor snapshots of the window.
+    public var competitorSnapshots: [CompetitorSnapshot] = []
+    /// Paid orders not shipped yet.
+    public var unshippedOrders: [Order] = []
+    /// Parcels not delivered (in transit, lost, returned) with their latest state.
+    public var openShipments: [Shipment] = []
+    /// The paid amount of each order with an open parcel (to price a lost or returned parcel).
+    public var orderAmounts: [String: Money] = [:]
+
+    public init(store: Store, day: Day, now: Instant) {
+        self.store = store
+        self.day = day
+        self.now = now
+    }
+
+    /// The window's first day.
+    public func windowStart(_ settings: CheckSettings) -> Day { day.adding(days: -(settings.windowDays - 1)) }
+}

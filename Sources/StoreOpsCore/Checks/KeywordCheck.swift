@@ -1,0 +1,109 @@
+/// Paid-search keywords (domain guide §6), judged over the window against the advertised item's break-even ROAS:
+/// delete (no orders after spending twice the margin of an order, or CTR under a third of the campaign's, or ROAS
+/// under 0.7 x break-even), lower the bid (ROAS 0.7-1.0 x break-even, or CPC over 1.5 x the campaign's), raise it
+/// (ROAS >= 1.5 x break-even while ranking below position 10). Keywords with too few clicks are only watched,
+/// and keeping is not a finding. A losing keyword's money at stake is its spend beyond what its revenue's margin
+/// pays for.
+public struct KeywordCheck: Sendable {
+    public init() {}
+
+    /// One keyword's totals over the window.
+    struct Totals {
+        var channel: AdChannel, campaign: String, keyword: String, productID: String
+        var impressions = 0, clicks = 0, orders = 0
+        var spend: Money, revenue: Money
+        var rankTenthsSum = 0, rankDays = 0
+    }
+
+    public func run(_ input: CheckInput, _ settings: CheckSettings) -> [Finding] {
+        let zero = Money.zero(input.store.currency)
+        var keywords: [String: Totals] = [:]
+        var order: [String] = []
+        for row in input.adStats where !row.keyword.isEmpty {
+            let key = "\(row.channel.rawValue)|\(row.campaign)|\(row.keyword)"
+            if keywords[key] == nil {
+                keywords[key] = Totals(channel: row.channel, campaign: row.campaign, keyword: row.keyword, productID: row.productID, spend: zero, revenue: zero)
+                order.append(key)
+            }
+            keywords[key]!.impressions += row.impressions
+            keywords[key]!.clicks += row.clicks
+            keywords[key]!.orders += row.orders
+            keywords[key]!.spend += row.spend
+            keywords[key]!.revenue += row.revenue
+            if let rank = row.averageRankTenths { keywords[key]!.rankTenthsSum += rank; keywords[key]!.rankDays += 1 }
+        }
+        var campaigns: [String: (impressions: Int, clicks: Int, spend: Money)] = [:]
+        for t in keywords.values {
+            let c = campaigns[t.campaign] ?? (0, 0, zero)
+            campaigns[t.campaign] = (c.impressions + t.impressions, c.clicks + t.clicks, c.spend + t.spend)
+        }
+        let products = Dictionary(input.products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        var findings: [Finding] = []
+        for key in order {
+            let t = keywords[key]!
+            guard t.clicks >= settings.keywordMinClicks, let campaign = campaigns[t.campaign],
+                  let breakEven = input.breakEvenByProduct[t.productID] ?? input.storeBreakEven, let be = breakEven.value, be > 0 else { continue }
+            let roas = Ratio(t.revenue.minor, t.spend.minor)
+            let ctr = Ratio(Int64(t.clicks), Int64(t.impressions)), campaignCTR = Ratio(Int64(campaign.clicks), Int64(campaign.impressions))
+            let cpc = t.spend.scaled(by: 1, over: Int64(t.clicks)), campaignCPC = campaign.spend.scaled(by: 1, over: Int64(max(1, campaign.clicks)))
+            // What one order may cost at break-even: the item's price times its margin rate (price / break-even).
+            let price = products[t.productID]?.price
+            let allowedPerOrder = price.map { $0.scaled(by: breakEven.denominator, over: max(1, breakEven.numerator)) }
+            // Spend beyond what the revenue's margin pays for.
+            let loss = t.spend - t.revenue.scaled(by: breakEven.denominator, over: max(1, breakEven.numerator))
+            let r = roas.value ?? 0
+            let evidence = [Evidence("campaign", .text(t.campaign)), Evidence("channel", .text(t.channel.rawValue)),
+                            Evidence("impressions", .count(Int64(t.impressions))), Evidence("clicks", .count(Int64(t.clicks))),
+                            Evidence("spend", .money(t.spend)), Evidence("orders", .count(Int64(t.orders))), Evidence("revenue", .money(t.revenue)),
+                            Evidence("roas", .rate(roas)), Evidence("break_even_roas", .rate(breakEven)), Evidence("ctr", .rate(ctr)),
+                            Evidence("campaign_ctr", .rate(campaignCTR)), Evidence("cpc", .money(cpc)), Evidence("campaign_cpc", .money(campaignCPC))]
+
+            var reasonZh: String?, reasonEn: String?, kind: CheckKind?
+            if t.orders == 0, let allowed = allowedPerOrder, t.spend.minor > allowed.minor * Int64(settings.deleteSpendFactor) {
+                kind = .keywordDelete
+                reasonZh = "花费 \(t.spend.decimalString) 无成交，超过单笔保本费用 \(allowed.decimalString) 的 \(settings.deleteSpendFactor) 倍"
+                reasonEn = "spent \(t.spend.decimalString) without an order, over \(settings.deleteSpendFactor)x the break-even cost per order \(allowed.decimalString)"
+            } else if t.impressions >= settings.keywordMinImpressions, let kc = ctr.value, let cc = campaignCTR.value, let share = settings.deleteCTRShare.value, kc < cc * share {
+                kind = .keywordDelete
+                reasonZh = "点击率 \(Self.percent(ctr)) 不到计划平均 \(Self.percent(campaignCTR)) 的三分之一"
+                reasonEn = "CTR \(Self.percent(ctr)) is under a third of the campaign's \(Self.percent(campaignCTR))"
+            } else if r < be * (settings.lowerBidFrom.value ?? 0.7) {
+                kind = .keywordDelete
+                reasonZh = "投产比 \(Self.fixed(roas)) 远低于保本投产比 \(Self.fixed(breakEven))，每笔成交都在亏钱"
+                reasonEn = "ROAS \(Self.fixed(roas)) is far under the break-even \(Self.fixed(breakEven)): every sale loses money"
+            } else if r < be * (settings.lowerBidTo.value ?? 1) {
+                kind = .keywordLowerBid
+                reasonZh = "投产比 \(Self.fixed(roas)) 低于保本投产比 \(Self.fixed(breakEven))"
+                reasonEn = "ROAS \(Self.fixed(roas)) is under the break-even \(Self.fixed(breakEven))"
+            } else if Double(cpc.minor) > Double(campaignCPC.minor) * (settings.lowerBidCPCFactor.value ?? 1.5) {
+                kind = .keywordLowerBid
+                reasonZh = "平均点击花费 \(cpc.decimalString) 超过计划平均 \(campaignCPC.decimalString) 的 1.5 倍"
+                reasonEn = "CPC \(cpc.decimalString) is over 1.5x the campaign's \(campaignCPC.decimalString)"
+            } else if r >= be * (settings.raiseBidROASFactor.value ?? 1.5), t.rankDays > 0, t.rankTenthsSum / t.rankDays > settings.raiseBidRankWorseThan * 10 {
+                kind = .keywordRaiseBid
+                reasonZh = "投产比 \(Self.fixed(roas)) 高于保本的 1.5 倍，但平均排名在第 \(t.rankTenthsSum / t.rankDays / 10) 位之后"
+                reasonEn = "ROAS \(Self.fixed(roas)) is over 1.5x break-even but the average rank is only \(t.rankTenthsSum / t.rankDays / 10)"
+            }
+            guard let kind, let reasonZh, let reasonEn else { continue }
+            let (actionZh, actionEn) = switch kind {
+            case .keywordDelete: ("删除关键词", "delete the keyword")
+            case .keywordLowerBid: ("降低出价", "lower the bid")
+            default: ("提高出价", "raise the bid")
+            }
+            findings.append(Finding(
+                check: kind, severity: kind == .keywordDelete ? .critical : (kind == .keywordLowerBid ? .warning : .info), subject: t.keyword,
+                atStake: kind == .keywordRaiseBid || loss.minor <= 0 ? nil : loss, evidence: evidence,
+                adviceZh: "关键词「\(t.keyword)」（\(t.campaign)）：\(actionZh)。\(reasonZh)。", adviceEn: "Keyword \"\(t.keyword)\" (\(t.campaign)): \(actionEn). \(reasonEn).",
+                role: .ads))
+        }
+        return findings
+    }
+
+    static func percent(_ r: Ratio) -> String {
+        guard let v = r.value else { return "—" }
+        return String(Int((v * 1000).rounded()) / 10) + "." + String(Int((v * 1000).rounded()) % 10) + "%"
+    }
+
+    static func fixed(_ r: Ratio) -> String { r.decimalString(digits: 2) ?? "—" }
+}

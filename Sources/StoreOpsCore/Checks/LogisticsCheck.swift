@@ -1,0 +1,51 @@
+/// Orders and parcels (domain guide §9): paid orders not shipped within the promised time, parcels with no
+/// tracking update for 72 h, lost and returned parcels. Each is priced at the order's paid amount.
+public struct LogisticsCheck: Sendable {
+    public init() {}
+
+    public func run(_ input: CheckInput, _ settings: CheckSettings) -> [Finding] {
+        var findings: [Finding] = []
+        for order in input.unshippedOrders {
+            guard let paid = order.paidAt else { continue }
+            let due = order.shipBy ?? paid.adding(hours: settings.shipWithinHours)
+            guard due < input.now else { continue }
+            let late = (input.now.seconds - due.seconds) / 3600
+            findings.append(Finding(
+                check: .unshippedOrder, severity: late >= 24 ? .critical : .warning, subject: order.id, atStake: order.paidAmount,
+                evidence: [Evidence("paid_at", .instant(paid)), Evidence("ship_by", .instant(due)), Evidence("hours_late", .count(late)),
+                           Evidence("paid_amount", .money(order.paidAmount))],
+                adviceZh: "订单 \(order.id) 已超过承诺发货时间 \(late) 小时未发货：立即发货并联系买家，避免延迟发货投诉和扣分。",
+                adviceEn: "Order \(order.id) is \(late) h past its promised shipping time: ship it now and contact the buyer before a late-shipment complaint and penalty.",
+                role: .service))
+        }
+        for parcel in input.openShipments {
+            let amount = input.orderAmounts[parcel.orderID]
+            switch parcel.status {
+            case .inTransit:
+                let silent = (input.now.seconds - parcel.lastEventAt.seconds) / 3600
+                guard silent >= Int64(settings.stalledAfterHours) else { continue }
+                findings.append(Finding(
+                    check: .stalledShipment, severity: .warning, subject: parcel.trackingNo, atStake: amount,
+                    evidence: [Evidence("order_id", .text(parcel.orderID)), Evidence("carrier", .text(parcel.carrier)),
+                               Evidence("last_update", .instant(parcel.lastEventAt)), Evidence("hours_without_update", .count(silent))],
+                    adviceZh: "包裹 \(parcel.trackingNo)（\(parcel.carrier)）已 \(silent) 小时无物流更新：联系快递核实，并主动告知买家。",
+                    adviceEn: "Parcel \(parcel.trackingNo) (\(parcel.carrier)) has had no tracking update for \(silent) h: ask the carrier and tell the buyer first.",
+                    role: .service))
+            case .lost, .returned:
+                let lost = parcel.status == .lost
+                findings.append(Finding(
+                    check: lost ? .lostShipment : .returnedShipment, severity: lost ? .critical : .warning, subject: parcel.trackingNo, atStake: amount,
+                    evidence: [Evidence("order_id", .text(parcel.orderID)), Evidence("carrier", .text(parcel.carrier)),
+                               Evidence("status", .text(parcel.status.rawValue)), Evidence("last_update", .instant(parcel.lastEventAt))],
+                    adviceZh: lost ? "包裹 \(parcel.trackingNo) 丢失：向快递理赔，并为订单 \(parcel.orderID) 补发。"
+                                   : "包裹 \(parcel.trackingNo) 被退回：联系买家确认地址或退款，入库时检查商品。",
+                    adviceEn: lost ? "Parcel \(parcel.trackingNo) is lost: claim from the carrier and resend order \(parcel.orderID)."
+                                   : "Parcel \(parcel.trackingNo) is coming back: ask the buyer (address or refund) and check the goods on arrival.",
+                    role: .service))
+            case .delivered:
+                continue
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,22 @@
+import StoreOpsCore
+
+/// The findings of one store's morning checks for a day, grouped by section with the most money at stake first.
+public struct CheckReport: Sendable {
+    public let store: Store
+    public let day: Day
+    public let findings: [Finding]
+
+    public init(store: Store, day: Day, findings: [Finding]) {
+        self.store = store
+        self.day = day
+        self.findings = findings
+    }
+
+    /// The findings by section, in the operator's order; sections without findings are left out.
+    public var sections: [(section: CheckSection, findings: [Finding])] {
+        CheckSection.allCases.compactMap { section in
+            let found = findings.filter { $0.section == section }
+            return found.isEmpty ? nil : (section, found)
+        }
+    }
+}
