@@ -32,8 +32,7 @@ struct GlobalOptions: ParsableArguments {
     /// Where the data lives, for messages: the SQLite path, or PostgreSQL host:port/database (never the password).
     func location(default fallback: String = "./storeops.sqlite") -> String {
         guard let url = postgresURL else { return databasePath(default: fallback) }
-        guard let components = URLComponents(string: url), let host = components.host else { return "PostgreSQL" }
-        return "PostgreSQL \(host):\(components.port ?? 5432)\(components.path)"
+        return "PostgreSQL " + (PostgresStore.endpoint(of: url) ?? "")
     }
 
     /// Opens the storage the options point at (PostgreSQL when a database URL is given, else the SQLite file), runs

@@ -33,8 +33,8 @@ public struct AgentCheck: Sendable {
                 check: .agentConversion, severity: underFloor ? .critical : .warning, subject: name, atStake: missed > 0 ? perPayer * missed : nil,
                 evidence: [Evidence("inquirers", .count(a.inquirers)), Evidence("paid", .count(a.paid)), Evidence("inquiry_conversion", .rate(conversion)),
                            Evidence("team_inquiry_conversion", .rate(team)), Evidence("missed_payers", .count(missed)), Evidence("paid_per_payer", .money(perPayer))],
-                adviceZh: "客服「\(name)」询单转化率 \(KeywordCheck.percent(conversion))，团队 \(KeywordCheck.percent(team))\(underFloor ? "，低于 50%" : "")：安排培训，请转化高的同事分享话术。",
-                adviceEn: "Agent \(name) converts \(KeywordCheck.percent(conversion)) of inquiries against the team's \(KeywordCheck.percent(team))\(underFloor ? ", under 50 %" : ""): schedule training and have the best converters share their approach.",
+                adviceZh: "客服「\(name)」询单转化率 \(conversion.percentString)，团队 \(team.percentString)\(underFloor ? "，低于 50%" : "")：安排培训，请转化高的同事分享话术。",
+                adviceEn: "Agent \(name) converts \(conversion.percentString) of inquiries against the team's \(team.percentString)\(underFloor ? ", under 50 %" : ""): schedule training and have the best converters share their approach.",
                 role: .service))
         }
         return findings

@@ -26,8 +26,8 @@ public struct CompetitorCheck: Sendable {
                 evidence: [Evidence("competitor", .text(item.competitorID)), Evidence("item", .text(item.title)),
                            Evidence("price_before", .money(old)), Evidence("price_after", .money(new)), Evidence("cut", .rate(cut)),
                            Evidence("since", .day(before.day)), Evidence("our_product", .text(item.ourProductID ?? ""))],
-                adviceZh: "竞品「\(item.title)」（\(item.competitorID)）降价 \(KeywordCheck.percent(cut))：\(old.decimalString) → \(new.decimalString)。检查我方对应款的价格、券和主图卖点，必要时跟进活动。",
-                adviceEn: "Competitor item \(item.title) (\(item.competitorID)) cut its price by \(KeywordCheck.percent(cut)): \(old.decimalString) -> \(new.decimalString). Review our matching item's price, coupons and main-image selling points; answer with a promotion if needed.",
+                adviceZh: "竞品「\(item.title)」（\(item.competitorID)）降价 \(cut.percentString)：\(old.decimalString) → \(new.decimalString)。检查我方对应款的价格、券和主图卖点，必要时跟进活动。",
+                adviceEn: "Competitor item \(item.title) (\(item.competitorID)) cut its price by \(cut.percentString): \(old.decimalString) -> \(new.decimalString). Review our matching item's price, coupons and main-image selling points; answer with a promotion if needed.",
                 role: .operator))
         }
         return findings

@@ -66,8 +66,8 @@ public struct KeywordCheck: Sendable {
                 reasonEn = "spent \(t.spend.decimalString) without an order, over \(settings.deleteSpendFactor)x the break-even cost per order \(allowed.decimalString)"
             } else if t.impressions >= settings.keywordMinImpressions, let kc = ctr.value, let cc = campaignCTR.value, let share = settings.deleteCTRShare.value, kc < cc * share {
                 kind = .keywordDelete
-                reasonZh = "点击率 \(Self.percent(ctr)) 不到计划平均 \(Self.percent(campaignCTR)) 的三分之一"
-                reasonEn = "CTR \(Self.percent(ctr)) is under a third of the campaign's \(Self.percent(campaignCTR))"
+                reasonZh = "点击率 \(ctr.percentString) 不到计划平均 \(campaignCTR.percentString) 的三分之一"
+                reasonEn = "CTR \(ctr.percentString) is under a third of the campaign's \(campaignCTR.percentString)"
             } else if r < be * (settings.lowerBidFrom.value ?? 0.7) {
                 kind = .keywordDelete
                 reasonZh = "投产比 \(Self.fixed(roas)) 远低于保本投产比 \(Self.fixed(breakEven))，每笔成交都在亏钱"
@@ -98,11 +98,6 @@ public struct KeywordCheck: Sendable {
                 role: .ads))
         }
         return findings
-    }
-
-    static func percent(_ r: Ratio) -> String {
-        guard let v = r.value else { return "—" }
-        return String(Int((v * 1000).rounded()) / 10) + "." + String(Int((v * 1000).rounded()) % 10) + "%"
     }
 
     static func fixed(_ r: Ratio) -> String { r.decimalString(digits: 2) ?? "—" }

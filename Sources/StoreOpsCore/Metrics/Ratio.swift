@@ -22,4 +22,9 @@ public struct Ratio: Hashable, Sendable {
         let scaled = Money.divideRounded(numerator * scale, by: denominator)
         return Money.decimalString(minor: scaled, digits: digits)
     }
+
+    /// The ratio as a percentage with one decimal, e.g. `42.2%` ("—" when undefined).
+    public var percentString: String {
+        Ratio(numerator * 100, denominator).decimalString(digits: 1).map { $0 + "%" } ?? "—"
+    }
 }

@@ -106,11 +106,7 @@ struct PostgresBatchWriter {
     /// The SQL types of a table's columns (read once per table and write).
     private mutating func columnTypes(_ table: String) async throws -> [String: String] {
         if let known = types[table] { return known }
-        var result: [String: String] = [:]
-        for row in try await connection.rows("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?",
-                                             [.text(table)], logger: logger) {
-            if case .text(let name) = row[0], case .text(let type) = row[1] { result[name] = type }
-        }
+        let result = Dictionary(try await PostgresSchema.columns(of: table, on: connection, logger: logger), uniquingKeysWith: { a, _ in a })
         types[table] = result
         return result
     }

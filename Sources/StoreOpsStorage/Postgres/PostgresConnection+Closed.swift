@@ -18,11 +18,12 @@ extension PostgresConnection {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 outcome.install(continuation)
+                let watch = ClosingWatch.shared.watch(self) { outcome.finish(.failure(ConnectionClosed())) }
                 let task = Task {
                     do { outcome.finish(.success(try await work())) } catch { outcome.finish(.failure(error)) }
+                    ClosingWatch.shared.unwatch(watch)
                 }
                 outcome.whenCancelled { task.cancel() }
-                ClosingWatch.shared.watch(self, until: task) { outcome.finish(.failure(ConnectionClosed())) }
             }
         } onCancel: {
             outcome.cancel()
@@ -69,8 +70,14 @@ private final class ClosingWatch: @unchecked Sendable {
     private var waiting: [ObjectIdentifier: [Int: @Sendable () -> Void]] = [:]
     private var nextToken = 0
 
-    /// Calls `closed` if `connection` closes before `task` ends.
-    func watch<T: Sendable>(_ connection: PostgresConnection, until task: Task<T, Never>, closed: @escaping @Sendable () -> Void) {
+    /// A registration: the connection and the statement's token.
+    struct Registration: Sendable {
+        let key: ObjectIdentifier
+        let token: Int
+    }
+
+    /// Calls `closed` if `connection` closes before `unwatch` (at once if it is closed already).
+    func watch(_ connection: PostgresConnection, closed: @escaping @Sendable () -> Void) -> Registration {
         let key = ObjectIdentifier(connection)
         let (token, first) = lock.withLock { () -> (Int, Bool) in
             nextToken += 1
@@ -84,9 +91,11 @@ private final class ClosingWatch: @unchecked Sendable {
                 for handler in handlers.values { handler() }
             }
         }
-        Task {
-            _ = await task.value
-            lock.withLock { _ = waiting[key]?.removeValue(forKey: token) }
-        }
+        return Registration(key: key, token: token)
+    }
+
+    /// Forgets a statement that has its answer.
+    func unwatch(_ registration: Registration) {
+        lock.withLock { _ = waiting[registration.key]?.removeValue(forKey: registration.token) }
     }
 }

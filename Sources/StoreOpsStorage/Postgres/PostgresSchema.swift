@@ -27,6 +27,17 @@ enum PostgresSchema {
         ORDER BY c.table_name
         """
 
+    /// A table's columns (name and SQL type) in their order, from the catalog.
+    static func columns(of table: String, on c: PostgresConnection, logger: Logger) async throws -> [(name: String, type: String)] {
+        try await c.rows("""
+            SELECT column_name, data_type FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position
+            """, [.text(table)], logger: logger).compactMap { row in
+            guard case .text(let name) = row[0], case .text(let type) = row[1] else { return nil }
+            return (name, type)
+        }
+    }
+
     /// Applies missing migrations and the security statements; returns the versions applied.
     static func migrate(_ connection: PostgresConnection, appRole: String?, logger: Logger) async throws -> [Int] {
         try await connection.withTransaction(logger: logger) { c in

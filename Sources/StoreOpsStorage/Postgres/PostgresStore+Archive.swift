@@ -45,14 +45,7 @@ extension PostgresStore {
         var result: [(table: String, columns: [(name: String, type: String)])] = []
         for row in try await c.rows(PostgresSchema.tablesWithStoreID, logger: logger) {
             guard case .text(let table) = row[0], table != "stores" else { continue }
-            let columns = try await c.rows("""
-                SELECT column_name, data_type FROM information_schema.columns
-                WHERE table_schema = current_schema() AND table_name = ? AND column_name <> 'store_id' ORDER BY ordinal_position
-                """, [.text(table)], logger: logger).compactMap { row -> (name: String, type: String)? in
-                guard case .text(let name) = row[0], case .text(let type) = row[1] else { return nil }
-                return (name, type)
-            }
-            result.append((table, columns))
+            result.append((table, try await PostgresSchema.columns(of: table, on: c, logger: logger).filter { $0.name != "store_id" }))
         }
         return result
     }

@@ -39,6 +39,11 @@ public final class PostgresStore: StoreOpsStore, Service {
         self.probe = probe
     }
 
+    /// host:port/database of `url`, for messages (never the password); nil when it is not a PostgreSQL URL.
+    public static func endpoint(of url: String) -> String? {
+        try? PostgresURL(url).endpoint
+    }
+
     /// Errors only: the driver's warnings (a lease queued while the pool starts) are not the user's business.
     public static var defaultLogger: Logger {
         var logger = Logger(label: "storeops.postgres")
