@@ -126,9 +126,12 @@ struct ChecksTests {
         i.reviews = [review("r1", "P1", 1, Self.day), review("r2", "P2", 3, Self.day.adding(days: -1)), review("r3", "P6", 1, Self.day),
                      review("r4", "P1", 5, Self.day), review("r5", "P1", 2, Self.day.adding(days: -2))]
         let found = ReviewCheck().run(i, settings)
-        #expect(found.map(\.subject) == ["r2", "r1"])
-        #expect(found[1].severity == .critical && found[1].atStake == Self.yuan(100_000))
-        #expect(found[0].severity == .info)
+        // r5 is older than the two-day window of new reviews but still unreplied after 24 h: 2026-03-08 12:00 -> 03-11 00:00 = 60 h.
+        // r3 (P6, not a top item) is only 12 h old: not yet late for a reply.
+        #expect(found.map(\.subject) == ["r5", "r2", "r1"])
+        #expect(found[0].check == .unrepliedReview && found[0].evidence.first { $0.key == "hours_unreplied" }?.value == .count(60))
+        #expect(found[2].severity == .critical && found[2].atStake == Self.yuan(100_000))
+        #expect(found[1].severity == .info)
     }
 
     @Test("competitors: a core item's price cut of 5 % or more on the checked day")

@@ -12,16 +12,17 @@ struct CheckServiceTests {
     static let end = Day(iso: "2026-03-31")!
     static let clock: @Sendable () -> Instant = { StoreTimeZone.shanghai.instant(day: end.adding(days: 1), hour: 9, minute: 0) }
 
-    func checks(clean: Bool) async throws -> (report: CheckReport, injections: DemoInjections) {
+    func checks(clean: Bool) async throws -> (report: CheckReport, monday: CheckReport, injections: DemoInjections) {
         let storage = try await TestBackend.makeStore()
         let (data, _) = try await DemoService(storage: storage).build(DemoScenario(seed: 42, end: Self.end, days: 60, clean: clean))
-        let report = try await CheckService(storage: storage, clock: Self.clock).run(store: data.store.id)
-        return (report, data.injections)
+        let service = CheckService(storage: storage, clock: Self.clock)
+        // The end day is a Tuesday; page health is reviewed on Mondays.
+        return (try await service.run(store: data.store.id), try await service.run(store: data.store.id, day: Self.end.adding(days: -1)), data.injections)
     }
 
     @Test("the default demo: every injected problem is found, in JSON too")
     func injected() async throws {
-        let (report, injected) = try await checks(clean: false)
+        let (report, monday, injected) = try await checks(clean: false)
         #expect(report.day == Self.end)
         func subjects(_ kinds: CheckKind...) -> Set<String> { Set(report.findings.filter { kinds.contains($0.check) }.map(\.subject)) }
         #expect(Set(injected.losingKeywords).isSubset(of: subjects(.keywordDelete, .keywordLowerBid)), "losing keywords")
@@ -33,6 +34,15 @@ struct CheckServiceTests {
         #expect(Set(injected.lostShipments) == subjects(.lostShipment) && !injected.lostShipments.isEmpty)
         #expect(Set(injected.returnedShipments) == subjects(.returnedShipment) && !injected.returnedShipments.isEmpty)
         #expect(Set(injected.lateOrders).isSubset(of: subjects(.unshippedOrder)) && !injected.lateOrders.isEmpty)
+        #expect(subjects(.skuRefundRate).contains(injected.qualityProblemSKU))
+        #expect(subjects(.complaint) == [injected.openComplaint] && subjects(.refundOverdue) == [injected.overdueRefund])
+        #expect(subjects(.budgetExhausted) == [injected.exhaustedCampaign])
+        #expect(injected.weakCrossSelling && monday.findings.contains { $0.check == .pageAOVRatio })
+        #expect(report.returnReasons?.lines.first?.cumulativeShare.isDefined == true)
+
+        // The quality SKU's numbers, recomputed from the stored refunds and order lines of the 30 days.
+        let quality = try #require(report.findings.first { $0.check == .skuRefundRate && $0.subject == injected.qualityProblemSKU })
+        #expect(quality.evidence.first { $0.key == "refund_rate" }?.value == .rate(try await refundRate(of: injected.qualityProblemSKU)))
 
         // Grouped by section in the operator's order, most money first within a section.
         let sections = report.findings.map(\.section)
@@ -49,8 +59,61 @@ struct CheckServiceTests {
 
     @Test("the clean demo: nothing found")
     func clean() async throws {
-        let (report, _) = try await checks(clean: true)
+        let (report, monday, _) = try await checks(clean: true)
         #expect(report.findings.isEmpty, "\(report.findings.map { "\($0.check.rawValue) \($0.subject)" })")
+        #expect(monday.findings.isEmpty, "\(monday.findings.map { "\($0.check.rawValue) \($0.subject)" })")
         #expect(CheckReportRenderer.text(report, language: .en).contains("nothing found"))
+    }
+
+    /// Refunds requested in the 30 days ending on the end day (not withdrawn) over units sold in orders paid then.
+    func refundRate(of sku: String) async throws -> Ratio {
+        let storage = try await TestBackend.makeStore()
+        let (data, _) = try await DemoService(storage: storage).build(DemoScenario(seed: 42, end: Self.end, days: 60))
+        let first = Self.end.adding(days: -29)
+        let refunds = try await storage.read(Refund.self, store: data.store.id, days: nil).filter {
+            $0.skuID == sku && $0.status != .closed && StoreTimeZone.shanghai.day(of: $0.requestedAt) >= first
+                && StoreTimeZone.shanghai.day(of: $0.requestedAt) <= Self.end
+        }
+        let paid = Set(try await storage.read(Order.self, store: data.store.id, days: DayRange(first, Self.end)!).map(\.id))
+        let units = try await storage.read(OrderLine.self, store: data.store.id, days: DayRange(first, Self.end)!)
+            .filter { $0.skuID == sku && paid.contains($0.orderID) }.reduce(0) { $0 + $1.quantity }
+        return Ratio(Int64(refunds.count), Int64(units))
+    }
+
+    @Test("tasks: checks run twice make no duplicate; done and assign; settings change what is found")
+    func tasksAndSettings() async throws {
+        let storage = try await TestBackend.makeStore()
+        let (data, _) = try await DemoService(storage: storage).build(DemoScenario(seed: 42, end: Self.end, days: 60))
+        let id = data.store.id
+        let checks = CheckService(storage: storage, clock: Self.clock), tasks = TaskService(storage: storage, clock: Self.clock)
+        let first = try await checks.run(store: id, recordTasks: true)
+        let created = try #require(first.tasks).created
+        #expect(created.count == Set(first.findings.map { "\($0.check.rawValue):\($0.subject)" }).count)
+        let second = try await checks.run(store: id, recordTasks: true)
+        #expect(second.tasks?.created == [] && second.tasks?.updated == [])
+        let all = try await tasks.list(store: id)
+        #expect(all.count == created.count && Set(all.compactMap(\.findingKey)).count == all.count)
+        #expect(all.map(\.due) == all.map(\.due).sorted())
+
+        let hero = try #require(all.first { $0.findingKey == "sold_out_hero:\(data.injections.soldOutSKU)" })
+        #expect(hero.role == .operator && hero.due == Self.end.adding(days: 1) && hero.status == .open)
+        try await tasks.assign(store: id, task: hero.id, to: "小王")
+        try await tasks.close(store: id, task: hero.id)
+        let closed = try #require(try await tasks.list(store: id, status: .done).first)
+        #expect(closed.id == hero.id && closed.assignee == "小王" && closed.closedAt == Self.clock())
+        await #expect(throws: ServiceError.self) { try await tasks.close(store: id, task: hero.id) }
+        await #expect(throws: ServiceError.self) { try await tasks.close(store: id, task: "T999") }
+        // Checking the same day again after closing: its data predates the fix, so no new task and no verdict yet.
+        let third = try await checks.run(store: id, recordTasks: true)
+        #expect(third.tasks?.created == [] && third.tasks?.relapsed == [] && third.tasks?.recovered == [])
+
+        let settings = SettingsService(storage: storage)
+        try await settings.set(store: id, name: "budget_hour", value: "15")
+        await #expect(throws: ServiceError.self) { try await settings.set(store: id, name: "budget_hour", value: "noon") }
+        #expect(try await settings.entries(store: id, name: "budget_hour").first?.value == "15")
+        let later = try await checks.run(store: id)
+        #expect(!later.findings.contains { $0.check == .budgetExhausted })
+        try await settings.set(store: id, name: "budget_hour", value: "default")
+        #expect(try await checks.run(store: id).findings.contains { $0.check == .budgetExhausted })
     }
 }

@@ -1,6 +1,8 @@
 /// Customer service (domain guide §8): agents whose inquiry conversion (inquirers who paid / inquirers) over the
 /// window is under 50 %, or well under the team's, get a training task. The money at stake is the sales they
-/// would have made at the team's conversion and the team's paid amount per paying inquirer.
+/// would have made at the team's conversion and the team's paid amount per paying inquirer. Agents whose average
+/// first response (weighted by inquiries served) is slower than the limit, or who answer too few within 3 minutes,
+/// are reported too.
 public struct AgentCheck: Sendable {
     public init() {}
 
@@ -37,6 +39,38 @@ public struct AgentCheck: Sendable {
                 adviceEn: "Agent \(name) converts \(conversion.percentString) of inquiries against the team's \(team.percentString)\(underFloor ? ", under 50 %" : ""): schedule training and have the best converters share their approach.",
                 role: .service))
         }
-        return findings
+        return findings + responses(input, settings)
+    }
+
+    func responses(_ input: CheckInput, _ settings: CheckSettings) -> [Finding] {
+        var agents: [String: (served: Int64, firstSum: Int64, firstServed: Int64, within: Int64, withinServed: Int64)] = [:]
+        var names: [String] = []
+        for row in input.agentDays where row.served > 0 {
+            if agents[row.agent] == nil { names.append(row.agent) }
+            var a = agents[row.agent] ?? (0, 0, 0, 0, 0)
+            let served = Int64(row.served)
+            a.served += served
+            if let first = row.firstResponseSeconds { a.firstSum += Int64(first) * served; a.firstServed += served }
+            if let within = row.answeredWithin3MinPermille { a.within += Int64(within) * served; a.withinServed += served }
+            agents[row.agent] = a
+        }
+        let floor = settings.answeredWithin3MinFloor
+        return names.compactMap { name in
+            let a = agents[name]!
+            let slow = a.firstServed > 0 && a.firstSum > Int64(settings.firstResponseLimitSeconds) * a.firstServed
+            // within / 1000 < floor  <=>  within * den < floor.num * 1000 * served
+            let late = a.withinServed > 0 && a.within * floor.denominator < floor.numerator * 1000 * a.withinServed
+            guard slow || late else { return nil }
+            let first = a.firstServed > 0 ? a.firstSum / a.firstServed : 0
+            let share = Ratio(a.within, 1000 * max(1, a.withinServed))
+            return Finding(
+                check: .agentResponse, severity: .warning, subject: name, atStake: nil,
+                evidence: [Evidence("served", .count(a.served)), Evidence("first_response_seconds", .count(first)),
+                           Evidence("first_response_limit_seconds", .count(Int64(settings.firstResponseLimitSeconds))),
+                           Evidence("answered_within_3min", .rate(share)), Evidence("answered_within_3min_floor", .rate(floor))],
+                adviceZh: "客服「\(name)」近 \(settings.windowDays) 天平均首次响应 \(first) 秒，3 分钟内回复 \(share.percentString)：检查排班和快捷短语，高峰时段加人。",
+                adviceEn: "Agent \(name) took \(first) s to first respond on average over \(settings.windowDays) days and answered \(share.percentString) within 3 minutes: check the rota and quick replies, add staff at peak hours.",
+                role: .service)
+        }
     }
 }

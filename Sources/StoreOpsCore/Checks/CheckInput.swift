@@ -35,6 +35,30 @@ public struct CheckInput: Sendable {
     public var openShipments: [Shipment] = []
     /// The paid amount of each order with an open parcel (to price a lost or returned parcel).
     public var orderAmounts: [String: Money] = [:]
+    /// Orders paid in the last weeks (big orders, page health, ad share); filter by `paidDay`.
+    public var paidOrders: [Order] = []
+    /// Lines of the orders paid on `day` (price typos).
+    public var linesOfDay: [OrderLine] = []
+    /// Refunds requested in the after-sales window, and every refund still waiting.
+    public var refunds: [Refund] = []
+    /// Units sold per SKU over the after-sales window (the refund rates' base).
+    public var afterSalesUnitsBySKU: [String: Int] = [:]
+    /// Complaints not resolved yet.
+    public var openComplaints: [Complaint] = []
+    /// SKUs sold at least once in the slow-mover window.
+    public var recentlySoldSKUs: Set<String> = []
+    public var purchaseOrders: [PurchaseOrder] = []
+    /// Store and item traffic of the page-health week (empty on other days).
+    public var pageWeekTraffic: [TrafficDay] = []
+    public var pageWeekItems: [ItemTrafficDay] = []
+    /// Campaign budgets of `day`.
+    public var adBudgets: [AdBudgetDay] = []
+    /// Ads rows of the four weeks before the window (the CTR baseline).
+    public var adBaseline: [AdStat] = []
+    /// DSR scores from the day before the window to `day`.
+    public var dsrScores: [DSRScore] = []
+    /// Organic ranks of the tracked keywords on `day` and the day before.
+    public var keywordRanks: [KeywordRank] = []
 
     public init(store: Store, day: Day, now: Instant) {
         self.store = store

@@ -1,4 +1,5 @@
-/// The thresholds of the checks, with the domain guide's defaults (§6, §8, §9, §10, §11).
+/// The thresholds of the checks, with the domain guide's defaults (§6-§13). A store overrides any of them by name
+/// (`storeops settings set`); see `CheckSettings.Name` for the names, units and meanings.
 public struct CheckSettings: Hashable, Sendable {
     /// Days of ads and service data a judgement looks back over (the checked day included).
     public var windowDays = 7
@@ -36,7 +37,61 @@ public struct CheckSettings: Hashable, Sendable {
     /// Bad and neutral reviews are checked on this many top items by traffic.
     public var topItemsByTraffic = 5
     /// A competitor's core item price cut of at least this share is reported.
-    public var priceCutShare = Ratio(5, 100)
+    public var priceCutShare = Ratio(1, 20)
 
+    /// Days of refunds and sales behind the refund rates (after-sales, §9).
+    public var afterSalesWindowDays = 30
+    /// A refund waiting on the seller is reported this many hours before its deadline (and when past it).
+    public var refundDueSoonHours = 12
+    /// SKUs whose refund rate is above this multiple of the store's are reported, once they have at least
+    /// `skuRefundMinRefunds` refunds in the window.
+    public var skuRefundRateFactor = Ratio(2, 1)
+    public var skuRefundMinRefunds = 3
+    /// ... and when that many refunds would be this unlikely at the store's rate, across all the SKUs tested (a
+    /// Poisson tail with a Bonferroni correction): small SKUs with two or three unlucky refunds are not findings.
+    public var skuRefundSignificance = Ratio(1, 20)
+    /// An open complaint is critical this many hours before its deadline.
+    public var complaintDueSoonHours = 24
+    /// Paid orders of at least this amount (minor units of the store's currency) are double-checked before shipping.
+    public var bigOrderMinor: Int64 = 300_000
+    /// A SKU with at least `slowMoverMinUnits` on hand and no sale in this many days is a slow mover.
+    public var slowMoverDays = 30
+    public var slowMoverMinUnits = 20
+    /// Pre-sale purchase orders expected within this many days (or overdue) are reported.
+    public var presaleDueDays = 3
+    /// Page health is reviewed weekly, on this ISO weekday (1 = Monday), over the 7 days before it.
+    public var pageHealthWeekday = 1
+    /// Page health pass marks (§7): store AOV / hero-item AOV, bounce rate, visit depth.
+    public var pageAOVRatioFloor = Ratio(13, 10)
+    public var bounceRateCeiling = Ratio(7, 10)
+    public var visitDepthFloor = Ratio(5, 2)
+    /// A campaign budget used up before this hour (store time) is reported.
+    public var budgetHour = 18
+    /// The day's ad spend / GMV above this is reported.
+    public var adShareLimit = Ratio(1, 5)
+    /// A channel's CTR over the window below this share of its CTR in the four weeks before means the main image
+    /// needs work (a task for the designer).
+    public var lowCTRShare = Ratio(4, 5)
+    /// Agents slower than this average first response (seconds) or answering fewer than `answeredWithin3MinFloor`
+    /// within 3 minutes are reported.
+    public var firstResponseLimitSeconds = 30
+    public var answeredWithin3MinFloor = Ratio(9, 10)
+    /// A DSR score falling by at least this much (in 1/10000 points, 200 = 0.02) over the window is reported.
+    public var dsrDropTenThousandths = 200
+    /// Neutral and bad reviews still unreplied this many hours after they were posted are reported.
+    public var replyWithinHours = 24
+    /// A competitor core item whose monthly sales grew by this share over the window is reported.
+    public var salesJumpShare = Ratio(3, 10)
+    /// Competitor items listed within this many days are new launches.
+    public var launchWithinDays = 14
+    /// Organic search results per page: a tracked keyword's rank above this is off page one.
+    public var pageOneSize = 44
+    /// Title length bounds in bytes (a Chinese character counts 2, as Taobao counts): at most 60, flag under 24.
+    public var titleMaxBytes = 60
+    public var titleMinBytes = 24
+    /// A line sold at or below this share of the list price is a price typo ("a missing zero").
+    public var priceFloorShare = Ratio(1, 10)
+
+    /// Ratios are kept in lowest terms, so that a value read back from its text equals the default.
     public init() {}
 }

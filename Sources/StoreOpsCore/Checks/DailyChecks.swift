@@ -6,8 +6,10 @@ public struct DailyChecks: Sendable {
     public init(settings: CheckSettings = CheckSettings()) { self.settings = settings }
 
     public func run(_ input: CheckInput) -> [Finding] {
-        let findings = LogisticsCheck().run(input, settings) + StockCheck().run(input, settings) + KeywordCheck().run(input, settings)
-            + AgentCheck().run(input, settings) + ReviewCheck().run(input, settings) + CompetitorCheck().run(input, settings)
+        let findings = AfterSalesCheck().run(input, settings) + LogisticsCheck().run(input, settings) + StockCheck().run(input, settings)
+            + PageHealthCheck().run(input, settings) + KeywordCheck().run(input, settings) + AdsCheck().run(input, settings)
+            + AgentCheck().run(input, settings) + ReviewCheck().run(input, settings) + ScoreCheck().run(input, settings)
+            + CompetitorCheck().run(input, settings) + RankCheck().run(input, settings) + ListingCheck().run(input, settings)
         return findings.enumerated().sorted { a, b in
             let (x, y) = (a.element, b.element)
             if x.section != y.section { return x.section < y.section }

@@ -1,5 +1,6 @@
 /// Orders and parcels (domain guide §9): paid orders not shipped within the promised time, parcels with no
-/// tracking update for 72 h, lost and returned parcels. Each is priced at the order's paid amount.
+/// tracking update for 72 h, lost and returned parcels, and big orders paid on the day to double-check before they
+/// ship (address, buyer, stock). Each is priced at the order's paid amount.
 public struct LogisticsCheck: Sendable {
     public init() {}
 
@@ -45,6 +46,16 @@ public struct LogisticsCheck: Sendable {
             case .delivered:
                 continue
             }
+        }
+        for order in input.paidOrders where order.paidDay == input.day && order.paidAmount.minor >= settings.bigOrderMinor {
+            findings.append(Finding(
+                check: .bigOrder, severity: .info, subject: order.id, atStake: order.paidAmount,
+                evidence: [Evidence("paid_amount", .money(order.paidAmount)), Evidence("units", .count(Int64(order.units))),
+                           Evidence("threshold", .money(Money(minor: settings.bigOrderMinor, currency: order.paidAmount.currency))),
+                           Evidence("shipped", .text(order.shippedAt == nil ? "no" : "yes"))],
+                adviceZh: "大额订单 \(order.id)（\(order.paidAmount.decimalString)，\(order.units) 件）：发货前核对收货信息和买家，留意刷单或恶意退款风险。",
+                adviceEn: "Big order \(order.id) (\(order.paidAmount.decimalString), \(order.units) units): check the address and the buyer before it ships (fake orders, refund abuse).",
+                role: .service))
         }
         return findings
     }

@@ -1,5 +1,6 @@
 /// Stock (domain guide §10): sold-out hero items, and SKUs whose days of cover are below lead time + safety days,
-/// with the restock quantity (to reach lead time + target cover) and the date to order by.
+/// with the restock quantity (to reach lead time + target cover) and the date to order by; slow movers (stock on
+/// hand, no sale in the slow-mover window); pre-sale purchase orders due to arrive (or late).
 public struct StockCheck: Sendable {
     public init() {}
 
@@ -10,7 +11,19 @@ public struct StockCheck: Sendable {
         for snapshot in input.stock {
             guard let sku = skus[snapshot.skuID] else { continue }
             let units = input.unitsBySKU[sku.id] ?? 0
-            guard units > 0 else { continue }
+            guard units > 0 else {
+                if snapshot.onHand >= settings.slowMoverMinUnits && !input.recentlySoldSKUs.contains(sku.id) {
+                    let value = (input.unitCosts[sku.id] ?? sku.price) * Int64(snapshot.onHand)
+                    findings.append(Finding(
+                        check: .slowMover, severity: .info, subject: sku.id, atStake: value,
+                        evidence: [Evidence("on_hand", .count(Int64(snapshot.onHand))), Evidence("days_without_sale", .count(Int64(settings.slowMoverDays))),
+                                   Evidence("stock_value", .money(value))],
+                        adviceZh: "SKU \(sku.id) 有 \(snapshot.onHand) 件库存，\(settings.slowMoverDays) 天无销售：考虑搭配促销、清仓或下架，占用资金 \(value.decimalString)。",
+                        adviceEn: "SKU \(sku.id) has \(snapshot.onHand) units on hand and no sale in \(settings.slowMoverDays) days: bundle, clear or delist it (\(value.decimalString) tied up).",
+                        role: .operator))
+                }
+                continue
+            }
             let window = Int64(settings.coverWindowDays)
             let revenue = input.revenueBySKU[sku.id] ?? .zero(input.store.currency)
             let dailyRevenue = revenue.scaled(by: 1, over: window)
@@ -44,6 +57,20 @@ public struct StockCheck: Sendable {
                     adviceEn: "SKU \(sku.id) has \(coverTenths / 10) days of cover, under lead time plus safety (\(lead + settings.safetyDays) days): reorder \(quantity) units by \(orderBy.iso).",
                     role: .operator))
             }
+        }
+        let horizon = input.day.adding(days: settings.presaleDueDays)
+        for po in input.purchaseOrders.sorted(by: { ($0.expectedOn, $0.id) < ($1.expectedOn, $1.id) })
+        where po.isPresale && po.receivedOn == nil && po.expectedOn <= horizon {
+            let late = po.expectedOn < input.day
+            let value = (input.unitCosts[po.skuID] ?? skus[po.skuID]?.price).map { $0 * Int64(po.quantity) }
+            findings.append(Finding(
+                check: .presaleDue, severity: late ? .critical : .warning, subject: po.id, atStake: value,
+                evidence: [Evidence("sku_id", .text(po.skuID)), Evidence("quantity", .count(Int64(po.quantity))), Evidence("expected_on", .day(po.expectedOn))],
+                adviceZh: late ? "预售采购单 \(po.id)（\(po.skuID) × \(po.quantity)）应于 \(po.expectedOn.iso) 到货但未入库：催供应商，并告知预售买家发货时间，避免延迟发货扣分。"
+                               : "预售采购单 \(po.id)（\(po.skuID) × \(po.quantity)）预计 \(po.expectedOn.iso) 到货：安排验收入库和预售订单发货。",
+                adviceEn: late ? "Pre-sale purchase order \(po.id) (\(po.skuID) x \(po.quantity)) was due on \(po.expectedOn.iso) and has not arrived: press the supplier and tell the pre-sale buyers when they ship."
+                               : "Pre-sale purchase order \(po.id) (\(po.skuID) x \(po.quantity)) arrives by \(po.expectedOn.iso): plan receiving and shipping the pre-sale orders.",
+                role: .operator))
         }
         return findings
     }

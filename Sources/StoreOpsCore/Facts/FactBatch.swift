@@ -29,6 +29,7 @@ public struct FactBatch: Sendable {
     public var targets: [Target] = []
     public var activities: [Activity] = []
     public var tasks: [OpsTask] = []
+    public var checkSettings: [CheckSetting] = []
 
     public init() {}
 
@@ -38,7 +39,7 @@ public struct FactBatch: Sendable {
             + logisticsEvents.count + complaints.count + affiliateCommissions.count + liveSessions.count + trafficDays.count
             + trafficSources.count + itemTraffic.count + adStats.count + adBudgets.count + reviews.count + dsrScores.count
             + inventory.count + purchaseOrders.count + competitors.count + competitorItems.count + competitorSnapshots.count
-            + keywordRanks.count + serviceAgentDays.count + targets.count + activities.count + tasks.count
+            + keywordRanks.count + serviceAgentDays.count + targets.count + activities.count + tasks.count + checkSettings.count
     }
 
     /// Whether the batch has no rows.
@@ -76,5 +77,6 @@ extension FactBatch {
         targets += other.targets
         activities += other.activities
         tasks += other.tasks
+        checkSettings += other.checkSettings
     }
 }

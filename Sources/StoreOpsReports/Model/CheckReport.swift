@@ -5,11 +5,17 @@ public struct CheckReport: Sendable {
     public let store: Store
     public let day: Day
     public let findings: [Finding]
+    /// Refunds of the after-sales window by reason (the returns Pareto), when the store has any.
+    public var returnReasons: ReturnReasons?
+    /// What recording the findings as tasks changed, when they were recorded.
+    public var tasks: TaskPlanner.Plan?
 
-    public init(store: Store, day: Day, findings: [Finding]) {
+    public init(store: Store, day: Day, findings: [Finding], returnReasons: ReturnReasons? = nil, tasks: TaskPlanner.Plan? = nil) {
         self.store = store
         self.day = day
         self.findings = findings
+        self.returnReasons = returnReasons
+        self.tasks = tasks
     }
 
     /// The findings by section, in the operator's order; sections without findings are left out.

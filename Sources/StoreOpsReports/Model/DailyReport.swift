@@ -14,6 +14,10 @@ public struct DailyReport: Sendable {
     public var target: TargetPacing?
     /// Why GMV moved against the baseline, when both days have sales and traffic.
     public var why: WhyAnalysis?
+    /// The morning checks of the day, when they were run for the briefing.
+    public var checks: CheckReport?
+    /// The store's open tasks, by due date.
+    public var openTasks: [OpsTask] = []
 
     /// Builds the report of `day` from the master table of (at least) the 14 days ending on it.
     public init?(store: Store, day: Day, table: [MasterTableRow]) {

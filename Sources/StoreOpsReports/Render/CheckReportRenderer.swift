@@ -4,8 +4,7 @@ import StoreOpsCore
 public enum CheckReportRenderer {
     public static func text(_ report: CheckReport, language l: Language) -> String {
         var out = l.pick("\(report.store.name) (\(report.store.id)) \(report.day.iso) 每日检查：", "\(report.store.name) (\(report.store.id)) checks for \(report.day.iso): ")
-        guard !report.findings.isEmpty else { return out + l.pick("没有发现问题。\n", "nothing found.\n") }
-        out += l.pick("\(report.findings.count) 项发现\n", "\(report.findings.count) findings\n")
+        out += report.findings.isEmpty ? l.pick("没有发现问题。\n", "nothing found.\n") : l.pick("\(report.findings.count) 项发现\n", "\(report.findings.count) findings\n")
         for (section, findings) in report.sections {
             let total = findings.compactMap(\.atStake).reduce(Money.zero(report.store.currency), +)
             out += "\n## \(section.label(l))" + (total.isZero ? "" : l.pick("（涉及金额 \(total.groupedString)）", " (at stake \(total.groupedString))")) + "\n"
@@ -15,6 +14,18 @@ public enum CheckReportRenderer {
                 out += "  " + l.pick(f.adviceZh, f.adviceEn) + "\n"
             }
         }
+        if let reasons = report.returnReasons {
+            out += "\n## " + l.pick("退款原因（帕累托）", "Refunds by reason (Pareto)") + "\n"
+            let table = reasons.lines.map { [$0.reason, String($0.count), $0.amount.groupedString, $0.cumulativeShare.percentString] }
+            out += TextTable.render(header: [l.pick("原因", "Reason"), l.pick("笔数", "Count"), l.pick("金额", "Amount"), l.pick("累计占比", "Cumulative")], rows: table)
+        }
+        if let plan = report.tasks {
+            out += "\n" + l.pick("任务：新建 \(plan.created.count)，更新 \(plan.updated.count)", "Tasks: \(plan.created.count) created, \(plan.updated.count) updated")
+            if !plan.recovered.isEmpty || !plan.relapsed.isEmpty {
+                out += l.pick("；已关闭任务指标恢复 \(plan.recovered.count)、未恢复 \(plan.relapsed.count)", "; closed tasks recovered \(plan.recovered.count), not recovered \(plan.relapsed.count)")
+            }
+            out += l.pick("（storeops tasks list 查看）\n", " (see storeops tasks list)\n")
+        }
         return out
     }
 
@@ -22,6 +33,14 @@ public enum CheckReportRenderer {
         JSONValue.object([
             ("store", .string(report.store.id.rawValue)), ("day", .string(report.day.iso)), ("currency", .string(report.store.currency.code)),
             ("findings", .array(report.findings.map(finding))),
+            ("return_reasons", .array((report.returnReasons?.lines ?? []).map { line in
+                .object([("reason", .string(line.reason)), ("count", .int(line.count)), ("amount", .string(line.amount.decimalString)),
+                         ("cumulative_share", line.cumulativeShare.decimalString(digits: 4).map { .number($0) } ?? .null)])
+            })),
+            ("tasks", report.tasks.map { plan in
+                .object([("created", .array(plan.created.map { .string($0) })), ("updated", .array(plan.updated.map { .string($0) })),
+                         ("recovered", .array(plan.recovered.map { .string($0) })), ("not_recovered", .array(plan.relapsed.map { .string($0) }))])
+            } ?? .null),
         ]).rendered() + "\n"
     }
 

@@ -64,7 +64,9 @@ public struct DailyReportHTMLRenderer: Sendable {
             body += "</tr>"
         }
         body += "</tbody></table></section>"
-        body += "<section class=\"pending\"><h2>\(e(l.pick("检查与任务", "Checks and tasks")))</h2><p>\(e(l.pick("尚未提供：退款、物流、库存、评价等每日检查将在后续版本加入。", "Not available yet: the daily checks of refunds, logistics, stock, reviews ... come in a later version.")))</p></section>"
+        if report.checks != nil || !report.openTasks.isEmpty {
+            body += DailyReportChecksSummary(report: report, language: l).html
+        }
         if report.row.costMissingUnits > 0 {
             body += "<p class=\"warning\">\(e(l.pick("成本不完整: \(report.row.costMissingUnits) 件商品没有成本，利润偏高。", "Costs incomplete: \(report.row.costMissingUnits) units have no unit cost; profit is overstated.")))</p>"
         }
@@ -80,7 +82,7 @@ public struct DailyReportHTMLRenderer: Sendable {
             th:first-child{text-align:left}.master tr.group th{text-align:left;background:#f6f8fa}.kv th{text-align:left;color:#59636e;font-weight:normal}
             figure{margin:12px 0}svg{max-width:100%;height:auto}svg .title{font-size:13px;fill:#1f2328}svg .axis{font-size:11px;fill:#59636e}
             svg .value{font-size:10px;fill:#1f2328}svg .bar{fill:#54aeff}svg .marker{stroke:#cf222e;stroke-width:2}svg .up{fill:#2da44e}svg .down{fill:#cf222e}
-            svg .zero{stroke:#8c959f}.warning{color:#9a6700}.pending{color:#59636e;border:1px dashed #d8dee4;padding:0 12px}
+            svg .zero{stroke:#8c959f}.warning{color:#9a6700}.checks li{margin:2px 0}.checks .critical{color:#cf222e}.checks .muted{color:#59636e}
             @media print{body{margin:0}.charts figure{break-inside:avoid}}
             </style></head>
             <body>

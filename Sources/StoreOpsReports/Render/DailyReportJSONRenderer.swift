@@ -50,6 +50,10 @@ public struct DailyReportJSONRenderer: Sendable {
                 ("narrative", .string(BriefingNarrative.text(target: report.target, why: w, currency: report.store.currency, language: language))),
             ])
         } ?? .null))
+        pairs.append(("checks", report.checks.map { c in
+            .object([("findings", .array(c.findings.map(CheckReportRenderer.finding)))])
+        } ?? .null))
+        pairs.append(("open_tasks", .array(report.openTasks.map(TaskListRenderer.task))))
         pairs.append(("compare", .object([
             ("previous_day", .object([("day", .string(report.previousDay.day.iso))] + MasterTableJSON.fields(of: report.previousDay))),
             ("same_weekday_last_week", .object([("day", .string(report.lastWeek.day.iso))] + MasterTableJSON.fields(of: report.lastWeek))),

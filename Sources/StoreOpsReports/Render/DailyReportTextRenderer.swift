@@ -104,10 +104,9 @@ public struct DailyReportTextRenderer: Sendable {
             lines.append(l.pick("⚠ 成本不完整: \(report.row.costMissingUnits) 件商品没有成本, 约占支付金额 \(share); 毛利和净利因此偏高。",
                                 "⚠ Costs incomplete: \(report.row.costMissingUnits) units have no unit cost (about \(share) of GMV); profit is overstated."))
         }
-        if report.target != nil || report.why != nil {
+        if report.checks != nil || !report.openTasks.isEmpty {
             lines.append("")
-            lines.append(l.pick("检查与任务: 尚未提供 (退款、物流、库存、评价等每日检查将在后续版本加入)。",
-                                "Checks and tasks: not available yet (the daily checks of refunds, logistics, stock, reviews ... come in a later version)."))
+            lines += DailyReportChecksSummary(report: report, language: l).textLines
         }
         let missing = report.fieldsWithoutData
         if !missing.isEmpty {

@@ -13,39 +13,70 @@ public struct CheckService: Sendable {
         self.clock = clock
     }
 
-    /// The findings of `day` (default: yesterday in the store's time zone), grouped by section, most money first.
-    public func run(store id: StoreID, day: Day? = nil, settings: CheckSettings = CheckSettings()) async throws -> CheckReport {
+    /// The findings of `day` (default: yesterday in the store's time zone), grouped by section, most money first, with
+    /// the store's thresholds (or `settings`). With `recordTasks`, the findings also become tasks (`TaskService.sync`).
+    public func run(store id: StoreID, day: Day? = nil, settings: CheckSettings? = nil, recordTasks: Bool = false) async throws -> CheckReport {
         let store = try await storage.requireStore(id)
         let day = day ?? store.timeZone.yesterday(now: clock())
+        let settings = if let settings { settings } else { try await SettingsService(storage: storage).settings(of: store) }
         let input = try await input(store: store, day: day, settings: settings)
-        return CheckReport(store: store, day: day, findings: DailyChecks(settings: settings).run(input))
+        let reasons = ReturnReasons(refunds: input.refunds, first: day.adding(days: -(settings.afterSalesWindowDays - 1)), last: day,
+                                    zone: store.timeZone, currency: store.currency)
+        var report = CheckReport(store: store, day: day, findings: DailyChecks(settings: settings).run(input), returnReasons: reasons.total > 0 ? reasons : nil)
+        if recordTasks { report.tasks = try await TaskService(storage: storage, clock: clock).sync(report) }
+        return report
     }
 
     /// The facts of the checks of `day`.
     public func input(store: Store, day: Day, settings: CheckSettings) async throws -> CheckInput {
         let endOfDay = store.timeZone.instant(day: day.adding(days: 1), hour: 0, minute: 0)
         var input = CheckInput(store: store, day: day, now: min(clock(), endOfDay))
-        let window = DayRange(day.adding(days: -(settings.windowDays - 1)), day)!
-        let cover = DayRange(day.adding(days: -(settings.coverWindowDays - 1)), day)!
-        let recent = DayRange(day.adding(days: -60), day)!
-        let zero = Money.zero(store.currency)
+        try await readCatalog(into: &input, settings)
+        try await readSales(into: &input, settings)
+        try await readMarketing(into: &input, settings)
+        try await readService(into: &input, settings)
+        return input
+    }
 
-        input.adStats = try await storage.read(AdStat.self, store: store.id, days: window)
-        input.agentDays = try await storage.read(ServiceAgentDay.self, store: store.id, days: window)
-        input.products = try await storage.read(Product.self, store: store.id, days: nil)
-        input.skus = try await storage.read(SKU.self, store: store.id, days: nil)
-        for cost in try await storage.read(SKUCost.self, store: store.id, days: nil) where cost.effectiveFrom <= day {
+    /// The window of the ads and service judgements.
+    func window(_ day: Day, _ settings: CheckSettings) -> DayRange { DayRange(day.adding(days: -(settings.windowDays - 1)), day)! }
+
+    /// Products, SKUs, the unit costs in force, the day's stock and the open purchase orders.
+    func readCatalog(into input: inout CheckInput, _ settings: CheckSettings) async throws {
+        let (store, day) = (input.store.id, input.day)
+        input.products = try await storage.read(Product.self, store: store, days: nil)
+        input.skus = try await storage.read(SKU.self, store: store, days: nil)
+        for cost in try await storage.read(SKUCost.self, store: store, days: nil) where cost.effectiveFrom <= day {
             input.unitCosts[cost.skuID] = cost.unitCost  // ordered by key: the latest effective date wins
         }
-        input.stock = try await storage.read(InventorySnapshot.self, store: store.id, days: DayRange(day: day))
+        input.stock = try await storage.read(InventorySnapshot.self, store: store, days: DayRange(day: day))
+        input.purchaseOrders = try await storage.read(PurchaseOrder.self, store: store, days: nil).filter { $0.receivedOn == nil }
+    }
 
-        // Units and revenue per SKU, and margins per product, from the lines of orders paid in the cover window.
+    /// Orders paid over the longest window any rule reads and their lines (units, revenue and margins per SKU and
+    /// product), open parcels, refunds and complaints. Needs the unit costs (`readCatalog`).
+    func readSales(into input: inout CheckInput, _ settings: CheckSettings) async throws {
+        let (store, day, currency) = (input.store.id, input.day, input.store.currency)
+        let longest = max(settings.coverWindowDays, settings.afterSalesWindowDays, settings.slowMoverDays, 60)
+        let recent = DayRange(day.adding(days: -(longest - 1)), day)!
+        let orders = try await storage.read(Order.self, store: store, days: recent)
+        let paidDay = Dictionary(orders.compactMap { o in o.paidDay.map { (o.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        let coverStart = day.adding(days: -(settings.coverWindowDays - 1)), afterSalesStart = day.adding(days: -(settings.afterSalesWindowDays - 1))
+        let slowStart = day.adding(days: -(settings.slowMoverDays - 1))
+
         var revenue: [String: Int64] = [:], cogs: [String: Int64] = [:], uncosted = Set<String>()
-        for line in try await storage.read(OrderLine.self, store: store.id, days: cover) {
+        for line in try await storage.read(OrderLine.self, store: store, days: recent) {
+            guard let paid = paidDay[line.orderID] else { continue }
+            if paid == day { input.linesOfDay.append(line) }
+            if let sku = line.skuID {
+                if paid >= slowStart { input.recentlySoldSKUs.insert(sku) }
+                if paid >= afterSalesStart { input.afterSalesUnitsBySKU[sku, default: 0] += line.quantity }
+            }
+            guard paid >= coverStart else { continue }
             let value = line.unitPrice.minor * Int64(line.quantity)
             if let sku = line.skuID {
                 input.unitsBySKU[sku, default: 0] += line.quantity
-                input.revenueBySKU[sku, default: zero] += Money(minor: value, currency: store.currency)
+                input.revenueBySKU[sku, default: .zero(currency)] += Money(minor: value, currency: currency)
             }
             guard let product = line.productID else { continue }
             revenue[product, default: 0] += value
@@ -54,21 +85,48 @@ public struct CheckService: Sendable {
         for (product, r) in revenue where !uncosted.contains(product) && r > cogs[product, default: 0] {
             input.breakEvenByProduct[product] = Ratio(r, r - cogs[product, default: 0])
         }
-        let costedRevenue = revenue.filter { !uncosted.contains($0.key) }.values.reduce(0, +), costedCOGS = cogs.filter { !uncosted.contains($0.key) }.values.reduce(0, +)
+        let costedRevenue = revenue.filter { !uncosted.contains($0.key) }.values.reduce(0, +)
+        let costedCOGS = cogs.filter { !uncosted.contains($0.key) }.values.reduce(0, +)
         if costedRevenue > costedCOGS { input.storeBreakEven = Ratio(costedRevenue, costedRevenue - costedCOGS) }
 
-        for item in try await storage.read(ItemTrafficDay.self, store: store.id, days: window) {
-            input.visitorsByProduct[item.productID, default: 0] += item.visitors
-            input.gmvByProduct[item.productID, default: zero] += item.gmv
-        }
-        input.reviews = try await storage.read(Review.self, store: store.id, days: window)
-        input.competitorItems = try await storage.read(CompetitorItem.self, store: store.id, days: nil)
-        input.competitorSnapshots = try await storage.read(CompetitorSnapshot.self, store: store.id, days: window)
-
-        let orders = try await storage.read(Order.self, store: store.id, days: recent)
-        input.unshippedOrders = orders.filter { $0.status == .paid && $0.shippedAt == nil }
+        input.paidOrders = orders.filter { $0.paidDay != nil }
+        input.unshippedOrders = orders.filter { $0.status == .paid && $0.shippedAt == nil && ($0.paidDay ?? day) >= day.adding(days: -60) }
         input.orderAmounts = Dictionary(orders.map { ($0.id, $0.paidAmount) }, uniquingKeysWith: { a, _ in a })
-        input.openShipments = try await storage.read(Shipment.self, store: store.id, days: recent).filter { $0.status != .delivered }
-        return input
+        input.openShipments = try await storage.read(Shipment.self, store: store, days: DayRange(day.adding(days: -60), day)!).filter { $0.status != .delivered }
+        // Refunds completed in the after-sales window or still open (the table's day filter).
+        input.refunds = try await storage.read(Refund.self, store: store, days: DayRange(afterSalesStart, day)!)
+        input.openComplaints = try await storage.read(Complaint.self, store: store, days: nil).filter { !$0.resolved }
+    }
+
+    /// Ads of the window and the four weeks before, the day's budgets, item and store traffic, competitors and
+    /// search ranks.
+    func readMarketing(into input: inout CheckInput, _ settings: CheckSettings) async throws {
+        let (store, day, currency) = (input.store.id, input.day, input.store.currency)
+        let window = window(day, settings)
+        let ads = try await storage.read(AdStat.self, store: store, days: DayRange(window.first.adding(days: -28), day)!)
+        input.adStats = ads.filter { $0.day >= window.first }
+        input.adBaseline = ads.filter { $0.day < window.first }
+        input.adBudgets = try await storage.read(AdBudgetDay.self, store: store, days: DayRange(day: day))
+        for item in try await storage.read(ItemTrafficDay.self, store: store, days: window) {
+            input.visitorsByProduct[item.productID, default: 0] += item.visitors
+            input.gmvByProduct[item.productID, default: .zero(currency)] += item.gmv
+        }
+        if day.weekday == settings.pageHealthWeekday {
+            let week = DayRange(day.adding(days: -7), day.adding(days: -1))!
+            input.pageWeekTraffic = try await storage.read(TrafficDay.self, store: store, days: week)
+            input.pageWeekItems = try await storage.read(ItemTrafficDay.self, store: store, days: week)
+        }
+        input.competitorItems = try await storage.read(CompetitorItem.self, store: store, days: nil)
+        input.competitorSnapshots = try await storage.read(CompetitorSnapshot.self, store: store, days: window)
+        input.keywordRanks = try await storage.read(KeywordRank.self, store: store, days: DayRange(day.adding(days: -1), day)!)
+    }
+
+    /// Customer-service days, reviews and DSR scores.
+    func readService(into input: inout CheckInput, _ settings: CheckSettings) async throws {
+        let (store, day) = (input.store.id, input.day)
+        let window = window(day, settings)
+        input.agentDays = try await storage.read(ServiceAgentDay.self, store: store, days: window)
+        input.reviews = try await storage.read(Review.self, store: store, days: window)
+        input.dsrScores = try await storage.read(DSRScore.self, store: store, days: DayRange(day.adding(days: -settings.windowDays), day)!)
     }
 }

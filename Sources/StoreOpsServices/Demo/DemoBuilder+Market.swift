@@ -67,6 +67,13 @@ extension DemoBuilder {
                                               openedAt: zone.instant(day: scenario.end, hour: 16), dueAt: zone.instant(day: scenario.end.adding(days: 2), hour: 16),
                                               resolved: false))
         }
+        // Injected: the buyer of another late order asked for a refund 62 h before the end of the last day; nobody answered.
+        if injected, lateOrders.count > 1, let order = batch.orders.first(where: { $0.id == lateOrders[1] }) {
+            let requested = zone.instant(day: scenario.end.adding(days: -2), hour: 10)
+            overdueRefund = "R-late-" + order.id
+            batch.refunds.append(Refund(store: store.id, id: overdueRefund, orderID: order.id, kind: .refundOnly, status: .waitingSeller, reason: "未按约定时间发货",
+                                        amount: order.paidAmount, requestedAt: requested, dueAt: requested.adding(hours: 48)))
+        }
     }
 
     /// The median daily paid GMV of the period, in fen.

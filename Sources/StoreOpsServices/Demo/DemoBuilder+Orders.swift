@@ -4,7 +4,8 @@ extension DemoBuilder {
     /// A paid order of 1-3 lines from SKUs in stock, with what happened to it by "now": shipping, delivery,
     /// refunds and reviews. Nil when nothing the buyer picked was in stock.
     func makeOrder(day: Day, customer: Int, source: String, productSales: inout [Int: (buyers: Set<Int>, units: Int, gmv: Int64)]) -> Order? {
-        let lineCount = rng.chance(0.7) ? 1 : (rng.chance(0.73) ? 2 : 3)
+        // The clean demo sells more items per order (store AOV well above the hero items': page health passes).
+        let lineCount = rng.chance(injected ? 0.7 : 0.4) ? 1 : (rng.chance(0.73) ? 2 : 3)
         var picked: [(sku: Int, quantity: Int)] = []
         for _ in 0..<lineCount {
             for _ in 0..<5 {
@@ -95,11 +96,14 @@ extension DemoBuilder {
         guard requestedAt <= now else { return nil }
         let beforeShipping = shippedAt.map { requestedAt < $0 } ?? true
         let kind: Refund.Kind = beforeShipping ? .refundOnly : (rng.chance(0.08) ? .exchange : (rng.chance(0.75) ? .returnAndRefund : .refundOnly))
-        let duration = kind == .returnAndRefund ? rng.int(3 * 86_400...6 * 86_400) : rng.int(4 * 3600...2 * 86_400)
+        // The clean demo answers refund-only requests within 20 h (never near the 48 h deadline).
+        let duration = kind == .returnAndRefund ? rng.int(3 * 86_400...6 * 86_400) : rng.int(4 * 3600...(injected ? 2 * 86_400 : 20 * 3600))
         let done = requestedAt.adding(seconds: Int64(duration))
         let completed = done <= now
         let amount = min(paid, line.unitPrice.minor * Int64(line.quantity))
-        let status: Refund.Status = completed ? .completed : (kind == .returnAndRefund && rng.chance(0.6) ? .waitingReturn : .waitingSeller)
+        // A return request is agreed to within 20 h; then it waits for the buyer's parcel.
+        let status: Refund.Status = completed ? .completed
+            : (kind == .returnAndRefund && (rng.chance(0.6) || now.seconds - requestedAt.seconds > 20 * 3600) ? .waitingReturn : .waitingSeller)
         let refund = Refund(store: store.id, id: "R" + orderID.dropFirst(4) + "\(line.lineNo)", orderID: orderID, productID: line.productID, skuID: line.skuID,
                             kind: kind, status: status, reason: reason, amount: yuan(kind == .exchange ? 0 : amount), requestedAt: requestedAt,
                             completedAt: completed ? done : nil, completedDay: completed ? zone.day(of: done) : nil,

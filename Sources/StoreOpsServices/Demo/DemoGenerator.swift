@@ -66,6 +66,7 @@ final class DemoBuilder {
 
     // What was injected.
     var lateOrders: [String] = []
+    var overdueRefund = ""
     var stalled: [String] = []
     var lost: [String] = []
     var returned: [String] = []
@@ -100,6 +101,8 @@ final class DemoBuilder {
             fallingSource: "手淘搜索", soldOutSKU: hero.id, soldOutProduct: hero.productID,
             losingKeywords: DemoVocabulary.ztcCampaigns.flatMap { $0.keywords.filter(\.5).map(\.0) },
             weakAgent: DemoVocabulary.weakAgent, priceCutCompetitor: "c-chujian", priceCutItem: cut?.itemID ?? "",
-            badReviewIDs: badReviewIDs, stalledShipments: stalled, lostShipments: lost, returnedShipments: returned, lateOrders: lateOrders)
+            badReviewIDs: badReviewIDs, stalledShipments: stalled, lostShipments: lost, returnedShipments: returned, lateOrders: lateOrders,
+            qualityProblemSKU: batch.skus[qualityProblemSKU].id, openComplaint: "cp-002", overdueRefund: overdueRefund,
+            exhaustedCampaign: DemoVocabulary.ztcCampaigns[0].campaign, weakCrossSelling: true)
     }
 }

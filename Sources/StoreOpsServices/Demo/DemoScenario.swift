@@ -49,4 +49,13 @@ public struct DemoInjections: Sendable, Hashable {
     public var returnedShipments: [String]
     /// Paid orders not shipped within 48 h.
     public var lateOrders: [String]
+    /// The SKU with a quality problem (refund rate far above the store's).
+    public var qualityProblemSKU: String
+    /// The open complaint (late shipment, a penalty point) and the refund request past its 48 h deadline.
+    public var openComplaint: String
+    public var overdueRefund: String
+    /// The search-ads campaign whose budget ran out mid-afternoon on the last day.
+    public var exhaustedCampaign: String
+    /// Most orders hold a single item, so store AOV stays close to the hero items' (page health, on Mondays).
+    public var weakCrossSelling: Bool
 }

@@ -2,14 +2,16 @@ import StoreOpsCore
 import StoreOpsReports
 import StoreOpsStorage
 
-/// The morning briefing of a day: the master-table row with its comparisons, the day against the plan, and
-/// why sales moved.
+/// The morning briefing of a day: the master-table row with its comparisons, the day against the plan, why sales
+/// moved, the checks' findings and the open tasks.
 public struct BriefingService: Sendable {
     let storage: any StoreOpsStore
     let reports: ReportService
+    let clock: @Sendable () -> Instant
 
     public init(storage: any StoreOpsStore, clock: @escaping @Sendable () -> Instant) {
         self.storage = storage
+        self.clock = clock
         self.reports = ReportService(storage: storage, clock: clock)
     }
 
@@ -17,6 +19,8 @@ public struct BriefingService: Sendable {
         var report = try await reports.dailyReport(store: id, day: day)
         report.target = try await pacing(store: report.store, day: report.day)
         report.why = try await why(store: report.store, day: report.day, baseline: baseline)
+        report.checks = try await CheckService(storage: storage, clock: clock).run(store: id, day: report.day)
+        report.openTasks = try await TaskService(storage: storage, clock: clock).list(store: id, status: .open)
         return report
     }
 

@@ -32,6 +32,7 @@ public struct AnyFactTable: Sendable {
         AnyFactTable(InventorySnapshot.table), AnyFactTable(PurchaseOrder.table), AnyFactTable(Competitor.table),
         AnyFactTable(CompetitorItem.table), AnyFactTable(CompetitorSnapshot.table), AnyFactTable(KeywordRank.table),
         AnyFactTable(ServiceAgentDay.table), AnyFactTable(Target.table), AnyFactTable(Activity.table), AnyFactTable(OpsTask.table),
+        AnyFactTable(CheckSetting.table),
     ]
 
     /// Tables holding per-store rows that `removeFacts` clears: the facts and the aggregates.

@@ -96,6 +96,13 @@ extension OpsTask: StoredFact {
         })
 }
 
+extension CheckSetting: StoredFact {
+    public static let table = FactTable<CheckSetting>(
+        name: "check_settings", columns: ["name", "value"], key: ["name"], dayFilter: .none, rows: { $0.checkSettings }, store: { $0.store },
+        encode: { s in [.text(s.name), .text(s.value)] },
+        decode: { r in CheckSetting(store: r.store, name: try r.text(), value: try r.text()) })
+}
+
 private extension String {
     /// Prefixes a period-overlap condition (`end >= first AND start <= last`) with a store placeholder so that it
     /// takes the `(store, first, last)` arguments of a custom day filter.
