@@ -26,7 +26,7 @@ public struct ReviewCheck: Sendable {
                     adviceEn: "A \(review.rating)-star review of \(title) has waited \(hours) h for a reply: answer it with what you did about it; later buyers read it.",
                     role: .service)
             }
-        return unreplied + input.reviews.filter { $0.day >= since && $0.day <= input.day && $0.sentiment != .good && rank[$0.productID] != nil }
+        return unreplied + input.reviews.filter(covered)
             .sorted { ($0.at, $0.id) < ($1.at, $1.id) }
             .map { review in
                 let position = rank[review.productID]!

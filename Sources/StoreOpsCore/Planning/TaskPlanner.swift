@@ -31,7 +31,10 @@ public struct TaskPlanner: Sendable {
         for task in existing {
             guard let key = task.findingKey else { continue }
             if task.status == .open { open[key] = task }
-            if let closed = task.closedAt { lastClosed[key] = max(lastClosed[key] ?? closed.utcDay, store.timeZone.day(of: closed)) }
+            if let closed = task.closedAt {
+                let day = store.timeZone.day(of: closed)
+                lastClosed[key] = max(lastClosed[key] ?? day, day)
+            }
         }
         var next = existing.compactMap { Int($0.id.dropFirst()) }.max() ?? 0
         let found = Set(findings.map(Self.key))
