@@ -19,7 +19,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
-        .target(name: "StoreOpsCore", swiftSettings: strict),
+        // SHA-256 block compression with the x86 SHA extensions (file fingerprints, buyer pseudonyms); pure C, no I/O.
+        .target(name: "CStoreOpsSHA"),
+        .target(name: "StoreOpsCore", dependencies: ["CStoreOpsSHA"], swiftSettings: strict),
         .target(
             name: "StoreOpsImport",
             dependencies: ["StoreOpsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -28,7 +30,7 @@ let package = Package(
         .target(
             name: "StoreOpsStorage",
             dependencies: [
-                "StoreOpsCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "StoreOpsCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -48,7 +48,7 @@ public struct ImportParser {
     @discardableResult
     public func run(onBatch: (FactBatch) throws -> Void = { _ in }, onRejected: (RawRecord, [Diagnostic]) throws -> Void = { _, _ in }) throws -> ParseSummary {
         var pending: [RawRecord] = []
-        var header: (record: RawRecord, format: FormatMapping, binding: [String: Int])?
+        var header: (record: RawRecord, format: FormatMapping, binding: ColumnBinding)?
         var builder: (any FactBuilder)?
         var summary: ParseSummary?
         var batch = FactBatch()
@@ -63,30 +63,32 @@ public struct ImportParser {
                     for record in unit.records { try onRejected(record, unit.diagnostics) }
                 } else {
                     summary!.rowsImported += unit.records.count
-                    ImportParser.count(unit.facts, into: &summary!)
                     batch.append(unit.facts)
                     batchCount += unit.records.count
-                    if batchCount >= batchRows {
-                        try onBatch(batch)
-                        batch = FactBatch()
-                        batchCount = 0
-                    }
+                    if batchCount >= batchRows { try flush() }
                 }
             }
         }
 
+        func flush() throws {
+            ImportParser.count(batch, into: &summary!)
+            try onBatch(batch)
+            batch = FactBatch()
+            batchCount = 0
+        }
+
         func process(_ record: RawRecord) throws {
-            guard let (headerRecord, format, binding) = header else { return }
+            guard let (headerRecord, _, binding) = header else { return }
             if record.isBlank || ImportParser.isSummary(record) { return }
             summary!.rowsRead += 1
-            if strictWidth && record.cells.count != headerRecord.cells.count {
+            if strictWidth && record.count != headerRecord.count {
                 let problem = Diagnostic(file: fileName, line: record.line,
-                                         message: "The row has \(record.cells.count) cells but the header has \(headerRecord.cells.count)",
+                                         message: "The row has \(record.count) cells but the header has \(headerRecord.count)",
                                          hint: "A cell with a comma, quote or line break may have lost its quotes; export the file again")
                 try accept([CompletedUnit(records: [record], diagnostics: [problem], facts: FactBatch())])
                 return
             }
-            let reader = FieldReader(record: record, binding: binding, header: headerRecord.cells, context: context, moneyInFen: format.moneyInFen)
+            let reader = FieldReader(record: record, binding: binding)
             try accept(builder!.add(reader))
         }
 
@@ -107,7 +109,7 @@ public struct ImportParser {
         }
         guard header != nil else { throw pending.isEmpty ? emptyFile() : unrecognised(pending) }
         try accept(builder!.finish())
-        if !batch.isEmpty { try onBatch(batch) }
+        if !batch.isEmpty { try flush() }
         if summary!.rowsRead == 0 {
             let problem = Diagnostic(file: fileName, line: summary!.headerLine, message: "The file has a header but no data rows",
                                      hint: "Choose a date range with data when exporting")
@@ -118,16 +120,25 @@ public struct ImportParser {
     }
 
     /// The best format whose required columns this record has.
-    func detect(_ record: RawRecord) -> (record: RawRecord, format: FormatMapping, binding: [String: Int])? {
+    func detect(_ record: RawRecord) -> (record: RawRecord, format: FormatMapping, binding: ColumnBinding)? {
+        let cells = record.cells
         var best: (record: RawRecord, format: FormatMapping, binding: [String: Int])?
         for format in formats {
-            if let binding = format.bind(record.cells), binding.count > (best?.binding.count ?? 0) { best = (record, format, binding) }
+            if let binding = format.bind(cells), binding.count > (best?.binding.count ?? 0) { best = (record, format, binding) }
         }
-        return best
+        return best.map { ($0.record, $0.format, ColumnBinding(indices: $0.binding, header: cells, format: $0.format, context: context)) }
     }
 
+    /// Whether one of the first two cells says the row is a total (`合计`, `Total` ...). Cells that start with a digit,
+    /// as data rows' first cells mostly do, are not looked at further.
     static func isSummary(_ record: RawRecord) -> Bool {
-        record.cells.prefix(2).contains { summaryMarkers.contains(Cell.clean($0) ?? "") }
+        (0..<min(2, record.count)).contains { index in
+            let startsWithDigit = record.withBytes(of: index) { bytes in
+                guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return true }
+                return first >= 0x30 && first <= 0x39
+            }
+            return !startsWithDigit && summaryMarkers.contains(Cell.clean(record[index]) ?? "")
+        }
     }
 
     private func emptyFile() -> ReadError {

@@ -19,20 +19,9 @@ final class BatchPipe: @unchecked Sendable {
     /// Calls `body` with every batch of `source` in order; returns when the source is exhausted.
     func run(_ source: any FactBatchSource, _ body: (FactBatch) async throws -> Void) async throws {
         let (stream, continuation) = AsyncThrowingStream<FactBatch, any Error>.makeStream()
-        let thread = Thread { [self] in
-            do {
-                try source.forEachBatch { batch in
-                    slots.wait()
-                    if isStopped { throw Stopped() }
-                    continuation.yield(batch)
-                }
-                continuation.finish()
-            } catch {
-                continuation.finish(throwing: error)
-            }
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
+        produce(source, deliver: { continuation.yield($0) }, finish: { error in
+            if let error { continuation.finish(throwing: error) } else { continuation.finish() }
+        })
         do {
             for try await batch in stream {
                 slots.signal()
@@ -43,6 +32,79 @@ final class BatchPipe: @unchecked Sendable {
             // Drain so that the producer finishes before the caller's transaction ends.
             do { for try await _ in stream { slots.signal() } } catch {}
             throw error
+        }
+    }
+
+    /// Calls `body` with every batch of `source` in order, on the calling thread, while the source runs on its own
+    /// thread; returns when the source is exhausted and its thread has ended. For writers that are synchronous
+    /// (SQLite's write runs on the database's own queue).
+    func run(_ source: any FactBatchSource, _ body: (FactBatch) throws -> Void) throws {
+        let queue = Handoff()
+        produce(source, deliver: queue.put, finish: queue.finish)
+        do {
+            while let batch = try queue.take() {
+                slots.signal()
+                try body(batch)
+            }
+        } catch {
+            stop()
+            // Wait for the producer, so that nothing of the source runs after the caller's transaction ends.
+            while (try? queue.take()) != nil { slots.signal() }
+            throw error
+        }
+    }
+
+    /// Runs `source` on a thread of its own, handing each batch to `deliver` once a slot is free, and then its end
+    /// (nil, or the error that stopped it) to `finish`.
+    private func produce(_ source: any FactBatchSource, deliver: @escaping @Sendable (FactBatch) -> Void,
+                         finish: @escaping @Sendable ((any Error)?) -> Void) {
+        let thread = Thread { [self] in
+            do {
+                try source.forEachBatch { batch in
+                    slots.wait()
+                    if isStopped { throw Stopped() }
+                    deliver(batch)
+                }
+                finish(nil)
+            } catch {
+                finish(error)
+            }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Batches handed from the producer thread to the consumer; the lock orders everything the producer did
+    /// before `finish` before what the consumer does after its last `take`.
+    private final class Handoff: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var batches: [FactBatch] = []
+        private var finished = false
+        private var failure: (any Error)?
+
+        func put(_ batch: FactBatch) {
+            condition.lock()
+            batches.append(batch)
+            condition.signal()
+            condition.unlock()
+        }
+
+        func finish(_ error: (any Error)?) {
+            condition.lock()
+            finished = true
+            failure = error
+            condition.signal()
+            condition.unlock()
+        }
+
+        /// The next batch; nil when the producer finished; throws the producer's error.
+        func take() throws -> FactBatch? {
+            condition.lock()
+            defer { condition.unlock() }
+            while batches.isEmpty && !finished { condition.wait() }
+            if !batches.isEmpty { return batches.removeFirst() }
+            if let failure { throw failure }
+            return nil
         }
     }
 

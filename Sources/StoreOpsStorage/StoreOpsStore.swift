@@ -15,10 +15,10 @@ public protocol StoreOpsStore: Sendable {
 
     /// Writes one store's facts in one transaction, batch by batch as `source` produces them: every row is
     /// upserted by its natural key (so a re-import changes nothing), the daily aggregates of every touched day
-    /// are brought up to date, and `record` (if any) enters the import ledger, all before the transaction
-    /// commits. Nothing is written when anything fails, including `source`.
+    /// are brought up to date, and the source's ledger entry (if any) enters the import ledger, all before the
+    /// transaction commits. Nothing is written when anything fails, including `source`.
     @discardableResult
-    func write(_ source: any FactBatchSource, to store: StoreID, recording record: ImportRecord?) async throws -> WriteSummary
+    func write(_ source: any FactBatchSource, to store: StoreID) async throws -> WriteSummary
 
     /// The ledger entry of a file already imported into the store as `kind`, or nil.
     func importRecord(store: StoreID, sha256: String, kind: String) async throws -> ImportRecord?
@@ -58,12 +58,6 @@ public protocol StoreOpsStore: Sendable {
 }
 
 extension StoreOpsStore {
-    /// Writes one batch of one store's facts in one transaction (see `write(_:to:recording:)`).
-    @discardableResult
-    public func write(_ batch: FactBatch, to store: StoreID) async throws -> WriteSummary {
-        try await write(batch, to: store, recording: nil)
-    }
-
     /// The store with this id, or a `StorageError.unknownStore` that says how to create it.
     public func requireStore(_ id: StoreID) async throws -> Store {
         guard let found = try await store(id) else {

@@ -1,4 +1,4 @@
-import StoreOpsCore
+@testable import StoreOpsCore
 @testable import StoreOpsImport
 import Testing
 
@@ -73,5 +73,50 @@ struct CellTests {
         // RFC 4231 test case 2.
         #expect(SHA256.hex(SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)))
                 == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        // RFC 4231 test case 6: a key longer than a block.
+        #expect(SHA256.hex(SHA256.hmac(key: [UInt8](repeating: 0xAA, count: 131), message: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8)))
+                == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
+        // Fed in uneven pieces, the hash is the same.
+        let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        var pieces = SHA256()
+        var offset = 0
+        for size in [1, 63, 64, 65, 0, 127, 3_000, 6_680] {
+            pieces.update(bytes[offset..<(offset + size)])
+            offset += size
+        }
+        #expect(offset == bytes.count)
+        #expect(pieces.finalize() == SHA256.hash(bytes))
+        // The CPU's SHA instructions (when it has them) and the Swift compression agree.
+        var fast = SHA256.initial, portable = SHA256.initial
+        bytes.prefix(9_984).withUnsafeBytes { blocks in
+            SHA256.compress(&fast, blocks: blocks)
+            SHA256.compressPortably(&portable, blocks: blocks)
+        }
+        #expect(SHA256.bytes(of: fast) == SHA256.bytes(of: portable))
+    }
+
+    @Test("the byte fast paths agree with the general parsers", arguments: [
+        "34.00", "34", "34.", "-5.5", "007", "0.005", "1,125", "12.5.1", "  58.51\t", "(12.00)", "=\"99.9\"", "'15", "-", "--", "—", "null",
+        "N/A", "", " ", "1.0", "2.5E-2", "¥12", "123456789012345678", "2026-10-31 23:59:42", "2026/10/31 23:59", "2026-10-31", "2026-1-5 3:04:05",
+        "2026-02-30 10:00:00", "2026-10-31 24:00:00", "0031-01-01", "20260310", "No:763582660427376", "NO:1", "SKU-000075", " 张远芳 ",
+        "四川省 成都市", "\u{3000}全角\u{3000}", "\u{FEFF}bom", "Total",
+    ])
+    func fastPaths(_ text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { b in
+            func agree<T: Equatable>(_ fast: Cell.Fast<T>, _ general: () throws -> T?) {
+                switch fast {
+                case .other: break
+                case .empty: #expect((try? general()) == .some(nil), "\(text): empty on the fast path")
+                case .value(let v): #expect((try? general()) == v, "\(text): \(v) on the fast path")
+                }
+            }
+            agree(Cell.fastDecimal(b, digits: 2)) { try Cell.money(text, currency: .cny)?.minor }
+            agree(Cell.fastDecimal(b, digits: 0)) { try Cell.money(text, currency: .cny, inFen: true)?.minor }
+            agree(Cell.fastDecimal(b, digits: 0)) { try Cell.count(text).map(Int64.init) }
+            agree(Cell.fastTime(b)) { try Cell.time(text) }
+            agree(Cell.fastText(b)) { Cell.text(text) }
+            agree(Cell.fastID(b)) { Cell.id(text) }
+        }
     }
 }

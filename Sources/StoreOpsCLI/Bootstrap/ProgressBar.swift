@@ -34,7 +34,7 @@ final class ProgressBar: @unchecked Sendable {
         let width = 24
         let filled = Int(share * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let stage = pass == 1 ? language.pick("检查", "checking") : language.pick("写入", "writing")
+        let stage = pass == 1 ? language.pick("检查", "checking") : language.pick("导入", "importing")
         // Rate and time left mean something only after a moment.
         let speed = elapsed < 0.25 ? "— MB/s ETA —" : String(format: "%.1f MB/s ETA %.0fs", rate, left)
         let text = String(format: "\r%@ %@ ▕%@▏ %3.0f%% %@ %@ ", file, stage, bar, share * 100,

@@ -3,6 +3,14 @@
 public protocol FactBatchSource: Sendable {
     /// Calls `body` with every batch in order; an error from either side stops the write.
     func forEachBatch(_ body: (FactBatch) throws -> Void) throws
+
+    /// The import ledger entry to write in the same transaction, asked for once after the last batch; nil for none.
+    /// An error here (a file found invalid only at its end) rolls the whole write back.
+    func ledgerRecord() throws -> ImportRecord?
+}
+
+extension FactBatchSource {
+    public func ledgerRecord() throws -> ImportRecord? { nil }
 }
 
 extension FactBatch: FactBatchSource {

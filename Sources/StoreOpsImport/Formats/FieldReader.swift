@@ -1,31 +1,30 @@
 import StoreOpsCore
 
 /// Typed access to one data row's mapped cells; every cell that does not parse becomes a diagnostic naming
-/// its line, column and value.
+/// its line, column and value. Cells in the common forms are read from their bytes (`Cell+Bytes`); others go
+/// through the general parsers.
 struct FieldReader {
     let record: RawRecord
-    let binding: [String: Int]
-    let header: [String]
-    let context: ImportContext
-    let moneyInFen: Bool
+    let binding: ColumnBinding
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(record: RawRecord, binding: [String: Int], header: [String], context: ImportContext, moneyInFen: Bool) {
+    init(record: RawRecord, binding: ColumnBinding) {
         self.record = record
         self.binding = binding
-        self.header = header
-        self.context = context
-        self.moneyInFen = moneyInFen
     }
 
-    func has(_ field: String) -> Bool { binding[field] != nil }
+    var context: ImportContext { binding.context }
 
-    func raw(_ field: String) -> String? {
-        guard let index = binding[field], index < record.cells.count else { return nil }
-        return record.cells[index]
+    func has(_ field: String) -> Bool { binding.indices[field] != nil }
+
+    private func index(_ field: String) -> Int? {
+        guard let index = binding.indices[field], index < record.count else { return nil }
+        return index
     }
 
-    func column(_ field: String) -> String? { binding[field].map { header[$0].trimmingSpaces } }
+    func raw(_ field: String) -> String? { index(field).map { record[$0] } }
+
+    func column(_ field: String) -> String? { binding.headers[field] }
 
     mutating func fail(_ field: String?, _ message: String, hint: String) {
         diagnostics.append(Diagnostic(file: context.fileName, line: record.line, column: field.flatMap(column), value: field.flatMap(raw),
@@ -42,6 +41,16 @@ struct FieldReader {
         return nil
     }
 
+    /// The fast path's answer for `field`, or the general parser's when the fast path does not apply.
+    private mutating func read<T>(_ field: String, fast: (UnsafeBufferPointer<UInt8>) -> Cell.Fast<T>, general: (String) throws -> T?) -> T? {
+        guard let index = index(field) else { return nil }
+        switch record.withBytes(of: index, fast) {
+        case .empty: return nil
+        case .value(let value): return value
+        case .other: return parse(field, general)
+        }
+    }
+
     /// A value that must be present.
     mutating func required<T>(_ field: String, _ value: T?) -> T? {
         if value == nil && !diagnostics.contains(where: { $0.column == column(field) && column(field) != nil }) {
@@ -50,36 +59,36 @@ struct FieldReader {
         return value
     }
 
-    mutating func text(_ field: String) -> String? { raw(field).flatMap(Cell.text) }
-    mutating func id(_ field: String) -> String? { raw(field).flatMap(Cell.id) }
+    mutating func text(_ field: String) -> String? { read(field, fast: Cell.fastText, general: Cell.text) }
+    mutating func id(_ field: String) -> String? { read(field, fast: Cell.fastID, general: Cell.id) }
     mutating func money(_ field: String) -> Money? {
-        let inFen = moneyInFen || FieldReader.saysFen(column(field))
+        let inFen = binding.fenFields.contains(field)
         let currency = context.store.currency
-        return parse(field) { try Cell.money($0, currency: currency, inFen: inFen) }
+        let digits = inFen ? 0 : currency.minorDigits
+        return read(field, fast: { Cell.fastDecimal($0, digits: digits) }, general: { try Cell.money($0, currency: currency, inFen: inFen)?.minor })
+            .map { Money(minor: $0, currency: currency) }
     }
-    mutating func count(_ field: String) -> Int? { parse(field, Cell.count) }
+    mutating func count(_ field: String) -> Int? {
+        read(field, fast: { Cell.fastDecimal($0, digits: 0) }, general: { try Cell.count($0).map(Int64.init) }).map { Int($0) }
+    }
     mutating func ppm(_ field: String) -> Int64? { parse(field, Cell.ppm) }
     mutating func seconds(_ field: String) -> Int? { parse(field, Cell.seconds) }
     mutating func flag(_ field: String) -> Bool? { raw(field).flatMap(Cell.flag) }
     mutating func instant(_ field: String) -> Instant? {
         let zone = context.store.timeZone
-        return parse(field, Cell.time)?.instant(in: zone)
+        return read(field, fast: Cell.fastTime, general: Cell.time)?.instant(in: zone)
     }
 
     /// The row's day: its day column, else the file's default day.
     mutating func day(_ field: String = "day") -> Day? {
-        if has(field) { return required(field, parse(field, Cell.day)) }
+        if has(field) {
+            return required(field, read(field, fast: { Cell.fastTime($0) }, general: { try Cell.day($0).map { LocalTime(day: $0, secondOfDay: 0, utcOffset: nil) } })?.day)
+        }
         guard let day = context.defaultDay else {
             fail(nil, "The file has no date column and no date was given", hint: "Pass the report's day with --date YYYY-MM-DD")
             return nil
         }
         return day
-    }
-
-    /// A header that says its money is in fen: `花费(分)`.
-    static func saysFen(_ header: String?) -> Bool {
-        guard let header else { return false }
-        return header.contains("(分)") || header.contains("（分）")
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -140,6 +140,17 @@ struct OrdersBuilder: FactBuilder {
 
     /// The province of an address (`广东省 广州市 越秀区 ***` → `广东省`); the rest of the address is not kept.
     static func province(_ address: String) -> String {
-        String(address.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" }).first ?? "")
+        // Separators are space, `,` and the full-width comma EF BC 8C (never part of another UTF-8 character).
+        let bytes = Array(address.utf8)
+        func separator(at i: Int) -> Int {
+            if bytes[i] == 0x20 || bytes[i] == 0x2C { return 1 }
+            if bytes[i] == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBC, bytes[i + 2] == 0x8C { return 3 }
+            return 0
+        }
+        var start = 0
+        while start < bytes.count, case let n = separator(at: start), n > 0 { start += n }
+        var end = start
+        while end < bytes.count, separator(at: end) == 0 { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }

@@ -1,13 +1,14 @@
 /// An incremental RFC 4180 parser over UTF-8 bytes: quoted fields with commas, doubled quotes and embedded
 /// newlines; CRLF, LF or CR line ends; comma or tab separators. Works on bytes (the structural characters are
-/// ASCII, which never occur inside a UTF-8 multi-byte character) and builds a String per cell only.
+/// ASCII, which never occur inside a UTF-8 multi-byte character): unquoted runs are found by a scan and copied
+/// whole into the record's cell storage, and no String is made here at all.
 struct CSVParser {
     let separator: UInt8
     private(set) var line = 1
     private var recordLine = 1
     private var quoteLine = 0
-    private var field: [UInt8] = []
-    private var cells: [String] = []
+    private var storage: [UInt8] = []
+    private var ends: [Int] = []
     private var state = State.fieldStart
     private var pendingLF = false
     private var lastWasCR = false
@@ -16,6 +17,8 @@ struct CSVParser {
         case fieldStart, unquoted, quoted, quoteInQuoted
     }
 
+    private static let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+
     init(separator: UInt8 = UInt8(ascii: ",")) { self.separator = separator }
 
     /// Whether a quoted field is open (the file ended inside quotes if this holds at the end).
@@ -23,78 +26,95 @@ struct CSVParser {
     /// The line where the open quote started.
     var openQuoteLine: Int { quoteLine }
 
-    mutating func feed(_ bytes: ArraySlice<UInt8>, emit: (RawRecord) throws -> Void) rethrows {
-        for byte in bytes {
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, emit: (RawRecord) throws -> Void) rethrows {
+        let n = bytes.count
+        let separator = self.separator
+        var i = 0
+        while i < n {
+            let byte = bytes[i]
             if pendingLF {
                 pendingLF = false
-                if byte == 0x0A { continue }
+                if byte == Self.lf { i += 1; continue }
             }
             switch state {
             case .quoted:
-                if byte == 0x22 {
-                    state = .quoteInQuoted
-                } else {
+                // The run up to the next quote is the field's text; count the lines it spans.
+                var j = i
+                while j < n {
+                    let b = bytes[j]
+                    if b == Self.quote { break }
                     // CR, LF and CRLF inside quotes each end one physical line.
-                    if byte == 0x0D || (byte == 0x0A && !lastWasCR) { line += 1 }
-                    field.append(byte)
+                    if b == Self.cr || (b == Self.lf && !lastWasCR) { line += 1 }
+                    lastWasCR = b == Self.cr
+                    j += 1
                 }
-                lastWasCR = byte == 0x0D
-            case .quoteInQuoted:
-                if byte == 0x22 {
-                    field.append(0x22)
-                    state = .quoted
-                } else {
-                    state = .unquoted
-                    try structural(byte, emit: emit)
-                }
-            case .fieldStart:
-                if byte == 0x22 {
-                    state = .quoted
-                    quoteLine = line
+                storage.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                if j < n {
+                    state = .quoteInQuoted
                     lastWasCR = false
+                }
+                i = j + 1
+            case .quoteInQuoted:
+                if byte == Self.quote {
+                    storage.append(Self.quote)
+                    state = .quoted
                 } else {
                     state = .unquoted
                     try structural(byte, emit: emit)
                 }
-            case .unquoted:
-                try structural(byte, emit: emit)
+                i += 1
+            case .fieldStart where byte == Self.quote:
+                state = .quoted
+                quoteLine = line
+                lastWasCR = false
+                i += 1
+            case .fieldStart, .unquoted:
+                state = .unquoted
+                var j = i
+                while j < n {
+                    let b = bytes[j]
+                    if b == separator || b == Self.lf || b == Self.cr { break }
+                    j += 1
+                }
+                storage.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                if j < n { try structural(bytes[j], emit: emit) }
+                i = j + 1
             }
         }
     }
 
-
     private mutating func structural(_ byte: UInt8, emit: (RawRecord) throws -> Void) rethrows {
         if byte == separator {
-            endField()
+            ends.append(storage.count)
             state = .fieldStart
-        } else if byte == 0x0A || byte == 0x0D {
-            endField()
+        } else if byte == Self.lf || byte == Self.cr {
+            ends.append(storage.count)
             try endRecord(emit)
             line += 1
             recordLine = line
             state = .fieldStart
-            pendingLF = byte == 0x0D
+            pendingLF = byte == Self.cr
         } else {
-            field.append(byte)
+            storage.append(byte)
         }
     }
 
-    private mutating func endField() {
-        cells.append(String(decoding: field, as: UTF8.self))
-        field.removeAll(keepingCapacity: true)
-    }
-
     private mutating func endRecord(_ emit: (RawRecord) throws -> Void) rethrows {
-        let record = RawRecord(line: recordLine, cells: cells)
-        cells.removeAll(keepingCapacity: true)
-        if !(record.cells.count == 1 && record.cells[0].isEmpty) { try emit(record) }
+        // An empty line is no record.
+        let empty = ends.count == 1 && storage.isEmpty
+        if !empty {
+            let record = RawRecord(line: recordLine, storage: storage, ends: ends)
+            try emit(record)
+        }
+        storage.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
     }
 
     /// Ends the input: emits a last record without a line end. The caller checks `insideQuotes` first.
     mutating func finish(emit: (RawRecord) throws -> Void) rethrows {
         if state == .quoteInQuoted { state = .unquoted }
-        if state != .fieldStart || !field.isEmpty || !cells.isEmpty {
-            endField()
+        if state != .fieldStart || !storage.isEmpty || !ends.isEmpty {
+            ends.append(storage.count)
             try endRecord(emit)
         }
         state = .fieldStart

@@ -38,7 +38,7 @@ public struct CSVReader: RecordSource {
                                            hint: encoding == .utf8 ? "The file may be GBK: pass --encoding gbk" : "Check the file's encoding and pass it with --encoding (utf-8, gbk, utf-16)"))
             }
             if parser == nil { parser = CSVParser(separator: Self.separator(in: utf8.prefix(65_536))) }
-            try parser!.feed(utf8[...], emit: body)
+            try utf8.withUnsafeBufferPointer { try parser!.feed($0, emit: body) }
             chunk = next
         }
         guard var parser else { throw empty() }

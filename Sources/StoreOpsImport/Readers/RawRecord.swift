@@ -1,15 +1,54 @@
-/// One record of a table file as text cells, with the physical line (CSV) or row number (XLSX) it starts on.
+/// One record of a table file, with the physical line (CSV) or row number (XLSX) it starts on.
+///
+/// The cells are kept as their UTF-8 bytes, one after the other, with the end offset of each: reading a row
+/// allocates two buffers, not one String per cell, and a cell becomes a String only when a field needs its text.
 public struct RawRecord: Hashable, Sendable {
     public var line: Int
-    public var cells: [String]
+    /// The cells' bytes, concatenated.
+    private(set) var storage: [UInt8]
+    /// The end offset in `storage` of every cell.
+    private(set) var ends: [Int]
 
     public init(line: Int, cells: [String]) {
         self.line = line
-        self.cells = cells
+        storage = []
+        ends = []
+        ends.reserveCapacity(cells.count)
+        for cell in cells {
+            storage.append(contentsOf: cell.utf8)
+            ends.append(storage.count)
+        }
     }
 
-    /// Whether every cell is empty or blank.
-    public var isBlank: Bool { cells.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\t" } } }
+    /// A record over cell bytes already laid out (`ends[i]` is the end of cell `i` in `storage`).
+    init(line: Int, storage: [UInt8], ends: [Int]) {
+        self.line = line
+        self.storage = storage
+        self.ends = ends
+    }
+
+    /// The number of cells.
+    public var count: Int { ends.count }
+
+    /// Every cell's text.
+    public var cells: [String] { (0..<ends.count).map { self[$0] } }
+
+    /// Cell `index`'s text.
+    public subscript(index: Int) -> String {
+        withBytes(of: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the bytes of cell `index`.
+    public func withBytes<T>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        let start = index == 0 ? 0 : ends[index - 1]
+        let end = ends[index]
+        return try storage.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[start..<end]))
+        }
+    }
+
+    /// Whether every cell is empty or blank (spaces and tabs only).
+    public var isBlank: Bool { storage.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
 }
 
 /// A file's records, pushed one at a time: memory stays flat whatever the file's size.

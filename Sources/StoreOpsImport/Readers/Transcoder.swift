@@ -33,7 +33,7 @@ final class Transcoder {
         input.append(contentsOf: chunk)
         carry = []
         if encoding == .utf8 {
-            let valid = UTF8Validator.validPrefixLength(input[...], allowTruncatedEnd: !final)
+            let valid = input.withUnsafeBufferPointer { UTF8Validator.validPrefixLength($0, allowTruncatedEnd: !final) }
             if valid < input.count {
                 let complete = UTF8Validator.completePrefixLength(input[...])
                 if final || valid < complete { throw TranscodingError(offset: consumed + valid, encoding: .utf8) }
@@ -41,7 +41,8 @@ final class Transcoder {
             let complete = final ? input.count : UTF8Validator.completePrefixLength(input[...])
             carry = Array(input[complete...])
             consumed += complete
-            return Array(input[..<complete])
+            input.removeLast(input.count - complete)
+            return input
         }
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
         var inputLeft = input.count

@@ -3,9 +3,17 @@ enum UTF8Validator {
     /// The length of the longest prefix of `bytes` that is valid UTF-8. With `allowTruncatedEnd`, a sequence cut
     /// off by the end of the buffer counts as valid (the next chunk completes it).
     static func validPrefixLength(_ bytes: ArraySlice<UInt8>, allowTruncatedEnd: Bool) -> Int {
+        bytes.withUnsafeBufferPointer { validPrefixLength($0, allowTruncatedEnd: allowTruncatedEnd) }
+    }
+
+    static func validPrefixLength(_ bytes: UnsafeBufferPointer<UInt8>, allowTruncatedEnd: Bool) -> Int {
         var i = bytes.startIndex
         let end = bytes.endIndex
+        guard let base = bytes.baseAddress else { return 0 }
         while i < end {
+            // Eight ASCII bytes at a time.
+            while i + 8 <= end, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < end else { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let length: Int

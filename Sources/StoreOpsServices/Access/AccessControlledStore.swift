@@ -51,9 +51,9 @@ struct AccessControlledStore: StoreOpsStore {
         try await inner.stores().filter { policy.permits(.read, on: $0) }
     }
 
-    func write(_ source: any FactBatchSource, to store: StoreID, recording record: ImportRecord?) async throws -> WriteSummary {
+    func write(_ source: any FactBatchSource, to store: StoreID) async throws -> WriteSummary {
         try await require(.write, store)
-        return try await inner.write(source, to: store, recording: record)
+        return try await inner.write(source, to: store)
     }
 
     func importRecord(store: StoreID, sha256: String, kind: String) async throws -> ImportRecord? {

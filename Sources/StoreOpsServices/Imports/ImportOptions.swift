@@ -31,7 +31,7 @@ public struct ImportOptions: Sendable {
 
 /// Where an import is, for a progress bar.
 public struct ImportProgress: Sendable {
-    /// 1 while validating, 2 while writing.
+    /// 1 while only checking (`dryRun`), 2 while checking and writing.
     public var pass: Int
     public var bytesRead: Int
     public var totalBytes: Int

@@ -6,10 +6,11 @@ import StoreOpsStorage
 
 /// Imports export files into a store: a file goes in whole or not at all.
 ///
-/// Pass 1 reads the whole file and validates every row (memory stays flat). With any error, nothing is
-/// written unless `skipInvalid` is set; `dryRun` stops here. Pass 2 reads the file again and writes the
-/// accepted rows in one transaction together with the ledger entry. A file already in the ledger (same
-/// SHA-256, same kind) is not imported again.
+/// One pass: the file is read once, inside one write transaction, every row validated as it is parsed and the
+/// accepted rows written batch by batch. When the file turns out to have errors (and `skipInvalid` is not set)
+/// nothing more is handed to storage and the transaction is rolled back at the end, so nothing of it stays; the
+/// report lists the problems. The ledger entry is written in the same transaction. `dryRun` only parses. A file
+/// already in the ledger (same SHA-256, same kind) is not imported again.
 public struct ImportService: Sendable {
     let storage: any StoreOpsStore
     let clock: @Sendable () -> Instant
@@ -38,24 +39,48 @@ public struct ImportService: Sendable {
             report.rowsRead = previous.rowsRead
             return report
         }
-        let key = try await storage.pseudonymKey(store: id)
+        let key = HMACKey(try await storage.pseudonymKey(store: id))
         let context = ImportContext(store: store, fileName: name, defaultDay: options.date, pseudonymise: { buyer in
-            "b" + SHA256.hex(SHA256.hmac(key: key, message: Array(buyer.utf8)).prefix(16))
+            "b" + SHA256.hex(key.authenticate(buyer.utf8).prefix(16))
         }, costsFrom: options.date ?? Day(year: 2000, month: 1, day: 1)!)
-        let source = ParsingSource(url: url, options: options, formats: formats, context: context, progress: progress)
-
-        // Pass 1: validate everything.
         let rejects = options.skipInvalid && !options.dryRun ? RejectsFile(url) : nil
+        let source = ParsingSource(url: url, options: options, formats: formats, context: context, progress: progress, rejects: rejects,
+                                   ledger: { summary in
+                                       ImportRecord(store: id, sha256: sha, kind: summary.format.kind, fileName: name, rowsRead: summary.rowsRead,
+                                                    rowsImported: summary.rowsImported, rowsRejected: summary.rowsRejected, counts: summary.counts,
+                                                    firstDay: summary.days.min(), lastDay: summary.days.max(),
+                                                    diagnostics: summary.diagnostics.prefix(50).map(\.description), importedAt: clock())
+                                   })
         let summary: ParseSummary
         do {
-            summary = try source.parse(pass: 1, onBatch: { _ in }, onRejected: { record, problems in rejects?.add(record, problems) })
+            if options.dryRun {
+                summary = try source.parse(writing: false, onBatch: { _ in })
+            } else {
+                try await storage.write(source, to: id)
+                summary = source.finished()
+            }
         } catch let error as ReadError {
             var report = ImportReport(file: name, status: .rejected)
             report.diagnostics = [error.diagnostic]
             report.errorCount = 1
             return report
+        } catch let rejected as ParsingSource.Rejected {
+            var report = ImportService.report(name, rejected.summary, status: .rejected, started: started)
+            report.rowsImported = 0
+            return report
         }
-        var report = ImportReport(file: name, status: .checked, kind: summary.format.kind, formatTitle: summary.format.title)
+        if ParsingSource.rejects(summary, options) {
+            var report = ImportService.report(name, summary, status: .rejected, started: started)
+            report.rowsImported = 0
+            return report
+        }
+        var report = ImportService.report(name, summary, status: options.dryRun ? .checked : .imported, started: started)
+        if let rejects, summary.rowsRejected > 0 { report.rejectsFile = try rejects.write() }
+        return report
+    }
+
+    static func report(_ name: String, _ summary: ParseSummary, status: ImportReport.Status, started: Date) -> ImportReport {
+        var report = ImportReport(file: name, status: status, kind: summary.format.kind, formatTitle: summary.format.title)
         report.rowsRead = summary.rowsRead
         report.rowsImported = summary.rowsImported
         report.rowsRejected = summary.rowsRejected
@@ -65,23 +90,6 @@ public struct ImportService: Sendable {
         report.daysTouched = summary.days.count
         report.diagnostics = summary.diagnostics
         report.errorCount = summary.errorCount
-        report.seconds = Date().timeIntervalSince(started)
-
-        if summary.errorCount > 0 && (!options.skipInvalid || summary.rowsImported == 0) {
-            report.status = .rejected
-            report.rowsImported = 0
-            return report
-        }
-        if options.dryRun { return report }
-        if let rejects, summary.rowsRejected > 0 { report.rejectsFile = try rejects.write() }
-
-        // Pass 2: write the accepted rows and the ledger entry in one transaction.
-        let record = ImportRecord(store: id, sha256: sha, kind: summary.format.kind, fileName: name, rowsRead: summary.rowsRead,
-                                  rowsImported: summary.rowsImported, rowsRejected: summary.rowsRejected, counts: summary.counts,
-                                  firstDay: report.firstDay, lastDay: report.lastDay, diagnostics: summary.diagnostics.prefix(50).map(\.description),
-                                  importedAt: clock())
-        try await storage.write(source, to: id, recording: record)
-        report.status = .imported
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
@@ -111,30 +119,77 @@ public struct ImportService: Sendable {
     }
 }
 
-/// Parses one file, for either pass; as a `FactBatchSource` it is pass 2, run inside the write transaction.
-struct ParsingSource: FactBatchSource {
+/// Parses one file in one pass. As a `FactBatchSource` it runs inside the write transaction: it hands storage the
+/// facts of accepted rows until the first error (unless rejected rows are skipped), and its ledger entry refuses a
+/// file with errors, which rolls the transaction back.
+final class ParsingSource: FactBatchSource, @unchecked Sendable {
+    /// The file has errors and is not imported; nothing of it was kept.
+    struct Rejected: Error {
+        let summary: ParseSummary
+    }
+
     let url: URL
     let options: ImportOptions
     let formats: [FormatMapping]
     let context: ImportContext
     let progress: (@Sendable (ImportProgress) -> Void)?
+    let rejects: RejectsFile?
+    let ledger: @Sendable (ParseSummary) -> ImportRecord
+    private var summary: ParseSummary?
 
-    func forEachBatch(_ body: (FactBatch) throws -> Void) throws {
-        try parse(pass: 2, onBatch: body, onRejected: { _, _ in })
+    init(url: URL, options: ImportOptions, formats: [FormatMapping], context: ImportContext, progress: (@Sendable (ImportProgress) -> Void)?,
+         rejects: RejectsFile?, ledger: @escaping @Sendable (ParseSummary) -> ImportRecord) {
+        self.url = url
+        self.options = options
+        self.formats = formats
+        self.context = context
+        self.progress = progress
+        self.rejects = rejects
+        self.ledger = ledger
     }
 
+    /// Whether a file with this summary is refused: it has errors, and either rejected rows are not skipped or no
+    /// row is left.
+    static func rejects(_ summary: ParseSummary, _ options: ImportOptions) -> Bool {
+        summary.errorCount > 0 && (!options.skipInvalid || summary.rowsImported == 0)
+    }
+
+    func forEachBatch(_ body: (FactBatch) throws -> Void) throws {
+        summary = try parse(writing: true, onBatch: body)
+    }
+
+    func ledgerRecord() throws -> ImportRecord? {
+        let summary = finished()
+        if ParsingSource.rejects(summary, options) { throw Rejected(summary: summary) }
+        return ledger(summary)
+    }
+
+    /// The summary of the finished parse. Storage reads every batch before it asks for the ledger entry or returns.
+    func finished() -> ParseSummary {
+        guard let summary else { preconditionFailure("storage finished a write without reading the batches of \(url.lastPathComponent)") }
+        return summary
+    }
+
+    /// Parses the file; `onBatch` gets accepted facts while the file has no error (or rejected rows are skipped).
     @discardableResult
-    func parse(pass: Int, onBatch: (FactBatch) throws -> Void, onRejected: (RawRecord, [Diagnostic]) throws -> Void) throws -> ParseSummary {
+    func parse(writing: Bool, onBatch: (FactBatch) throws -> Void) throws -> ParseSummary {
         let isXLSX = url.pathExtension.lowercased() == "xlsx"
         let source: any RecordSource
         if isXLSX {
             source = XLSXReader(url: url, sheet: options.sheet)
         } else {
-            let chunks = try FileChunks(url, pass: pass, progress: progress)
+            let chunks = try FileChunks(url, pass: writing ? 2 : 1, progress: progress)
             source = CSVReader(fileName: url.lastPathComponent, encoding: options.encoding, chunks: chunks.next)
         }
-        return try ImportParser(source: source, fileName: url.lastPathComponent, formats: formats, context: context, strictWidth: !isXLSX)
-            .run(onBatch: onBatch, onRejected: onRejected)
+        var failed = false
+        let skipInvalid = options.skipInvalid
+        let parser = ImportParser(source: source, fileName: url.lastPathComponent, formats: formats, context: context, strictWidth: !isXLSX)
+        return try parser.run(onBatch: { batch in
+            if !failed { try onBatch(batch) }
+        }, onRejected: { [rejects] record, problems in
+            if !skipInvalid { failed = true }
+            rejects?.add(record, problems)
+        })
     }
 }
 

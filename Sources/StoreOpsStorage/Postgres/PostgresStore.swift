@@ -148,13 +148,13 @@ public final class PostgresStore: StoreOpsStore, Service {
 
     // MARK: facts
 
-    public func write(_ source: any FactBatchSource, to store: StoreID, recording record: ImportRecord?) async throws -> WriteSummary {
+    public func write(_ source: any FactBatchSource, to store: StoreID) async throws -> WriteSummary {
         _ = try await requireStore(store)
         return try await transaction("write to store \(store)") { c in
             var writer = PostgresBatchWriter(connection: c, store: store, logger: logger)
             try await BatchPipe().run(source) { batch in try await writer.upsert(batch) }
             let summary = try await writer.finish()
-            if let record { try await c.run(LedgerSQL.insert, LedgerSQL.arguments(record), logger: logger) }
+            if let record = try source.ledgerRecord() { try await c.run(LedgerSQL.insert, LedgerSQL.arguments(record), logger: logger) }
             return summary
         }
     }

@@ -3,51 +3,108 @@ import StoreOpsCore
 
 /// Writes one batch inside an open SQLite transaction: upserts every row, then refreshes the aggregates of
 /// the days the batch touched (including days rows moved away from).
+///
+/// The days rows move away from (an order's old paid day, a refund's old completion day) and the paid days of the
+/// orders that lines and refunds belong to are noted by temporary triggers inside SQLite as the rows are written,
+/// so an import of new rows costs no lookups at all; the triggers live only for the write.
 struct BatchWriter {
     let db: Database
     let store: StoreID
     private var touched = TouchedDays()
     private var summary = WriteSummary()
+    /// The prepared upsert of every table written so far.
+    private var upserts: [String: SQLiteUpsert] = [:]
 
     init(db: Database, store: StoreID) {
         self.db = db
         self.store = store
     }
 
-    /// Writes every batch of `source`, then the aggregates of the days they touched.
+    /// Writes every batch of `source`, then the aggregates of the days they touched. The source runs on its own
+    /// thread a few batches ahead, so that parsing and writing overlap on two cores.
     mutating func write(_ source: any FactBatchSource) throws -> WriteSummary {
-        try source.forEachBatch { try upsert($0) }
+        for statement in BatchWriter.watchDays { try db.execute(sql: statement) }
+        try BatchPipe().run(source) { try upsert($0) }
+        upserts = [:]
+        for row in try SQLiteStore.query(db, "SELECT kind, day FROM temp.storeops_touched_days", []) {
+            guard case .text(let kind)? = row.first, let day = AggregateSQL.day(of: Array(row.dropFirst())) else { continue }
+            if kind == "sales" { touched.sales.insert(day) } else { touched.refunds.insert(day) }
+        }
+        for statement in BatchWriter.unwatchDays { try db.execute(sql: statement) }
         return try finish()
     }
 
-    /// Upserts one batch and notes the days it touches.
-    mutating func upsert(_ batch: FactBatch) throws {
-        // Days rows are about to leave: an order's old paid day, a refund's old completion day.
-        touched.sales.formUnion(try days(AggregateSQL.paidDays, ids: batch.orders.map(\.id)))
-        touched.refunds.formUnion(try days(AggregateSQL.refundDays, ids: batch.refunds.map(\.id)))
+    /// Temporary triggers that note the days rows leave and the paid days of the orders of new lines and refunds.
+    static let watchDays = [
+        "CREATE TEMP TABLE IF NOT EXISTS storeops_touched_days (kind TEXT NOT NULL, day TEXT NOT NULL, PRIMARY KEY (kind, day)) WITHOUT ROWID",
+        "DELETE FROM temp.storeops_touched_days",
+        """
+        CREATE TEMP TRIGGER IF NOT EXISTS storeops_orders_moved AFTER UPDATE ON main.orders WHEN OLD.paid_day IS NOT NULL
+        BEGIN INSERT INTO storeops_touched_days SELECT 'sales', OLD.paid_day \(notNoted("'sales'", "OLD.paid_day")); END
+        """,
+        """
+        CREATE TEMP TRIGGER IF NOT EXISTS storeops_lines_added AFTER INSERT ON main.order_lines
+        BEGIN INSERT INTO storeops_touched_days SELECT DISTINCT 'sales', o.paid_day FROM main.orders o
+              WHERE o.store_id = NEW.store_id AND o.order_id = NEW.order_id AND o.paid_day IS NOT NULL \(notNoted("'sales'", "o.paid_day", and: true)); END
+        """,
+        """
+        CREATE TEMP TRIGGER IF NOT EXISTS storeops_lines_changed AFTER UPDATE ON main.order_lines
+        BEGIN INSERT INTO storeops_touched_days SELECT DISTINCT 'sales', o.paid_day FROM main.orders o
+              WHERE o.store_id = NEW.store_id AND o.order_id IN (OLD.order_id, NEW.order_id) AND o.paid_day IS NOT NULL \(notNoted("'sales'", "o.paid_day", and: true)); END
+        """,
+        """
+        CREATE TEMP TRIGGER IF NOT EXISTS storeops_refunds_added AFTER INSERT ON main.refunds
+        BEGIN
+            INSERT INTO storeops_touched_days SELECT 'refunds', NEW.completed_day \(notNoted("'refunds'", "NEW.completed_day"));
+            INSERT INTO storeops_touched_days SELECT DISTINCT 'refunds', o.paid_day FROM main.orders o
+                WHERE o.store_id = NEW.store_id AND o.order_id = NEW.order_id AND o.paid_day IS NOT NULL \(notNoted("'refunds'", "o.paid_day", and: true));
+        END
+        """,
+        """
+        CREATE TEMP TRIGGER IF NOT EXISTS storeops_refunds_changed AFTER UPDATE ON main.refunds
+        BEGIN
+            INSERT INTO storeops_touched_days SELECT 'refunds', OLD.completed_day \(notNoted("'refunds'", "OLD.completed_day"));
+            INSERT INTO storeops_touched_days SELECT 'refunds', NEW.completed_day \(notNoted("'refunds'", "NEW.completed_day"));
+            INSERT INTO storeops_touched_days SELECT DISTINCT 'refunds', o.paid_day FROM main.orders o
+                WHERE o.store_id = NEW.store_id AND o.order_id IN (OLD.order_id, NEW.order_id) AND o.paid_day IS NOT NULL \(notNoted("'refunds'", "o.paid_day", and: true));
+        END
+        """,
+    ]
 
+    /// The condition that `day` of `kind` is not noted yet (a plain check: a conflict clause inside a trigger would
+    /// give way to the conflict handling of the upsert that fires it).
+    static func notNoted(_ kind: String, _ day: String, and: Bool = false) -> String {
+        (and ? "AND " : "WHERE \(day) IS NOT NULL AND ") + "NOT EXISTS (SELECT 1 FROM storeops_touched_days t WHERE t.kind = \(kind) AND t.day = \(day))"
+    }
+
+    static let unwatchDays = [
+        "DROP TRIGGER IF EXISTS temp.storeops_orders_moved", "DROP TRIGGER IF EXISTS temp.storeops_lines_added",
+        "DROP TRIGGER IF EXISTS temp.storeops_lines_changed", "DROP TRIGGER IF EXISTS temp.storeops_refunds_added",
+        "DROP TRIGGER IF EXISTS temp.storeops_refunds_changed", "DELETE FROM temp.storeops_touched_days",
+    ]
+
+    /// Upserts one batch and notes the days it touches (the triggers note the rest).
+    mutating func upsert(_ batch: FactBatch) throws {
         for table in AnyFactTable.all {
             let rows = table.encodedRows(batch)
             guard !rows.isEmpty else { continue }
-            let statement = try db.cachedStatement(sql: table.upsertSQL)
+            let upsert = try upserts[table.name] ?? SQLiteUpsert(db, table: table)
+            upserts[table.name] = upsert
             for row in rows {
                 guard row.store == store else {
                     throw StorageError(.database, "A row of \(table.name) belongs to store \(row.store), not \(store); nothing was written.")
                 }
-                statement.setUncheckedArguments(StatementArguments([SQLValue.text(store.rawValue).databaseValue] + row.values.map(\.databaseValue)))
-                try statement.execute()
+                try upsert.execute(store: store.rawValue, values: row.values)
             }
             summary.rowsByTable[table.name, default: 0] += rows.count
         }
 
         // Days rows arrived on.
-        touched.sales.formUnion(batch.orders.compactMap(\.paidDay))
-        touched.sales.formUnion(try days(AggregateSQL.paidDays, ids: Set(batch.orderLines.map(\.orderID))))
+        touched.sales.formUnion(batch.orders.compactMap { $0.paidDay })
         if let earliest = batch.skuCosts.map(\.effectiveFrom).min() {
             touched.sales.formUnion(try SQLiteStore.query(db, AggregateSQL.salesDays(store: store, from: earliest).sql,
                                                           AggregateSQL.salesDays(store: store, from: earliest).arguments).compactMap(AggregateSQL.day(of:)))
         }
-        touched.refunds.formUnion(try days(AggregateSQL.refundDays, ids: batch.refunds.map(\.id)))
         touched.ads.formUnion(batch.adStats.map(\.day))
     }
 
@@ -57,16 +114,4 @@ struct BatchWriter {
         summary.daysRefreshed = touched.allDays
         return summary
     }
-
-    private func days(_ query: (StoreID, [String]) -> (sql: String, arguments: [SQLValue]), ids: some Collection<String>) throws -> Set<Day> {
-        var result = Set<Day>()
-        let all = Array(ids)
-        for start in stride(from: 0, to: all.count, by: AggregateSQL.keyChunk) {
-            let chunk = Array(all[start..<min(start + AggregateSQL.keyChunk, all.count)])
-            let (sql, arguments) = query(store, chunk)
-            result.formUnion(try SQLiteStore.query(db, sql, arguments).compactMap(AggregateSQL.day(of:)))
-        }
-        return result
-    }
-
 }

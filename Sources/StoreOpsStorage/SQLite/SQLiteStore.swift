@@ -75,12 +75,12 @@ public final class SQLiteStore: StoreOpsStore {
         try await run { db in try SQLiteStore.query(db, StoreSQL.selectStores, []).map { try StoreSQL.decodeStore($0) } }
     }
 
-    public func write(_ source: any FactBatchSource, to store: StoreID, recording record: ImportRecord?) async throws -> WriteSummary {
+    public func write(_ source: any FactBatchSource, to store: StoreID) async throws -> WriteSummary {
         _ = try await requireStore(store)
         return try await write { db in
             var writer = BatchWriter(db: db, store: store)
             let summary = try writer.write(source)
-            if let record { try SQLiteStore.execute(db, LedgerSQL.insert, LedgerSQL.arguments(record)) }
+            if let record = try source.ledgerRecord() { try SQLiteStore.execute(db, LedgerSQL.insert, LedgerSQL.arguments(record)) }
             return summary
         }
     }
