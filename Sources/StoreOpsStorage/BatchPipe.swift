@@ -38,9 +38,12 @@ final class BatchPipe: @unchecked Sendable {
     /// Calls `body` with every batch of `source` in order, on the calling thread, while the source runs on its own
     /// thread; returns when the source is exhausted and its thread has ended. For writers that are synchronous
     /// (SQLite's write runs on the database's own queue).
-    func run(_ source: any FactBatchSource, _ body: (FactBatch) throws -> Void) throws {
-        let queue = Handoff()
-        produce(source, deliver: queue.put, finish: queue.finish)
+    /// `prepare` runs on the source's thread too: work on a batch that needs no database (encoding rows) is done
+    /// there, off the writer's thread.
+    func run<Prepared: Sendable>(_ source: any FactBatchSource, prepare: @escaping @Sendable (FactBatch) -> Prepared,
+                                 _ body: (Prepared) throws -> Void) throws {
+        let queue = Handoff<Prepared>()
+        produce(source, deliver: { queue.put(prepare($0)) }, finish: queue.finish)
         do {
             while let batch = try queue.take() {
                 slots.signal()
@@ -76,13 +79,13 @@ final class BatchPipe: @unchecked Sendable {
 
     /// Batches handed from the producer thread to the consumer; the lock orders everything the producer did
     /// before `finish` before what the consumer does after its last `take`.
-    private final class Handoff: @unchecked Sendable {
+    private final class Handoff<Batch: Sendable>: @unchecked Sendable {
         private let condition = NSCondition()
-        private var batches: [FactBatch] = []
+        private var batches: [Batch] = []
         private var finished = false
         private var failure: (any Error)?
 
-        func put(_ batch: FactBatch) {
+        func put(_ batch: Batch) {
             condition.lock()
             batches.append(batch)
             condition.signal()
@@ -98,7 +101,7 @@ final class BatchPipe: @unchecked Sendable {
         }
 
         /// The next batch; nil when the producer finished; throws the producer's error.
-        func take() throws -> FactBatch? {
+        func take() throws -> Batch? {
             condition.lock()
             defer { condition.unlock() }
             while batches.isEmpty && !finished { condition.wait() }

@@ -24,7 +24,7 @@ struct BatchWriter {
     /// thread a few batches ahead, so that parsing and writing overlap on two cores.
     mutating func write(_ source: any FactBatchSource) throws -> WriteSummary {
         for statement in BatchWriter.watchDays { try db.execute(sql: statement) }
-        try BatchPipe().run(source) { try upsert($0) }
+        try BatchPipe().run(source, prepare: EncodedBatch.init) { try upsert($0) }
         upserts = [:]
         for row in try SQLiteStore.query(db, "SELECT kind, day FROM temp.storeops_touched_days", []) {
             guard case .text(let kind)? = row.first, let day = AggregateSQL.day(of: Array(row.dropFirst())) else { continue }
@@ -83,11 +83,24 @@ struct BatchWriter {
         "DROP TRIGGER IF EXISTS temp.storeops_refunds_changed", "DELETE FROM temp.storeops_touched_days",
     ]
 
+    /// A batch with the rows of every table it has encoded, made on the parsing thread.
+    struct EncodedBatch: Sendable {
+        let batch: FactBatch
+        let tables: [(table: AnyFactTable, rows: [(store: StoreID, values: [SQLValue])])]
+
+        init(_ batch: FactBatch) {
+            self.batch = batch
+            tables = AnyFactTable.all.compactMap { table in
+                let rows = table.encodedRows(batch)
+                return rows.isEmpty ? nil : (table, rows)
+            }
+        }
+    }
+
     /// Upserts one batch and notes the days it touches (the triggers note the rest).
-    mutating func upsert(_ batch: FactBatch) throws {
-        for table in AnyFactTable.all {
-            let rows = table.encodedRows(batch)
-            guard !rows.isEmpty else { continue }
+    mutating func upsert(_ encoded: EncodedBatch) throws {
+        let batch = encoded.batch
+        for (table, rows) in encoded.tables {
             let upsert = try upserts[table.name] ?? SQLiteUpsert(db, table: table)
             upserts[table.name] = upsert
             for row in rows {
