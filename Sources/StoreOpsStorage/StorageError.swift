@@ -1,3 +1,4 @@
+import StoreOpsCore
 /// A storage failure. `description` is safe to show a user (no SQL, no secrets); `debugDescription` has the cause.
 public struct StorageError: Error, CustomStringConvertible, CustomDebugStringConvertible, Sendable {
     /// What kind of failure it was.
@@ -31,5 +32,12 @@ public struct StorageError: Error, CustomStringConvertible, CustomDebugStringCon
     public var description: String { message }
     public var debugDescription: String {
         underlying.map { "\(message) [\(code.rawValue)]: \(String(reflecting: $0))" } ?? "\(message) [\(code.rawValue)]"
+    }
+}
+
+extension StorageError {
+    /// There is no store with this id; says how to create one.
+    static func unknownStore(_ id: StoreID) -> StorageError {
+        StorageError(.unknownStore, "There is no store \"\(id)\". Create it with `storeops store add --id \(id) --name NAME --platform PLATFORM`, or list stores with `storeops store list`.")
     }
 }

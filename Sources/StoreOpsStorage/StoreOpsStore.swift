@@ -34,6 +34,14 @@ public protocol StoreOpsStore: Sendable {
     /// return all their rows). Ordered by natural key.
     func read<F: StoredFact>(_ type: F.Type, store: StoreID, days: DayRange?) async throws -> [F]
 
+    /// Units and revenue per SKU and product of the lines of the orders paid in `days` (kept per day as the sales are
+    /// written), ordered by SKU and product.
+    func skuSales(store: StoreID, days: DayRange) async throws -> [SKUSales]
+
+    /// Of the orders paid in `days`: those paid but not shipped, the parcels not delivered, and the paid amounts of
+    /// their orders and of the orders `amountsOf` names.
+    func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork
+
     /// The stored aggregates of every day in `days`, oldest first; kinds with no data covering a day are nil.
     func dailyFacts(store: StoreID, days: DayRange) async throws -> [DailyFacts]
 
@@ -60,9 +68,7 @@ public protocol StoreOpsStore: Sendable {
 extension StoreOpsStore {
     /// The store with this id, or a `StorageError.unknownStore` that says how to create it.
     public func requireStore(_ id: StoreID) async throws -> Store {
-        guard let found = try await store(id) else {
-            throw StorageError(.unknownStore, "There is no store \"\(id)\". Create it with `storeops store add --id \(id) --name NAME --platform PLATFORM`, or list stores with `storeops store list`.")
-        }
+        guard let found = try await store(id) else { throw StorageError.unknownStore(id) }
         return found
     }
 

@@ -15,10 +15,32 @@ public struct Day: Hashable, Sendable, Comparable, Strideable, Codable, CustomSt
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso text: String) {
+        // `YYYY-MM-DD` as stored: read from the bytes.
+        let utf8 = text.utf8
+        if utf8.count == 10, let day = utf8.withContiguousStorageIfAvailable(Day.parseISO) {
+            guard let day else { return nil }
+            self = day
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD` from ten bytes; nil when they are not that or not a calendar day.
+    static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                value = value * 10 + Int(b[i] - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return Day(year: year, month: month, day: day)
     }
 
     /// Year, month (1-12) and day of month (1-31).

@@ -33,9 +33,9 @@ public struct CheckInput: Sendable {
     public var unshippedOrders: [Order] = []
     /// Parcels not delivered (in transit, lost, returned) with their latest state.
     public var openShipments: [Shipment] = []
-    /// The paid amount of each order with an open parcel (to price a lost or returned parcel).
+    /// The paid amount of each order with an open parcel, not shipped or complained about (what is at stake).
     public var orderAmounts: [String: Money] = [:]
-    /// Orders paid in the last weeks (big orders, page health, ad share); filter by `paidDay`.
+    /// Orders paid on the day and the seven days before (big orders, ad share, page health); filter by `paidDay`.
     public var paidOrders: [Order] = []
     /// Lines of the orders paid on `day` (price typos).
     public var linesOfDay: [OrderLine] = []

@@ -76,6 +76,16 @@ struct AccessControlledStore: StoreOpsStore {
         try await inner.removeFacts(of: store)
     }
 
+    func skuSales(store: StoreID, days: DayRange) async throws -> [SKUSales] {
+        try await require(.read, store)
+        return try await inner.skuSales(store: store, days: days)
+    }
+
+    func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork {
+        try await require(.read, store)
+        return try await inner.openOrderWork(store: store, days: days, amountsOf: orderIDs)
+    }
+
     func read<F: StoredFact>(_ type: F.Type, store: StoreID, days: DayRange?) async throws -> [F] {
         try await require(.read, store)
         return try await inner.read(type, store: store, days: days)

@@ -50,52 +50,51 @@ public struct CheckService: Sendable {
             input.unitCosts[cost.skuID] = cost.unitCost  // ordered by key: the latest effective date wins
         }
         input.stock = try await storage.read(InventorySnapshot.self, store: store, days: DayRange(day: day))
-        input.purchaseOrders = try await storage.read(PurchaseOrder.self, store: store, days: nil).filter { $0.receivedOn == nil }
+        input.purchaseOrders = try await storage.read(PurchaseOrder.self, store: store, days: DayRange(day: day)).filter { $0.receivedOn == nil }
     }
 
-    /// Orders paid over the longest window any rule reads and their lines (units, revenue and margins per SKU and
-    /// product), open parcels, refunds and complaints. Needs the unit costs (`readCatalog`).
+    /// Sales per SKU and product over the rules' windows (the daily SKU aggregate), the day's lines, the paid orders
+    /// of the last eight days, the open work (orders not shipped, parcels not delivered, with their amounts), refunds
+    /// and complaints: each read selects only the rows its rules use. Needs the unit costs (`readCatalog`).
     func readSales(into input: inout CheckInput, _ settings: CheckSettings) async throws {
         let (store, day, currency) = (input.store.id, input.day, input.store.currency)
         let longest = max(settings.coverWindowDays, settings.afterSalesWindowDays, settings.slowMoverDays, 60)
         let recent = DayRange(day.adding(days: -(longest - 1)), day)!
-        let orders = try await storage.read(Order.self, store: store, days: recent)
-        let paidDay = Dictionary(orders.compactMap { o in o.paidDay.map { (o.id, $0) } }, uniquingKeysWith: { a, _ in a })
         let coverStart = day.adding(days: -(settings.coverWindowDays - 1)), afterSalesStart = day.adding(days: -(settings.afterSalesWindowDays - 1))
         let slowStart = day.adding(days: -(settings.slowMoverDays - 1))
 
         var revenue: [String: Int64] = [:], cogs: [String: Int64] = [:], uncosted = Set<String>()
-        for line in try await storage.read(OrderLine.self, store: store, days: recent) {
-            guard let paid = paidDay[line.orderID] else { continue }
-            if paid == day { input.linesOfDay.append(line) }
-            if let sku = line.skuID {
-                if paid >= slowStart { input.recentlySoldSKUs.insert(sku) }
-                if paid >= afterSalesStart { input.afterSalesUnitsBySKU[sku, default: 0] += line.quantity }
+        for sales in try await storage.skuSales(store: store, days: DayRange(coverStart, day)!) {
+            if let sku = sales.skuID {
+                input.unitsBySKU[sku, default: 0] += sales.units
+                input.revenueBySKU[sku, default: .zero(currency)] += sales.revenue
             }
-            guard paid >= coverStart else { continue }
-            let value = line.unitPrice.minor * Int64(line.quantity)
-            if let sku = line.skuID {
-                input.unitsBySKU[sku, default: 0] += line.quantity
-                input.revenueBySKU[sku, default: .zero(currency)] += Money(minor: value, currency: currency)
-            }
-            guard let product = line.productID else { continue }
-            revenue[product, default: 0] += value
-            if let sku = line.skuID, let unit = input.unitCosts[sku] { cogs[product, default: 0] += unit.minor * Int64(line.quantity) } else { uncosted.insert(product) }
+            guard let product = sales.productID else { continue }
+            revenue[product, default: 0] += sales.revenue.minor
+            if let sku = sales.skuID, let unit = input.unitCosts[sku] { cogs[product, default: 0] += unit.minor * Int64(sales.units) } else { uncosted.insert(product) }
         }
+        for sales in try await storage.skuSales(store: store, days: DayRange(afterSalesStart, day)!) {
+            if let sku = sales.skuID { input.afterSalesUnitsBySKU[sku, default: 0] += sales.units }
+        }
+        input.recentlySoldSKUs = Set(try await storage.skuSales(store: store, days: DayRange(slowStart, day)!).compactMap(\.skuID))
         for (product, r) in revenue where !uncosted.contains(product) && r > cogs[product, default: 0] {
             input.breakEvenByProduct[product] = Ratio(r, r - cogs[product, default: 0])
         }
         let costedRevenue = revenue.filter { !uncosted.contains($0.key) }.values.reduce(0, +)
         let costedCOGS = cogs.filter { !uncosted.contains($0.key) }.values.reduce(0, +)
         if costedRevenue > costedCOGS { input.storeBreakEven = Ratio(costedRevenue, costedRevenue - costedCOGS) }
+        input.linesOfDay = try await storage.read(OrderLine.self, store: store, days: DayRange(day: day))
 
-        input.paidOrders = orders.filter { $0.paidDay != nil }
-        input.unshippedOrders = orders.filter { $0.status == .paid && $0.shippedAt == nil && ($0.paidDay ?? day) >= day.adding(days: -60) }
-        input.orderAmounts = Dictionary(orders.map { ($0.id, $0.paidAmount) }, uniquingKeysWith: { a, _ in a })
-        input.openShipments = try await storage.read(Shipment.self, store: store, days: DayRange(day.adding(days: -60), day)!).filter { $0.status != .delivered }
+        // The day and the week before it: big orders, ad share, the page-health week.
+        input.paidOrders = try await storage.read(Order.self, store: store, days: DayRange(day.adding(days: -7), day)!).filter { $0.paidDay != nil }
+        input.openComplaints = try await storage.read(Complaint.self, store: store, days: nil).filter { !$0.resolved }
+        let work = try await storage.openOrderWork(store: store, days: DayRange(day.adding(days: -60), day)!,
+                                                   amountsOf: input.openComplaints.compactMap(\.orderID))
+        input.unshippedOrders = work.unshipped.filter { ($0.paidDay ?? day) >= recent.first }
+        input.openShipments = work.parcels
+        input.orderAmounts = work.amounts
         // Refunds completed in the after-sales window or still open (the table's day filter).
         input.refunds = try await storage.read(Refund.self, store: store, days: DayRange(afterSalesStart, day)!)
-        input.openComplaints = try await storage.read(Complaint.self, store: store, days: nil).filter { !$0.resolved }
     }
 
     /// Ads of the window and the four weeks before, the day's budgets, item and store traffic, competitors and

@@ -203,6 +203,24 @@ public final class PostgresStore: StoreOpsStore, Service {
         }
     }
 
+    public func skuSales(store: StoreID, days: DayRange) async throws -> [SKUSales] {
+        let owner = try await requireStore(store)
+        let (sql, arguments) = CheckSQL.skuSales(store: store, days: days)
+        let rows = try await transaction("read the sales per SKU") { c in try await c.rows(sql, arguments, logger: logger) }
+        return try rows.map { try CheckSQL.decodeSKUSales($0, store: store, currency: owner.currency) }
+    }
+
+    public func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork {
+        let owner = try await requireStore(store)
+        let (unshipped, parcels, amounts) = try await transaction("read the open orders and parcels") { c in
+            let unshipped = CheckSQL.unshippedOrders(store: store, days: days), parcels = CheckSQL.openParcels(store: store, days: days)
+            var amounts: [[SQLValue]] = []
+            for query in CheckSQL.orderAmounts(store: store, ids: orderIDs) { amounts += try await c.rows(query.sql, query.arguments, logger: logger) }
+            return (try await c.rows(unshipped.sql, unshipped.arguments, logger: logger), try await c.rows(parcels.sql, parcels.arguments, logger: logger), amounts)
+        }
+        return try CheckSQL.decodeOpenWork(unshipped: unshipped, parcels: parcels, amounts: amounts, store: store, currency: owner.currency)
+    }
+
     public func dailyFacts(store: StoreID, days: DayRange) async throws -> [DailyFacts] {
         let owner = try await requireStore(store)
         let rows = try await transaction("read the daily aggregates") { c in

@@ -83,16 +83,30 @@ struct BatchWriter {
         "DROP TRIGGER IF EXISTS temp.storeops_refunds_changed", "DELETE FROM temp.storeops_touched_days",
     ]
 
-    /// A batch with the rows of every table it has encoded, made on the parsing thread.
+    /// A batch with the rows of every table it has encoded, made on the parsing thread. A batch too big to hold
+    /// encoded at once (a demo store written in one go) is encoded table by table as it is written instead.
     struct EncodedBatch: Sendable {
+        static let encodeAheadRows = 50_000
         let batch: FactBatch
-        let tables: [(table: AnyFactTable, rows: [(store: StoreID, values: [SQLValue])])]
+        let tables: [(table: AnyFactTable, rows: [(store: StoreID, values: [SQLValue])])]?
 
         init(_ batch: FactBatch) {
             self.batch = batch
-            tables = AnyFactTable.all.compactMap { table in
+            tables = batch.rowCount > EncodedBatch.encodeAheadRows ? nil : AnyFactTable.all.compactMap { table in
                 let rows = table.encodedRows(batch)
                 return rows.isEmpty ? nil : (table, rows)
+            }
+        }
+
+        /// Every table with rows, and its rows encoded.
+        func forEachTable(_ body: (AnyFactTable, [(store: StoreID, values: [SQLValue])]) throws -> Void) rethrows {
+            if let tables {
+                for (table, rows) in tables { try body(table, rows) }
+                return
+            }
+            for table in AnyFactTable.all {
+                let rows = table.encodedRows(batch)
+                if !rows.isEmpty { try body(table, rows) }
             }
         }
     }
@@ -100,7 +114,7 @@ struct BatchWriter {
     /// Upserts one batch and notes the days it touches (the triggers note the rest).
     mutating func upsert(_ encoded: EncodedBatch) throws {
         let batch = encoded.batch
-        for (table, rows) in encoded.tables {
+        try encoded.forEachTable { table, rows in
             let upsert = try upserts[table.name] ?? SQLiteUpsert(db, table: table)
             upserts[table.name] = upsert
             for row in rows {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import StoreOpsCore
 
 /// The embedded store: one SQLite file (WAL, foreign keys on) through GRDB, or an in-memory database for tests.
@@ -116,14 +117,30 @@ public final class SQLiteStore: StoreOpsStore {
     }
 
     public func read<F: StoredFact>(_ type: F.Type, store: StoreID, days: DayRange?) async throws -> [F] {
-        let owner = try await requireStore(store)
         let table = F.table
         let (sql, arguments) = table.selectSQL(store: store, days: days)
-        return try await run { db in
+        return try await run(owning: store) { db, owner in
             try SQLiteStore.query(db, sql, arguments).map { values in
                 var reader = RowReader(values: values, store: store, currency: owner.currency, table: table.name)
                 return try table.decode(&reader)
             }
+        }
+    }
+
+    public func skuSales(store: StoreID, days: DayRange) async throws -> [SKUSales] {
+        let (sql, arguments) = CheckSQL.skuSales(store: store, days: days)
+        return try await run(owning: store) { db, owner in
+            try SQLiteStore.query(db, sql, arguments).map { try CheckSQL.decodeSKUSales($0, store: store, currency: owner.currency) }
+        }
+    }
+
+    public func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork {
+        try await run(owning: store) { db, owner in
+            let unshipped = CheckSQL.unshippedOrders(store: store, days: days), parcels = CheckSQL.openParcels(store: store, days: days)
+            return try CheckSQL.decodeOpenWork(unshipped: try SQLiteStore.query(db, unshipped.sql, unshipped.arguments),
+                                               parcels: try SQLiteStore.query(db, parcels.sql, parcels.arguments),
+                                               amounts: try CheckSQL.orderAmounts(store: store, ids: orderIDs).flatMap { try SQLiteStore.query(db, $0.sql, $0.arguments) },
+                                               store: store, currency: owner.currency)
         }
     }
 
@@ -166,6 +183,14 @@ public final class SQLiteStore: StoreOpsStore {
         do { return try await writer.read(body) } catch { throw SQLiteStore.wrap(error) }
     }
 
+    /// `body` with the store `id` read in the same read (one trip to the database's queue, not two).
+    func run<T: Sendable>(owning id: StoreID, _ body: @escaping @Sendable (Database, Store) throws -> T) async throws -> T {
+        try await run { db in
+            guard let row = try SQLiteStore.query(db, StoreSQL.selectStore, [.text(id.rawValue)]).first else { throw StorageError.unknownStore(id) }
+            return try body(db, try StoreSQL.decodeStore(row))
+        }
+    }
+
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do { return try await writer.write(body) } catch { throw SQLiteStore.wrap(error) }
     }
@@ -188,8 +213,25 @@ public final class SQLiteStore: StoreOpsStore {
         statement.setUncheckedArguments(StatementArguments(arguments.map(\.databaseValue)))
         var result: [[SQLValue]] = []
         let cursor = try Row.fetchCursor(statement)
-        while let row = try cursor.next() {
-            result.append((0..<row.count).map { SQLValue(row[$0] as DatabaseValue) })
+        // The cursor steps the statement; the columns are read straight from it, without a row wrapper per row.
+        let handle = statement.sqliteStatement
+        let count = sqlite3_column_count(handle)
+        while try cursor.next() != nil {
+            var values: [SQLValue] = []
+            values.reserveCapacity(Int(count))
+            for column in 0..<count {
+                switch sqlite3_column_type(handle, column) {
+                case SQLITE_INTEGER: values.append(.int(sqlite3_column_int64(handle, column)))
+                case SQLITE_TEXT:
+                    let bytes = Int(sqlite3_column_bytes(handle, column))
+                    let text = sqlite3_column_text(handle, column).map { String(decoding: UnsafeBufferPointer(start: $0, count: bytes), as: UTF8.self) } ?? ""
+                    values.append(.text(text))
+                // Reals (not used by the schema) are truncated toward zero, as `SQLValue(DatabaseValue)` does.
+                case SQLITE_FLOAT: values.append(.int(Int64(sqlite3_column_double(handle, column))))
+                default: values.append(.null)
+                }
+            }
+            result.append(values)
         }
         return result
     }

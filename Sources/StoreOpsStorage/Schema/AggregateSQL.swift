@@ -118,6 +118,18 @@ public enum AggregateSQL {
         GROUP BY t.store_id, t.day, t.region, t.band
         """
 
+    public static let deleteSKUSales = "DELETE FROM daily_sku_sales WHERE store_id = :store AND day IN (:days)"
+
+    /// Units and revenue per day, SKU and product of the lines of paid orders (no SKU or product: '').
+    public static let insertSKUSales = """
+        INSERT INTO daily_sku_sales (store_id, day, sku_id, product_id, units, revenue_minor)
+        SELECT o.store_id, o.paid_day, COALESCE(l.sku_id, ''), COALESCE(l.product_id, ''), CAST(SUM(l.quantity) AS BIGINT),
+               CAST(SUM(l.quantity * l.unit_price_minor) AS BIGINT)
+        FROM orders o JOIN order_lines l ON l.store_id = o.store_id AND l.order_id = o.order_id
+        WHERE o.store_id = :store AND o.paid_day IN (:days)
+        GROUP BY o.store_id, o.paid_day, COALESCE(l.sku_id, ''), COALESCE(l.product_id, '')
+        """
+
     public static let deleteRefunds = "DELETE FROM daily_refunds WHERE store_id = :store AND day IN (:days)"
 
     /// Completed refunds per day in both views: by completion day and by the order's paid day.

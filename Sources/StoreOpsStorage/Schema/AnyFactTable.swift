@@ -36,5 +36,5 @@ public struct AnyFactTable: Sendable {
     ]
 
     /// Tables holding per-store rows that `removeFacts` clears: the facts and the aggregates.
-    public static let factAndAggregateTableNames: [String] = all.map(\.name) + ["daily_sales", "daily_shipping", "daily_refunds", "daily_ads"]
+    public static let factAndAggregateTableNames: [String] = all.map(\.name) + ["daily_sales", "daily_shipping", "daily_refunds", "daily_ads", "daily_sku_sales"]
 }

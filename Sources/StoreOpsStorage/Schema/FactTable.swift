@@ -72,8 +72,11 @@ public struct FactTable<Row: Sendable>: Sendable {
                 sql += " AND (\(column) BETWEEN ? AND ? OR \(column) IS NULL)"
                 arguments += [.day(days.first), .day(days.last)]
             case .custom(let condition):
+                // Filtered first, then sorted: ordered by the key directly, SQLite walks the whole key index and tests
+                // every row of the store against the condition.
                 sql += " AND " + condition
                 arguments += [.text(store.rawValue), .day(days.first), .day(days.last)]
+                return ("WITH picked AS MATERIALIZED (\(sql)) SELECT * FROM picked ORDER BY " + key.joined(separator: ", "), arguments)
             }
         }
         sql += " ORDER BY " + key.joined(separator: ", ")

@@ -48,7 +48,8 @@ extension InventorySnapshot: StoredFact {
 extension PurchaseOrder: StoredFact {
     public static let table = FactTable<PurchaseOrder>(
         name: "purchase_orders", columns: ["po_id", "sku_id", "quantity", "ordered_on", "expected_on", "received_on", "is_presale"],
-        key: ["po_id"], dayFilter: .none, rows: { $0.purchaseOrders }, store: { $0.store },
+        // A day range reads the orders received in it and those still open.
+        key: ["po_id"], dayFilter: .columnOrOpen("received_on"), rows: { $0.purchaseOrders }, store: { $0.store },
         encode: { p in [.text(p.id), .text(p.skuID), .int(p.quantity), .day(p.orderedOn), .day(p.expectedOn), .day(p.receivedOn), .bool(p.isPresale)] },
         decode: { r in
             PurchaseOrder(store: r.store, id: try r.text(), skuID: try r.text(), quantity: try r.int(), orderedOn: try r.day(),

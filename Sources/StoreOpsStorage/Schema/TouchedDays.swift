@@ -15,6 +15,7 @@ struct TouchedDays {
         let plan: [(Set<Day>, String, String)] = [
             (sales, AggregateSQL.deleteSales, AggregateSQL.insertSales),
             (sales, AggregateSQL.deleteShipping, AggregateSQL.insertShipping),
+            (sales, AggregateSQL.deleteSKUSales, AggregateSQL.insertSKUSales),
             (refunds.union(sales), AggregateSQL.deleteRefunds, AggregateSQL.insertRefunds),
             (ads, AggregateSQL.deleteAds, AggregateSQL.insertAds),
         ]
