@@ -15,7 +15,7 @@ extension Cell {
     }
 
     /// The cell's bytes without ASCII padding when nothing else of `clean` applies to them (no protection, no
-    /// full-width space or byte-order mark, no empty marker); nil when the general `clean` must look at it.
+    /// full-width space or byte-order mark, no empty marker); `.other` when the general `clean` must look at it.
     static func plainBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Fast<UnsafeBufferPointer<UInt8>> {
         var start = 0, end = bytes.count
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
