@@ -195,6 +195,22 @@ struct BrokenFileTests {
         try await rejected("gbk.csv", [UInt8](gbk), message: "--encoding gbk", options: ImportOptions(encoding: .utf8))
     }
 
+    @Test("an error after batches were written leaves nothing; skipped, it leaves everything else")
+    func lateError() async throws {
+        // 12,000 good rows (more than two batches went to storage) and a bad amount on the last line.
+        let good = (1...12_000).map { "\($0),buyer\($0 % 700),\(10 + $0 % 90).50,交易成功,2017-05-01 10:00:00,2017-05-01 10:01:00,1\n" }.joined()
+        let text = Self.header + good + "12001,z,十块,交易成功,2017-05-01 10:00:00,2017-05-01 10:01:00,1\n"
+        try await rejected("late.csv", Array(text.utf8), message: "Not an amount of money", line: 12_002)
+
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        let report = try await f.service.importFile(try f.file("late.csv", text), store: f.store.id, options: ImportOptions(skipInvalid: true))
+        #expect(report.status == .imported)
+        #expect(report.rowsImported == 12_000 && report.rowsRejected == 1)
+        #expect(try await f.orders().count == 12_000)
+        #expect(try await f.storage.importRecords(store: f.store.id).count == 1)
+    }
+
     @Test("empty file") func empty() async throws { try await rejected("empty.csv", [], message: "empty") }
 
     @Test("header only") func headerOnly() async throws { try await rejected("header.csv", Array(Self.header.utf8), message: "no data rows", line: 1) }

@@ -84,4 +84,22 @@ struct SQLiteQueryPlanTests {
         let scans = plan.split(separator: "\n").filter { $0.contains("SCAN") && !$0.contains("SCAN CONSTANT ROW") }
         #expect(scans.isEmpty, "\(read): \(plan)")
     }
+
+    @Test("the morning checks' reads search the indexes meant for them, and sort what they found")
+    func checkReads() async throws {
+        let store = try SQLiteStore()
+        let days = DayRange(Day(iso: "2026-03-01")!, Day(iso: "2026-03-31")!)!
+        let parcels = Shipment.table.selectSQL(store: "s", days: days)
+        let parcelsPlan = try await plan(store, parcels.sql, parcels.arguments)
+        #expect(parcelsPlan.contains("shipments_order (store_id=? AND order_id=?)") && parcelsPlan.contains("orders_by_paid_day"), "\(parcelsPlan)")
+        let refunds = Refund.table.selectSQL(store: "s", days: days)
+        let refundsPlan = try await plan(store, refunds.sql, refunds.arguments)
+        #expect(refundsPlan.components(separatedBy: "refunds_by_completed_day").count == 3 && !refundsPlan.contains("sqlite_autoindex_refunds_1"), "\(refundsPlan)")
+        let open = CheckSQL.openParcels(store: "s", days: days)
+        let openPlan = try await plan(store, open.sql, open.arguments)
+        #expect(openPlan.contains("shipments_open"), "\(openPlan)")
+        let unshipped = CheckSQL.unshippedOrders(store: "s", days: days)
+        let unshippedPlan = try await plan(store, unshipped.sql, unshipped.arguments)
+        #expect(unshippedPlan.contains("orders_unshipped"), "\(unshippedPlan)")
+    }
 }

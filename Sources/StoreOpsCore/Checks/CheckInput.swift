@@ -35,7 +35,8 @@ public struct CheckInput: Sendable {
     public var openShipments: [Shipment] = []
     /// The paid amount of each order with an open parcel, not shipped or complained about (what is at stake).
     public var orderAmounts: [String: Money] = [:]
-    /// Orders paid on the day and the seven days before (big orders, ad share, page health); filter by `paidDay`.
+    /// Orders paid on the day (big orders, ad share) and, on the page-health weekday, the seven days before; filter by
+    /// `paidDay`.
     public var paidOrders: [Order] = []
     /// Lines of the orders paid on `day` (price typos).
     public var linesOfDay: [OrderLine] = []

@@ -85,8 +85,9 @@ public struct CheckService: Sendable {
         if costedRevenue > costedCOGS { input.storeBreakEven = Ratio(costedRevenue, costedRevenue - costedCOGS) }
         input.linesOfDay = try await storage.read(OrderLine.self, store: store, days: DayRange(day: day))
 
-        // The day and the week before it: big orders, ad share, the page-health week.
-        input.paidOrders = try await storage.read(Order.self, store: store, days: DayRange(day.adding(days: -7), day)!).filter { $0.paidDay != nil }
+        // The day (big orders, ad share), and on the page-health weekday the week before it too.
+        let ordersFrom = day.weekday == settings.pageHealthWeekday ? day.adding(days: -7) : day
+        input.paidOrders = try await storage.read(Order.self, store: store, days: DayRange(ordersFrom, day)!).filter { $0.paidDay != nil }
         input.openComplaints = try await storage.read(Complaint.self, store: store, days: nil).filter { !$0.resolved }
         let work = try await storage.openOrderWork(store: store, days: DayRange(day.adding(days: -60), day)!,
                                                    amountsOf: input.openComplaints.compactMap(\.orderID))
