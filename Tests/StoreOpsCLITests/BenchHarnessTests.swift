@@ -3,8 +3,9 @@ import StoreOpsTesting
 import Testing
 
 /// The benchmark harness's result check, not its timing: `scripts/bench --verify` imports a small generated Taobao
-/// export with the `storeops` binary of this build, runs every peer (sqlite3 CLI, DuckDB, pandas) on the same file
-/// and fails unless each tool's per-day GMV, paid orders, buyers, AOV and refunds equal the exact reference.
+/// export (orders and items) with the `storeops` binary of this build, runs every peer (sqlite3 CLI, DuckDB, pandas)
+/// on the same files and fails unless each tool's per-day GMV, paid orders, buyers, AOV and refunds (W1) and per-SKU
+/// units and revenue of paid orders' lines (W2) equal the exact reference.
 /// Backend-neutral (it uses a SQLite file), so it runs in the SQLite pass only.
 @Suite("Benchmark harness")
 struct BenchHarnessTests {
@@ -18,7 +19,7 @@ struct BenchHarnessTests {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    @Test("StoreOps's W1 result equals the peers' and the reference's on a small generated file",
+    @Test("StoreOps's W1 and W2 results equal the peers' and the reference's on a small generated file",
           .enabled(if: TestBackend.current == .sqlite), .timeLimit(.minutes(5)))
     func verify() throws {
         let binary = try #require(Self.binary, "build the storeops product first (swift build --build-tests)")
@@ -35,12 +36,14 @@ struct BenchHarnessTests {
 
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("verify: StoreOps and every peer agree with the reference, day by day"), "\(text)")
-        // Every tool that produced a result printed its totals; StoreOps's must be the reference's, and at least one
-        // peer must have been compared as well.
-        let totals = text.split(separator: "\n").filter { $0.contains("days ") && $0.contains("GMV ") }
-        let storeops = try #require(totals.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("storeops") }, "\(text)")
-        let summary = storeops[storeops.range(of: "days ")!.lowerBound...]
-        #expect(totals.count >= 2, "no peer was compared: \(text)")
-        #expect(totals.allSatisfy { $0.hasSuffix(summary) }, "\(text)")
+        // Every tool that produced a result printed its totals (W1: per day; W2: per SKU); StoreOps's must be the
+        // reference's, and at least one peer must have been compared as well.
+        for (first, second) in [("days ", "GMV "), ("skus ", "revenue ")] {
+            let totals = text.split(separator: "\n").filter { $0.contains(first) && $0.contains(second) }
+            let storeops = try #require(totals.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("storeops") }, "\(text)")
+            let summary = storeops[storeops.range(of: first)!.lowerBound...]
+            #expect(totals.count >= 2, "no peer was compared: \(text)")
+            #expect(totals.allSatisfy { $0.hasSuffix(summary) }, "\(text)")
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import StoreOpsCore
 import StoreOpsImport
+import StoreOpsReports
 import StoreOpsServices
 import StoreOpsStorage
 import StoreOpsTesting
@@ -63,6 +64,26 @@ struct ImportSamplesTests {
             return t
         }
         #expect(refunds > 0)
+
+        // The SKU ranking (daily per-SKU aggregate, refreshed when the lines arrived after their orders) equals the
+        // stored lines of the paid orders, grouped by SKU and product.
+        let paid = Dictionary(try await f.orders().compactMap { o in o.paidDay.map { (o.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        var expected: [String: (units: Int, revenue: Int64)] = [:]
+        for line in try await f.storage.read(OrderLine.self, store: f.store.id, days: nil) {
+            guard let day = paid[line.orderID], may2017.contains(day) else { continue }
+            let key = (line.skuID ?? "") + "|" + (line.productID ?? "")
+            expected[key, default: (0, 0)].units += line.quantity
+            expected[key, default: (0, 0)].revenue += line.unitPrice.minor * Int64(line.quantity)
+        }
+        let ranking = try await ReportService(storage: f.storage, clock: { Instant(year: 2026, month: 11, day: 22, hour: 1)! })
+            .skuSales(store: f.store.id, days: may2017)
+        #expect(ranking.rows.count == expected.count && !expected.isEmpty)
+        for row in ranking.rows {
+            let want = expected[(row.skuID ?? "") + "|" + (row.productID ?? "")]
+            #expect(want?.units == row.units && want?.revenue == row.revenue.minor, "\(row)")
+        }
+        #expect(ranking.rows.map(\.revenue.minor) == ranking.rows.map(\.revenue.minor).sorted(by: >))
+        #expect(SKUSalesRenderer.csv(ranking).split(separator: "\r\n").count == expected.count + 1)
     }
 
     @Test("every sample imports without error", arguments: [

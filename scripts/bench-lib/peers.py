@@ -4,8 +4,12 @@ W1: load the Taobao order export; per day of 订单付款时间 (paid orders onl
 paid orders, distinct buyers (买家会员名), AOV = GMV / buyers, refunds = sum of 退款金额. Every job writes the
 same CSV (day,gmv,paid_orders,buyers,aov,refund) so that the harness can compare them.
 
-usage: peers.py JOB ORDERS_CSV OUT_CSV [WORK_FILE]
-jobs: reference (Python csv module, exact decimals), duckdb2, duckdb1, pandas_groupby, pandas_tosql
+W2: the same order export joined with its item export (宝贝报表) on 订单编号; per SKU (商家编码) of the lines of paid
+orders: units = sum of 购买数量, revenue = sum of 价格 x 购买数量. Every W2 job writes sku,units,revenue.
+
+usage: peers.py JOB ORDERS_CSV OUT_CSV [WORK_FILE] [ITEMS_CSV]
+jobs: reference (Python csv module, exact decimals), duckdb2, duckdb1, pandas_groupby, pandas_tosql;
+      w2_reference, w2_duckdb2, w2_duckdb1, w2_pandas (with ITEMS_CSV)
 """
 import csv
 import sys
@@ -82,8 +86,67 @@ def pandas_tosql(src, out, db):
     con.close()
 
 
+ORDER_ID, SKU, PRICE, QUANTITY = "订单编号", "商家编码", "价格", "购买数量"
+
+
+def write_w2(out, rows):
+    with open(out, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["sku", "units", "revenue"])
+        for sku, units, revenue in sorted(rows):
+            w.writerow([sku, int(units), f"{Decimal(revenue):.2f}"])
+
+
+def w2_reference(src, items, out):
+    paid = set()
+    with open(src, encoding="utf-8-sig", newline="") as f:
+        for r in csv.DictReader(f):
+            r = {k.strip(): v for k, v in r.items()}
+            if r[PAID_AT].strip():
+                paid.add(r[ORDER_ID].strip())
+    skus = {}
+    with open(items, encoding="utf-8-sig", newline="") as f:
+        for r in csv.DictReader(f):
+            r = {k.strip(): v for k, v in r.items()}
+            if r[ORDER_ID].strip() not in paid:
+                continue
+            s = skus.setdefault(r[SKU].strip(), [0, Decimal(0)])
+            s[0] += int(r[QUANTITY])
+            s[1] += Decimal(r[PRICE]) * int(r[QUANTITY])
+    write_w2(out, [(k, v[0], v[1]) for k, v in skus.items()])
+
+
+def w2_duckdb(src, items, out, db, threads):
+    import duckdb
+    con = duckdb.connect(db)
+    con.execute(f"SET threads = {threads}")
+    con.execute(f"""CREATE TABLE orders AS SELECT "{ORDER_ID}" AS order_id, "{PAID_AT}"::VARCHAR AS paid
+                    FROM read_csv('{src}', header = true, all_varchar = true, normalize_names = false)""")
+    con.execute(f"""CREATE TABLE lines AS SELECT "{ORDER_ID}" AS order_id, "{SKU}" AS sku, "{PRICE}"::DECIMAL(18,2) AS price,
+                    "{QUANTITY}"::BIGINT AS quantity FROM read_csv('{items}', header = true, all_varchar = true, normalize_names = false)""")
+    write_w2(out, con.execute("""SELECT l.sku, SUM(l.quantity), SUM(l.price * l.quantity) FROM lines l JOIN orders o USING (order_id)
+                                 WHERE o.paid IS NOT NULL AND o.paid <> '' GROUP BY l.sku""").fetchall())
+
+
+def w2_pandas(src, items, out):
+    import pandas as pd
+    orders = pd.read_csv(src, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    orders.columns = [c.strip() for c in orders.columns]
+    orders = orders[orders[PAID_AT].str.strip() != ""][[ORDER_ID]]
+    lines = pd.read_csv(items, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    lines.columns = [c.strip() for c in lines.columns]
+    lines = lines.merge(orders, on=ORDER_ID)
+    lines["quantity"] = lines[QUANTITY].astype(int)
+    lines["value"] = lines[PRICE].astype(float) * lines["quantity"]
+    g = lines.groupby(SKU).agg(units=("quantity", "sum"), revenue=("value", "sum"))
+    write_w2(out, [(sku, r.units, Decimal(f"{r.revenue:.2f}")) for sku, r in g.iterrows()])
+
+
 if __name__ == "__main__":
     job, src, out = sys.argv[1:4]
-    work = sys.argv[4] if len(sys.argv) > 4 else None
+    work = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else None
+    items = sys.argv[5] if len(sys.argv) > 5 else None
     {"reference": lambda: reference(src, out), "duckdb2": lambda: duckdb_job(src, out, work, 2), "duckdb1": lambda: duckdb_job(src, out, work, 1),
-     "pandas_groupby": lambda: pandas_groupby(src, out), "pandas_tosql": lambda: pandas_tosql(src, out, work)}[job]()
+     "pandas_groupby": lambda: pandas_groupby(src, out), "pandas_tosql": lambda: pandas_tosql(src, out, work),
+     "w2_reference": lambda: w2_reference(src, items, out), "w2_duckdb2": lambda: w2_duckdb(src, items, out, work, 2),
+     "w2_duckdb1": lambda: w2_duckdb(src, items, out, work, 1), "w2_pandas": lambda: w2_pandas(src, items, out)}[job]()

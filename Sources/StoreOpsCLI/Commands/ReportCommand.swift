@@ -3,10 +3,32 @@ import StoreOpsCore
 import StoreOpsReports
 import StoreOpsServices
 
-/// `storeops report daily`.
+/// `storeops report daily`, `storeops report skus`.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports of a store.", subcommands: [Daily.self])
+        commandName: "report", abstract: "Reports of a store.", subcommands: [Daily.self, SKUs.self])
+
+    struct SKUs: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "skus", abstract: "The SKU ranking (商品排行): units and revenue per SKU of the orders paid in a range of days.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var range: DayRangeOptions
+        @Option(help: "text, csv or json.") var format: SKUReportFormat = .text
+        @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
+
+        func run() async throws {
+            try await global.withStorage { storage in
+                let report = try await ReportService(storage: storage, clock: Environment.current.clock)
+                    .skuSales(store: try range.storeID(), days: range.days)
+                switch format {
+                case .text: try emit(SKUSalesRenderer.text(report, language: global.language), to: out)
+                case .csv: try emit(SKUSalesRenderer.csv(report), to: out)
+                case .json: try emit(SKUSalesRenderer.json(report), to: out)
+                }
+            }
+        }
+    }
 
     struct Daily: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -68,6 +68,11 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case csv, json, xlsx
 }
 
+/// `storeops report skus --format`.
+enum SKUReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, csv, json
+}
+
 /// Writes command output to `--out FILE`, or standard output; binary formats need a file.
 func emit(_ text: String, to out: String?) throws {
     guard let out else { return Console.out(text) }

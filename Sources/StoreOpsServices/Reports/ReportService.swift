@@ -35,4 +35,10 @@ public struct ReportService: Sendable {
         }
         return (store, try await storage.masterTable(store: id, days: days))
     }
+
+    /// The SKU ranking of `days`: units and revenue of every SKU in the lines of the orders paid on them.
+    public func skuSales(store id: StoreID, days: DayRange) async throws -> SKUSalesReport {
+        let store = try await storage.requireStore(id)
+        return SKUSalesReport(store: store, days: days, sales: try await storage.skuSales(store: id, days: days))
+    }
 }
