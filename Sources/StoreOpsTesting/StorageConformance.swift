@@ -275,6 +275,19 @@ public enum StorageConformance {
         costs.shippingPerOrder = nil
         try await storage.saveCostSettings(costs)
         #expect(try await row(storage, Fixtures.d0)[.shippingCost] == .noData, "no rule fits 400 g and there is no flat cost")
+
+        // A change of a SKU's weight moves the orders of the days that sold it between bands.
+        costs.shippingRules = [ShippingRule(region: "浙江省", maxGrams: 500, cost: y(400)), ShippingRule(cost: y(900))]
+        try await storage.saveCostSettings(costs)
+        var s1 = try #require(Fixtures.batch().skus.first { $0.id == "S1" })
+        for (grams, d0, d1) in [(600, 2_700, 1_800), (nil, 1_200, 800), (400, 1_200, 1_300)] as [(Int?, Int64, Int64)] {
+            s1.weightGrams = grams
+            var catalog = FactBatch()
+            catalog.skus = [s1]
+            try await storage.write(catalog, to: Fixtures.storeID)
+            #expect(try await row(storage, Fixtures.d0)[.shippingCost] == .money(y(d0)), "S1 at \(grams ?? 0) g")
+            #expect(try await row(storage, Fixtures.d1)[.shippingCost] == .money(y(d1)), "S1 at \(grams ?? 0) g")
+        }
     }
 
     static func costSettingsRoundTrip(_ storage: any StoreOpsStore) async throws {

@@ -28,6 +28,7 @@ struct PostgresBatchWriter {
     mutating func upsert(_ batch: FactBatch) async throws {
         touched.sales.formUnion(try await days(Self.paidDays, ids: batch.orders.map(\.id)))
         touched.refunds.formUnion(try await days(Self.refundDays, ids: batch.refunds.map(\.id)))
+        try await noteWeightChanges(batch.skus)
 
         for table in AnyFactTable.all {
             let rows = table.encodedRows(batch)
@@ -41,10 +42,10 @@ struct PostgresBatchWriter {
         }
 
         touched.sales.formUnion(batch.orders.compactMap(\.paidDay))
-        touched.sales.formUnion(try await days(Self.paidDays, ids: Set(batch.orderLines.map(\.orderID))))
+        touched.lines.formUnion(try await days(Self.paidDays, ids: Set(batch.orderLines.map(\.orderID))))
         if let earliest = batch.skuCosts.map(\.effectiveFrom).min() {
             let (sql, arguments) = AggregateSQL.salesDays(store: store, from: earliest)
-            touched.sales.formUnion(try await connection.rows(sql, arguments, logger: logger).compactMap(AggregateSQL.day(of:)))
+            touched.lines.formUnion(try await connection.rows(sql, arguments, logger: logger).compactMap(AggregateSQL.day(of:)))
         }
         touched.refunds.formUnion(try await days(Self.refundDays, ids: batch.refunds.map(\.id)))
         touched.ads.formUnion(batch.adStats.map(\.day))
@@ -55,6 +56,17 @@ struct PostgresBatchWriter {
         if summary.totalRows >= nextAnalyze {
             try await connection.run("ANALYZE " + summary.rowsByTable.keys.sorted().joined(separator: ", "), logger: logger)
             nextAnalyze *= 10
+        }
+    }
+
+    /// Notes the sales days of the SKUs whose weights `skus` change (their orders move between weight bands).
+    private mutating func noteWeightChanges(_ skus: [SKU]) async throws {
+        guard !skus.isEmpty else { return }
+        let ids = Array(Set(skus.map(\.id)))
+        var existing: [[SQLValue]] = []
+        for lookup in AggregateSQL.skuWeights(store: store, skuIDs: ids) { existing += try await connection.rows(lookup.sql, lookup.arguments, logger: logger) }
+        for lookup in AggregateSQL.skuDays(store: store, skuIDs: TouchedDays.changedWeights(skus, existing: existing)) {
+            touched.shipping.formUnion(try await connection.rows(lookup.sql, lookup.arguments, logger: logger).compactMap(AggregateSQL.day(of:)))
         }
     }
 

@@ -5,8 +5,9 @@ import StoreOpsCore
 /// the days the batch touched (including days rows moved away from).
 ///
 /// The days rows move away from (an order's old paid day, a refund's old completion day) and the paid days of the
-/// orders that lines and refunds belong to are noted by temporary triggers inside SQLite as the rows are written,
-/// so an import of new rows costs no lookups at all; the triggers live only for the write.
+/// orders that refunds belong to are noted by temporary triggers inside SQLite as the rows are written, so an import
+/// of new orders costs no lookups at all; the triggers live only for the write. The orders of written lines are
+/// noted as they go and their paid days found once, after the writes (`LineOrders`).
 struct BatchWriter {
     let db: Database
     let store: StoreID
@@ -14,6 +15,8 @@ struct BatchWriter {
     private var summary = WriteSummary()
     /// The prepared upsert of every table written so far.
     private var upserts: [String: SQLiteUpsert] = [:]
+    /// The orders of the lines written (a line's key holds its order: an update never moves it to another).
+    private var lineOrders = LineOrders()
 
     init(db: Database, store: StoreID) {
         self.db = db
@@ -26,6 +29,7 @@ struct BatchWriter {
         for statement in BatchWriter.watchDays { try db.execute(sql: statement) }
         try BatchPipe().run(source, prepare: EncodedBatch.init) { try upsert($0) }
         upserts = [:]
+        touched.lines.formUnion(try lineOrders.paidDays(db, store: store))
         for row in try SQLiteStore.query(db, "SELECT kind, day FROM temp.storeops_touched_days", []) {
             guard case .text(let kind)? = row.first, let day = AggregateSQL.day(of: Array(row.dropFirst())) else { continue }
             if kind == "sales" { touched.sales.insert(day) } else { touched.refunds.insert(day) }
@@ -34,23 +38,13 @@ struct BatchWriter {
         return try finish()
     }
 
-    /// Temporary triggers that note the days rows leave and the paid days of the orders of new lines and refunds.
+    /// Temporary triggers that note the days rows leave and the paid days of the orders of refunds.
     static let watchDays = [
         "CREATE TEMP TABLE IF NOT EXISTS storeops_touched_days (kind TEXT NOT NULL, day TEXT NOT NULL, PRIMARY KEY (kind, day)) WITHOUT ROWID",
         "DELETE FROM temp.storeops_touched_days",
         """
         CREATE TEMP TRIGGER IF NOT EXISTS storeops_orders_moved AFTER UPDATE ON main.orders WHEN OLD.paid_day IS NOT NULL
         BEGIN INSERT INTO storeops_touched_days SELECT 'sales', OLD.paid_day \(notNoted("'sales'", "OLD.paid_day")); END
-        """,
-        """
-        CREATE TEMP TRIGGER IF NOT EXISTS storeops_lines_added AFTER INSERT ON main.order_lines
-        BEGIN INSERT INTO storeops_touched_days SELECT DISTINCT 'sales', o.paid_day FROM main.orders o
-              WHERE o.store_id = NEW.store_id AND o.order_id = NEW.order_id AND o.paid_day IS NOT NULL \(notNoted("'sales'", "o.paid_day", and: true)); END
-        """,
-        """
-        CREATE TEMP TRIGGER IF NOT EXISTS storeops_lines_changed AFTER UPDATE ON main.order_lines
-        BEGIN INSERT INTO storeops_touched_days SELECT DISTINCT 'sales', o.paid_day FROM main.orders o
-              WHERE o.store_id = NEW.store_id AND o.order_id IN (OLD.order_id, NEW.order_id) AND o.paid_day IS NOT NULL \(notNoted("'sales'", "o.paid_day", and: true)); END
         """,
         """
         CREATE TEMP TRIGGER IF NOT EXISTS storeops_refunds_added AFTER INSERT ON main.refunds
@@ -78,8 +72,7 @@ struct BatchWriter {
     }
 
     static let unwatchDays = [
-        "DROP TRIGGER IF EXISTS temp.storeops_orders_moved", "DROP TRIGGER IF EXISTS temp.storeops_lines_added",
-        "DROP TRIGGER IF EXISTS temp.storeops_lines_changed", "DROP TRIGGER IF EXISTS temp.storeops_refunds_added",
+        "DROP TRIGGER IF EXISTS temp.storeops_orders_moved", "DROP TRIGGER IF EXISTS temp.storeops_refunds_added",
         "DROP TRIGGER IF EXISTS temp.storeops_refunds_changed", "DELETE FROM temp.storeops_touched_days",
     ]
 
@@ -114,6 +107,7 @@ struct BatchWriter {
     /// Upserts one batch and notes the days it touches (the triggers note the rest).
     mutating func upsert(_ encoded: EncodedBatch) throws {
         let batch = encoded.batch
+        try noteWeightChanges(batch.skus)
         try encoded.forEachTable { table, rows in
             let upsert = try upserts[table.name] ?? SQLiteUpsert(db, table: table)
             upserts[table.name] = upsert
@@ -128,11 +122,22 @@ struct BatchWriter {
 
         // Days rows arrived on.
         touched.sales.formUnion(batch.orders.compactMap { $0.paidDay })
+        for line in batch.orderLines { lineOrders.insert(line.orderID) }
         if let earliest = batch.skuCosts.map(\.effectiveFrom).min() {
-            touched.sales.formUnion(try SQLiteStore.query(db, AggregateSQL.salesDays(store: store, from: earliest).sql,
+            touched.lines.formUnion(try SQLiteStore.query(db, AggregateSQL.salesDays(store: store, from: earliest).sql,
                                                           AggregateSQL.salesDays(store: store, from: earliest).arguments).compactMap(AggregateSQL.day(of:)))
         }
         touched.ads.formUnion(batch.adStats.map(\.day))
+    }
+
+    /// Notes the sales days of the SKUs whose weights `skus` change (their orders move between weight bands).
+    private mutating func noteWeightChanges(_ skus: [SKU]) throws {
+        guard !skus.isEmpty else { return }
+        let ids = Array(Set(skus.map(\.id)))
+        let existing = try AggregateSQL.skuWeights(store: store, skuIDs: ids).flatMap { try SQLiteStore.query(db, $0.sql, $0.arguments) }
+        for lookup in AggregateSQL.skuDays(store: store, skuIDs: TouchedDays.changedWeights(skus, existing: existing)) {
+            touched.shipping.formUnion(try SQLiteStore.query(db, lookup.sql, lookup.arguments).compactMap(AggregateSQL.day(of:)))
+        }
     }
 
     /// Refreshes the aggregates of every touched day.

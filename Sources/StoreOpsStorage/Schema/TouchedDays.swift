@@ -2,20 +2,26 @@ import StoreOpsCore
 
 /// The days whose aggregates a write must refresh, collected while it writes (both backends).
 struct TouchedDays {
+    /// Days orders were paid on (arrived, changed or moved away): every aggregate of the day.
     var sales = Set<Day>()
+    /// Paid days of orders whose lines or line costs changed: the aggregates made from lines (not the refunds).
+    var lines = Set<Day>()
     var refunds = Set<Day>()
     var ads = Set<Day>()
+    /// Days whose orders' weight bands change (their SKUs' weights changed); sales days are refreshed anyway.
+    var shipping = Set<Day>()
 
     /// Every touched day, oldest first.
-    var allDays: [Day] { sales.union(refunds).union(ads).sorted() }
+    var allDays: [Day] { sales.union(lines).union(refunds).union(ads).union(shipping).sorted() }
 
     /// The delete-and-insert statements that bring the aggregates of the touched days up to date, in order, in chunks
-    /// of `AggregateSQL.dayChunk` days. A sales day refreshes its refunds too (the by-order-day view).
+    /// of `AggregateSQL.dayChunk` days. A sales day refreshes its refunds too (the by-order-day view). Per-SKU sales
+    /// come before sales, whose costs are summed from them.
     func refreshStatements(store: StoreID) -> [(sql: String, arguments: [SQLValue])] {
         let plan: [(Set<Day>, String, String)] = [
-            (sales, AggregateSQL.deleteSales, AggregateSQL.insertSales),
-            (sales, AggregateSQL.deleteShipping, AggregateSQL.insertShipping),
-            (sales, AggregateSQL.deleteSKUSales, AggregateSQL.insertSKUSales),
+            (sales.union(lines), AggregateSQL.deleteSKUSales, AggregateSQL.insertSKUSales),
+            (sales.union(lines), AggregateSQL.deleteSales, AggregateSQL.insertSales),
+            (sales.union(lines).union(shipping), AggregateSQL.deleteShipping, AggregateSQL.insertShipping),
             (refunds.union(sales), AggregateSQL.deleteRefunds, AggregateSQL.insertRefunds),
             (ads, AggregateSQL.deleteAds, AggregateSQL.insertAds),
         ]
@@ -29,5 +35,15 @@ struct TouchedDays {
             }
         }
         return statements
+    }
+
+    /// The SKUs of `skus` whose weight differs from `existing` (the stored weights by SKU id; a missing SKU or weight
+    /// counts as 0 g, as it does in the weight bands; `existing` rows are id and weight). The last row of an id wins, as it does when written.
+    static func changedWeights(_ skus: [SKU], existing: [[SQLValue]]) -> [String] {
+        var stored: [String: Int64] = [:]
+        for row in existing { if case .text(let id) = row[0], case .int(let grams) = row[1] { stored[id] = grams } }
+        var latest: [String: Int64] = [:]
+        for sku in skus { latest[sku.id] = Int64(sku.weightGrams ?? 0) }
+        return latest.filter { $0.value != stored[$0.key, default: 0] }.map(\.key).sorted()
     }
 }
