@@ -76,6 +76,19 @@ struct SQLiteQueryPlanTests {
         #expect(refundPlan.contains("sqlite_autoindex_refunds_1 (store_id=? AND refund_id=?)") && !refundPlan.contains("completed_day"), "\(refundPlan)")
     }
 
+    @Test("the aggregates made from lines are led by the days' orders, each order's lines found by key")
+    func lineAggregates() async throws {
+        let store = try SQLiteStore()
+        let days = Array(DayRange(Day(iso: "2026-03-01")!, Day(iso: "2026-03-31")!)!)
+        let skuSales = AggregateSQL.bind(AggregateSQL.insertSKUSales, store: "s", days: days)
+        let plan = try await plan(store, skuSales.sql, skuSales.arguments).split(separator: "\n")
+        let orders = try #require(plan.firstIndex { $0.contains("orders_by_paid_day") }, "\(plan)")
+        let lines = try #require(plan.firstIndex { $0.contains("sqlite_autoindex_order_lines_1 (store_id=? AND order_id=?)") }, "\(plan)")
+        #expect(orders < lines)
+        let sales = AggregateSQL.bind(AggregateSQL.insertSales, store: "s", days: days)
+        #expect(!(try await self.plan(store, sales.sql, sales.arguments)).contains("order_lines"), "COGS come from daily_sku_sales")
+    }
+
     @Test("read-time queries search indexes; none scans a fact table", arguments: AggregateSQL.Read.allCases)
     func reads(_ read: AggregateSQL.Read) async throws {
         let store = try SQLiteStore()
@@ -97,7 +110,11 @@ struct SQLiteQueryPlanTests {
         #expect(refundsPlan.components(separatedBy: "refunds_by_completed_day").count == 3 && !refundsPlan.contains("sqlite_autoindex_refunds_1"), "\(refundsPlan)")
         let open = CheckSQL.openParcels(store: "s", days: days)
         let openPlan = try await plan(store, open.sql, open.arguments)
-        #expect(openPlan.contains("shipments_open"), "\(openPlan)")
+        #expect(openPlan.contains("shipments_open") && openPlan.contains("sqlite_autoindex_orders_1 (store_id=? AND order_id=?)")
+                && !openPlan.contains("CORRELATED"), "\(openPlan)")
+        let purchases = PurchaseOrder.table.selectSQL(store: "s", days: days)
+        let purchasesPlan = try await plan(store, purchases.sql, purchases.arguments)
+        #expect(purchasesPlan.components(separatedBy: "purchase_orders_by_received_on").count == 3, "\(purchasesPlan)")
         let unshipped = CheckSQL.unshippedOrders(store: "s", days: days)
         let unshippedPlan = try await plan(store, unshipped.sql, unshipped.arguments)
         #expect(unshippedPlan.contains("orders_unshipped"), "\(unshippedPlan)")

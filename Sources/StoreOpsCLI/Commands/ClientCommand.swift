@@ -9,7 +9,7 @@ struct ClientCommand: AsyncParsableCommand {
         commandName: "client", abstract: "Add clients of a workspace (list them with `workspace list`).", subcommands: [Add.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a client to a workspace, or rename one with the same id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a client to a workspace, or rename one with the same id.")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Client id: lower-case letters, digits, - and _ (unique across workspaces).") var id: String

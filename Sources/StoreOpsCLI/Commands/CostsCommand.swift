@@ -11,7 +11,7 @@ struct CostsCommand: AsyncParsableCommand {
         subcommands: [Show.self, Set.self])
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a store's cost settings.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a store's cost settings.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The store id.") var store: String
 
@@ -25,7 +25,7 @@ struct CostsCommand: AsyncParsableCommand {
     }
 
     struct Set: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a store's cost settings (options not given stay as they are).")
+        static let configuration = CommandConfiguration(commandName: "set", abstract: "Change a store's cost settings (options not given stay as they are).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The store id.") var store: String
         @Option(help: ArgumentHelp("Platform commission on GMV, in percent (Tmall 2-5).", valueName: "percent")) var commission: String?

@@ -9,7 +9,7 @@ struct SettingsCommand: AsyncParsableCommand {
         commandName: "settings", abstract: "The thresholds of a store's checks (defaults from the domain guide).", subcommands: [Get.self, Set.self])
 
     struct Get: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show every threshold (or one) with its default; * marks the store's own values.")
+        static let configuration = CommandConfiguration(commandName: "get", abstract: "Show every threshold (or one) with its default; * marks the store's own values.")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The store id.") var store: String
@@ -27,7 +27,7 @@ struct SettingsCommand: AsyncParsableCommand {
     }
 
     struct Set: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "set", 
             abstract: "Set a threshold for the store (the value \"default\" restores the default).",
             discussion: "Ratios take 1.5, 70% or 1/3; amounts are in the store's currency. Example: storeops settings set --store demo budget_hour 20")
 

@@ -9,7 +9,7 @@ struct StoreCommand: AsyncParsableCommand {
         commandName: "store", abstract: "Add, list and assign stores.", subcommands: [Add.self, List.self, Assign.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a store, or update one with the same id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a store, or update one with the same id.")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Store id: lower-case letters, digits, - and _ (e.g. acme-tmall).") var id: String
@@ -29,7 +29,7 @@ struct StoreCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the stores.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the stores.")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "text or json.") var format: ReportFormat = .text
@@ -48,7 +48,7 @@ struct StoreCommand: AsyncParsableCommand {
     }
 
     struct Assign: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Put a store under an agency client (or under none).")
+        static let configuration = CommandConfiguration(commandName: "assign", abstract: "Put a store under an agency client (or under none).")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The store id.") var store: String

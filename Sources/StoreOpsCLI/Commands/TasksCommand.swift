@@ -9,7 +9,7 @@ struct TasksCommand: AsyncParsableCommand {
         commandName: "tasks", abstract: "Tasks made from the checks' findings: list, assign, close.", subcommands: [List.self, Done.self, Assign.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open tasks by due date, then done ones (with whether the metric recovered).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Open tasks by due date, then done ones (with whether the metric recovered).")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The store id.") var store: String
@@ -29,7 +29,7 @@ struct TasksCommand: AsyncParsableCommand {
     }
 
     struct Done: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close a task; the checks of the following week record whether its metric recovered.")
+        static let configuration = CommandConfiguration(commandName: "done", abstract: "Close a task; the checks of the following week record whether its metric recovered.")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The store id.") var store: String
@@ -44,7 +44,7 @@ struct TasksCommand: AsyncParsableCommand {
     }
 
     struct Assign: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Give a task to a person (and optionally another role).")
+        static let configuration = CommandConfiguration(commandName: "assign", abstract: "Give a task to a person (and optionally another role).")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The store id.") var store: String

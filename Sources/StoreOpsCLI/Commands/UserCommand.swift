@@ -16,7 +16,7 @@ struct UserCommand: AsyncParsableCommand {
         subcommands: [Add.self, Token.self, GrantRole.self, Revoke.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a user and print their API token (shown once).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user and print their API token (shown once).")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "User id: lower-case letters, digits, - and _.") var id: String
@@ -33,7 +33,7 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct Token: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Give a user a new API token (the old one stops working).")
+        static let configuration = CommandConfiguration(commandName: "token", abstract: "Give a user a new API token (the old one stops working).")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The user id.") var id: String
@@ -87,7 +87,7 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take back a user's role on a workspace, client or store.")
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Take back a user's role on a workspace, client or store.")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The user id.") var id: String

@@ -9,7 +9,7 @@ struct WorkspaceCommand: AsyncParsableCommand {
         commandName: "workspace", abstract: "Add and list workspaces (an agency or one business).", subcommands: [Add.self, List.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a workspace, or rename one with the same id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a workspace, or rename one with the same id.")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Workspace id: lower-case letters, digits, - and _.") var id: String
@@ -24,7 +24,7 @@ struct WorkspaceCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List workspaces with their clients and stores.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List workspaces with their clients and stores.")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "text or json.") var format: ReportFormat = .text

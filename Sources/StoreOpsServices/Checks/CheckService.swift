@@ -73,10 +73,13 @@ public struct CheckService: Sendable {
             revenue[product, default: 0] += sales.revenue.minor
             if let sku = sales.skuID, let unit = input.unitCosts[sku] { cogs[product, default: 0] += unit.minor * Int64(sales.units) } else { uncosted.insert(product) }
         }
-        for sales in try await storage.skuSales(store: store, days: DayRange(afterSalesStart, day)!) {
+        let afterSales = try await storage.skuSales(store: store, days: DayRange(afterSalesStart, day)!)
+        for sales in afterSales {
             if let sku = sales.skuID { input.afterSalesUnitsBySKU[sku, default: 0] += sales.units }
         }
-        input.recentlySoldSKUs = Set(try await storage.skuSales(store: store, days: DayRange(slowStart, day)!).compactMap(\.skuID))
+        // The two windows are both 30 days by default: one read then.
+        let recentSales = slowStart == afterSalesStart ? afterSales : try await storage.skuSales(store: store, days: DayRange(slowStart, day)!)
+        input.recentlySoldSKUs = Set(recentSales.compactMap(\.skuID))
         for (product, r) in revenue where !uncosted.contains(product) && r > cogs[product, default: 0] {
             input.breakEvenByProduct[product] = Ratio(r, r - cogs[product, default: 0])
         }

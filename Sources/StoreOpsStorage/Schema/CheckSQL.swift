@@ -25,11 +25,12 @@ enum CheckSQL {
     }
 
     /// Parcels not delivered of the orders paid in the days, each followed by its order's paid amount. Driven by the
-    /// open parcels (index `shipments_open`), each looked up in orders by key, then sorted.
+    /// open parcels (index `shipments_open`; `CROSS JOIN` keeps them leading on SQLite), each looked up in orders once
+    /// by key, then sorted.
     static func openParcels(store: StoreID, days: DayRange) -> (sql: String, arguments: [SQLValue]) {
-        let order = "FROM orders o WHERE o.store_id = s.store_id AND o.order_id = s.order_id"
-        return ("WITH picked AS MATERIALIZED (SELECT \(Shipment.table.columns.map { "s." + $0 }.joined(separator: ", ")), (SELECT o.paid_minor \(order)) AS paid_minor "
-            + "FROM shipments s WHERE s.store_id = ? AND s.status <> 'delivered' AND (SELECT o.paid_day \(order)) BETWEEN ? AND ?) "
+        ("WITH picked AS MATERIALIZED (SELECT \(Shipment.table.columns.map { "s." + $0 }.joined(separator: ", ")), o.paid_minor AS paid_minor "
+            + "FROM shipments s CROSS JOIN orders o WHERE s.store_id = ? AND s.status <> 'delivered' "
+            + "AND o.store_id = s.store_id AND o.order_id = s.order_id AND o.paid_day BETWEEN ? AND ?) "
             + "SELECT * FROM picked ORDER BY tracking_no",
          [.text(store.rawValue), .day(days.first), .day(days.last)])
     }
