@@ -76,6 +76,23 @@ struct SQLiteQueryPlanTests {
         #expect(refundPlan.contains("sqlite_autoindex_refunds_1 (store_id=? AND refund_id=?)") && !refundPlan.contains("completed_day"), "\(refundPlan)")
     }
 
+    @Test("the paid days of written lines' orders: looked up by key for a few, matched in one ordered read for many",
+          arguments: [LineOrders.lookupLimit, 0])
+    func lineOrderDays(lookupLimit: Int) async throws {
+        let store = try SQLiteStore()
+        try await store.saveStore(Fixtures.store)
+        try await store.write(Fixtures.batch(), to: Fixtures.storeID)
+        // O1 is paid on d0, O5 and O6 on d1 (Shanghai time), O4 not paid; X is not an order.
+        for (orders, expected) in [(["O1", "O1", "O4"], [Fixtures.d0]), (["O5", "X", "O6"], [Fixtures.d1]), (["O4", "X"], []),
+                                   (["O6", "O2", "O5", "O3"], [Fixtures.d0, Fixtures.d1])] {
+            var noted = LineOrders(lookupLimit: lookupLimit)
+            for order in orders { noted.insert(order) }
+            let lookup = noted
+            let days = try await store.writer.read { db in try lookup.paidDays(db, store: Fixtures.storeID) }
+            #expect(days == Set(expected), "\(orders)")
+        }
+    }
+
     @Test("the aggregates made from lines are led by the days' orders, each order's lines found by key")
     func lineAggregates() async throws {
         let store = try SQLiteStore()

@@ -10,13 +10,18 @@ import StoreOpsCore
 /// Hashes of the ids stand in for the ids, so that a million of them take 16 MB; a collision can only refresh a day
 /// that did not change, never miss one.
 struct LineOrders {
-    /// Up to this many orders are looked up by key.
+    /// Up to this many orders are looked up by key (by default).
     static let lookupLimit = 20_000
 
+    private let lookupLimit: Int
     private var hashes = Set<Int>()
     /// The ids while there are at most `lookupLimit` of them (consecutive repeats dropped).
     private var ids: [String]? = []
     private var last: String?
+
+    init(lookupLimit: Int = LineOrders.lookupLimit) {
+        self.lookupLimit = lookupLimit
+    }
 
     var isEmpty: Bool { hashes.isEmpty }
 
@@ -27,7 +32,7 @@ struct LineOrders {
         hashes.insert(LineOrders.hash(id))
         if ids != nil {
             ids!.append(id)
-            if ids!.count > LineOrders.lookupLimit { ids = nil }
+            if ids!.count > lookupLimit { ids = nil }
         }
     }
 
