@@ -37,8 +37,8 @@ struct TouchedDays {
         return statements
     }
 
-    /// The SKUs of `skus` whose weight differs from `existing` (the stored weights by SKU id; a missing SKU or weight
-    /// counts as 0 g, as it does in the weight bands; `existing` rows are id and weight). The last row of an id wins, as it does when written.
+    /// The SKUs of `skus` whose weight differs from the stored one (`existing`: rows of id and weight). A missing SKU
+    /// or weight counts as 0 g, as it does in the weight bands; the last row of an id wins, as it does when written.
     static func changedWeights(_ skus: [SKU], existing: [[SQLValue]]) -> [String] {
         var stored: [String: Int64] = [:]
         for row in existing { if case .text(let id) = row[0], case .int(let grams) = row[1] { stored[id] = grams } }
