@@ -91,6 +91,11 @@ struct SQLiteQueryPlanTests {
             let days = try await store.writer.read { db in try lookup.paidDays(db, store: Fixtures.storeID) }
             #expect(days == Set(expected), "\(orders)")
         }
+        // Past the hash limit, every paid day of the store counts.
+        var many = LineOrders(lookupLimit: lookupLimit, hashLimit: 1)
+        for order in ["O4", "X", "O1"] { many.insert(order) }
+        let lookup = many
+        #expect(try await store.writer.read { db in try lookup.paidDays(db, store: Fixtures.storeID) } == [Fixtures.d0, Fixtures.d1])
     }
 
     @Test("the aggregates made from lines are led by the days' orders, each order's lines found by key")
