@@ -288,6 +288,19 @@ public enum StorageConformance {
             #expect(try await row(storage, Fixtures.d0)[.shippingCost] == .money(y(d0)), "S1 at \(grams ?? 0) g")
             #expect(try await row(storage, Fixtures.d1)[.shippingCost] == .money(y(d1)), "S1 at \(grams ?? 0) g")
         }
+
+        // Without a price list the bands are not kept; a new price list builds them for every day.
+        let rules = costs.shippingRules
+        costs.shippingRules = []
+        try await storage.saveCostSettings(costs)
+        s1.weightGrams = 600
+        var catalog = FactBatch()
+        catalog.skus = [s1]
+        try await storage.write(catalog, to: Fixtures.storeID)
+        costs.shippingRules = rules
+        try await storage.saveCostSettings(costs)
+        #expect(try await row(storage, Fixtures.d0)[.shippingCost] == .money(y(2_700)))
+        #expect(try await row(storage, Fixtures.d1)[.shippingCost] == .money(y(1_800)))
     }
 
     static func costSettingsRoundTrip(_ storage: any StoreOpsStore) async throws {

@@ -81,7 +81,8 @@ struct PostgresBatchWriter {
             try await connection.run("ANALYZE " + tables.joined(separator: ", "), logger: logger)
             try await connection.run("SET LOCAL enable_nestloop = off", logger: logger)
         }
-        for statement in touched.refreshStatements(store: store) {
+        let bands = try await !connection.rows(AggregateSQL.hasShippingRules, [.text(store.rawValue)], logger: logger).isEmpty
+        for statement in touched.refreshStatements(store: store, shippingBands: bands) {
             try await connection.run(statement.sql, statement.arguments, logger: logger)
         }
         summary.daysRefreshed = touched.allDays

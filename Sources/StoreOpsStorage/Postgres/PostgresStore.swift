@@ -247,7 +247,11 @@ public final class PostgresStore: StoreOpsStore, Service {
     public func saveCostSettings(_ settings: CostSettings) async throws {
         _ = try await requireStore(settings.store)
         try await transaction("save cost settings") { c in
+            let hadRules = try await !c.rows(AggregateSQL.hasShippingRules, [.text(settings.store.rawValue)], logger: logger).isEmpty
             for (sql, arguments) in StoreSQL.saveCosts(settings) { try await c.run(sql, arguments, logger: logger) }
+            for (sql, arguments) in AggregateSQL.shippingBandsAfterSaving(store: settings.store, hadRules: hadRules, hasRules: !settings.shippingRules.isEmpty) {
+                try await c.run(sql, arguments, logger: logger)
+            }
         }
     }
 

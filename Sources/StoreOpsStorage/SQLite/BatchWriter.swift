@@ -142,7 +142,8 @@ struct BatchWriter {
 
     /// Refreshes the aggregates of every touched day.
     mutating func finish() throws -> WriteSummary {
-        for statement in touched.refreshStatements(store: store) { try SQLiteStore.execute(db, statement.sql, statement.arguments) }
+        let bands = try !SQLiteStore.query(db, AggregateSQL.hasShippingRules, [.text(store.rawValue)]).isEmpty
+        for statement in touched.refreshStatements(store: store, shippingBands: bands) { try SQLiteStore.execute(db, statement.sql, statement.arguments) }
         summary.daysRefreshed = touched.allDays
         return summary
     }

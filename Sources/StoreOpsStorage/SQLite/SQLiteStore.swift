@@ -170,7 +170,11 @@ public final class SQLiteStore: StoreOpsStore {
     public func saveCostSettings(_ settings: CostSettings) async throws {
         _ = try await requireStore(settings.store)
         try await write { db in
+            let hadRules = try !SQLiteStore.query(db, AggregateSQL.hasShippingRules, [.text(settings.store.rawValue)]).isEmpty
             for (sql, arguments) in StoreSQL.saveCosts(settings) { try SQLiteStore.execute(db, sql, arguments) }
+            for (sql, arguments) in AggregateSQL.shippingBandsAfterSaving(store: settings.store, hadRules: hadRules, hasRules: !settings.shippingRules.isEmpty) {
+                try SQLiteStore.execute(db, sql, arguments)
+            }
         }
     }
 

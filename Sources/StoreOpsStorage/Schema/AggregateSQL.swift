@@ -129,10 +129,17 @@ public enum AggregateSQL {
 
     public static let deleteShipping = "DELETE FROM daily_shipping WHERE store_id = :store AND day IN (:days)"
 
+    public static let deleteAllShipping = "DELETE FROM daily_shipping WHERE store_id = :store"
+
     /// Paid orders per day, region and 100 g weight band (the order's lines' quantity x SKU weight; 0 when unknown).
     /// A store without any SKU weight has every order in band 0, and its lines are not read at all (a change of
-    /// weights refreshes the days of the SKUs it changes, see `skuDays`).
-    public static let insertShipping = """
+    /// weights refreshes the days of the SKUs it changes, see `skuDays`). The bands are kept only while the store
+    /// has a shipping price list (see `shippingBandsAfterSaving`).
+    public static let insertShipping = insertShipping(days: "o.paid_day IN (:days)")
+
+    /// `insertShipping` for the orders whose paid day meets `condition`.
+    static func insertShipping(days condition: String) -> String {
+        """
         INSERT INTO daily_shipping (store_id, day, region, weight_band, orders)
         SELECT t.store_id, t.day, t.region, t.band, COUNT(*) FROM (
             SELECT o.store_id AS store_id, o.paid_day AS day, COALESCE(o.region, '') AS region,
@@ -140,10 +147,22 @@ public enum AggregateSQL {
                    (CAST(COALESCE((SELECT SUM(l.quantity * COALESCE(s.weight_grams, 0)) FROM order_lines l
                                    LEFT JOIN skus s ON s.store_id = l.store_id AND s.sku_id = l.sku_id
                                    WHERE l.store_id = o.store_id AND l.order_id = o.order_id), 0) AS BIGINT) + 99) / 100 END AS band
-            FROM orders o WHERE o.store_id = :store AND o.paid_day IN (:days)
+            FROM orders o WHERE o.store_id = :store AND \(condition)
         ) t
         GROUP BY t.store_id, t.day, t.region, t.band
         """
+    }
+
+    /// What saving cost settings does to the store's weight bands. They only price shipping with a price list, so
+    /// writes keep them only while the store has one (at a million orders they cost 2 s of every full import): a
+    /// store that gets a price list has them built for every day, one that loses it has them dropped.
+    public static func shippingBandsAfterSaving(store: StoreID, hadRules: Bool, hasRules: Bool) -> [(sql: String, arguments: [SQLValue])] {
+        switch (hadRules, hasRules) {
+        case (false, true): [bind(deleteAllShipping, store: store), bind(insertShipping(days: "o.paid_day IS NOT NULL"), store: store)]
+        case (true, false): [bind(deleteAllShipping, store: store)]
+        default: []
+        }
+    }
 
     public static let deleteSKUSales = "DELETE FROM daily_sku_sales WHERE store_id = :store AND day IN (:days)"
 

@@ -16,12 +16,13 @@ struct TouchedDays {
 
     /// The delete-and-insert statements that bring the aggregates of the touched days up to date, in order, in chunks
     /// of `AggregateSQL.dayChunk` days. A sales day refreshes its refunds too (the by-order-day view). Per-SKU sales
-    /// come before sales, whose costs are summed from them.
-    func refreshStatements(store: StoreID) -> [(sql: String, arguments: [SQLValue])] {
+    /// come before sales, whose costs are summed from them. Weight bands only with `shippingBands` (the store has a
+    /// shipping price list).
+    func refreshStatements(store: StoreID, shippingBands: Bool) -> [(sql: String, arguments: [SQLValue])] {
         let plan: [(Set<Day>, String, String)] = [
             (sales.union(lines), AggregateSQL.deleteSKUSales, AggregateSQL.insertSKUSales),
             (sales.union(lines), AggregateSQL.deleteSales, AggregateSQL.insertSales),
-            (sales.union(lines).union(shipping), AggregateSQL.deleteShipping, AggregateSQL.insertShipping),
+            (shippingBands ? sales.union(lines).union(shipping) : [], AggregateSQL.deleteShipping, AggregateSQL.insertShipping),
             (refunds.union(sales), AggregateSQL.deleteRefunds, AggregateSQL.insertRefunds),
             (ads, AggregateSQL.deleteAds, AggregateSQL.insertAds),
         ]
