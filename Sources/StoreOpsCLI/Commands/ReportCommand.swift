@@ -31,7 +31,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     struct Daily: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "daily", 
+        static let configuration = CommandConfiguration(commandName: "daily",
             abstract: "The master-table row of a day beside the day before and the same weekday last week.")
 
         @OptionGroup var global: GlobalOptions

@@ -27,7 +27,7 @@ struct SettingsCommand: AsyncParsableCommand {
     }
 
     struct Set: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "set", 
+        static let configuration = CommandConfiguration(commandName: "set",
             abstract: "Set a threshold for the store (the value \"default\" restores the default).",
             discussion: "Ratios take 1.5, 70% or 1/3; amounts are in the store's currency. Example: storeops settings set --store demo budget_hour 20")
 

@@ -8,7 +8,7 @@ struct TargetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "target", abstract: "Sales targets.", subcommands: [Set.self])
 
     struct Set: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "set", 
+        static let configuration = CommandConfiguration(commandName: "set",
             abstract: "Set the target of a month (or year, quarter, week); it is spread over the days for daily attainment.")
 
         @OptionGroup var global: GlobalOptions
