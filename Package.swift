@@ -21,6 +21,8 @@ let package = Package(
     targets: [
         // SHA-256 block compression with the x86 SHA extensions (file fingerprints, buyer pseudonyms); pure C, no I/O.
         .target(name: "CStoreOpsSHA"),
+        // Process-wide settings that need C: SQLite's configuration (sqlite3_config is variadic), glibc's mallopt.
+        .target(name: "CStoreOpsTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "StoreOpsCore", dependencies: ["CStoreOpsSHA"], swiftSettings: strict),
         .target(
             name: "StoreOpsImport",
@@ -30,7 +32,7 @@ let package = Package(
         .target(
             name: "StoreOpsStorage",
             dependencies: [
-                "StoreOpsCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "StoreOpsCore", "CStoreOpsTuning", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -64,7 +66,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .executableTarget(name: "storeops", dependencies: ["StoreOpsCLI"], swiftSettings: strict),
+        .executableTarget(name: "storeops", dependencies: ["StoreOpsCLI", "CStoreOpsTuning"], swiftSettings: strict),
         .target(
             name: "StoreOpsTesting",
             dependencies: [

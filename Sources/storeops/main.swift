@@ -1,3 +1,4 @@
+import CStoreOpsTuning
 import StoreOpsCLI
 
 #if canImport(Glibc)
@@ -6,4 +7,5 @@ import Glibc
 import Darwin
 #endif
 
+storeops_malloc_configure()
 exit(await StoreOpsCommand.execute(Array(CommandLine.arguments.dropFirst())))

@@ -35,6 +35,21 @@ struct SQLiteFileTests {
         #expect(try await second.schemaVersion() == Migration.all.count)
     }
 
+    @Test("opening an up-to-date database while an import holds the write lock only reads: it neither waits nor fails")
+    func openDuringWrite() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let importing = try SQLiteStore(path: path)
+        try await importing.saveStore(Fixtures.store)
+        let count = try await importing.writer.write { db -> Int? in
+            try db.execute(sql: "UPDATE stores SET name = name")
+            // A report opened meanwhile (a write here would wait out the busy timeout, then fail).
+            let reporting = try SQLiteStore(path: path)
+            return try reporting.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stores") }
+        }
+        #expect(count == 1)
+    }
+
     @Test("a path that cannot be created says so")
     func unopenable() {
         #expect(throws: StorageError.self) { try SQLiteStore(path: "/nonexistent-dir/x/y.sqlite") }
@@ -124,9 +139,15 @@ struct SQLiteQueryPlanTests {
     func checkReads() async throws {
         let store = try SQLiteStore()
         let days = DayRange(Day(iso: "2026-03-01")!, Day(iso: "2026-03-31")!)!
-        let parcels = Shipment.table.selectSQL(store: "s", days: days)
-        let parcelsPlan = try await plan(store, parcels.sql, parcels.arguments)
-        #expect(parcelsPlan.contains("shipments_order (store_id=? AND order_id=?)") && parcelsPlan.contains("orders_by_paid_day"), "\(parcelsPlan)")
+        // The rows of the orders paid in the days: led by the paid-day index, each order's rows found by key.
+        for (sql, arguments, index) in [(Shipment.table.selectSQL(store: "s", days: days), "shipments_order"),
+                                         (OrderLine.table.selectSQL(store: "s", days: days), "sqlite_autoindex_order_lines_1")]
+            .map({ ($0.0.sql, $0.0.arguments, $0.1) }) {
+            let steps = try await plan(store, sql, arguments).split(separator: "\n")
+            let orders = try #require(steps.firstIndex { $0.contains("orders_by_paid_day") }, "\(steps)")
+            let rows = try #require(steps.firstIndex { $0.contains("\(index) (store_id=? AND order_id=?)") }, "\(steps)")
+            #expect(orders < rows, "\(steps)")
+        }
         let refunds = Refund.table.selectSQL(store: "s", days: days)
         let refundsPlan = try await plan(store, refunds.sql, refunds.arguments)
         #expect(refundsPlan.components(separatedBy: "refunds_by_completed_day").count == 3 && !refundsPlan.contains("sqlite_autoindex_refunds_1"), "\(refundsPlan)")

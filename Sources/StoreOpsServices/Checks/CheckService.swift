@@ -27,109 +27,167 @@ public struct CheckService: Sendable {
         return report
     }
 
-    /// The facts of the checks of `day`.
+    /// The facts of the checks of `day`. The four groups of reads run concurrently (and the independent reads inside
+    /// each group too); each group returns the fields it read, applied in order (the sales use the catalog's unit costs).
     public func input(store: Store, day: Day, settings: CheckSettings) async throws -> CheckInput {
         let endOfDay = store.timeZone.instant(day: day.adding(days: 1), hour: 0, minute: 0)
         var input = CheckInput(store: store, day: day, now: min(clock(), endOfDay))
-        try await readCatalog(into: &input, settings)
-        try await readSales(into: &input, settings)
-        try await readMarketing(into: &input, settings)
-        try await readService(into: &input, settings)
+        async let catalog = readCatalog(store, day, settings)
+        async let sales = readSales(store, day, settings)
+        async let marketing = readMarketing(store, day, settings)
+        async let service = readService(store, day, settings)
+        for fill in try await [catalog, sales, marketing, service] { fill(&input) }
         return input
     }
+
+    /// What a group of reads sets in the input.
+    typealias Fill = @Sendable (inout CheckInput) -> Void
 
     /// The window of the ads and service judgements.
     func window(_ day: Day, _ settings: CheckSettings) -> DayRange { DayRange(day.adding(days: -(settings.windowDays - 1)), day)! }
 
     /// Products, SKUs, the unit costs in force, the day's stock and the open purchase orders.
-    func readCatalog(into input: inout CheckInput, _ settings: CheckSettings) async throws {
-        let (store, day) = (input.store.id, input.day)
-        input.products = try await storage.read(Product.self, store: store, days: nil)
-        input.skus = try await storage.read(SKU.self, store: store, days: nil)
-        for cost in try await storage.read(SKUCost.self, store: store, days: nil) where cost.effectiveFrom <= day {
-            input.unitCosts[cost.skuID] = cost.unitCost  // ordered by key: the latest effective date wins
+    func readCatalog(_ store: Store, _ day: Day, _ settings: CheckSettings) async throws -> Fill {
+        let id = store.id
+        async let products = storage.read(Product.self, store: id, days: nil)
+        async let skus = storage.read(SKU.self, store: id, days: nil)
+        async let costs = storage.read(SKUCost.self, store: id, days: nil)
+        async let stock = storage.read(InventorySnapshot.self, store: id, days: DayRange(day: day))
+        async let purchaseOrders = storage.read(PurchaseOrder.self, store: id, days: DayRange(day: day))
+        var unitCosts: [String: Money] = [:]
+        for cost in try await costs where cost.effectiveFrom <= day {
+            unitCosts[cost.skuID] = cost.unitCost  // ordered by key: the latest effective date wins
         }
-        input.stock = try await storage.read(InventorySnapshot.self, store: store, days: DayRange(day: day))
-        input.purchaseOrders = try await storage.read(PurchaseOrder.self, store: store, days: DayRange(day: day)).filter { $0.receivedOn == nil }
+        let (p, s, st, po) = try await (products, skus, stock, purchaseOrders.filter { $0.receivedOn == nil })
+        return { [unitCosts] input in
+            input.products = p
+            input.skus = s
+            input.unitCosts = unitCosts
+            input.stock = st
+            input.purchaseOrders = po
+        }
     }
 
     /// Sales per SKU and product over the rules' windows (the daily SKU aggregate), the day's lines, the paid orders
     /// of the last eight days, the open work (orders not shipped, parcels not delivered, with their amounts), refunds
-    /// and complaints: each read selects only the rows its rules use. Needs the unit costs (`readCatalog`).
-    func readSales(into input: inout CheckInput, _ settings: CheckSettings) async throws {
-        let (store, day, currency) = (input.store.id, input.day, input.store.currency)
+    /// and complaints: each read selects only the rows its rules use. The break-even ROAS needs the unit costs, so
+    /// its fill runs after the catalog's.
+    func readSales(_ store: Store, _ day: Day, _ settings: CheckSettings) async throws -> Fill {
+        let (id, currency) = (store.id, store.currency)
         let longest = max(settings.coverWindowDays, settings.afterSalesWindowDays, settings.slowMoverDays, 60)
         let recent = DayRange(day.adding(days: -(longest - 1)), day)!
         let coverStart = day.adding(days: -(settings.coverWindowDays - 1)), afterSalesStart = day.adding(days: -(settings.afterSalesWindowDays - 1))
         let slowStart = day.adding(days: -(settings.slowMoverDays - 1))
+        // The day (big orders, ad share), and on the page-health weekday the week before it too.
+        let ordersFrom = day.weekday == settings.pageHealthWeekday ? day.adding(days: -7) : day
 
-        var revenue: [String: Int64] = [:], cogs: [String: Int64] = [:], uncosted = Set<String>()
-        for sales in try await storage.skuSales(store: store, days: DayRange(coverStart, day)!) {
+        async let coverSales = storage.skuSales(store: id, days: DayRange(coverStart, day)!)
+        async let afterSalesRead = storage.skuSales(store: id, days: DayRange(afterSalesStart, day)!)
+        // The two windows are both 30 days by default: one read then.
+        async let slowSales = slowStart == afterSalesStart ? [] : storage.skuSales(store: id, days: DayRange(slowStart, day)!)
+        async let linesOfDay = storage.read(OrderLine.self, store: id, days: DayRange(day: day))
+        async let paidOrders = storage.read(Order.self, store: id, days: DayRange(ordersFrom, day)!)
+        // Refunds completed in the after-sales window or still open (the table's day filter).
+        async let refunds = storage.read(Refund.self, store: id, days: DayRange(afterSalesStart, day)!)
+        let openComplaints = try await storage.read(Complaint.self, store: id, days: nil).filter { !$0.resolved }
+        async let work = storage.openOrderWork(store: id, days: DayRange(day.adding(days: -60), day)!, amountsOf: openComplaints.compactMap(\.orderID))
+
+        var unitsBySKU: [String: Int] = [:], revenueBySKU: [String: Money] = [:], afterSalesUnitsBySKU: [String: Int] = [:]
+        var revenue: [String: Int64] = [:], unitsByProductSKU: [String: [String: Int]] = [:], uncosted = Set<String>()
+        for sales in try await coverSales {
             if let sku = sales.skuID {
-                input.unitsBySKU[sku, default: 0] += sales.units
-                input.revenueBySKU[sku, default: .zero(currency)] += sales.revenue
+                unitsBySKU[sku, default: 0] += sales.units
+                revenueBySKU[sku, default: .zero(currency)] += sales.revenue
             }
             guard let product = sales.productID else { continue }
             revenue[product, default: 0] += sales.revenue.minor
-            if let sku = sales.skuID, let unit = input.unitCosts[sku] { cogs[product, default: 0] += unit.minor * Int64(sales.units) } else { uncosted.insert(product) }
+            if let sku = sales.skuID { unitsByProductSKU[product, default: [:]][sku, default: 0] += sales.units } else { uncosted.insert(product) }
         }
-        let afterSales = try await storage.skuSales(store: store, days: DayRange(afterSalesStart, day)!)
+        let afterSales = try await afterSalesRead
         for sales in afterSales {
-            if let sku = sales.skuID { input.afterSalesUnitsBySKU[sku, default: 0] += sales.units }
+            if let sku = sales.skuID { afterSalesUnitsBySKU[sku, default: 0] += sales.units }
         }
-        // The two windows are both 30 days by default: one read then.
-        let recentSales = slowStart == afterSalesStart ? afterSales : try await storage.skuSales(store: store, days: DayRange(slowStart, day)!)
-        input.recentlySoldSKUs = Set(recentSales.compactMap(\.skuID))
-        for (product, r) in revenue where !uncosted.contains(product) && r > cogs[product, default: 0] {
-            input.breakEvenByProduct[product] = Ratio(r, r - cogs[product, default: 0])
-        }
-        let costedRevenue = revenue.filter { !uncosted.contains($0.key) }.values.reduce(0, +)
-        let costedCOGS = cogs.filter { !uncosted.contains($0.key) }.values.reduce(0, +)
-        if costedRevenue > costedCOGS { input.storeBreakEven = Ratio(costedRevenue, costedRevenue - costedCOGS) }
-        input.linesOfDay = try await storage.read(OrderLine.self, store: store, days: DayRange(day: day))
+        let recentlySold = Set((slowStart == afterSalesStart ? afterSales : try await slowSales).compactMap(\.skuID))
+        let (lines, orders, openRefunds, openWork) = try await (linesOfDay, paidOrders.filter { $0.paidDay != nil }, refunds, work)
+        let unshipped = openWork.unshipped.filter { ($0.paidDay ?? day) >= recent.first }
 
-        // The day (big orders, ad share), and on the page-health weekday the week before it too.
-        let ordersFrom = day.weekday == settings.pageHealthWeekday ? day.adding(days: -7) : day
-        input.paidOrders = try await storage.read(Order.self, store: store, days: DayRange(ordersFrom, day)!).filter { $0.paidDay != nil }
-        input.openComplaints = try await storage.read(Complaint.self, store: store, days: nil).filter { !$0.resolved }
-        let work = try await storage.openOrderWork(store: store, days: DayRange(day.adding(days: -60), day)!,
-                                                   amountsOf: input.openComplaints.compactMap(\.orderID))
-        input.unshippedOrders = work.unshipped.filter { ($0.paidDay ?? day) >= recent.first }
-        input.openShipments = work.parcels
-        input.orderAmounts = work.amounts
-        // Refunds completed in the after-sales window or still open (the table's day filter).
-        input.refunds = try await storage.read(Refund.self, store: store, days: DayRange(afterSalesStart, day)!)
+        return { [unitsBySKU, revenueBySKU, afterSalesUnitsBySKU, revenue, unitsByProductSKU, uncosted] input in
+            input.unitsBySKU = unitsBySKU
+            input.revenueBySKU = revenueBySKU
+            input.afterSalesUnitsBySKU = afterSalesUnitsBySKU
+            input.recentlySoldSKUs = recentlySold
+            // Break-even ROAS per product and for the store, over the products whose every SKU has a unit cost.
+            var cogs: [String: Int64] = [:], uncosted = uncosted
+            for (product, units) in unitsByProductSKU {
+                for (sku, n) in units {
+                    if let unit = input.unitCosts[sku] { cogs[product, default: 0] += unit.minor * Int64(n) } else { uncosted.insert(product) }
+                }
+            }
+            for (product, r) in revenue where !uncosted.contains(product) && r > cogs[product, default: 0] {
+                input.breakEvenByProduct[product] = Ratio(r, r - cogs[product, default: 0])
+            }
+            let costedRevenue = revenue.filter { !uncosted.contains($0.key) }.values.reduce(0, +)
+            let costedCOGS = cogs.filter { !uncosted.contains($0.key) }.values.reduce(0, +)
+            if costedRevenue > costedCOGS { input.storeBreakEven = Ratio(costedRevenue, costedRevenue - costedCOGS) }
+            input.linesOfDay = lines
+            input.paidOrders = orders
+            input.openComplaints = openComplaints
+            input.unshippedOrders = unshipped
+            input.openShipments = openWork.parcels
+            input.orderAmounts = openWork.amounts
+            input.refunds = openRefunds
+        }
     }
 
     /// Ads of the window and the four weeks before, the day's budgets, item and store traffic, competitors and
     /// search ranks.
-    func readMarketing(into input: inout CheckInput, _ settings: CheckSettings) async throws {
-        let (store, day, currency) = (input.store.id, input.day, input.store.currency)
+    func readMarketing(_ store: Store, _ day: Day, _ settings: CheckSettings) async throws -> Fill {
+        let (id, currency) = (store.id, store.currency)
         let window = window(day, settings)
-        let ads = try await storage.read(AdStat.self, store: store, days: DayRange(window.first.adding(days: -28), day)!)
-        input.adStats = ads.filter { $0.day >= window.first }
-        input.adBaseline = ads.filter { $0.day < window.first }
-        input.adBudgets = try await storage.read(AdBudgetDay.self, store: store, days: DayRange(day: day))
-        for item in try await storage.read(ItemTrafficDay.self, store: store, days: window) {
-            input.visitorsByProduct[item.productID, default: 0] += item.visitors
-            input.gmvByProduct[item.productID, default: .zero(currency)] += item.gmv
+        let pageHealthDay = day.weekday == settings.pageHealthWeekday
+        let week = DayRange(day.adding(days: -7), day.adding(days: -1))!
+        async let adsRead = storage.read(AdStat.self, store: id, days: DayRange(window.first.adding(days: -28), day)!)
+        async let adBudgets = storage.read(AdBudgetDay.self, store: id, days: DayRange(day: day))
+        async let items = storage.read(ItemTrafficDay.self, store: id, days: window)
+        async let pageWeekTraffic = pageHealthDay ? storage.read(TrafficDay.self, store: id, days: week) : []
+        async let pageWeekItems = pageHealthDay ? storage.read(ItemTrafficDay.self, store: id, days: week) : []
+        async let competitorItems = storage.read(CompetitorItem.self, store: id, days: nil)
+        async let competitorSnapshots = storage.read(CompetitorSnapshot.self, store: id, days: window)
+        async let keywordRanks = storage.read(KeywordRank.self, store: id, days: DayRange(day.adding(days: -1), day)!)
+
+        var visitorsByProduct: [String: Int] = [:], gmvByProduct: [String: Money] = [:]
+        for item in try await items {
+            visitorsByProduct[item.productID, default: 0] += item.visitors
+            gmvByProduct[item.productID, default: .zero(currency)] += item.gmv
         }
-        if day.weekday == settings.pageHealthWeekday {
-            let week = DayRange(day.adding(days: -7), day.adding(days: -1))!
-            input.pageWeekTraffic = try await storage.read(TrafficDay.self, store: store, days: week)
-            input.pageWeekItems = try await storage.read(ItemTrafficDay.self, store: store, days: week)
+        let ads = try await adsRead
+        let (budgets, traffic, weekItems, competitors, snapshots, ranks) =
+            try await (adBudgets, pageWeekTraffic, pageWeekItems, competitorItems, competitorSnapshots, keywordRanks)
+        return { [visitorsByProduct, gmvByProduct] input in
+            input.adStats = ads.filter { $0.day >= window.first }
+            input.adBaseline = ads.filter { $0.day < window.first }
+            input.adBudgets = budgets
+            input.visitorsByProduct = visitorsByProduct
+            input.gmvByProduct = gmvByProduct
+            input.pageWeekTraffic = traffic
+            input.pageWeekItems = weekItems
+            input.competitorItems = competitors
+            input.competitorSnapshots = snapshots
+            input.keywordRanks = ranks
         }
-        input.competitorItems = try await storage.read(CompetitorItem.self, store: store, days: nil)
-        input.competitorSnapshots = try await storage.read(CompetitorSnapshot.self, store: store, days: window)
-        input.keywordRanks = try await storage.read(KeywordRank.self, store: store, days: DayRange(day.adding(days: -1), day)!)
     }
 
     /// Customer-service days, reviews and DSR scores.
-    func readService(into input: inout CheckInput, _ settings: CheckSettings) async throws {
-        let (store, day) = (input.store.id, input.day)
+    func readService(_ store: Store, _ day: Day, _ settings: CheckSettings) async throws -> Fill {
         let window = window(day, settings)
-        input.agentDays = try await storage.read(ServiceAgentDay.self, store: store, days: window)
-        input.reviews = try await storage.read(Review.self, store: store, days: window)
-        input.dsrScores = try await storage.read(DSRScore.self, store: store, days: DayRange(day.adding(days: -settings.windowDays), day)!)
+        async let agentDays = storage.read(ServiceAgentDay.self, store: store.id, days: window)
+        async let reviews = storage.read(Review.self, store: store.id, days: window)
+        async let dsrScores = storage.read(DSRScore.self, store: store.id, days: DayRange(day.adding(days: -settings.windowDays), day)!)
+        let (agents, r, dsr) = try await (agentDays, reviews, dsrScores)
+        return { input in
+            input.agentDays = agents
+            input.reviews = r
+            input.dsrScores = dsr
+        }
     }
 }

@@ -15,12 +15,21 @@ public struct BriefingService: Sendable {
         self.reports = ReportService(storage: storage, clock: clock)
     }
 
+    /// The briefing of `day` (default: yesterday in the store's time zone). Its parts read different facts and run
+    /// concurrently, each read on its own connection, so the briefing takes both cores.
     public func briefing(store id: StoreID, day: Day? = nil, baseline: WhyAnalysis.Baseline = .lastWeek) async throws -> DailyReport {
-        var report = try await reports.dailyReport(store: id, day: day)
-        report.target = try await pacing(store: report.store, day: report.day)
-        report.why = try await why(store: report.store, day: report.day, baseline: baseline)
-        report.checks = try await CheckService(storage: storage, clock: clock).run(store: id, day: report.day)
-        report.openTasks = try await TaskService(storage: storage, clock: clock).list(store: id, status: .open)
+        let store = try await storage.requireStore(id)
+        let day = day ?? reports.yesterday(of: store)
+        async let checks = CheckService(storage: storage, clock: clock).run(store: id, day: day)
+        async let daily = reports.dailyReport(store: id, day: day)
+        async let target = pacing(store: store, day: day)
+        async let why = why(store: store, day: day, baseline: baseline)
+        async let openTasks = TaskService(storage: storage, clock: clock).list(store: id, status: .open)
+        var report = try await daily
+        report.target = try await target
+        report.why = try await why
+        report.checks = try await checks
+        report.openTasks = try await openTasks
         return report
     }
 

@@ -1,3 +1,4 @@
+import CStoreOpsTuning
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -7,8 +8,12 @@ import StoreOpsCore
 public final class SQLiteStore: StoreOpsStore {
     let writer: any DatabaseWriter
 
+    /// SQLite's process-wide settings, applied once before the first connection (`storeops_sqlite_configure`).
+    static let configured: Void = { _ = storeops_sqlite_configure() }()
+
     /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
     public init(path: String) throws {
+        SQLiteStore.configured
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true
@@ -28,25 +33,30 @@ public final class SQLiteStore: StoreOpsStore {
 
     /// Opens a private in-memory database (for tests and throwaway runs).
     public init(inMemory: Void = ()) throws {
+        SQLiteStore.configured
         var config = Configuration()
         config.foreignKeysEnabled = true
         writer = try DatabaseQueue(configuration: config)
         try migrate()
     }
 
-    /// Applies every migration the database does not have yet, each in its own transaction.
+    /// Applies every migration the database does not have yet, each in its own transaction. A database that is up to
+    /// date (every open after the first) is only read: opening it takes no write lock.
     func migrate() throws {
         do {
-            try writer.write { db in
-                try db.execute(sql: "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")
-            }
-            let applied = try writer.read { db in try Int.fetchOne(db, sql: "SELECT MAX(version) FROM schema_migrations") ?? 0 }
             let known = Migration.all.last?.version ?? 0
+            let applied = try writer.read(SQLiteStore.appliedVersion)
             guard applied <= known else {
                 throw StorageError(.migration, "The database has schema version \(applied), newer than this StoreOps knows (\(known)). Upgrade StoreOps.")
             }
+            guard applied < known else { return }
+            try writer.write { db in
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")
+            }
             for migration in Migration.all where migration.version > applied {
                 try writer.write { db in
+                    // Another process may have applied it since the read above.
+                    guard try SQLiteStore.appliedVersion(db) < migration.version else { return }
                     for statement in migration.statements { try db.execute(sql: statement) }
                     try db.execute(sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                                    arguments: [migration.version, migration.name, Int64(Date().timeIntervalSince1970)])
@@ -60,7 +70,7 @@ public final class SQLiteStore: StoreOpsStore {
     }
 
     public func schemaVersion() async throws -> Int {
-        try await run { db in try Int.fetchOne(db, sql: "SELECT MAX(version) FROM schema_migrations") ?? 0 }
+        try await run(SQLiteStore.appliedVersion)
     }
 
     public func saveStore(_ store: Store) async throws {
@@ -176,6 +186,12 @@ public final class SQLiteStore: StoreOpsStore {
                 try SQLiteStore.execute(db, sql, arguments)
             }
         }
+    }
+
+    /// The highest migration applied to the database (0 for a new one).
+    static func appliedVersion(_ db: Database) throws -> Int {
+        guard try db.tableExists("schema_migrations") else { return 0 }
+        return try Int.fetchOne(db, sql: "SELECT MAX(version) FROM schema_migrations") ?? 0
     }
 
     /// Itself: SQLite has no row-level security (see `StoreOpsStore.restricted(to:)`).

@@ -14,6 +14,8 @@ public struct FactTable<Row: Sendable>: Sendable {
         case columnOrOpen(String)
         /// A condition with two `?` for the first and last day, and `?` for the store before them.
         case custom(String)
+        /// Rows of the orders paid in the range (tables with an `order_id` column and an index on it).
+        case ordersPaid
     }
 
     public let name: String
@@ -73,6 +75,13 @@ public struct FactTable<Row: Sendable>: Sendable {
                 return ("WITH picked AS MATERIALIZED (\(sql) AND \(column) BETWEEN ? AND ? UNION ALL \(sql) AND \(column) IS NULL) "
                             + "SELECT * FROM picked ORDER BY " + key.joined(separator: ", "),
                         arguments + [.day(days.first), .day(days.last)] + arguments)
+            case .ordersPaid:
+                // Led by the orders' paid-day index, each order's rows found by key (`CROSS JOIN` keeps that order on
+                // SQLite; left to itself its planner scans the store's rows), then sorted.
+                let columns = columns.map { "t." + $0 }.joined(separator: ", ")
+                return ("SELECT \(columns) FROM orders o CROSS JOIN \(name) t WHERE o.store_id = ? AND o.paid_day BETWEEN ? AND ? "
+                            + "AND t.store_id = o.store_id AND t.order_id = o.order_id ORDER BY " + key.map { "t." + $0 }.joined(separator: ", "),
+                        arguments + [.day(days.first), .day(days.last)])
             case .custom(let condition):
                 // Filtered first, then sorted: ordered by the key directly, SQLite walks the whole key index and tests
                 // every row of the store against the condition.

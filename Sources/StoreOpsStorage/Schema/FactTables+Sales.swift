@@ -23,8 +23,7 @@ extension OrderLine: StoredFact {
     public static let table = FactTable<OrderLine>(
         name: "order_lines",
         columns: ["order_id", "line_no", "product_id", "sku_id", "title", "unit_price_minor", "quantity", "paid_minor"],
-        key: ["order_id", "line_no"],
-        dayFilter: .custom("order_id IN (SELECT order_id FROM orders WHERE store_id = ? AND paid_day BETWEEN ? AND ?)"),
+        key: ["order_id", "line_no"], dayFilter: .ordersPaid,
         rows: { $0.orderLines }, store: { $0.store },
         encode: { l in
             [.text(l.orderID), .int(l.lineNo), .text(l.productID), .text(l.skuID), .text(l.title), .money(l.unitPrice), .int(l.quantity),
@@ -60,7 +59,7 @@ extension Shipment: StoredFact {
     public static let table = FactTable<Shipment>(
         name: "shipments", columns: ["tracking_no", "order_id", "carrier", "shipped_at", "status", "last_event_at"], key: ["tracking_no"],
         // A day range reads the parcels of the orders paid in it (index shipments_order, migration 5).
-        dayFilter: .custom("order_id IN (SELECT order_id FROM orders WHERE store_id = ? AND paid_day BETWEEN ? AND ?)"), rows: { $0.shipments }, store: { $0.store },
+        dayFilter: .ordersPaid, rows: { $0.shipments }, store: { $0.store },
         encode: { s in [.text(s.trackingNo), .text(s.orderID), .text(s.carrier), .instant(s.shippedAt), .raw(s.status), .instant(s.lastEventAt)] },
         decode: { r in
             Shipment(store: r.store, trackingNo: try r.text(), orderID: try r.text(), carrier: try r.text(), shippedAt: try r.instant(),
