@@ -12,14 +12,18 @@ struct ImportCommand: AsyncParsableCommand {
         abstract: "Import CSV/XLSX exports of the platforms' back-ends into a store.",
         discussion: """
             The format is recognised from the header; name it with --kind or describe the columns in a mapping file.
-            A file goes in whole or not at all: with any error nothing is written (see --skip-invalid). Importing the
-            same file again changes nothing. Kinds: \(ImportService.kinds.map(\.kind).joined(separator: ", ")).
+            A file goes in whole or not at all: with any error nothing is written (see --skip-invalid).
+            Importing the same file again changes nothing.
             """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The files to import.") var files: [String]
     @Option(help: "The store id.") var store: String
-    @Option(help: "The export format (default: recognised from the header).") var kind: String?
+    // The kinds are listed in the option's help, built only when this command is parsed: the configuration above is
+    // built on every run of any command, and listing them there loaded every built-in format each time.
+    @Option(help: ArgumentHelp("The export format (default: recognised from the header): \(ImportService.kinds.map(\.kind).joined(separator: ", ")).",
+                               valueName: "kind"))
+    var kind: String?
     @Flag(help: "Check the files and report, without writing anything.") var dryRun = false
     @Flag(help: "Import the valid rows; write the rejected ones to FILE.rejects.csv beside the input.") var skipInvalid = false
     @Option(help: ArgumentHelp("The text encoding: utf-8, gbk, gb18030 or utf-16 (default: detected).", valueName: "encoding")) var encoding: String?

@@ -9,6 +9,15 @@ public struct WhyAnalysis: Hashable, Sendable {
         case trailing7
         /// A chosen day.
         case day(Day)
+
+        /// The days compared with `day`, oldest first (always a run of consecutive days).
+        public func days(for day: Day) -> [Day] {
+            switch self {
+            case .lastWeek: [day.adding(days: -7)]
+            case .trailing7: Array(DayRange(ending: day.adding(days: -1), count: 7))
+            case .day(let chosen): [chosen]
+            }
+        }
     }
 
     public struct SourceChange: Hashable, Sendable {

@@ -19,12 +19,17 @@ public struct CheckService: Sendable {
         let store = try await storage.requireStore(id)
         let day = day ?? store.timeZone.yesterday(now: clock())
         let settings = if let settings { settings } else { try await SettingsService(storage: storage).settings(of: store) }
-        let input = try await input(store: store, day: day, settings: settings)
-        let reasons = ReturnReasons(refunds: input.refunds, first: day.adding(days: -(settings.afterSalesWindowDays - 1)), last: day,
-                                    zone: store.timeZone, currency: store.currency)
-        var report = CheckReport(store: store, day: day, findings: DailyChecks(settings: settings).run(input), returnReasons: reasons.total > 0 ? reasons : nil)
+        var report = CheckService.report(try await input(store: store, day: day, settings: settings), settings: settings)
         if recordTasks { report.tasks = try await TaskService(storage: storage, clock: clock).sync(report) }
         return report
+    }
+
+    /// The findings of the facts in `input` under `settings`, with the after-sales window's return reasons.
+    public static func report(_ input: CheckInput, settings: CheckSettings) -> CheckReport {
+        let reasons = ReturnReasons(refunds: input.refunds, first: input.day.adding(days: -(settings.afterSalesWindowDays - 1)), last: input.day,
+                                    zone: input.store.timeZone, currency: input.store.currency)
+        return CheckReport(store: input.store, day: input.day, findings: DailyChecks(settings: settings).run(input),
+                           returnReasons: reasons.total > 0 ? reasons : nil)
     }
 
     /// The facts of the checks of `day`. The four groups of reads run concurrently (and the independent reads inside

@@ -15,22 +15,41 @@ public struct BriefingService: Sendable {
         self.reports = ReportService(storage: storage, clock: clock)
     }
 
-    /// The briefing of `day` (default: yesterday in the store's time zone). Its parts read different facts and run
-    /// concurrently, each read on its own connection, so the briefing takes both cores.
+    /// The briefing of `day` (default: yesterday in the store's time zone). Its parts run concurrently, each read on
+    /// its own connection, so the briefing takes both cores; the why reuses the checks' facts (the day's lines, stock,
+    /// catalog, unit costs and ads) and the report's master table when its days lie inside it.
     public func briefing(store id: StoreID, day: Day? = nil, baseline: WhyAnalysis.Baseline = .lastWeek) async throws -> DailyReport {
         let store = try await storage.requireStore(id)
         let day = day ?? reports.yesterday(of: store)
-        async let checks = CheckService(storage: storage, clock: clock).run(store: id, day: day)
-        async let daily = reports.dailyReport(store: id, day: day)
+        let baseDays = baseline.days(for: day)
+        let tableDays = DailyReport.daysNeeded(for: day)
+        let whyDays = DayRange(min(baseDays.first!, day), max(baseDays.last!, day))!
+        let ownTable = whyDays.first < tableDays.first || whyDays.last > tableDays.last
+
+        async let checked = checkFacts(store: store, day: day)
+        async let table = storage.masterTable(store: id, days: tableDays)
+        async let whyTable = ownTable ? storage.masterTable(store: id, days: whyDays) : []
+        async let sources = storage.read(TrafficSourceDay.self, store: id, days: whyDays)
+        async let baseLines = storage.read(OrderLine.self, store: id, days: DayRange(baseDays.first!, baseDays.last!)!)
         async let target = pacing(store: store, day: day)
-        async let why = why(store: store, day: day, baseline: baseline)
         async let openTasks = TaskService(storage: storage, clock: clock).list(store: id, status: .open)
-        var report = try await daily
+
+        guard var report = DailyReport(store: store, day: day, table: try await table) else {
+            throw ServiceError(.notFound, "No master table for \(id) on \(day.iso).")
+        }
+        let (settings, facts) = try await checked
+        report.checks = CheckService.report(facts, settings: settings)
+        report.why = why(baseline: baseline, baseDays: baseDays, rows: ownTable ? try await whyTable : report.history,
+                         sources: try await sources, baseLines: try await baseLines, facts: facts)
         report.target = try await target
-        report.why = try await why
-        report.checks = try await checks
         report.openTasks = try await openTasks
         return report
+    }
+
+    /// The store's check settings and the facts of the day's checks.
+    func checkFacts(store: Store, day: Day) async throws -> (CheckSettings, CheckInput) {
+        let settings = try await SettingsService(storage: storage).settings(of: store)
+        return (settings, try await CheckService(storage: storage, clock: clock).input(store: store, day: day, settings: settings))
     }
 
     /// The month's target (or the period target covering the day) against actual GMV.
@@ -62,16 +81,13 @@ public struct BriefingService: Sendable {
         return TargetPacing(target: target, dayTargets: dayTargets, day: day, actuals: actuals.filter { $0.key <= day }, weekdayWeights: weekday)
     }
 
-    /// The decomposition of the day's GMV change against the baseline.
-    func why(store: Store, day: Day, baseline: WhyAnalysis.Baseline) async throws -> WhyAnalysis? {
-        let baseDays: [Day]
-        switch baseline {
-        case .lastWeek: baseDays = [day.adding(days: -7)]
-        case .trailing7: baseDays = Array(DayRange(ending: day.adding(days: -1), count: 7))
-        case .day(let d): baseDays = [d]
-        }
-        let first = min(baseDays.min()!, day), last = max(baseDays.max()!, day)
-        let rows = Dictionary(uniqueKeysWithValues: try await storage.masterTable(store: store.id, days: DayRange(first, last)!).map { ($0.day, $0) })
+    /// The decomposition of the day's GMV change against the baseline days (`baseline.days(for:)`),
+    /// from the master `rows` of the days, their traffic `sources`, the lines of the orders paid on the base days and
+    /// the day's facts as the checks read them.
+    func why(baseline: WhyAnalysis.Baseline, baseDays: [Day], rows table: [MasterTableRow], sources: [TrafficSourceDay],
+             baseLines: [OrderLine], facts: CheckInput) -> WhyAnalysis? {
+        let (store, day) = (facts.store, facts.day)
+        let rows = Dictionary(table.map { ($0.day, $0) }, uniquingKeysWith: { first, _ in first })
         func side(_ days: [Day]) -> GMVDecomposition.Side? {
             var gmv: Int64 = 0, visitors: Int64 = 0, buyers: Int64 = 0
             for d in days {
@@ -87,7 +103,6 @@ public struct BriefingService: Sendable {
         let n = Int64(baseDays.count)
 
         // Traffic sources.
-        let sources = try await storage.read(TrafficSourceDay.self, store: store.id, days: DayRange(first, last)!)
         var change: [String: (visitors: Int64, gmv: Int64)] = [:]
         for s in sources {
             if s.day == day { change[s.source, default: (0, 0)].visitors += Int64(s.visitors) * n; change[s.source, default: (0, 0)].gmv += s.gmv.minor * n }
@@ -97,13 +112,10 @@ public struct BriefingService: Sendable {
                                                              gmvChange: Money.divideRounded($0.value.gmv, by: n)) }
             .sorted { abs($0.visitorsChange) != abs($1.visitorsChange) ? abs($0.visitorsChange) > abs($1.visitorsChange) : $0.source < $1.source }
 
-        // Items: line value of paid orders per product; a day's range read gives the lines of orders paid that day.
+        // Items: line value of paid orders per product, the day's against the base days'.
         var items: [String: Int64] = [:]
         var titles: [String: String] = [:]
-        var dayLines: [OrderLine] = []
-        for (d, isCurrent) in [(day, true)] + baseDays.map({ ($0, false) }) {
-            let lines = try await storage.read(OrderLine.self, store: store.id, days: DayRange(day: d))
-            if isCurrent { dayLines = lines }
+        for (lines, isCurrent) in [(facts.linesOfDay, true), (baseLines, false)] {
             for line in lines {
                 guard let product = line.productID ?? line.skuID else { continue }
                 let value = line.unitPrice.minor * Int64(line.quantity)
@@ -111,12 +123,9 @@ public struct BriefingService: Sendable {
                 titles[product] = titles[product] ?? line.title
             }
         }
-        let stock = try await storage.read(InventorySnapshot.self, store: store.id, days: DayRange(day: day))
-        let skus = try await storage.read(SKU.self, store: store.id, days: nil)
-        let productOfSKU = Dictionary(skus.map { ($0.id, $0.productID) }, uniquingKeysWith: { a, _ in a })
-        let soldOut = Set(stock.filter { $0.onHand <= 0 }.compactMap { productOfSKU[$0.skuID] })
-        let products = try await storage.read(Product.self, store: store.id, days: nil)
-        let productTitles = Dictionary(products.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let productOfSKU = Dictionary(facts.skus.map { ($0.id, $0.productID) }, uniquingKeysWith: { a, _ in a })
+        let soldOut = Set(facts.stock.filter { $0.onHand <= 0 }.compactMap { productOfSKU[$0.skuID] })
+        let productTitles = Dictionary(facts.products.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let moved = items.map { WhyAnalysis.ItemChange(productID: $0.key, title: productTitles[$0.key] ?? titles[$0.key] ?? $0.key,
                                                        gmvChange: Money.divideRounded($0.value, by: n), soldOut: soldOut.contains($0.key)) }
         let falls = moved.filter { $0.gmvChange < 0 }.sorted { $0.gmvChange != $1.gmvChange ? $0.gmvChange < $1.gmvChange : $0.productID < $1.productID }.prefix(5)
@@ -136,31 +145,27 @@ public struct BriefingService: Sendable {
         var analysis = WhyAnalysis(day: day, baseline: baseline, before: before, after: after, bySource: bySource, byItem: Array(falls) + Array(rises),
                            adSpendChange: adsAfter.flatMap { a in adsBefore.map { b in a.spend.minor - Money.divideRounded(b.spend.minor, by: n) } },
                            roasBefore: adsBefore?.roas, roasAfter: adsAfter?.roas)
-        analysis.margins = try await margins(store: store, day: day, lines: dayLines, titles: productTitles)
+        analysis.margins = margins(facts: facts, titles: productTitles)
         return analysis
     }
 
-    /// The day's ten best-selling items (from the day's order `lines`): revenue, the cost of their units (unit
-    /// cost effective that day) and their ads' ROAS, for break-even ROAS per item.
-    func margins(store: Store, day: Day, lines: [OrderLine], titles: [String: String]) async throws -> [WhyAnalysis.ItemMargin] {
-        var costs: [String: Int64] = [:]
-        for cost in try await storage.read(SKUCost.self, store: store.id, days: nil) where cost.effectiveFrom <= day {
-            costs[cost.skuID] = cost.unitCost.minor  // ordered by key: the latest effective date wins
-        }
+    /// The day's ten best-selling items (from the day's order lines): revenue, the cost of their units (unit cost
+    /// effective that day) and their ads' ROAS, for break-even ROAS per item.
+    func margins(facts: CheckInput, titles: [String: String]) -> [WhyAnalysis.ItemMargin] {
         var revenue: [String: Int64] = [:], cogs: [String: Int64] = [:], costed: [String: Bool] = [:]
-        for line in lines {
+        for line in facts.linesOfDay {
             guard let product = line.productID ?? line.skuID else { continue }
             revenue[product, default: 0] += line.unitPrice.minor * Int64(line.quantity)
-            if let sku = line.skuID, let unit = costs[sku] {
-                cogs[product, default: 0] += unit * Int64(line.quantity)
+            if let sku = line.skuID, let unit = facts.unitCosts[sku] {
+                cogs[product, default: 0] += unit.minor * Int64(line.quantity)
                 costed[product] = costed[product] ?? true
             } else {
                 costed[product] = false
             }
         }
         var adTotals: [String: AdTotals] = [:]
-        for stat in try await storage.read(AdStat.self, store: store.id, days: DayRange(day: day)) where !stat.productID.isEmpty {
-            adTotals[stat.productID, default: .zero(store.currency)] = adTotals[stat.productID, default: .zero(store.currency)]
+        for stat in facts.adStats where stat.day == facts.day && !stat.productID.isEmpty {
+            adTotals[stat.productID, default: .zero(facts.store.currency)] = adTotals[stat.productID, default: .zero(facts.store.currency)]
                 + AdTotals(spend: stat.spend, revenue: stat.revenue)
         }
         return revenue.filter { costed[$0.key] == true }
