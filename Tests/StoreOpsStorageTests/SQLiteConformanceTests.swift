@@ -50,6 +50,32 @@ struct SQLiteFileTests {
         #expect(count == 1)
     }
 
+    @Test("reopening a database to read it writes nothing: the WAL is kept, so no throwaway table is made to create one")
+    func reopenToRead() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            let first = try SQLiteStore(path: path)
+            try await first.saveStore(Fixtures.store)
+        }
+        // Each call opens the database and closes it again (a command's run).
+        func schemaVersion() async throws -> Int? { try await SQLiteStore(path: path).writer.read { try Int.fetchOne($0, sql: "PRAGMA schema_version") } }
+        let version = try await schemaVersion()
+        #expect(try await schemaVersion() == version)
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test("a write that leaves the WAL past its limit checkpoints and truncates it", arguments: [(0, true), (64 << 20, false)])
+    func walTrimmed(limit: Int64, truncated: Bool) async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try SQLiteStore(path: path, walLimit: limit)
+        try await store.saveStore(Fixtures.store)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int)
+        #expect((size == 0) == truncated, "WAL of \(size) bytes")
+        #expect(try await store.stores() == [Fixtures.store])
+    }
+
     @Test("a path that cannot be created says so")
     func unopenable() {
         #expect(throws: StorageError.self) { try SQLiteStore(path: "/nonexistent-dir/x/y.sqlite") }

@@ -7,18 +7,34 @@ import StoreOpsCore
 /// The embedded store: one SQLite file (WAL, foreign keys on) through GRDB, or an in-memory database for tests.
 public final class SQLiteStore: StoreOpsStore {
     let writer: any DatabaseWriter
+    /// The database file (nil in memory).
+    let path: String?
+    /// The size past which a write checkpoints the WAL and truncates it (`trimWAL`).
+    let walLimit: Int64
 
     /// SQLite's process-wide settings, applied once before the first connection (`storeops_sqlite_configure`).
     static let configured: Void = { _ = storeops_sqlite_configure() }()
 
     /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, walLimit: 64 << 20)
+    }
+
+    /// `init(path:)` with the WAL size past which writes truncate it.
+    init(path: String, walLimit: Int64) throws {
         SQLiteStore.configured
+        self.path = path
+        self.walLimit = walLimit
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true
             config.busyMode = .timeout(10)
             config.prepareDatabase { db in
+                // The WAL stays when the last connection closes. Without it the next open (every run of a command)
+                // found no WAL, and GRDB made one by creating and dropping a table: two syncs, and a schema change
+                // every other connection (a running server's) then had to read again.
+                var persist: Int32 = 1
+                _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 // 64 MB of page cache: big imports insert keys in random order, and a small cache thrashes.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
@@ -34,6 +50,8 @@ public final class SQLiteStore: StoreOpsStore {
     /// Opens a private in-memory database (for tests and throwaway runs).
     public init(inMemory: Void = ()) throws {
         SQLiteStore.configured
+        path = nil
+        walLimit = 0
         var config = Configuration()
         config.foreignKeysEnabled = true
         writer = try DatabaseQueue(configuration: config)
@@ -212,7 +230,22 @@ public final class SQLiteStore: StoreOpsStore {
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do { return try await writer.write(body) } catch { throw SQLiteStore.wrap(error) }
+        do {
+            let result = try await writer.write(body)
+            // Housekeeping after a committed write: when it fails the WAL just stays big until a later write.
+            try? await trimWAL()
+            return result
+        } catch { throw SQLiteStore.wrap(error) }
+    }
+
+    /// A kept WAL keeps the size of the biggest transaction written through it (an import's can be hundreds of MB):
+    /// past `walLimit` it is checkpointed and truncated. The next open then makes a new one (see `init(path:)`). A
+    /// reader in the middle of a read can hold the truncation off until a later write.
+    func trimWAL() async throws {
+        guard let path else { return }
+        var info = stat()
+        guard stat(path + "-wal", &info) == 0, Int64(info.st_size) > walLimit else { return }
+        try await writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
     /// Database errors become `StorageError`s; errors of the caller's own closures (an import's parser, an archive
