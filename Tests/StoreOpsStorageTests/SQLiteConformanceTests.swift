@@ -22,10 +22,20 @@ struct SQLiteConformanceTests {
 
 @Suite("SQLite files")
 struct SQLiteFileTests {
+    /// A path for a new database in the temporary directory.
+    static func newDatabasePath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("storeops-\(UUID().uuidString).sqlite").path
+    }
+
+    /// Removes the database at `path` with its WAL files.
+    static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
     @Test("reopening a database keeps its data and does not migrate twice")
     func reopen() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let path = Self.newDatabasePath()
+        defer { Self.remove(path) }
         do {
             let first = try SQLiteStore(path: path)
             try await first.saveStore(Fixtures.store)
@@ -37,8 +47,8 @@ struct SQLiteFileTests {
 
     @Test("opening an up-to-date database while an import holds the write lock only reads: it neither waits nor fails")
     func openDuringWrite() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let path = Self.newDatabasePath()
+        defer { Self.remove(path) }
         let importing = try SQLiteStore(path: path)
         try await importing.saveStore(Fixtures.store)
         let count = try await importing.writer.write { db -> Int? in
@@ -52,8 +62,8 @@ struct SQLiteFileTests {
 
     @Test("reopening a database to read it writes nothing: the WAL is kept, so no throwaway table is made to create one")
     func reopenToRead() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let path = Self.newDatabasePath()
+        defer { Self.remove(path) }
         do {
             let first = try SQLiteStore(path: path)
             try await first.saveStore(Fixtures.store)
@@ -67,8 +77,8 @@ struct SQLiteFileTests {
 
     @Test("a write that leaves the WAL past its limit checkpoints and truncates it", arguments: [(0, true), (64 << 20, false)])
     func walTrimmed(limit: Int64, truncated: Bool) async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let path = Self.newDatabasePath()
+        defer { Self.remove(path) }
         let store = try SQLiteStore(path: path, walLimit: limit)
         try await store.saveStore(Fixtures.store)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int)
