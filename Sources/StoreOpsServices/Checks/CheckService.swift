@@ -18,10 +18,16 @@ public struct CheckService: Sendable {
     public func run(store id: StoreID, day: Day? = nil, settings: CheckSettings? = nil, recordTasks: Bool = false) async throws -> CheckReport {
         let store = try await storage.requireStore(id)
         let day = day ?? store.timeZone.yesterday(now: clock())
-        let settings = if let settings { settings } else { try await SettingsService(storage: storage).settings(of: store) }
-        var report = CheckService.report(try await input(store: store, day: day, settings: settings), settings: settings)
+        let (settings, input) = try await facts(store: store, day: day, settings: settings)
+        var report = CheckService.report(input, settings: settings)
         if recordTasks { report.tasks = try await TaskService(storage: storage, clock: clock).sync(report) }
         return report
+    }
+
+    /// The thresholds (`settings`, or the store's) and the facts of the checks of `day`.
+    public func facts(store: Store, day: Day, settings: CheckSettings? = nil) async throws -> (CheckSettings, CheckInput) {
+        let settings = if let settings { settings } else { try await SettingsService(storage: storage).settings(of: store) }
+        return (settings, try await input(store: store, day: day, settings: settings))
     }
 
     /// The findings of the facts in `input` under `settings`, with the after-sales window's return reasons.

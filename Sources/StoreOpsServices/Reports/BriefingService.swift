@@ -26,7 +26,7 @@ public struct BriefingService: Sendable {
         let whyDays = DayRange(min(baseDays.first!, day), max(baseDays.last!, day))!
         let ownTable = whyDays.first < tableDays.first || whyDays.last > tableDays.last
 
-        async let checked = checkFacts(store: store, day: day)
+        async let checked = CheckService(storage: storage, clock: clock).facts(store: store, day: day)
         async let table = storage.masterTable(store: id, days: tableDays)
         async let whyTable = ownTable ? storage.masterTable(store: id, days: whyDays) : []
         async let sources = storage.read(TrafficSourceDay.self, store: id, days: whyDays)
@@ -34,9 +34,7 @@ public struct BriefingService: Sendable {
         async let target = pacing(store: store, day: day)
         async let openTasks = TaskService(storage: storage, clock: clock).list(store: id, status: .open)
 
-        guard var report = DailyReport(store: store, day: day, table: try await table) else {
-            throw ServiceError(.notFound, "No master table for \(id) on \(day.iso).")
-        }
+        var report = try ReportService.dailyReport(store: store, day: day, table: try await table)
         let (settings, facts) = try await checked
         report.checks = CheckService.report(facts, settings: settings)
         report.why = why(baseline: baseline, baseDays: baseDays, rows: ownTable ? try await whyTable : report.history,
@@ -44,12 +42,6 @@ public struct BriefingService: Sendable {
         report.target = try await target
         report.openTasks = try await openTasks
         return report
-    }
-
-    /// The store's check settings and the facts of the day's checks.
-    func checkFacts(store: Store, day: Day) async throws -> (CheckSettings, CheckInput) {
-        let settings = try await SettingsService(storage: storage).settings(of: store)
-        return (settings, try await CheckService(storage: storage, clock: clock).input(store: store, day: day, settings: settings))
     }
 
     /// The month's target (or the period target covering the day) against actual GMV.

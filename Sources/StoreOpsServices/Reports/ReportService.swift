@@ -20,9 +20,13 @@ public struct ReportService: Sendable {
     public func dailyReport(store id: StoreID, day: Day? = nil) async throws -> DailyReport {
         let store = try await storage.requireStore(id)
         let day = day ?? yesterday(of: store)
-        let rows = try await storage.masterTable(store: id, days: DailyReport.daysNeeded(for: day))
-        guard let report = DailyReport(store: store, day: day, table: rows) else {
-            throw ServiceError(.notFound, "No master table for \(id) on \(day.iso).")
+        return try ReportService.dailyReport(store: store, day: day, table: try await storage.masterTable(store: id, days: DailyReport.daysNeeded(for: day)))
+    }
+
+    /// The daily report of `day` from the master `table` of (at least) `DailyReport.daysNeeded(for: day)`.
+    static func dailyReport(store: Store, day: Day, table: [MasterTableRow]) throws -> DailyReport {
+        guard let report = DailyReport(store: store, day: day, table: table) else {
+            throw ServiceError(.notFound, "No master table for \(store.id) on \(day.iso).")
         }
         return report
     }

@@ -124,8 +124,8 @@ struct BatchWriter {
         touched.sales.formUnion(batch.orders.compactMap { $0.paidDay })
         for line in batch.orderLines { lineOrders.insert(line.orderID) }
         if let earliest = batch.skuCosts.map(\.effectiveFrom).min() {
-            touched.lines.formUnion(try SQLiteStore.query(db, AggregateSQL.salesDays(store: store, from: earliest).sql,
-                                                          AggregateSQL.salesDays(store: store, from: earliest).arguments).compactMap(AggregateSQL.day(of:)))
+            let lookup = AggregateSQL.salesDays(store: store, from: earliest)
+            touched.lines.formUnion(try SQLiteStore.query(db, lookup.sql, lookup.arguments).compactMap(AggregateSQL.day(of:)))
         }
         touched.ads.formUnion(batch.adStats.map(\.day))
     }
