@@ -12,7 +12,7 @@ import Testing
 public enum StorageConformance {
     public enum Case: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case storesRoundTrip, everyKindRoundTrips, masterTableAggregates, noDataIsNotZero, reimportChangesNothing,
-             upsertMovesAggregates, costChangeRefreshesCOGS, foreignStoreRowRollsBack, rangeReads, storesAreIsolated,
+             upsertMovesAggregates, refundChangesMoveAggregates, costChangeRefreshesCOGS, foreignStoreRowRollsBack, rangeReads, storesAreIsolated,
              removeFactsKeepsStore, costSettingsRoundTrip, shippingRules
 
         public var testDescription: String { rawValue }
@@ -28,6 +28,7 @@ public enum StorageConformance {
         case .noDataIsNotZero: try await noDataIsNotZero(storage)
         case .reimportChangesNothing: try await reimportChangesNothing(storage)
         case .upsertMovesAggregates: try await upsertMovesAggregates(storage)
+        case .refundChangesMoveAggregates: try await refundChangesMoveAggregates(storage)
         case .costChangeRefreshesCOGS: try await costChangeRefreshesCOGS(storage)
         case .foreignStoreRowRollsBack: try await foreignStoreRowRollsBack(storage)
         case .rangeReads: try await rangeReads(storage)
@@ -202,6 +203,39 @@ public enum StorageConformance {
         #expect(r1[.gmv] == .money(y(28_000)))
         #expect(r1[.buyers] == .count(3))
         #expect(r1[.cogs] == .money(y(18_000)), "four S1 units at 45.00 on d1")
+    }
+
+    static func refundChangesMoveAggregates(_ storage: any StoreOpsStore) async throws {
+        try await seeded(storage)
+        func refunds(_ day: Day) async throws -> (completed: MetricValue, byOrderDay: MetricValue) {
+            let r = try await row(storage, day)
+            return (r[.refundAmount], r[.refundAmountByOrderDay])
+        }
+        func write(_ refund: Refund) async throws {
+            var batch = FactBatch()
+            batch.refunds = [refund]
+            try await storage.write(batch, to: Fixtures.storeID)
+        }
+        // A later write adds a refund of O5 (paid d1, written before), completed on d2: the completion day and the
+        // order's paid day both follow.
+        var r4 = Refund(store: Fixtures.storeID, id: "R4", orderID: "O5", skuID: "S1", kind: .refundOnly, status: .completed, reason: "少件",
+                        amount: y(3_000), requestedAt: Fixtures.at(Fixtures.d1, 9), completedAt: Fixtures.at(Fixtures.d2, 9), completedDay: Fixtures.d2,
+                        returnedToStock: false)
+        try await write(r4)
+        #expect(try await refunds(Fixtures.d2).completed == .money(y(11_000)), "R3 80.00 + R4 30.00")
+        #expect(try await refunds(Fixtures.d1).byOrderDay == .money(y(3_000)), "R4 by its order's paid day")
+        #expect(try await refunds(Fixtures.d0).byOrderDay == .money(y(14_000)))
+        // It turns out to have been completed on d1: d2 loses it.
+        r4.completedAt = Fixtures.at(Fixtures.d1, 18)
+        r4.completedDay = Fixtures.d1
+        try await write(r4)
+        #expect(try await refunds(Fixtures.d2).completed == .money(y(8_000)))
+        #expect(try await refunds(Fixtures.d1).completed == .money(y(9_000)), "R1 60.00 + R4 30.00")
+        // And to belong to O3 (paid d0): the by-order-day view moves from d1 to d0.
+        r4.orderID = "O3"
+        try await write(r4)
+        #expect(try await refunds(Fixtures.d1).byOrderDay == .money(y(0)))
+        #expect(try await refunds(Fixtures.d0).byOrderDay == .money(y(17_000)), "R1 60.00 + R3 80.00 + R4 30.00")
     }
 
     static func costChangeRefreshesCOGS(_ storage: any StoreOpsStore) async throws {

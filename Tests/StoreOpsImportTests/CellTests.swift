@@ -76,6 +76,20 @@ struct CellTests {
         // RFC 4231 test case 6: a key longer than a block.
         #expect(SHA256.hex(SHA256.hmac(key: [UInt8](repeating: 0xAA, count: 131), message: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8)))
                 == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
+        // RFC 4231 test case 7: a message longer than a block.
+        let long = Array("This is a test using a larger than block-size key and a larger than block-size data. The key needs to be hashed before being used by the HMAC algorithm.".utf8)
+        #expect(SHA256.hex(SHA256.hmac(key: [UInt8](repeating: 0xAA, count: 131), message: long))
+                == "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2")
+        // Short messages are hashed in one block on the stack: the same HMAC as through the incremental hash (a
+        // collection without contiguous storage takes that path), around the 55 bytes that fit.
+        let key = HMACKey(Array("salt".utf8))
+        for count in [0, 1, 54, 55, 56, 63, 64, 65, 119, 120] {
+            let message = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+            #expect(key.authenticate(message) == key.authenticate(message.lazy.map { $0 }), "\(count) bytes")
+        }
+        let buyer = "tb_买家123"
+        #expect(key.hexTag(of: buyer, prefix: "b", bytes: 16) == "b" + SHA256.hex(key.authenticate(Array(buyer.utf8)).prefix(16)))
+        #expect(key.hexTag(of: buyer, prefix: "b", bytes: 16).count == 33)
         // Fed in uneven pieces, the hash is the same.
         let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
         var pieces = SHA256()

@@ -47,36 +47,40 @@ public struct FactBatch: Sendable {
 }
 
 extension FactBatch {
-    /// Appends every row of `other`.
+    /// Appends every row of `other`. An import appends one order's facts at a time, most of them empty.
     public mutating func append(_ other: FactBatch) {
-        products += other.products
-        skus += other.skus
-        skuCosts += other.skuCosts
-        orders += other.orders
-        orderLines += other.orderLines
-        refunds += other.refunds
-        shipments += other.shipments
-        logisticsEvents += other.logisticsEvents
-        complaints += other.complaints
-        affiliateCommissions += other.affiliateCommissions
-        liveSessions += other.liveSessions
-        trafficDays += other.trafficDays
-        trafficSources += other.trafficSources
-        itemTraffic += other.itemTraffic
-        adStats += other.adStats
-        adBudgets += other.adBudgets
-        reviews += other.reviews
-        dsrScores += other.dsrScores
-        inventory += other.inventory
-        purchaseOrders += other.purchaseOrders
-        competitors += other.competitors
-        competitorItems += other.competitorItems
-        competitorSnapshots += other.competitorSnapshots
-        keywordRanks += other.keywordRanks
-        serviceAgentDays += other.serviceAgentDays
-        targets += other.targets
-        activities += other.activities
-        tasks += other.tasks
-        checkSettings += other.checkSettings
+        FactBatch.add(&products, other.products)
+        FactBatch.add(&skus, other.skus)
+        FactBatch.add(&skuCosts, other.skuCosts)
+        FactBatch.add(&orders, other.orders)
+        FactBatch.add(&orderLines, other.orderLines)
+        FactBatch.add(&refunds, other.refunds)
+        FactBatch.add(&shipments, other.shipments)
+        FactBatch.add(&logisticsEvents, other.logisticsEvents)
+        FactBatch.add(&complaints, other.complaints)
+        FactBatch.add(&affiliateCommissions, other.affiliateCommissions)
+        FactBatch.add(&liveSessions, other.liveSessions)
+        FactBatch.add(&trafficDays, other.trafficDays)
+        FactBatch.add(&trafficSources, other.trafficSources)
+        FactBatch.add(&itemTraffic, other.itemTraffic)
+        FactBatch.add(&adStats, other.adStats)
+        FactBatch.add(&adBudgets, other.adBudgets)
+        FactBatch.add(&reviews, other.reviews)
+        FactBatch.add(&dsrScores, other.dsrScores)
+        FactBatch.add(&inventory, other.inventory)
+        FactBatch.add(&purchaseOrders, other.purchaseOrders)
+        FactBatch.add(&competitors, other.competitors)
+        FactBatch.add(&competitorItems, other.competitorItems)
+        FactBatch.add(&competitorSnapshots, other.competitorSnapshots)
+        FactBatch.add(&keywordRanks, other.keywordRanks)
+        FactBatch.add(&serviceAgentDays, other.serviceAgentDays)
+        FactBatch.add(&targets, other.targets)
+        FactBatch.add(&activities, other.activities)
+        FactBatch.add(&tasks, other.tasks)
+        FactBatch.add(&checkSettings, other.checkSettings)
+    }
+
+    private static func add<Row>(_ rows: inout [Row], _ more: [Row]) {
+        if !more.isEmpty { rows += more }
     }
 }

@@ -16,11 +16,39 @@ public struct HMACKey: Sendable {
 
     /// HMAC-SHA256 of `message`.
     public func authenticate(_ message: some Collection<UInt8>) -> [UInt8] {
+        withDigest(of: message) { Array($0) }
+    }
+
+    /// `prefix` followed by the first `count` bytes (at most 32) of the HMAC of `message` in lowercase hex: a buyer's
+    /// pseudonym, made with one allocation at most (an import makes one per order).
+    public func hexTag(of message: String, prefix: String, bytes count: Int) -> String {
+        withDigest(of: message.utf8) { digest in
+            let prefixLength = prefix.utf8.count
+            let used = min(count, digest.count)
+            return String(unsafeUninitializedCapacity: prefixLength + used * 2) { out in
+                _ = out.initialize(from: prefix.utf8)
+                return prefixLength + SHA256.writeHex(UnsafeRawBufferPointer(rebasing: digest[0..<used]), to: UnsafeMutableBufferPointer(rebasing: out[prefixLength...]))
+            }
+        }
+    }
+
+    /// Calls `body` with the HMAC of `message`. A message that fits the inner hash's last block (up to 55 bytes, as a
+    /// buyer account does) is hashed on the stack, without the incremental hash's buffers.
+    private func withDigest<R>(of message: some Collection<UInt8>, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let short = message.withContiguousStorageIfAvailable { bytes -> SHA256.State? in
+            guard bytes.count <= SHA256.lastBlockCapacity else { return nil }
+            var first = inner
+            SHA256.compressLast(&first, UnsafeRawBufferPointer(bytes), length: 64 + bytes.count)
+            var second = outer
+            withUnsafeBytes(of: SHA256.digestWords(first)) { SHA256.compressLast(&second, $0, length: 64 + 32) }
+            return second
+        }
+        if let state = short ?? nil { return withUnsafeBytes(of: SHA256.digestWords(state), body) }
         var first = SHA256(resumingAfterOneBlock: inner)
         first.update(message)
         var second = SHA256(resumingAfterOneBlock: outer)
         second.update(first.finalize())
-        return second.finalize()
+        return second.finalize().withUnsafeBytes(body)
     }
 }
 

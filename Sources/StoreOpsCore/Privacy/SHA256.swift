@@ -66,16 +66,41 @@ public struct SHA256: Sendable {
 
     /// Lower-case hex of bytes.
     public static func hex(_ bytes: some Collection<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { writeHex(bytes, to: $0) }
+    }
+
+    /// Writes `bytes` in lowercase hex at the start of `out` (at least twice as long) and returns the count written.
+    static func writeHex(_ bytes: some Collection<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let digits: StaticString = "0123456789abcdef"
-        return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
-            var i = 0
-            for byte in bytes {
-                out[i] = digits.utf8Start[Int(byte >> 4)]
-                out[i + 1] = digits.utf8Start[Int(byte & 0x0F)]
-                i += 2
-            }
-            return i
+        var i = 0
+        for byte in bytes {
+            out[i] = digits.utf8Start[Int(byte >> 4)]
+            out[i + 1] = digits.utf8Start[Int(byte & 0x0F)]
+            i += 2
         }
+        return i
+    }
+
+    /// The most message bytes a final block holds with its padding and length.
+    static let lastBlockCapacity = 55
+
+    /// Compresses the final block of a message of `length` bytes: `tail` (its last, at most `lastBlockCapacity`,
+    /// bytes after the whole blocks already compressed into `state`), the padding and the length.
+    static func compressLast(_ state: inout State, _ tail: UnsafeRawBufferPointer, length: Int) {
+        precondition(tail.count <= lastBlockCapacity, "the tail does not fit the last block")
+        withUnsafeTemporaryAllocation(byteCount: 64, alignment: 8) { block in
+            block.initializeMemory(as: UInt8.self, repeating: 0)
+            if !tail.isEmpty { block.copyMemory(from: tail) }
+            block[tail.count] = 0x80
+            block.storeBytes(of: (UInt64(length) &* 8).bigEndian, toByteOffset: 56, as: UInt64.self)
+            compress(&state, blocks: UnsafeRawBufferPointer(block))
+        }
+    }
+
+    /// The state's words in big-endian byte order: their bytes in memory are the digest.
+    static func digestWords(_ state: State) -> State {
+        (state.0.bigEndian, state.1.bigEndian, state.2.bigEndian, state.3.bigEndian,
+         state.4.bigEndian, state.5.bigEndian, state.6.bigEndian, state.7.bigEndian)
     }
 
     /// Continues from `state` after `length` bytes (a multiple of 64) were compressed.

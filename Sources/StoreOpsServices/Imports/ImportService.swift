@@ -41,7 +41,7 @@ public struct ImportService: Sendable {
         }
         let key = HMACKey(try await storage.pseudonymKey(store: id))
         let context = ImportContext(store: store, fileName: name, defaultDay: options.date, pseudonymise: { buyer in
-            "b" + SHA256.hex(key.authenticate(buyer.utf8).prefix(16))
+            key.hexTag(of: buyer, prefix: "b", bytes: 16)
         }, costsFrom: options.date ?? Day(year: 2000, month: 1, day: 1)!)
         let rejects = options.skipInvalid && !options.dryRun ? RejectsFile(url) : nil
         let source = ParsingSource(url: url, options: options, formats: formats, context: context, progress: progress, rejects: rejects,

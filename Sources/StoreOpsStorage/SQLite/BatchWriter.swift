@@ -4,10 +4,13 @@ import StoreOpsCore
 /// Writes one batch inside an open SQLite transaction: upserts every row, then refreshes the aggregates of
 /// the days the batch touched (including days rows moved away from).
 ///
-/// The days rows move away from (an order's old paid day, a refund's old completion day) and the paid days of the
-/// orders that refunds belong to are noted by temporary triggers inside SQLite as the rows are written, so an import
-/// of new orders costs no lookups at all; the triggers live only for the write. The orders of written lines are
-/// noted as they go and their paid days found once, after the writes (`LineOrders`).
+/// The days rows move away from (an order's old paid day, a refund's old completion day and its old order's paid day)
+/// are read by key before a batch overwrites them, and the paid days of the orders of refunds after it. A store that
+/// had no orders (refunds) when the write began has none to move or look up: the first import of a store's history,
+/// the biggest one, costs no lookups at all. (Temporary triggers noted these days once; a trigger on the upserted
+/// table makes SQLite keep a statement journal for every row, a copy of every page the row changes: 8 s of a million
+/// orders.) The orders of written lines are noted as they go and their paid days found once, after the writes
+/// (`LineOrders`).
 struct BatchWriter {
     let db: Database
     let store: StoreID
@@ -17,6 +20,8 @@ struct BatchWriter {
     private var upserts: [String: SQLiteUpsert] = [:]
     /// The orders of the lines written (a line's key holds its order: an update never moves it to another).
     private var lineOrders = LineOrders()
+    /// Whether the store had orders, and refunds, when the write began.
+    private var hadOrders = true, hadRefunds = true
 
     init(db: Database, store: StoreID) {
         self.db = db
@@ -26,55 +31,34 @@ struct BatchWriter {
     /// Writes every batch of `source`, then the aggregates of the days they touched. The source runs on its own
     /// thread a few batches ahead, so that parsing and writing overlap on two cores.
     mutating func write(_ source: any FactBatchSource) throws -> WriteSummary {
-        for statement in BatchWriter.watchDays { try db.execute(sql: statement) }
+        hadOrders = try exists("orders")
+        hadRefunds = try exists("refunds")
         try BatchPipe().run(source, prepare: EncodedBatch.init) { try upsert($0) }
         upserts = [:]
         touched.lines.formUnion(try lineOrders.paidDays(db, store: store))
-        for row in try SQLiteStore.query(db, "SELECT kind, day FROM temp.storeops_touched_days", []) {
-            guard case .text(let kind)? = row.first, let day = AggregateSQL.day(of: Array(row.dropFirst())) else { continue }
-            if kind == "sales" { touched.sales.insert(day) } else { touched.refunds.insert(day) }
-        }
-        for statement in BatchWriter.unwatchDays { try db.execute(sql: statement) }
         return try finish()
     }
 
-    /// Temporary triggers that note the days rows leave and the paid days of the orders of refunds.
-    static let watchDays = [
-        "CREATE TEMP TABLE IF NOT EXISTS storeops_touched_days (kind TEXT NOT NULL, day TEXT NOT NULL, PRIMARY KEY (kind, day)) WITHOUT ROWID",
-        "DELETE FROM temp.storeops_touched_days",
-        """
-        CREATE TEMP TRIGGER IF NOT EXISTS storeops_orders_moved AFTER UPDATE ON main.orders WHEN OLD.paid_day IS NOT NULL
-        BEGIN INSERT INTO storeops_touched_days SELECT 'sales', OLD.paid_day \(notNoted("'sales'", "OLD.paid_day")); END
-        """,
-        """
-        CREATE TEMP TRIGGER IF NOT EXISTS storeops_refunds_added AFTER INSERT ON main.refunds
-        BEGIN
-            INSERT INTO storeops_touched_days SELECT 'refunds', NEW.completed_day \(notNoted("'refunds'", "NEW.completed_day"));
-            INSERT INTO storeops_touched_days SELECT DISTINCT 'refunds', o.paid_day FROM main.orders o
-                WHERE o.store_id = NEW.store_id AND o.order_id = NEW.order_id AND o.paid_day IS NOT NULL \(notNoted("'refunds'", "o.paid_day", and: true));
-        END
-        """,
-        """
-        CREATE TEMP TRIGGER IF NOT EXISTS storeops_refunds_changed AFTER UPDATE ON main.refunds
-        BEGIN
-            INSERT INTO storeops_touched_days SELECT 'refunds', OLD.completed_day \(notNoted("'refunds'", "OLD.completed_day"));
-            INSERT INTO storeops_touched_days SELECT 'refunds', NEW.completed_day \(notNoted("'refunds'", "NEW.completed_day"));
-            INSERT INTO storeops_touched_days SELECT DISTINCT 'refunds', o.paid_day FROM main.orders o
-                WHERE o.store_id = NEW.store_id AND o.order_id IN (OLD.order_id, NEW.order_id) AND o.paid_day IS NOT NULL \(notNoted("'refunds'", "o.paid_day", and: true));
-        END
-        """,
-    ]
-
-    /// The condition that `day` of `kind` is not noted yet (a plain check: a conflict clause inside a trigger would
-    /// give way to the conflict handling of the upsert that fires it).
-    static func notNoted(_ kind: String, _ day: String, and: Bool = false) -> String {
-        (and ? "AND " : "WHERE \(day) IS NOT NULL AND ") + "NOT EXISTS (SELECT 1 FROM storeops_touched_days t WHERE t.kind = \(kind) AND t.day = \(day))"
+    /// Whether the store has a row in `table`.
+    private func exists(_ table: String) throws -> Bool {
+        try !SQLiteStore.query(db, "SELECT 1 FROM \(table) WHERE store_id = ? LIMIT 1", [.text(store.rawValue)]).isEmpty
     }
 
-    static let unwatchDays = [
-        "DROP TRIGGER IF EXISTS temp.storeops_orders_moved", "DROP TRIGGER IF EXISTS temp.storeops_refunds_added",
-        "DROP TRIGGER IF EXISTS temp.storeops_refunds_changed", "DELETE FROM temp.storeops_touched_days",
-    ]
+    /// The days `lookup` finds for `ids`.
+    private func days(_ lookup: (StoreID, [String]) -> (sql: String, arguments: [SQLValue]), ids: [String]) throws -> Set<Day> {
+        try BatchWriter.days(db, store: store, lookup, ids: ids)
+    }
+
+    /// The days `lookup` finds for `ids` of `store`, in lookups of `AggregateSQL.keyChunk` ids.
+    static func days(_ db: Database, store: StoreID, _ lookup: (StoreID, [String]) -> (sql: String, arguments: [SQLValue]),
+                     ids: [String]) throws -> Set<Day> {
+        var days = Set<Day>()
+        for start in stride(from: 0, to: ids.count, by: AggregateSQL.keyChunk) {
+            let (sql, arguments) = lookup(store, Array(ids[start..<min(start + AggregateSQL.keyChunk, ids.count)]))
+            days.formUnion(try SQLiteStore.query(db, sql, arguments).compactMap(AggregateSQL.day(of:)))
+        }
+        return days
+    }
 
     /// A batch with the rows of every table it has encoded, made on the parsing thread. A batch too big to hold
     /// encoded at once (a demo store written in one go) is encoded table by table as it is written instead.
@@ -104,10 +88,17 @@ struct BatchWriter {
         }
     }
 
-    /// Upserts one batch and notes the days it touches (the triggers note the rest).
+    /// Upserts one batch and notes the days it touches.
     mutating func upsert(_ encoded: EncodedBatch) throws {
         let batch = encoded.batch
         try noteWeightChanges(batch.skus)
+        // Days rows leave, read before they are overwritten.
+        if hadOrders, !batch.orders.isEmpty {
+            touched.sales.formUnion(try days(AggregateSQL.paidDays, ids: batch.orders.map(\.id)))
+        }
+        if hadRefunds, !batch.refunds.isEmpty {
+            touched.refunds.formUnion(try days(AggregateSQL.refundDays, ids: batch.refunds.map(\.id)))
+        }
         try encoded.forEachTable { table, rows in
             let upsert = try upserts[table.name] ?? SQLiteUpsert(db, table: table)
             upserts[table.name] = upsert
@@ -120,8 +111,13 @@ struct BatchWriter {
             summary.rowsByTable[table.name, default: 0] += rows.count
         }
 
-        // Days rows arrived on.
+        // Days rows arrived on. The paid days of the orders of refunds: an order written by this write has its day
+        // among the sales days (which refresh refunds too), one written before is looked up.
         touched.sales.formUnion(batch.orders.compactMap { $0.paidDay })
+        touched.refunds.formUnion(batch.refunds.compactMap { $0.completedDay })
+        if hadOrders, !batch.refunds.isEmpty {
+            touched.refunds.formUnion(try days(AggregateSQL.paidDays, ids: Array(Set(batch.refunds.map(\.orderID)))))
+        }
         for line in batch.orderLines { lineOrders.insert(line.orderID) }
         if let earliest = batch.skuCosts.map(\.effectiveFrom).min() {
             let lookup = AggregateSQL.salesDays(store: store, from: earliest)

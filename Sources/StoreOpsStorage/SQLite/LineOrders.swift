@@ -52,14 +52,7 @@ struct LineOrders {
     /// The paid days of the noted orders of `store`.
     func paidDays(_ db: Database, store: StoreID) throws -> Set<Day> {
         if isEmpty { return [] }
-        if let ids {
-            var days = Set<Day>()
-            for start in stride(from: 0, to: ids.count, by: AggregateSQL.keyChunk) {
-                let lookup = AggregateSQL.paidDays(store: store, orderIDs: Array(ids[start..<min(start + AggregateSQL.keyChunk, ids.count)]))
-                days.formUnion(try SQLiteStore.query(db, lookup.sql, lookup.arguments).compactMap(AggregateSQL.day(of:)))
-            }
-            return days
-        }
+        if let ids { return try BatchWriter.days(db, store: store, AggregateSQL.paidDays, ids: ids) }
         return try scan(db, store: store)
     }
 
