@@ -15,14 +15,26 @@ struct FieldReader {
 
     var context: ImportContext { binding.context }
 
+    /// A field of this file, by name: its column looked up once, for builders that read it on every row.
+    struct Field {
+        let name: String
+        let index: Int?
+        let inFen: Bool
+    }
+
     func has(_ field: String) -> Bool { binding.indices[field] != nil }
 
-    private func index(_ field: String) -> Int? {
-        guard let index = binding.indices[field], index < record.count else { return nil }
+    /// `name` as a field whose unit does not matter (anything but money).
+    private func named(_ name: String) -> Field { Field(name: name, index: binding.indices[name], inFen: false) }
+    func has(_ field: Field) -> Bool { field.index != nil }
+
+    private func index(_ field: Field) -> Int? {
+        guard let index = field.index, index < record.count else { return nil }
         return index
     }
 
-    func raw(_ field: String) -> String? { index(field).map { record[$0] } }
+    func raw(_ field: String) -> String? { raw(named(field)) }
+    func raw(_ field: Field) -> String? { index(field).map { record[$0] } }
 
     func column(_ field: String) -> String? { binding.headers[field] }
 
@@ -32,17 +44,21 @@ struct FieldReader {
     }
 
     private mutating func parse<T>(_ field: String, _ parser: (String) throws -> T?) -> T? {
+        parse(named(field), parser)
+    }
+
+    private mutating func parse<T>(_ field: Field, _ parser: (String) throws -> T?) -> T? {
         guard let raw = raw(field) else { return nil }
         do { return try parser(raw) } catch let error as CellError {
-            fail(field, error.message, hint: error.hint)
+            fail(field.name, error.message, hint: error.hint)
         } catch {
-            fail(field, "Unreadable value", hint: "")
+            fail(field.name, "Unreadable value", hint: "")
         }
         return nil
     }
 
     /// The fast path's answer for `field`, or the general parser's when the fast path does not apply.
-    private mutating func read<T>(_ field: String, fast: (UnsafeBufferPointer<UInt8>) -> Cell.Fast<T>, general: (String) throws -> T?) -> T? {
+    private mutating func read<T>(_ field: Field, fast: (UnsafeBufferPointer<UInt8>) -> Cell.Fast<T>, general: (String) throws -> T?) -> T? {
         guard let index = index(field) else { return nil }
         switch record.withBytes(of: index, fast) {
         case .empty: return nil
@@ -59,22 +75,27 @@ struct FieldReader {
         return value
     }
 
-    mutating func text(_ field: String) -> String? { read(field, fast: Cell.fastText, general: Cell.text) }
-    mutating func id(_ field: String) -> String? { read(field, fast: Cell.fastID, general: Cell.id) }
-    mutating func money(_ field: String) -> Money? {
-        let inFen = binding.fenFields.contains(field)
+    mutating func text(_ field: String) -> String? { text(named(field)) }
+    mutating func text(_ field: Field) -> String? { read(field, fast: Cell.fastText, general: Cell.text) }
+    mutating func id(_ field: String) -> String? { id(named(field)) }
+    mutating func id(_ field: Field) -> String? { read(field, fast: Cell.fastID, general: Cell.id) }
+    mutating func money(_ field: String) -> Money? { money(binding.field(field)) }
+    mutating func money(_ field: Field) -> Money? {
+        let inFen = field.inFen
         let currency = context.store.currency
         let digits = inFen ? 0 : currency.minorDigits
         return read(field, fast: { Cell.fastDecimal($0, digits: digits) }, general: { try Cell.money($0, currency: currency, inFen: inFen)?.minor })
             .map { Money(minor: $0, currency: currency) }
     }
-    mutating func count(_ field: String) -> Int? {
+    mutating func count(_ field: String) -> Int? { count(named(field)) }
+    mutating func count(_ field: Field) -> Int? {
         read(field, fast: { Cell.fastDecimal($0, digits: 0) }, general: { try Cell.count($0).map(Int64.init) }).map { Int($0) }
     }
     mutating func ppm(_ field: String) -> Int64? { parse(field, Cell.ppm) }
     mutating func seconds(_ field: String) -> Int? { parse(field, Cell.seconds) }
     mutating func flag(_ field: String) -> Bool? { raw(field).flatMap(Cell.flag) }
-    mutating func instant(_ field: String) -> Instant? {
+    mutating func instant(_ field: String) -> Instant? { instant(named(field)) }
+    mutating func instant(_ field: Field) -> Instant? {
         let zone = context.store.timeZone
         return read(field, fast: Cell.fastTime, general: Cell.time)?.instant(in: zone)
     }
@@ -82,7 +103,7 @@ struct FieldReader {
     /// The row's day: its day column, else the file's default day.
     mutating func day(_ field: String = "day") -> Day? {
         if has(field) {
-            return required(field, read(field, fast: { Cell.fastTime($0) }, general: { try Cell.day($0).map { LocalTime(day: $0, secondOfDay: 0, utcOffset: nil) } })?.day)
+            return required(field, read(named(field), fast: { Cell.fastTime($0) }, general: { try Cell.day($0).map { LocalTime(day: $0, secondOfDay: 0, utcOffset: nil) } })?.day)
         }
         guard let day = context.defaultDay else {
             fail(nil, "The file has no date column and no date was given", hint: "Pass the report's day with --date YYYY-MM-DD")

@@ -11,12 +11,17 @@ struct OrdersBuilder: FactBuilder {
     private var rows: [FieldReader] = []
     private var held: [String: [FieldReader]] = [:]
     private var heldOrder: [String] = []
+    /// The file's fields, looked up once (from the first row's binding).
+    private var fields: Fields?
+    /// Status texts read so far and what they mean (a file has a handful).
+    private var statuses: [(text: String, status: OrderStatus?)] = []
 
     init(adjacent: Bool) { self.adjacent = adjacent }
 
     mutating func add(_ row: FieldReader) -> [CompletedUnit] {
+        if fields?.binding !== row.binding { fields = Fields(row.binding) }
         var reader = row
-        guard let id = reader.required("order_id", reader.id("order_id")) else {
+        guard let id = reader.required("order_id", reader.id(fields!.orderID)) else {
             return [CompletedUnit(records: [row.record], diagnostics: reader.diagnostics, facts: FactBatch())]
         }
         if !adjacent {
@@ -45,7 +50,8 @@ struct OrdersBuilder: FactBuilder {
         return [unit]
     }
 
-    private func build(id: String, rows: [FieldReader]) -> CompletedUnit {
+    private mutating func build(id: String, rows: [FieldReader]) -> CompletedUnit {
+        let f = fields!
         var head = rows[0]
         let context = head.context
         let store = context.store
@@ -53,19 +59,18 @@ struct OrdersBuilder: FactBuilder {
         var facts = FactBatch()
         var diagnostics: [Diagnostic] = []
 
-        let createdAt = head.instant("created_at")
-        let paidAtValue = head.has("paid_at") ? head.instant("paid_at") : nil
-        let statusText = head.text("status")
-        var status = OrderStatusText.status(statusText)
-        let goodsTotal = head.money("goods_total")
-        let shipping = head.money("shipping_fee") ?? zero
-        let discount = head.money("discount") ?? zero
-        let paidAmount = head.money("paid_amount")
-        let units = head.count("units")
-        let refundAmount = head.money("refund_amount")
-        let region = head.text("region") ?? head.text("address").map(OrdersBuilder.province)
-        let shippedAt = head.instant("shipped_at")
-        let buyer = head.text("buyer").map(context.pseudonymise) ?? context.pseudonymise("anonymous-order:" + id)
+        let createdAt = head.instant(f.createdAt)
+        let paidAtValue = head.has(f.paidAt) ? head.instant(f.paidAt) : nil
+        var status = status(of: head.text(f.status))
+        let goodsTotal = head.money(f.goodsTotal)
+        let shipping = head.money(f.shippingFee) ?? zero
+        let discount = head.money(f.discount) ?? zero
+        let paidAmount = head.money(f.paidAmount)
+        let units = head.count(f.units)
+        let refundAmount = head.money(f.refundAmount)
+        let region = head.text(f.region) ?? head.text(f.address).map(OrdersBuilder.province)
+        let shippedAt = head.instant(f.shippedAt)
+        let buyer = head.text(f.buyer).map(context.pseudonymise) ?? context.pseudonymise("anonymous-order:" + id)
         _ = head.required("created_at", createdAt ?? paidAtValue)
         diagnostics += head.diagnostics
 
@@ -77,16 +82,16 @@ struct OrdersBuilder: FactBuilder {
         for (index, original) in rows.enumerated() {
             var row = original
             if index == 0 { row = head }
-            guard row.has("line_quantity") || row.has("line_price") || row.has("line_amount") else { continue }
+            guard row.has(f.lineQuantity) || row.has(f.linePrice) || row.has(f.lineAmount) else { continue }
             let before = row.diagnostics.count
-            let quantity = row.has("line_quantity") ? row.count("line_quantity") : 1
-            let price = row.money("line_price")
-            let amount = row.money("line_amount")
-            let title = row.text("line_title") ?? ""
-            let sku = row.id("line_sku")
+            let quantity = row.has(f.lineQuantity) ? row.count(f.lineQuantity) : 1
+            let price = row.money(f.linePrice)
+            let amount = row.money(f.lineAmount)
+            let title = row.text(f.lineTitle) ?? ""
+            let sku = row.id(f.lineSKU)
             diagnostics += row.diagnostics[before...]
             guard let quantity, price != nil || amount != nil else {
-                if row.raw("line_quantity").flatMap(Cell.clean) != nil || row.raw("line_price").flatMap(Cell.clean) != nil {
+                if row.raw(f.lineQuantity).flatMap(Cell.clean) != nil || row.raw(f.linePrice).flatMap(Cell.clean) != nil {
                     row.fail(price == nil ? "line_price" : "line_quantity", "A line needs a quantity and a price", hint: "Fill in both, or leave the line out")
                     diagnostics += row.diagnostics.suffix(1)
                 }
@@ -99,7 +104,7 @@ struct OrdersBuilder: FactBuilder {
             }
             lineSum += unitPrice * Int64(quantity)
             if let amount { amountSum += amount; hasAmounts = true }
-            lines.append(OrderLine(store: store.id, orderID: id, lineNo: lines.count + 1, productID: row.id("line_product_id"), skuID: sku, title: title,
+            lines.append(OrderLine(store: store.id, orderID: id, lineNo: lines.count + 1, productID: row.id(f.lineProductID), skuID: sku, title: title,
                                    unitPrice: unitPrice, quantity: quantity, paidAmount: amount))
         }
 
@@ -109,7 +114,7 @@ struct OrdersBuilder: FactBuilder {
         }
         let placed = createdAt ?? paidAtValue!
         // Without a payment-time column, an order whose status is past payment counts as paid when placed.
-        let paidAt: Instant? = head.has("paid_at") ? paidAtValue : ((status == nil || status == .awaitingPayment || status == .closed) ? nil : placed)
+        let paidAt: Instant? = head.has(f.paidAt) ? paidAtValue : ((status == nil || status == .awaitingPayment || status == .closed) ? nil : placed)
         if status == nil { status = paidAt == nil ? .awaitingPayment : .paid }
         let goods = goodsTotal ?? lineSum
         let paid = paidAmount ?? (hasAmounts ? amountSum : goods - discount + shipping)
@@ -136,6 +141,46 @@ struct OrdersBuilder: FactBuilder {
                                         amount: refundAmount, requestedAt: paidAt ?? placed))
         }
         return CompletedUnit(records: records, diagnostics: diagnostics, facts: facts)
+    }
+
+    /// What a status text means, remembered per text (compared as bytes: the file repeats a handful of them).
+    private mutating func status(of text: String?) -> OrderStatus? {
+        guard let text else { return nil }
+        if let known = statuses.first(where: { $0.text.utf8.elementsEqual(text.utf8) }) { return known.status }
+        let status = OrderStatusText.status(text)
+        if statuses.count < 64 { statuses.append((text, status)) }
+        return status
+    }
+
+    /// The fields an order is read from.
+    private struct Fields {
+        let binding: ColumnBinding
+        let orderID, createdAt, paidAt, status, goodsTotal, shippingFee, discount, paidAmount, units, refundAmount, region, address,
+            shippedAt, buyer, lineQuantity, linePrice, lineAmount, lineTitle, lineSKU, lineProductID: FieldReader.Field
+
+        init(_ binding: ColumnBinding) {
+            self.binding = binding
+            orderID = binding.field("order_id")
+            createdAt = binding.field("created_at")
+            paidAt = binding.field("paid_at")
+            status = binding.field("status")
+            goodsTotal = binding.field("goods_total")
+            shippingFee = binding.field("shipping_fee")
+            discount = binding.field("discount")
+            paidAmount = binding.field("paid_amount")
+            units = binding.field("units")
+            refundAmount = binding.field("refund_amount")
+            region = binding.field("region")
+            address = binding.field("address")
+            shippedAt = binding.field("shipped_at")
+            buyer = binding.field("buyer")
+            lineQuantity = binding.field("line_quantity")
+            linePrice = binding.field("line_price")
+            lineAmount = binding.field("line_amount")
+            lineTitle = binding.field("line_title")
+            lineSKU = binding.field("line_sku")
+            lineProductID = binding.field("line_product_id")
+        }
     }
 
     /// The province of an address (`广东省 广州市 越秀区 ***` → `广东省`); the rest of the address is not kept.

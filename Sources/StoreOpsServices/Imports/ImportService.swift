@@ -114,7 +114,7 @@ public struct ImportService: Sendable {
     private func fingerprint(_ url: URL) throws -> String {
         let chunks = try FileChunks(url)
         var hash = SHA256()
-        while let chunk = try chunks.next() { hash.update(chunk) }
+        try chunks.forEach { hash.update($0) }
         return SHA256.hex(hash.finalize())
     }
 }

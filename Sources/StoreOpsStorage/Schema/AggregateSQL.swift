@@ -36,8 +36,10 @@ public enum AggregateSQL {
         return nil
     }
 
-    /// Days are refreshed in chunks of this many to stay under parameter limits.
-    public static let dayChunk = 200
+    /// Days are refreshed in chunks of this many, to stay well under the parameter limits (32,766 on SQLite since
+    /// 3.32, 65,535 on PostgreSQL; a statement lists its days twice at most). A chunk reads the store's refunds
+    /// once for the by-order-day view, so a year of days is one chunk, not two (0.3 s of a million orders).
+    public static let dayChunk = 1_000
     /// Keys are looked up in chunks of this many.
     public static let keyChunk = 500
 
