@@ -15,22 +15,22 @@ struct TouchedDays {
     var allDays: [Day] { sales.union(lines).union(refunds).union(ads).union(shipping).sorted() }
 
     /// The delete-and-insert statements that bring the aggregates of the touched days up to date, in order, in chunks
-    /// of `AggregateSQL.dayChunk` days. A sales day refreshes its refunds too (the by-order-day view). Per-SKU sales
-    /// come before sales, whose costs are summed from them. Weight bands only with `shippingBands` (the store has a
-    /// shipping price list).
+    /// of `AggregateSQL.dayChunk` days (`refundDayChunk` for the refunds). A sales day refreshes its refunds too (the
+    /// by-order-day view). Per-SKU sales come before sales, whose costs are summed from them. Weight bands only with
+    /// `shippingBands` (the store has a shipping price list).
     func refreshStatements(store: StoreID, shippingBands: Bool) -> [(sql: String, arguments: [SQLValue])] {
-        let plan: [(Set<Day>, String, String)] = [
-            (sales.union(lines), AggregateSQL.deleteSKUSales, AggregateSQL.insertSKUSales),
-            (sales.union(lines), AggregateSQL.deleteSales, AggregateSQL.insertSales),
-            (shippingBands ? sales.union(lines).union(shipping) : [], AggregateSQL.deleteShipping, AggregateSQL.insertShipping),
-            (refunds.union(sales), AggregateSQL.deleteRefunds, AggregateSQL.insertRefunds),
-            (ads, AggregateSQL.deleteAds, AggregateSQL.insertAds),
+        let plan: [(Set<Day>, String, String, Int)] = [
+            (sales.union(lines), AggregateSQL.deleteSKUSales, AggregateSQL.insertSKUSales, AggregateSQL.dayChunk),
+            (sales.union(lines), AggregateSQL.deleteSales, AggregateSQL.insertSales, AggregateSQL.dayChunk),
+            (shippingBands ? sales.union(lines).union(shipping) : [], AggregateSQL.deleteShipping, AggregateSQL.insertShipping, AggregateSQL.dayChunk),
+            (refunds.union(sales), AggregateSQL.deleteRefunds, AggregateSQL.insertRefunds, AggregateSQL.refundDayChunk),
+            (ads, AggregateSQL.deleteAds, AggregateSQL.insertAds, AggregateSQL.dayChunk),
         ]
         var statements: [(sql: String, arguments: [SQLValue])] = []
-        for (days, delete, insert) in plan {
+        for (days, delete, insert, size) in plan {
             let sorted = days.sorted()
-            for start in stride(from: 0, to: sorted.count, by: AggregateSQL.dayChunk) {
-                let chunk = Array(sorted[start..<min(start + AggregateSQL.dayChunk, sorted.count)])
+            for start in stride(from: 0, to: sorted.count, by: size) {
+                let chunk = Array(sorted[start..<min(start + size, sorted.count)])
                 statements.append(AggregateSQL.bind(delete, store: store, days: chunk))
                 statements.append(AggregateSQL.bind(insert, store: store, days: chunk))
             }
