@@ -145,6 +145,7 @@ public struct ImportParser {
     /// of every row's first cells, without making strings of them).
     static let summaryMarkerStarts: [[UInt8]] = Set(summaryMarkers.compactMap { $0.first.map { Array(String($0).utf8) } }).sorted { $0.lexicographicallyPrecedes($1) }
 
+    /// Whether `pattern` occurs in `bytes`.
     private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
         guard let head = pattern.first, pattern.count <= bytes.count else { return false }
         for start in 0...(bytes.count - pattern.count) where bytes[start] == head {

@@ -57,6 +57,19 @@ struct CellTests {
         #expect(Cell.id("=\"0012\"") == "0012")
     }
 
+    @Test("summary rows are told from data rows by their first two cells")
+    func summaryRows() {
+        func summary(_ cells: [String]) -> Bool { ImportParser.isSummary(RawRecord(line: 9, cells: cells)) }
+        #expect(summary(["合计", "23000"]))
+        #expect(summary(["", "　总计："]) == false, "a marker with a full-width colon is not one of the markers")
+        #expect(summary(["", " 合计：", "1"]))
+        #expect(summary(["=\"Total\"", ""]))
+        #expect(summary(["店铺汇总值"]))
+        #expect(!summary(["3330622150731", "tb_Tom"]))
+        #expect(!summary(["tb_Tom", "合计买家"]), "a cell that only contains a marker's first character")
+        #expect(!summary(["", ""]))
+    }
+
     @Test("file names carry report days")
     func fileDays() {
         #expect(ImportContext.day(inFileName: "BusinessReport-31-03-2026.csv") == Day(iso: "2026-03-31"))

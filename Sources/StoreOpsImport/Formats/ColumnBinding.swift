@@ -19,12 +19,12 @@ final class ColumnBinding: Sendable {
         width = header.count
     }
 
-    /// A header that says its money is in fen: `花费(分)`.
     /// `name`'s column and unit, looked up once.
     func field(_ name: String) -> FieldReader.Field {
         FieldReader.Field(name: name, index: indices[name], inFen: fenFields.contains(name))
     }
 
+    /// A header that says its money is in fen: `花费(分)`.
     static func saysFen(_ header: String) -> Bool {
         header.utf8.containsBytes("(分)".utf8) || header.utf8.containsBytes("（分）".utf8)
     }

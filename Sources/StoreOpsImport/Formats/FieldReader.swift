@@ -22,10 +22,10 @@ struct FieldReader {
         let inFen: Bool
     }
 
-    func has(_ field: String) -> Bool { binding.indices[field] != nil }
-
     /// `name` as a field whose unit does not matter (anything but money).
     private func named(_ name: String) -> Field { Field(name: name, index: binding.indices[name], inFen: false) }
+
+    func has(_ field: String) -> Bool { binding.indices[field] != nil }
     func has(_ field: Field) -> Bool { field.index != nil }
 
     private func index(_ field: Field) -> Int? {
