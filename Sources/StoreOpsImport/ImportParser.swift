@@ -135,7 +135,7 @@ public struct ImportParser {
         (0..<min(2, record.count)).contains { index in
             let maybe = record.withBytes(of: index) { bytes in
                 guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
-                return !(first >= 0x30 && first <= 0x39) && summaryMarkerStarts.contains { contains(bytes, $0) }
+                return !(first >= 0x30 && first <= 0x39) && summaryMarkerStarts.contains { bytes.containsBytes($0) }
             }
             return maybe && summaryMarkers.contains(Cell.clean(record[index]) ?? "")
         }
@@ -144,15 +144,6 @@ public struct ImportParser {
     /// The first characters of the summary markers, in UTF-8: a cell without any of them is not a marker (the check
     /// of every row's first cells, without making strings of them).
     static let summaryMarkerStarts: [[UInt8]] = Set(summaryMarkers.compactMap { $0.first.map { Array(String($0).utf8) } }).sorted { $0.lexicographicallyPrecedes($1) }
-
-    /// Whether `pattern` occurs in `bytes`.
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
-        guard let head = pattern.first, pattern.count <= bytes.count else { return false }
-        for start in 0...(bytes.count - pattern.count) where bytes[start] == head {
-            if (1..<pattern.count).allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
-        }
-        return false
-    }
 
     private func emptyFile() -> ReadError {
         ReadError(Diagnostic(file: fileName, message: "The file has no rows", hint: "Export the report again; the download may have failed"))

@@ -164,10 +164,16 @@ public enum Cell {
 extension String.UTF8View {
     /// Whether the bytes of `needle` occur in these bytes (no Foundation, no locale).
     func containsBytes(_ needle: String.UTF8View) -> Bool {
-        let hay = Array(self), pin = Array(needle)
-        guard !pin.isEmpty, hay.count >= pin.count else { return pin.isEmpty }
-        for start in 0...(hay.count - pin.count) where hay[start] == pin[0] {
-            if hay[start..<(start + pin.count)].elementsEqual(pin) { return true }
+        Array(self).containsBytes(Array(needle))
+    }
+}
+
+extension RandomAccessCollection where Element == UInt8, Index == Int {
+    /// Whether `needle` occurs in these bytes.
+    func containsBytes(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, count >= needle.count else { return needle.isEmpty }
+        for start in startIndex...(endIndex - needle.count) where self[start] == first {
+            if self[start..<(start + needle.count)].elementsEqual(needle) { return true }
         }
         return false
     }

@@ -20,7 +20,7 @@ struct BatchWriter {
     private var upserts: [String: SQLiteUpsert] = [:]
     /// The orders of the lines written (a line's key holds its order: an update never moves it to another).
     private var lineOrders = LineOrders()
-    /// Whether the store had orders, and refunds, when the write began.
+    /// Whether the store had orders, and refunds, when the write began (set by `write`).
     private var hadOrders = true, hadRefunds = true
 
     init(db: Database, store: StoreID) {
@@ -42,11 +42,6 @@ struct BatchWriter {
     /// Whether the store has a row in `table`.
     private func exists(_ table: String) throws -> Bool {
         try !SQLiteStore.query(db, "SELECT 1 FROM \(table) WHERE store_id = ? LIMIT 1", [.text(store.rawValue)]).isEmpty
-    }
-
-    /// The days `lookup` finds for `ids`.
-    private func days(_ lookup: (StoreID, [String]) -> (sql: String, arguments: [SQLValue]), ids: [String]) throws -> Set<Day> {
-        try BatchWriter.days(db, store: store, lookup, ids: ids)
     }
 
     /// The days `lookup` finds for `ids` of `store`, in lookups of `AggregateSQL.keyChunk` ids.
@@ -89,15 +84,15 @@ struct BatchWriter {
     }
 
     /// Upserts one batch and notes the days it touches.
-    mutating func upsert(_ encoded: EncodedBatch) throws {
+    private mutating func upsert(_ encoded: EncodedBatch) throws {
         let batch = encoded.batch
         try noteWeightChanges(batch.skus)
         // Days rows leave, read before they are overwritten.
         if hadOrders, !batch.orders.isEmpty {
-            touched.sales.formUnion(try days(AggregateSQL.paidDays, ids: batch.orders.map(\.id)))
+            touched.sales.formUnion(try BatchWriter.days(db, store: store, AggregateSQL.paidDays, ids: batch.orders.map(\.id)))
         }
         if hadRefunds, !batch.refunds.isEmpty {
-            touched.refunds.formUnion(try days(AggregateSQL.refundDays, ids: batch.refunds.map(\.id)))
+            touched.refunds.formUnion(try BatchWriter.days(db, store: store, AggregateSQL.refundDays, ids: batch.refunds.map(\.id)))
         }
         try encoded.forEachTable { table, rows in
             let upsert = try upserts[table.name] ?? SQLiteUpsert(db, table: table)
@@ -116,7 +111,7 @@ struct BatchWriter {
         touched.sales.formUnion(batch.orders.compactMap { $0.paidDay })
         touched.refunds.formUnion(batch.refunds.compactMap { $0.completedDay })
         if hadOrders, !batch.refunds.isEmpty {
-            touched.refunds.formUnion(try days(AggregateSQL.paidDays, ids: Array(Set(batch.refunds.map(\.orderID)))))
+            touched.refunds.formUnion(try BatchWriter.days(db, store: store, AggregateSQL.paidDays, ids: Array(Set(batch.refunds.map(\.orderID)))))
         }
         for line in batch.orderLines { lineOrders.insert(line.orderID) }
         if let earliest = batch.skuCosts.map(\.effectiveFrom).min() {
@@ -137,7 +132,7 @@ struct BatchWriter {
     }
 
     /// Refreshes the aggregates of every touched day.
-    mutating func finish() throws -> WriteSummary {
+    private mutating func finish() throws -> WriteSummary {
         let bands = try !SQLiteStore.query(db, AggregateSQL.hasShippingRules, [.text(store.rawValue)]).isEmpty
         for statement in touched.refreshStatements(store: store, shippingBands: bands) { try SQLiteStore.execute(db, statement.sql, statement.arguments) }
         summary.daysRefreshed = touched.allDays
