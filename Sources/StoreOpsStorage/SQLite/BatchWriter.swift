@@ -22,6 +22,8 @@ struct BatchWriter {
     private var lineOrders = LineOrders()
     /// Whether the store had orders, and refunds, when the write began (set by `write`).
     private var hadOrders = true, hadRefunds = true
+    /// The sales of the days the store had no paid orders on when the write began (set by `write`).
+    private var newDays = NewDaySales(excluding: [])
 
     init(db: Database, store: StoreID) {
         self.db = db
@@ -33,6 +35,8 @@ struct BatchWriter {
     mutating func write(_ source: any FactBatchSource) throws -> WriteSummary {
         hadOrders = try exists("orders")
         hadRefunds = try exists("refunds")
+        let salesDays = try SQLiteStore.query(db, AggregateSQL.allSalesDays, [.text(store.rawValue)]).compactMap(AggregateSQL.day(of:))
+        newDays = NewDaySales(excluding: Set(salesDays))
         try BatchPipe().run(source, prepare: EncodedBatch.init) { try upsert($0) }
         upserts = [:]
         touched.lines.formUnion(try lineOrders.paidDays(db, store: store))
@@ -109,6 +113,7 @@ struct BatchWriter {
         // Days rows arrived on. The paid days of the orders of refunds: an order written by this write has its day
         // among the sales days (which refresh refunds too), one written before is looked up.
         touched.sales.formUnion(batch.orders.compactMap { $0.paidDay })
+        newDays.add(batch.orders)
         touched.refunds.formUnion(batch.refunds.compactMap { $0.completedDay })
         if hadOrders, !batch.refunds.isEmpty {
             touched.refunds.formUnion(try BatchWriter.days(db, store: store, AggregateSQL.paidDays, ids: Array(Set(batch.refunds.map(\.orderID)))))
@@ -134,8 +139,21 @@ struct BatchWriter {
     /// Refreshes the aggregates of every touched day.
     private mutating func finish() throws -> WriteSummary {
         let bands = try !SQLiteStore.query(db, AggregateSQL.hasShippingRules, [.text(store.rawValue)]).isEmpty
-        for statement in touched.refreshStatements(store: store, shippingBands: bands) { try SQLiteStore.execute(db, statement.sql, statement.arguments) }
+        let statements = touched.refreshStatements(store: store, shippingBands: bands, computedSales: try computedSales())
+        for statement in statements { try SQLiteStore.execute(db, statement.sql, statement.arguments) }
         summary.daysRefreshed = touched.allDays
         return summary
+    }
+
+    /// The sums of the new days that hold: those with as many paid orders now as rows summed.
+    private func computedSales() throws -> [Day: NewDaySales.Totals] {
+        var paidOrders: [Day: Int] = [:]
+        for chunk in TouchedDays.chunks(newDays.days, AggregateSQL.dayChunk) {
+            let (sql, arguments) = AggregateSQL.bind(AggregateSQL.paidOrderCounts, store: store, days: chunk)
+            for row in try SQLiteStore.query(db, sql, arguments) {
+                if let day = AggregateSQL.day(of: row), case .int(let count) = row[1] { paidOrders[day] = Int(count) }
+            }
+        }
+        return newDays.verified(paidOrders)
     }
 }

@@ -105,8 +105,21 @@ public enum AggregateSQL {
     /// of the tables' sizes mid-import.
     public static let insertSales = """
         INSERT INTO daily_sales (store_id, day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor)
-        WITH c AS MATERIALIZED (
-            SELECT k.day AS day,
+        WITH c AS MATERIALIZED (\(costsByDay))
+        SELECT o.store_id, o.paid_day, CAST(SUM(o.paid_minor) AS BIGINT), COUNT(*), COUNT(DISTINCT o.buyer), CAST(SUM(o.units) AS BIGINT),
+               CAST(COALESCE(MAX(c.cogs), 0) AS BIGINT),
+               CAST(CASE WHEN SUM(o.units) > COALESCE(MAX(c.costed_units), 0) THEN SUM(o.units) - COALESCE(MAX(c.costed_units), 0) ELSE 0 END AS BIGINT),
+               CAST(COALESCE(MAX(c.missing_value), 0) AS BIGINT)
+        FROM orders o
+        LEFT JOIN c ON c.day = o.paid_day
+        WHERE o.store_id = :store AND o.paid_day IN (:days)
+        GROUP BY o.store_id, o.paid_day
+        """
+
+    /// Per day of `:days`: the COGS of its lines' SKUs at the unit cost effective that day, the units with a cost, and
+    /// the revenue of the units without one.
+    static let costsByDay = """
+        SELECT k.day AS day,
                    SUM(CASE WHEN k.cost IS NULL THEN 0 ELSE k.units * k.cost END) AS cogs,
                    SUM(CASE WHEN k.cost IS NULL THEN 0 ELSE k.units END) AS costed_units,
                    SUM(CASE WHEN k.cost IS NULL THEN k.revenue_minor ELSE 0 END) AS missing_value
@@ -119,16 +132,33 @@ public enum AggregateSQL {
                 WHERE s.store_id = :store AND s.day IN (:days)
             ) k
             GROUP BY k.day
-        )
-        SELECT o.store_id, o.paid_day, CAST(SUM(o.paid_minor) AS BIGINT), COUNT(*), COUNT(DISTINCT o.buyer), CAST(SUM(o.units) AS BIGINT),
-               CAST(COALESCE(MAX(c.cogs), 0) AS BIGINT),
-               CAST(CASE WHEN SUM(o.units) > COALESCE(MAX(c.costed_units), 0) THEN SUM(o.units) - COALESCE(MAX(c.costed_units), 0) ELSE 0 END AS BIGINT),
-               CAST(COALESCE(MAX(c.missing_value), 0) AS BIGINT)
-        FROM orders o
-        LEFT JOIN c ON c.day = o.paid_day
-        WHERE o.store_id = :store AND o.paid_day IN (:days)
-        GROUP BY o.store_id, o.paid_day
         """
+
+    /// `insertSales` for days whose order sums the write computed as it wrote them (`NewDaySales`): the same row, the
+    /// sums taken as given instead of read from the orders, the costs as in `insertSales`.
+    static func insertComputedSales(store: StoreID, _ days: [(day: Day, sums: NewDaySales.Totals)]) -> (sql: String, arguments: [SQLValue]) {
+        let costs = bind(costsByDay, store: store, days: days.map(\.day))
+        let rows = Array(repeating: "(?, ?, ?, ?, ?)", count: days.count).joined(separator: ", ")
+        let sql = """
+            INSERT INTO daily_sales (store_id, day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor)
+            WITH c AS MATERIALIZED (\(costs.sql)),
+            o (day, paid, orders, buyers, units) AS (VALUES \(rows))
+            SELECT ?, o.day, o.paid, o.orders, o.buyers, o.units, CAST(COALESCE(c.cogs, 0) AS BIGINT),
+                   CAST(CASE WHEN o.units > COALESCE(c.costed_units, 0) THEN o.units - COALESCE(c.costed_units, 0) ELSE 0 END AS BIGINT),
+                   CAST(COALESCE(c.missing_value, 0) AS BIGINT)
+            FROM o LEFT JOIN c ON c.day = o.day
+            """
+        let values: [SQLValue] = days.flatMap { day, sums in
+            [.day(day), .int(sums.paidMinor), .int(Int64(sums.orders)), .int(Int64(sums.buyers)), .int(sums.units)]
+        }
+        return (sql, costs.arguments + values + [.text(store.rawValue)])
+    }
+
+    /// The store's paid orders per day of `:days` (read from the paid-day index alone).
+    static let paidOrderCounts = "SELECT paid_day, COUNT(*) FROM orders WHERE store_id = :store AND paid_day IN (:days) GROUP BY paid_day"
+
+    /// Every day the store has sales on.
+    static let allSalesDays = "SELECT day FROM daily_sales WHERE store_id = ?"
 
     /// One row when the store has a shipping price list.
     public static let hasShippingRules = "SELECT 1 FROM shipping_rules WHERE store_id = ? LIMIT 1"

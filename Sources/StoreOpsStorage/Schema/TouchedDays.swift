@@ -17,25 +17,36 @@ struct TouchedDays {
     /// The delete-and-insert statements that bring the aggregates of the touched days up to date, in order, in chunks
     /// of `AggregateSQL.dayChunk` days (`refundDayChunk` for the refunds). A sales day refreshes its refunds too (the
     /// by-order-day view). Per-SKU sales come before sales, whose costs are summed from them. Weight bands only with
-    /// `shippingBands` (the store has a shipping price list).
-    func refreshStatements(store: StoreID, shippingBands: Bool) -> [(sql: String, arguments: [SQLValue])] {
-        let plan: [(Set<Day>, String, String, Int)] = [
-            (sales.union(lines), AggregateSQL.deleteSKUSales, AggregateSQL.insertSKUSales, AggregateSQL.dayChunk),
-            (sales.union(lines), AggregateSQL.deleteSales, AggregateSQL.insertSales, AggregateSQL.dayChunk),
-            (shippingBands ? sales.union(lines).union(shipping) : [], AggregateSQL.deleteShipping, AggregateSQL.insertShipping, AggregateSQL.dayChunk),
-            (refunds.union(sales), AggregateSQL.deleteRefunds, AggregateSQL.insertRefunds, AggregateSQL.refundDayChunk),
-            (ads, AggregateSQL.deleteAds, AggregateSQL.insertAds, AggregateSQL.dayChunk),
-        ]
+    /// `shippingBands` (the store has a shipping price list). The sales of the days in `computedSales` are inserted
+    /// from those sums, not read back from the orders (see `NewDaySales`).
+    func refreshStatements(store: StoreID, shippingBands: Bool,
+                           computedSales: [Day: NewDaySales.Totals] = [:]) -> [(sql: String, arguments: [SQLValue])] {
+        let salesDays = sales.union(lines)
         var statements: [(sql: String, arguments: [SQLValue])] = []
-        for (days, delete, insert, size) in plan {
-            let sorted = days.sorted()
-            for start in stride(from: 0, to: sorted.count, by: size) {
-                let chunk = Array(sorted[start..<min(start + size, sorted.count)])
+        func refresh(_ days: Set<Day>, _ delete: String, _ insert: String, size: Int = AggregateSQL.dayChunk) {
+            for chunk in TouchedDays.chunks(days, size) {
                 statements.append(AggregateSQL.bind(delete, store: store, days: chunk))
                 statements.append(AggregateSQL.bind(insert, store: store, days: chunk))
             }
         }
+        refresh(salesDays, AggregateSQL.deleteSKUSales, AggregateSQL.insertSKUSales)
+        refresh(salesDays.subtracting(computedSales.keys), AggregateSQL.deleteSales, AggregateSQL.insertSales)
+        let computed = computedSales.sorted { $0.key < $1.key }.map { (day: $0.key, sums: $0.value) }
+        for start in stride(from: 0, to: computed.count, by: AggregateSQL.dayChunk) {
+            let chunk = Array(computed[start..<min(start + AggregateSQL.dayChunk, computed.count)])
+            statements.append(AggregateSQL.bind(AggregateSQL.deleteSales, store: store, days: chunk.map(\.day)))
+            statements.append(AggregateSQL.insertComputedSales(store: store, chunk))
+        }
+        refresh(shippingBands ? salesDays.union(shipping) : [], AggregateSQL.deleteShipping, AggregateSQL.insertShipping)
+        refresh(refunds.union(sales), AggregateSQL.deleteRefunds, AggregateSQL.insertRefunds, size: AggregateSQL.refundDayChunk)
+        refresh(ads, AggregateSQL.deleteAds, AggregateSQL.insertAds)
         return statements
+    }
+
+    /// `days` oldest first, in chunks of `size`.
+    static func chunks(_ days: Set<Day>, _ size: Int) -> [[Day]] {
+        let sorted = days.sorted()
+        return stride(from: 0, to: sorted.count, by: size).map { Array(sorted[$0..<min($0 + size, sorted.count)]) }
     }
 
     /// The SKUs of `skus` whose weight differs from the stored one (`existing`: rows of id and weight). A missing SKU
