@@ -1,5 +1,6 @@
 import GRDB
 import StoreOpsCore
+import Synchronization
 
 /// Writes one batch inside an open SQLite transaction: upserts every row, then refreshes the aggregates of
 /// the days the batch touched (including days rows moved away from).
@@ -22,8 +23,6 @@ struct BatchWriter {
     private var lineOrders = LineOrders()
     /// Whether the store had orders, and refunds, when the write began (set by `write`).
     private var hadOrders = true, hadRefunds = true
-    /// The sales of the days the store had no paid orders on when the write began (set by `write`).
-    private var newDays = NewDaySales(excluding: [])
 
     init(db: Database, store: StoreID) {
         self.db = db
@@ -36,11 +35,15 @@ struct BatchWriter {
         hadOrders = try exists("orders")
         hadRefunds = try exists("refunds")
         let salesDays = try SQLiteStore.query(db, AggregateSQL.allSalesDays, [.text(store.rawValue)]).compactMap(AggregateSQL.day(of:))
-        newDays = NewDaySales(excluding: Set(salesDays))
-        try BatchPipe().run(source, prepare: EncodedBatch.init) { try upsert($0) }
+        // Summed where the batches are prepared, in order; read once the pipe has ended.
+        let newDays = Mutex(NewDaySales(excluding: Set(salesDays)))
+        try BatchPipe().run(source, prepare: { batch in
+            newDays.withLock { $0.add(batch.orders) }
+            return EncodedBatch(batch)
+        }) { try upsert($0) }
         upserts = [:]
         touched.lines.formUnion(try lineOrders.paidDays(db, store: store))
-        return try finish()
+        return try finish(newDays: newDays.withLock { $0 })
     }
 
     /// Whether the store has a row in `table`.
@@ -113,7 +116,6 @@ struct BatchWriter {
         // Days rows arrived on. The paid days of the orders of refunds: an order written by this write has its day
         // among the sales days (which refresh refunds too), one written before is looked up.
         touched.sales.formUnion(batch.orders.compactMap { $0.paidDay })
-        newDays.add(batch.orders)
         touched.refunds.formUnion(batch.refunds.compactMap { $0.completedDay })
         if hadOrders, !batch.refunds.isEmpty {
             touched.refunds.formUnion(try BatchWriter.days(db, store: store, AggregateSQL.paidDays, ids: Array(Set(batch.refunds.map(\.orderID)))))
@@ -136,17 +138,17 @@ struct BatchWriter {
         }
     }
 
-    /// Refreshes the aggregates of every touched day.
-    private mutating func finish() throws -> WriteSummary {
+    /// Refreshes the aggregates of every touched day, the sales of `newDays` from their sums where they hold.
+    private mutating func finish(newDays: NewDaySales) throws -> WriteSummary {
         let bands = try !SQLiteStore.query(db, AggregateSQL.hasShippingRules, [.text(store.rawValue)]).isEmpty
-        let statements = touched.refreshStatements(store: store, shippingBands: bands, computedSales: try computedSales())
+        let statements = touched.refreshStatements(store: store, shippingBands: bands, computedSales: try computedSales(newDays))
         for statement in statements { try SQLiteStore.execute(db, statement.sql, statement.arguments) }
         summary.daysRefreshed = touched.allDays
         return summary
     }
 
-    /// The sums of the new days that hold: those with as many paid orders now as rows summed.
-    private func computedSales() throws -> [Day: NewDaySales.Totals] {
+    /// The sums of `newDays` that hold: the days with as many paid orders now as rows summed.
+    private func computedSales(_ newDays: NewDaySales) throws -> [Day: NewDaySales.Totals] {
         var paidOrders: [Day: Int] = [:]
         for chunk in TouchedDays.chunks(newDays.days, AggregateSQL.dayChunk) {
             let (sql, arguments) = AggregateSQL.bind(AggregateSQL.paidOrderCounts, store: store, days: chunk)
