@@ -37,9 +37,10 @@ struct BatchWriter {
         let salesDays = try SQLiteStore.query(db, AggregateSQL.allSalesDays, [.text(store.rawValue)]).compactMap(AggregateSQL.day(of:))
         // Summed where the batches are prepared, in order; read once the pipe has ended.
         let newDays = Mutex(NewDaySales(excluding: Set(salesDays)))
+        let store = store
         try BatchPipe().run(source, prepare: { batch in
             newDays.withLock { $0.add(batch.orders) }
-            return EncodedBatch(batch)
+            return EncodedBatch(batch, for: store)
         }) { try upsert($0) }
         upserts = [:]
         touched.lines.formUnion(try lineOrders.paidDays(db, store: store))
@@ -62,30 +63,32 @@ struct BatchWriter {
         return days
     }
 
-    /// A batch with the rows of every table it has encoded, made on the parsing thread. A batch too big to hold
-    /// encoded at once (a demo store written in one go) is encoded table by table as it is written instead.
+    /// A batch with the rows of every table laid out for binding, made on the parsing thread. A batch too big to hold
+    /// laid out at once (a demo store written in one go) is laid out table by table as it is written instead.
     struct EncodedBatch: Sendable {
         static let encodeAheadRows = 50_000
         let batch: FactBatch
-        let tables: [(table: AnyFactTable, rows: [(store: StoreID, values: [SQLValue])])]?
+        let store: StoreID
+        let tables: [(table: AnyFactTable, rows: SQLiteRows)]?
 
-        init(_ batch: FactBatch) {
+        init(_ batch: FactBatch, for store: StoreID) {
             self.batch = batch
+            self.store = store
             tables = batch.rowCount > EncodedBatch.encodeAheadRows ? nil : AnyFactTable.all.compactMap { table in
                 let rows = table.encodedRows(batch)
-                return rows.isEmpty ? nil : (table, rows)
+                return rows.isEmpty ? nil : (table, SQLiteRows(rows, of: store))
             }
         }
 
-        /// Every table with rows, and its rows encoded.
-        func forEachTable(_ body: (AnyFactTable, [(store: StoreID, values: [SQLValue])]) throws -> Void) rethrows {
+        /// Every table with rows, and its rows.
+        func forEachTable(_ body: (AnyFactTable, SQLiteRows) throws -> Void) rethrows {
             if let tables {
                 for (table, rows) in tables { try body(table, rows) }
                 return
             }
             for table in AnyFactTable.all {
                 let rows = table.encodedRows(batch)
-                if !rows.isEmpty { try body(table, rows) }
+                if !rows.isEmpty { try body(table, SQLiteRows(rows, of: store)) }
             }
         }
     }
@@ -104,12 +107,10 @@ struct BatchWriter {
         try encoded.forEachTable { table, rows in
             let upsert = try upserts[table.name] ?? SQLiteUpsert(db, table: table)
             upserts[table.name] = upsert
-            for row in rows {
-                guard row.store == store else {
-                    throw StorageError(.database, "A row of \(table.name) belongs to store \(row.store), not \(store); nothing was written.")
-                }
-                try upsert.execute(store: store.rawValue, values: row.values)
+            if let foreign = rows.foreignStore {
+                throw StorageError(.database, "A row of \(table.name) belongs to store \(foreign), not \(store); nothing was written.")
             }
+            try upsert.execute(rows, store: store.rawValue)
             summary.rowsByTable[table.name, default: 0] += rows.count
         }
 
