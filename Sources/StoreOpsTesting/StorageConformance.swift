@@ -13,7 +13,7 @@ public enum StorageConformance {
     public enum Case: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case storesRoundTrip, everyKindRoundTrips, masterTableAggregates, noDataIsNotZero, reimportChangesNothing,
              upsertMovesAggregates, refundChangesMoveAggregates, costChangeRefreshesCOGS, foreignStoreRowRollsBack, rangeReads, storesAreIsolated,
-             removeFactsKeepsStore, costSettingsRoundTrip, shippingRules, newDaysSumAsCounted
+             removeFactsKeepsStore, costSettingsRoundTrip, shippingRules, newDaysSumAsCounted, linesWrittenLater
 
         public var testDescription: String { rawValue }
     }
@@ -37,6 +37,7 @@ public enum StorageConformance {
         case .costSettingsRoundTrip: try await costSettingsRoundTrip(storage)
         case .shippingRules: try await shippingRules(storage)
         case .newDaysSumAsCounted: try await newDaysSumAsCounted(storage)
+        case .linesWrittenLater: try await linesWrittenLater(storage)
         }
     }
 
@@ -283,6 +284,28 @@ public enum StorageConformance {
         #expect(try await sales(d[3]) == [.money(y(0)), .count(0), .count(0), .count(0)], "G back to unpaid")
         #expect(try await sales(d[4]) == [.money(y(1_350)), .count(2), .count(2), .count(2)])
         #expect(try await sales(d[5]) == [.money(y(1_000)), .count(1), .count(1), .count(1)], "P alone: X came and went")
+    }
+
+    /// Lines written after their orders (an item export imported after the order export) give the master table the
+    /// fixture's facts give when written at once: the COGS and the uncosted units follow the lines, the rest stays.
+    static func linesWrittenLater(_ storage: any StoreOpsStore) async throws {
+        try await storage.saveStore(Fixtures.store)
+        try await storage.saveCostSettings(Fixtures.costs)
+        var withoutLines = Fixtures.batch()
+        withoutLines.orderLines = []
+        try await storage.write(withoutLines, to: Fixtures.storeID)
+        let days = DayRange(Fixtures.dBefore, Fixtures.d2)!
+        let before = try await storage.masterTable(store: Fixtures.storeID, days: days)
+        #expect(before.first { $0.day == Fixtures.d0 }?.costMissingUnits == 4, "no lines: every unit uncosted")
+        var lines = FactBatch()
+        lines.orderLines = Fixtures.batch().orderLines
+        let summary = try await storage.write(lines, to: Fixtures.storeID)
+        #expect(summary.daysRefreshed.contains(Fixtures.d0) && summary.daysRefreshed.contains(Fixtures.d1))
+
+        let reference = try SQLiteStore()
+        try await seeded(reference)
+        #expect(try await storage.masterTable(store: Fixtures.storeID, days: days) == (try await reference.masterTable(store: Fixtures.storeID, days: days)))
+        #expect(try await row(storage, Fixtures.d0)[.cogs] == .money(y(12_000)))
     }
 
     static func costChangeRefreshesCOGS(_ storage: any StoreOpsStore) async throws {

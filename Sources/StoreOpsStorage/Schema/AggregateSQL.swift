@@ -116,6 +116,18 @@ public enum AggregateSQL {
         GROUP BY o.store_id, o.paid_day
         """
 
+    /// The cost columns of `insertSales`, brought up to date in the days' existing rows: for days whose orders did not
+    /// change but whose lines or unit costs did, so the orders' sums (and their distinct buyers, the costly part) stay.
+    public static let updateSalesCosts = """
+        WITH c AS MATERIALIZED (\(costsByDay))
+        UPDATE daily_sales SET
+            cogs_minor = CAST(COALESCE((SELECT c.cogs FROM c WHERE c.day = daily_sales.day), 0) AS BIGINT),
+            cost_missing_units = CAST(CASE WHEN units > COALESCE((SELECT c.costed_units FROM c WHERE c.day = daily_sales.day), 0)
+                                      THEN units - COALESCE((SELECT c.costed_units FROM c WHERE c.day = daily_sales.day), 0) ELSE 0 END AS BIGINT),
+            cost_missing_value_minor = CAST(COALESCE((SELECT c.missing_value FROM c WHERE c.day = daily_sales.day), 0) AS BIGINT)
+        WHERE store_id = :store AND day IN (:days)
+        """
+
     /// Per day of `:days`: the COGS of its lines' SKUs at the unit cost effective that day, the units with a cost, and
     /// the revenue of the units without one.
     static let costsByDay = """

@@ -16,7 +16,8 @@ struct TouchedDays {
 
     /// The delete-and-insert statements that bring the aggregates of the touched days up to date, in order, in chunks
     /// of `AggregateSQL.dayChunk` days (`refundDayChunk` for the refunds). A sales day refreshes its refunds too (the
-    /// by-order-day view). Per-SKU sales come before sales, whose costs are summed from them. Weight bands only with
+    /// by-order-day view). Per-SKU sales come before sales, whose costs are summed from them; a day whose lines (or
+    /// their unit costs) changed but not its orders has only its sales' costs updated. Weight bands only with
     /// `shippingBands` (the store has a shipping price list). The sales of the days in `computedSales` are inserted
     /// from those sums, not read back from the orders (see `NewDaySales`).
     func refreshStatements(store: StoreID, shippingBands: Bool,
@@ -30,7 +31,10 @@ struct TouchedDays {
             }
         }
         refresh(salesDays, AggregateSQL.deleteSKUSales, AggregateSQL.insertSKUSales)
-        refresh(salesDays.subtracting(computedSales.keys), AggregateSQL.deleteSales, AggregateSQL.insertSales)
+        refresh(sales.subtracting(computedSales.keys), AggregateSQL.deleteSales, AggregateSQL.insertSales)
+        for chunk in TouchedDays.chunks(lines.subtracting(sales), AggregateSQL.dayChunk) {
+            statements.append(AggregateSQL.bind(AggregateSQL.updateSalesCosts, store: store, days: chunk))
+        }
         let computed = computedSales.sorted { $0.key < $1.key }.map { (day: $0.key, sums: $0.value) }
         for start in stride(from: 0, to: computed.count, by: AggregateSQL.dayChunk) {
             let chunk = Array(computed[start..<min(start + AggregateSQL.dayChunk, computed.count)])
