@@ -148,6 +148,7 @@ public final class PostgresStore: StoreOpsStore, Service {
 
     // MARK: facts
 
+    @discardableResult
     public func write(_ source: any FactBatchSource, to store: StoreID) async throws -> WriteSummary {
         _ = try await requireStore(store)
         return try await transaction("write to store \(store)") { c in

@@ -104,6 +104,7 @@ public final class SQLiteStore: StoreOpsStore {
         try await run { db in try SQLiteStore.query(db, StoreSQL.selectStores, []).map { try StoreSQL.decodeStore($0) } }
     }
 
+    @discardableResult
     public func write(_ source: any FactBatchSource, to store: StoreID) async throws -> WriteSummary {
         _ = try await requireStore(store)
         return try await write { db in
