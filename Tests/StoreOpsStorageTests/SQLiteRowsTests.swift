@@ -9,7 +9,7 @@ struct SQLiteRowsTests {
     func layout() throws {
         let rows = SQLiteRows([(store: "shop", values: [.int(7), .null, .text("")]),
                                (store: "other", values: [.int(-1), .text("浙江省"), .text("a")]),
-                               (store: "third", values: [.null, .null, .null])], of: "shop")
+                               (store: "third", values: [.null, .null, .null])][...], of: "shop")
         #expect(rows.count == 3)
         #expect(rows.width == 3)
         #expect(rows.foreignStore == "other")
@@ -22,6 +22,16 @@ struct SQLiteRowsTests {
         #expect(text(rows.cells[5]) == "a")
         guard case .int(-1) = rows.cells[3], case .null = rows.cells[1] else { Issue.record("numbers and NULLs kept"); return }
         #expect(SQLiteRows([], of: "shop").count == 0)
+    }
+
+    @Test("any number of rows is laid out in slices of at most maxRows, in order")
+    func slices() {
+        let rows: [(store: StoreID, values: [SQLValue])] = (0..<(2 * SQLiteRows.maxRows + 3)).map { ("shop", [.int(Int64($0))]) }
+        let slices = SQLiteRows.slices(rows, of: "shop")
+        #expect(slices.map(\.count) == [SQLiteRows.maxRows, SQLiteRows.maxRows, 3])
+        guard case .int(let first) = slices[2].cells[0] else { Issue.record("a number"); return }
+        #expect(first == Int64(2 * SQLiteRows.maxRows))
+        #expect(SQLiteRows.slices([], of: "shop").isEmpty)
     }
 
     @Test("bound in place, empty text stays empty (not NULL) and text of any script is kept")

@@ -66,7 +66,7 @@ struct BatchWriter {
     /// A batch with the rows of every table laid out for binding, made on the parsing thread. A batch too big to hold
     /// laid out at once (a demo store written in one go) is laid out table by table as it is written instead.
     struct EncodedBatch: Sendable {
-        static let encodeAheadRows = 50_000
+        static let encodeAheadRows = SQLiteRows.maxRows
         let batch: FactBatch
         let store: StoreID
         let tables: [(table: AnyFactTable, rows: SQLiteRows)]?
@@ -76,19 +76,18 @@ struct BatchWriter {
             self.store = store
             tables = batch.rowCount > EncodedBatch.encodeAheadRows ? nil : AnyFactTable.all.compactMap { table in
                 let rows = table.encodedRows(batch)
-                return rows.isEmpty ? nil : (table, SQLiteRows(rows, of: store))
+                return rows.isEmpty ? nil : (table, SQLiteRows(rows[...], of: store))
             }
         }
 
-        /// Every table with rows, and its rows.
+        /// Every table with rows, and its rows (in slices, for a batch laid out as it is written).
         func forEachTable(_ body: (AnyFactTable, SQLiteRows) throws -> Void) rethrows {
             if let tables {
                 for (table, rows) in tables { try body(table, rows) }
                 return
             }
             for table in AnyFactTable.all {
-                let rows = table.encodedRows(batch)
-                if !rows.isEmpty { try body(table, SQLiteRows(rows, of: store)) }
+                for slice in SQLiteRows.slices(table.encodedRows(batch), of: store) { try body(table, slice) }
             }
         }
     }

@@ -23,8 +23,10 @@ struct SQLiteRows: Sendable {
     /// The store of the first row that belongs to another store than the one written, if any.
     private(set) var foreignStore: StoreID?
 
-    /// Lays out `rows`, noting the first of them that is not `store`'s.
-    init(_ rows: [(store: StoreID, values: [SQLValue])], of store: StoreID) {
+    /// Lays out `rows`, noting the first of them that is not `store`'s. At most `SQLiteRows.maxRows` rows (text
+    /// offsets are 32 bits); `slices(_:of:)` lays out any number.
+    init(_ rows: ArraySlice<(store: StoreID, values: [SQLValue])>, of store: StoreID) {
+        precondition(rows.count <= SQLiteRows.maxRows, "at most \(SQLiteRows.maxRows) rows are laid out at once")
         width = rows.first?.values.count ?? 0
         cells.reserveCapacity(rows.count * width)
         for row in rows {
@@ -32,6 +34,15 @@ struct SQLiteRows: Sendable {
             precondition(row.values.count == width, "every row of a table has the same columns")
             for value in row.values { append(value) }
         }
+    }
+
+    /// Rows laid out at once, at most: a batch's rows are fewer (`BatchWriter.EncodedBatch.encodeAheadRows`), and
+    /// 2 GB of text, the most 32-bit offsets reach, would take 43 KB of text in every row.
+    static let maxRows = 50_000
+
+    /// `rows` laid out in slices of at most `maxRows`.
+    static func slices(_ rows: [(store: StoreID, values: [SQLValue])], of store: StoreID) -> [SQLiteRows] {
+        stride(from: 0, to: rows.count, by: maxRows).map { SQLiteRows(rows[$0..<min($0 + maxRows, rows.count)], of: store) }
     }
 
     /// The number of rows.
