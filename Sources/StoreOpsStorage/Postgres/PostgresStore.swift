@@ -153,6 +153,7 @@ public final class PostgresStore: StoreOpsStore, Service {
         _ = try await requireStore(store)
         return try await transaction("write to store \(store)") { c in
             var writer = PostgresBatchWriter(connection: c, store: store, logger: logger)
+            try await writer.start()
             try await BatchPipe().run(source) { batch in try await writer.upsert(batch) }
             let summary = try await writer.finish()
             if let record = try source.ledgerRecord() { try await c.run(LedgerSQL.insert, LedgerSQL.arguments(record), logger: logger) }
