@@ -37,7 +37,7 @@ struct PostgresBatchWriter {
 
     /// Whether the store has a row in `table`.
     private func exists(_ table: String) async throws -> Bool {
-        try await !connection.rows("SELECT 1 FROM \(table) WHERE store_id = ? LIMIT 1", [.text(store.rawValue)], logger: logger).isEmpty
+        try await !connection.rows(AggregateSQL.storeHasRows(in: table), [.text(store.rawValue)], logger: logger).isEmpty
     }
 
     /// Upserts one batch and notes the days it touches.

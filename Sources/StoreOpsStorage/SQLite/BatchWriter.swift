@@ -49,7 +49,7 @@ struct BatchWriter {
 
     /// Whether the store has a row in `table`.
     private func exists(_ table: String) throws -> Bool {
-        try !SQLiteStore.query(db, "SELECT 1 FROM \(table) WHERE store_id = ? LIMIT 1", [.text(store.rawValue)]).isEmpty
+        try !SQLiteStore.query(db, AggregateSQL.storeHasRows(in: table), [.text(store.rawValue)]).isEmpty
     }
 
     /// The days `lookup` finds for `ids` of `store`, in lookups of `AggregateSQL.keyChunk` ids.

@@ -172,8 +172,11 @@ public enum AggregateSQL {
     /// Every day the store has sales on.
     static let allSalesDays = "SELECT day FROM daily_sales WHERE store_id = ?"
 
+    /// One row when the store (`?`) has a row in `table`.
+    public static func storeHasRows(in table: String) -> String { "SELECT 1 FROM \(table) WHERE store_id = ? LIMIT 1" }
+
     /// One row when the store has a shipping price list.
-    public static let hasShippingRules = "SELECT 1 FROM shipping_rules WHERE store_id = ? LIMIT 1"
+    public static let hasShippingRules = storeHasRows(in: "shipping_rules")
 
     public static let deleteShipping = "DELETE FROM daily_shipping WHERE store_id = :store AND day IN (:days)"
 

@@ -12,7 +12,7 @@ import StoreOpsCore
 /// orders as usual.
 struct NewDaySales {
     /// One day's sums.
-    struct Totals: Equatable {
+    struct Totals {
         var paidMinor: Int64 = 0
         var orders = 0
         var units: Int64 = 0
