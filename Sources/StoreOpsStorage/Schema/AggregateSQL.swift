@@ -107,9 +107,7 @@ public enum AggregateSQL {
         INSERT INTO daily_sales (store_id, day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor)
         WITH c AS MATERIALIZED (\(costsByDay))
         SELECT o.store_id, o.paid_day, CAST(SUM(o.paid_minor) AS BIGINT), COUNT(*), COUNT(DISTINCT o.buyer), CAST(SUM(o.units) AS BIGINT),
-               CAST(COALESCE(MAX(c.cogs), 0) AS BIGINT),
-               CAST(CASE WHEN SUM(o.units) > COALESCE(MAX(c.costed_units), 0) THEN SUM(o.units) - COALESCE(MAX(c.costed_units), 0) ELSE 0 END AS BIGINT),
-               CAST(COALESCE(MAX(c.missing_value), 0) AS BIGINT)
+               \(costColumns(units: "SUM(o.units)"))
         FROM orders o
         LEFT JOIN c ON c.day = o.paid_day
         WHERE o.store_id = :store AND o.paid_day IN (:days)
@@ -120,13 +118,20 @@ public enum AggregateSQL {
     /// change but whose lines or unit costs did, so the orders' sums (and their distinct buyers, the costly part) stay.
     public static let updateSalesCosts = """
         WITH c AS MATERIALIZED (\(costsByDay))
-        UPDATE daily_sales SET
-            cogs_minor = CAST(COALESCE((SELECT c.cogs FROM c WHERE c.day = daily_sales.day), 0) AS BIGINT),
-            cost_missing_units = CAST(CASE WHEN units > COALESCE((SELECT c.costed_units FROM c WHERE c.day = daily_sales.day), 0)
-                                      THEN units - COALESCE((SELECT c.costed_units FROM c WHERE c.day = daily_sales.day), 0) ELSE 0 END AS BIGINT),
-            cost_missing_value_minor = CAST(COALESCE((SELECT c.missing_value FROM c WHERE c.day = daily_sales.day), 0) AS BIGINT)
+        UPDATE daily_sales SET (cogs_minor, cost_missing_units, cost_missing_value_minor) = (
+            SELECT \(costColumns(units: "daily_sales.units")) FROM c WHERE c.day = daily_sales.day)
         WHERE store_id = :store AND day IN (:days)
         """
+
+    /// The cost columns of a `daily_sales` row (COGS, units without a cost, the value of those units) from the rows of
+    /// `c` (`costsByDay`) of its day, none or one, for a day of `units` paid units.
+    static func costColumns(units: String) -> String {
+        """
+        CAST(COALESCE(MAX(c.cogs), 0) AS BIGINT),
+               CAST(CASE WHEN \(units) > COALESCE(MAX(c.costed_units), 0) THEN \(units) - COALESCE(MAX(c.costed_units), 0) ELSE 0 END AS BIGINT),
+               CAST(COALESCE(MAX(c.missing_value), 0) AS BIGINT)
+        """
+    }
 
     /// Per day of `:days`: the COGS of its lines' SKUs at the unit cost effective that day, the units with a cost, and
     /// the revenue of the units without one.
@@ -155,10 +160,9 @@ public enum AggregateSQL {
             INSERT INTO daily_sales (store_id, day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor)
             WITH c AS MATERIALIZED (\(costs.sql)),
             o (day, paid, orders, buyers, units) AS (VALUES \(rows))
-            SELECT ?, o.day, o.paid, o.orders, o.buyers, o.units, CAST(COALESCE(c.cogs, 0) AS BIGINT),
-                   CAST(CASE WHEN o.units > COALESCE(c.costed_units, 0) THEN o.units - COALESCE(c.costed_units, 0) ELSE 0 END AS BIGINT),
-                   CAST(COALESCE(c.missing_value, 0) AS BIGINT)
+            SELECT ?, o.day, o.paid, o.orders, o.buyers, o.units, \(costColumns(units: "o.units"))
             FROM o LEFT JOIN c ON c.day = o.day
+            GROUP BY o.day, o.paid, o.orders, o.buyers, o.units
             """
         let values: [SQLValue] = days.flatMap { day, sums in
             [.day(day), .int(sums.paidMinor), .int(Int64(sums.orders)), .int(Int64(sums.buyers)), .int(sums.units)]
