@@ -18,8 +18,17 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// How to fix it.
     public var hint: String
+    /// The message and hint in Simplified Chinese (the domain guide's terms); nil falls back to English.
+    public var zh: Localized?
 
-    public init(_ severity: Severity = .error, file: String, line: Int? = nil, column: String? = nil, value: String? = nil, message: String, hint: String) {
+    /// A message and its hint in one language.
+    public struct Localized: Hashable, Sendable {
+        public var message: String
+        public var hint: String
+    }
+
+    public init(_ severity: Severity = .error, file: String, line: Int? = nil, column: String? = nil, value: String? = nil, message: String, hint: String,
+                zh: (message: String, hint: String)? = nil) {
         self.severity = severity
         self.file = file
         self.line = line
@@ -27,6 +36,25 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.value = value
         self.message = message
         self.hint = hint
+        self.zh = zh.map { Localized(message: $0.message, hint: $0.hint) }
+    }
+
+    /// The message and hint in Chinese (when `chinese` and there is a translation) or English.
+    public func text(chinese: Bool) -> Localized {
+        chinese ? zh ?? Localized(message: message, hint: hint) : Localized(message: message, hint: hint)
+    }
+
+    /// `description` in Chinese (`文件:行: 列 "值": 问题。提示`) or English.
+    public func description(chinese: Bool) -> String {
+        guard chinese else { return description }
+        let text = text(chinese: true)
+        var out = file
+        if let line { out += ":\(line)" }
+        out += ": "
+        if let column { out += "列 \(column)" + (value.map { " \"\($0)\"" } ?? "") + ": " }
+        out += text.message
+        if !text.hint.isEmpty { out += "。" + text.hint }
+        return out
     }
 
     /// `file:line: column "value": message. hint`

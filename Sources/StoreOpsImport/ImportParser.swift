@@ -5,6 +5,8 @@ public struct ParseSummary: Sendable {
     public var format: FormatMapping
     /// The header's line.
     public var headerLine: Int
+    /// The header's cells, as the file writes them.
+    public var header: [String] = []
     /// Data rows read (header, blank and summary rows excluded).
     public var rowsRead = 0
     public var rowsImported = 0
@@ -13,6 +15,8 @@ public struct ParseSummary: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Errors in all, including those beyond the limit.
     public var errorCount = 0
+    /// Whether an error concerns the whole file (rounded ids): it is refused even when invalid rows are skipped.
+    public var refused = false
     /// Facts made, per kind (`orders`, `order_lines`, `refunds` ...).
     public var counts: [String: Int] = [:]
     /// The days the facts fall on.
@@ -23,6 +27,8 @@ public struct ParseSummary: Sendable {
 /// batches, memory flat in the file's size. Pure: the caller decides what to do with facts and rejects.
 public struct ImportParser {
     public static let diagnosticLimit = 500
+    /// The longest cell a row may have (1 MB): item descriptions run to tens of kilobytes, nothing a field reads is longer.
+    public static let cellLimit = 1 << 20
     static let summaryMarkers: Set<String> = ["合计", "汇总", "总计", "店铺汇总值", "店铺平均值", "合计:", "合计：", "Total", "Totals", "TOTAL"]
 
     public let source: any RecordSource
@@ -77,17 +83,55 @@ public struct ImportParser {
             batchCount = 0
         }
 
+        // A total row (合计) ends a report; one with data after it means two reports pasted together.
+        var totalRow: RawRecord?
+
         func process(_ record: RawRecord) throws {
             guard let (headerRecord, _, binding) = header else { return }
-            if record.isBlank || ImportParser.isSummary(record) { return }
+            if record.isBlank { return }
+            if ImportParser.isSummary(record) {
+                if totalRow == nil { totalRow = record }
+                return
+            }
             summary!.rowsRead += 1
-            if strictWidth && record.count != headerRecord.count {
+            if repeatsHeader(record, headerRecord) {
                 let problem = Diagnostic(file: fileName, line: record.line,
-                                         message: "The row has \(record.count) cells but the header has \(headerRecord.count)",
-                                         hint: "A cell with a comma, quote or line break may have lost its quotes; export the file again")
+                                         message: "The header is repeated on line \(record.line): the file may be two exports pasted together",
+                                         hint: "Import the exports as separate files, or remove the repeated header",
+                                         zh: ("第 \(record.line) 行重复了表头：文件可能是两份导出拼在一起", "把两份导出分开导入，或删除重复的表头"))
                 try accept([CompletedUnit(records: [record], diagnostics: [problem], facts: FactBatch())])
                 return
             }
+            if let total = totalRow {
+                totalRow = nil
+                let label = Cell.clean(total[0]) ?? Cell.clean(total[min(1, total.count - 1)]) ?? ""
+                let problem = Diagnostic(file: fileName, line: total.line,
+                                         message: "A total row (\(label)) on line \(total.line) is followed by more data: the file may be "
+                                            + "two exports pasted together",
+                                         hint: "Import the exports as separate files, or remove the total row",
+                                         zh: ("第 \(total.line) 行的合计行（\(label)）之后还有数据：文件可能是两份导出拼在一起",
+                                              "把两份导出分开导入，或删除合计行"))
+                try accept([CompletedUnit(records: [total], diagnostics: [problem], facts: FactBatch())])
+            }
+            if let long = (0..<record.count).first(where: { record.cellLength($0) > ImportParser.cellLimit }) {
+                let problem = Diagnostic(file: fileName, line: record.line, column: long < headerRecord.count ? headerRecord[long] : nil,
+                                         message: "A cell of \(record.cellLength(long)) bytes: longer than any export writes",
+                                         hint: "A quote in the file may be missing, so that the rest of the file became one cell; export it again",
+                                         zh: ("一个单元格有 \(record.cellLength(long)) 字节，比任何导出都长",
+                                              "文件中可能少了一个引号，让后面的内容都成了一个单元格；请重新导出"))
+                try accept([CompletedUnit(records: [RawRecord(line: record.line, cells: [])], diagnostics: [problem], facts: FactBatch())])
+                return
+            }
+            if strictWidth && record.count != headerRecord.count {
+                let problem = Diagnostic(file: fileName, line: record.line,
+                                         message: "The row has \(record.count) cells but the header has \(headerRecord.count)",
+                                         hint: "A cell with a comma, quote or line break may have lost its quotes; export the file again",
+                                         zh: ("这一行有 \(record.count) 个单元格，表头有 \(headerRecord.count) 个",
+                                              "含逗号、引号或换行的单元格可能丢了引号；请重新导出文件"))
+                try accept([CompletedUnit(records: [record], diagnostics: [problem], facts: FactBatch())])
+                return
+            }
+            if let column = binding.indices["currency"], column < record.count { try checkCurrency(record, column, binding) }
             let reader = FieldReader(record: record, binding: binding)
             try accept(builder!.add(reader))
         }
@@ -99,9 +143,16 @@ public struct ImportParser {
             }
             pending.append(record)
             if let found = detect(record) {
+                try checkDuplicateHeaders(found.record, found.binding)
+                // Rows dated by the file, not by a column: without --date (or a date in the file's name) none can go in.
+                if found.format.target.isDaily, found.binding.indices["day"] == nil, context.defaultDay == nil {
+                    throw ReadError(Diagnostic(file: fileName, line: record.line, message: "The file has no date column and no date was given",
+                                               hint: "Pass the report's day with --date YYYY-MM-DD",
+                                               zh: ("文件没有日期列，也没有给出日期", "用 --date YYYY-MM-DD 指定报表的日期")))
+                }
                 header = found
                 builder = found.format.target.builder(mapping: found.format)
-                summary = ParseSummary(format: found.format, headerLine: record.line)
+                summary = ParseSummary(format: found.format, headerLine: record.line, header: record.cells)
                 pending = []
             } else if pending.count >= 30 {
                 throw unrecognised(pending)
@@ -110,13 +161,76 @@ public struct ImportParser {
         guard header != nil else { throw pending.isEmpty ? emptyFile() : unrecognised(pending) }
         try accept(builder!.finish())
         if !batch.isEmpty { try flush() }
+        if let rounded = header!.binding.roundedIDs {
+            // Judged at the end: the rows went to the writer already, and an error here still refuses the whole file.
+            let allowed = context.allowRoundedIDs
+            summary!.diagnostics.insert(Diagnostic(
+                allowed ? .warning : .error, file: fileName, line: rounded.line, column: rounded.column, value: rounded.value,
+                message: allowed ? "All \(rounded.count) long ids end in zeros after their 15th digit: a spreadsheet program rounded them; "
+                    + "they are imported as they are"
+                    : "All \(rounded.count) long ids end in zeros after their 15th digit: a spreadsheet program rounded them, and two "
+                    + "orders may now share one id",
+                hint: allowed ? "A later export with the real ids will not match these orders"
+                    : "Export the file again from the platform and import it without opening it in a spreadsheet (or format the id "
+                    + "column as Text before saving); --allow-rounded-ids imports such ids as they are",
+                zh: allowed ? ("全部 \(rounded.count) 个长编号在第 15 位之后都是 0：已被表格软件四舍五入，按原样导入",
+                               "以后带真实编号的导出将对不上这些订单")
+                    : ("全部 \(rounded.count) 个长编号在第 15 位之后都是 0：已被表格软件四舍五入，两笔订单可能共用一个编号",
+                       "请从平台重新导出，不要用表格软件打开后再保存（或在保存前把编号列设为“文本”格式）；--allow-rounded-ids 可按原样导入")),
+                at: 0)
+            if !allowed {
+                summary!.errorCount += 1
+                summary!.refused = true
+            }
+        }
         if summary!.rowsRead == 0 {
             let problem = Diagnostic(file: fileName, line: summary!.headerLine, message: "The file has a header but no data rows",
-                                     hint: "Choose a date range with data when exporting")
+                                     hint: "Choose a date range with data when exporting",
+                                     zh: ("文件只有表头，没有数据行", "导出时选择有数据的日期范围"))
             summary!.diagnostics.append(problem)
             summary!.errorCount += 1
         }
         return summary!
+    }
+
+    /// Whether `record` is the header again (two exports pasted into one file). The first cells' bytes are compared
+    /// first, so a data row costs one short comparison.
+    private func repeatsHeader(_ record: RawRecord, _ header: RawRecord) -> Bool {
+        guard record.count == header.count, record.count > 0 else { return false }
+        let sameStart = record.withBytes(of: 0) { a in header.withBytes(of: 0) { b in
+            let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+            let x = a.starts(with: bom) ? UnsafeBufferPointer(rebasing: a[3...]) : a
+            let y = b.starts(with: bom) ? UnsafeBufferPointer(rebasing: b[3...]) : b
+            return x.elementsEqual(y)
+        } }
+        return sameStart && record.cells.map(FormatMapping.normalise) == header.cells.map(FormatMapping.normalise)
+    }
+
+    /// A header that names a column it reads twice is ambiguous: which one holds the value?
+    private func checkDuplicateHeaders(_ header: RawRecord, _ binding: ColumnBinding) throws {
+        let names = header.cells.map(FormatMapping.normalise)
+        for (field, index) in binding.indices.sorted(by: { $0.value < $1.value }) {
+            guard let other = names.indices.first(where: { $0 != index && names[$0] == names[index] }) else { continue }
+            let name = binding.headers[field] ?? field
+            throw ReadError(Diagnostic(file: fileName, line: header.line, column: name,
+                                       message: "The header names \(name) twice (columns \(min(index, other) + 1) and \(max(index, other) + 1))",
+                                       hint: "Remove or rename one of the two columns, then import again",
+                                       zh: ("表头里有两个“\(name)”（第 \(min(index, other) + 1) 列和第 \(max(index, other) + 1) 列）",
+                                            "删除或重命名其中一列后再导入")))
+        }
+    }
+
+    /// A currency column that names another currency than the store's refuses the whole file: its amounts would be
+    /// taken for the store's money.
+    private func checkCurrency(_ record: RawRecord, _ column: Int, _ binding: ColumnBinding) throws {
+        guard let code = Cell.clean(record[column])?.uppercased(), code != context.store.currency.code else { return }
+        throw ReadError(Diagnostic(file: fileName, line: record.line, column: binding.headers["currency"], value: code,
+                                   message: "The file's amounts are in \(code), but store \(context.store.id) keeps its money in "
+                                    + "\(context.store.currency.code)",
+                                   hint: "Import it into a store whose currency is \(code), or export the report in "
+                                    + "\(context.store.currency.code)",
+                                   zh: ("文件的金额是 \(code)，而店铺 \(context.store.id) 的币种是 \(context.store.currency.code)",
+                                        "导入币种为 \(code) 的店铺，或以 \(context.store.currency.code) 导出报表")))
     }
 
     /// The best format whose required columns this record has.
@@ -146,24 +260,45 @@ public struct ImportParser {
     static let summaryMarkerStarts: [[UInt8]] = Set(summaryMarkers.compactMap { $0.first.map { Array(String($0).utf8) } }).sorted { $0.lexicographicallyPrecedes($1) }
 
     private func emptyFile() -> ReadError {
-        ReadError(Diagnostic(file: fileName, message: "The file has no rows", hint: "Export the report again; the download may have failed"))
+        ReadError(Diagnostic(file: fileName, message: "The file has no rows", hint: "Export the report again; the download may have failed",
+                             zh: ("文件没有任何行", "请重新导出报表；可能下载失败了")))
     }
 
+    /// Why none of `records` is a header: the format the columns come closest to and what it lacks (an order export
+    /// without its order number is named as such), or, when nothing comes close, the first row.
     private func unrecognised(_ records: [RawRecord]) -> ReadError {
-        if formats.count == 1, let format = formats.first {
-            let best = records.max { a, b in
-                format.columns.values.filter { names in names.contains { a.cells.map(FormatMapping.normalise).contains(FormatMapping.normalise($0)) } }.count
-                    < format.columns.values.filter { names in names.contains { b.cells.map(FormatMapping.normalise).contains(FormatMapping.normalise($0)) } }.count
+        var best: (format: FormatMapping, record: RawRecord, present: Int, missing: [String])?
+        for record in records {
+            let cells = record.cells
+            for format in formats {
+                let present = format.columnsPresent(in: cells)
+                let missing = format.missing(from: present)
+                // A near miss has at least two of the format's columns, or is the one format asked for.
+                guard present.count >= (formats.count == 1 ? 1 : 2), present.count > (best?.present ?? 0) else { continue }
+                best = (format, record, present.count, missing)
             }
-            let present = Set((best?.cells ?? []).map(FormatMapping.normalise))
-            let missing = format.required.filter { field in !(format.columns[field] ?? []).contains { present.contains(FormatMapping.normalise($0)) } }
-            return ReadError(Diagnostic(file: fileName, line: best?.line,
-                                        message: "The columns are not those of \(format.title): missing \(missing.map { format.columns[$0]?.first ?? $0 }.joined(separator: ", "))",
-                                        hint: "Check that this is the right export, or describe its columns in a mapping file (--mapping)"))
+        }
+        if let best, !best.missing.isEmpty {
+            let names = best.missing.map(best.format.describe).joined(separator: ", ")
+            let hint: String, hintZh: String
+            if best.missing.contains("order_id") && best.format.target == .orders {
+                hint = "Without an order number orders cannot be told apart, and a later export would count them again: "
+                    + "export the orders again with the \(best.format.describe("order_id")) column"
+                hintZh = "没有订单编号就无法区分订单，以后的导出会被重复计算：请重新导出订单，包含“\(best.format.describe("order_id"))”列"
+            } else {
+                hint = "Check that this is the right export (or export it again with those columns), or describe its columns in a "
+                    + "mapping file (--mapping)"
+                hintZh = "请确认导出的报表是否正确（或重新导出并包含这些列），或用映射文件（--mapping）描述它的列"
+            }
+            return ReadError(Diagnostic(file: fileName, line: best.record.line,
+                                        message: "The columns look like \(best.format.title) but lack \(names)", hint: hint,
+                                        zh: ("这些列像是\(best.format.title)，但缺少 \(names)", hintZh)))
         }
         return ReadError(Diagnostic(file: fileName, line: records.first?.line,
                                     message: "The columns match no known export (the first row is: \(records.first?.cells.prefix(6).joined(separator: ", ") ?? ""))",
-                                    hint: "Name the format with --kind (see `storeops import --help`), or describe the columns in a mapping file (--mapping)"))
+                                    hint: "Name the format with --kind (see `storeops import --help`), or describe the columns in a mapping file (--mapping)",
+                                    zh: ("这些列不属于任何已知的导出（第一行是：\(records.first?.cells.prefix(6).joined(separator: ", ") ?? "")）",
+                                         "用 --kind 指定格式（见 storeops import --help），或用映射文件（--mapping）描述这些列")))
     }
 
     static func count(_ facts: FactBatch, into summary: inout ParseSummary) {

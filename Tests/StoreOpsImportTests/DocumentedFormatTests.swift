@@ -52,8 +52,10 @@ struct DocumentedFormatTests {
 
     @Test("without a date column or --date, the file says how to give the day")
     func sourcesWithoutDay() throws {
-        let (summary, _) = try parse("流量来源,访客数\n手淘搜索,10\n")
-        #expect(summary.errorCount == 1 && summary.diagnostics.first?.hint.contains("--date") == true)
+        // Said once for the file, not once per row.
+        #expect { try parse("流量来源,访客数\n手淘搜索,10\n手淘推荐,4\n") } throws: { error in
+            (error as? ReadError)?.diagnostic.hint.contains("--date") == true && (error as? ReadError)?.diagnostic.line == 1
+        }
     }
 
     @Test("直通车 keyword report with money in fen")

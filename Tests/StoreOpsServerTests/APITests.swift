@@ -71,8 +71,15 @@ struct APITests {
     @Test("an operator imports a real export over the API; a viewer is refused; the same file again changes nothing")
     func upload() async throws {
         try await withAPI { client, agency in
-            let file = ByteBuffer(bytes: try Data(contentsOf: Samples.url("shopify/orders_export.csv")))
-            let uri = "/api/v1/stores/alpha-tmall/imports?name=orders_export.csv"
+            // A CAD export into the CNY store is refused, both currencies named.
+            let cad = ByteBuffer(bytes: try Data(contentsOf: Samples.url("shopify/orders_export.csv")))
+            try await client.execute(uri: "/api/v1/stores/alpha-tmall/imports?name=orders_export.csv", method: .post,
+                                     headers: Self.auth(agency.tokens["anna"]), body: cad) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("in CAD, but store alpha-tmall keeps its money in CNY"))
+            }
+            let file = ByteBuffer(bytes: try Data(contentsOf: Samples.url("taobao/orders.csv")))
+            let uri = "/api/v1/stores/alpha-tmall/imports?name=orders.csv&allow_rounded_ids=true"
             try await client.execute(uri: uri, method: .post, headers: Self.auth(agency.tokens["vic"]), body: file) { response in
                 #expect(response.status == .forbidden)
             }
@@ -88,7 +95,7 @@ struct APITests {
             }
             try await client.execute(uri: "/api/v1/stores/alpha-tmall/imports", method: .get, headers: Self.auth(agency.tokens["vic"])) { response in
                 #expect(response.status == .ok)
-                #expect(String(buffer: response.body).contains("orders_export.csv"))
+                #expect(String(buffer: response.body).contains("orders.csv"))
             }
             #expect(try await agency.database.importRecords(store: AgencyFixture.betaStore).isEmpty)
         }

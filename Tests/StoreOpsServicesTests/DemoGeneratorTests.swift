@@ -42,7 +42,7 @@ struct DemoGeneratorTests {
         let b = Self.data.batch
         for source in b.trafficSources { #expect(source.buyers <= source.visitors, "\(source.day) \(source.source)") }
         var buyersByDay: [Day: Set<String>] = [:]
-        for order in b.orders { if let day = order.paidDay { buyersByDay[day, default: []].insert(order.buyer) } }
+        for order in b.orders { if let day = order.paidDay, let buyer = order.buyer { buyersByDay[day, default: []].insert(buyer) } }
         for traffic in b.trafficDays { #expect((buyersByDay[traffic.day]?.count ?? 0) <= traffic.visitors) }
         // Source GMV adds up to the day's GMV.
         var gmv: [Day: Int64] = [:]
@@ -79,7 +79,7 @@ struct DemoGeneratorTests {
             var e = expected[day] ?? (0, 0, [])
             e.gmv += order.paidAmount.minor
             e.orders += 1
-            e.buyers.insert(order.buyer)
+            e.buyers.insert(try #require(order.buyer))
             expected[day] = e
         }
         let rows = try await storage.masterTable(store: "demo", days: DayRange(Self.scenario.start, Self.end)!)

@@ -28,6 +28,10 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Import the valid rows; write the rejected ones to FILE.rejects.csv beside the input.") var skipInvalid = false
     @Option(help: ArgumentHelp("The text encoding: utf-8, gbk, gb18030 or utf-16 (default: detected).", valueName: "encoding")) var encoding: String?
     @Option(help: "The XLSX sheet to read (default: the first).") var sheet: String?
+    @Option(help: ArgumentHelp("The column separator of text files: \(Separator.names) (default: detected).", valueName: "separator"))
+    var separator: String?
+    @Flag(help: "Import order ids that a spreadsheet program rounded to 15 digits as they are (default: refuse them).")
+    var allowRoundedIds = false
     @Option(help: ArgumentHelp("A JSON file mapping the columns to a kind of facts (see docs/import-formats.md).", valueName: "file")) var mapping: String?
     @Option(help: ArgumentHelp("The day of rows in files without a date column; the day a products export's costs take effect.", valueName: "YYYY-MM-DD"))
     var date: Day?
@@ -38,6 +42,9 @@ struct ImportCommand: AsyncParsableCommand {
             throw ValidationError("Unknown encoding \"\(encoding)\": use utf-8, gbk, gb18030 or utf-16.")
         }
         if kind != nil && mapping != nil { throw ValidationError("Give --kind or --mapping, not both.") }
+        if let separator, Separator(name: separator) == nil {
+            throw ValidationError("Unknown separator \"\(separator)\": use \(Separator.names).")
+        }
     }
 
     func run() async throws {
@@ -45,7 +52,8 @@ struct ImportCommand: AsyncParsableCommand {
             let storeID = try parseStoreID(store)
             let service = ImportService(storage: storage, clock: Environment.current.clock)
             let options = ImportOptions(kind: kind, mapping: mapping.map { URL(fileURLWithPath: $0) }, encoding: encoding.flatMap(TextEncoding.init(name:)),
-                                        sheet: sheet, dryRun: dryRun, skipInvalid: skipInvalid, date: date)
+                                        sheet: sheet, dryRun: dryRun, skipInvalid: skipInvalid, date: date,
+                                        separator: separator.flatMap(Separator.init(name:)), allowRoundedIDs: allowRoundedIds)
             let l = global.language
             var reports: [ImportReport] = []
             for file in files {
@@ -58,7 +66,7 @@ struct ImportCommand: AsyncParsableCommand {
                 reports.append(report)
                 if format == .text { Console.out(ImportReportText.render(report, language: l)) }
             }
-            if format == .json { Console.out(ImportReportJSON.render(reports)) }
+            if format == .json { Console.out(ImportReportJSON.render(reports, chinese: l == .zh)) }
             if reports.contains(where: { $0.status == .rejected }) { throw ExitCode(1) }
         }
     }

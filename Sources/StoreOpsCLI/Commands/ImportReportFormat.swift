@@ -19,17 +19,20 @@ enum ImportReportText {
         case .rejected:
             lines.append(l.pick("✘ \(r.file): 有 \(r.errorCount) 个错误, 未写入任何数据", "✘ \(r.file): \(r.errorCount) error(s); nothing was written"))
         }
-        if r.status != .rejected || r.rowsRead > 0 {
+        if r.status == .checked {
+            lines.append(l.pick("  读取 \(r.rowsRead) 行, 将导入 \(r.rowsImported) 行, 将拒绝 \(r.rowsRejected) 行",
+                                "  rows read \(r.rowsRead), would import \(r.rowsImported), would reject \(r.rowsRejected)"))
+        } else if r.status != .rejected || r.rowsRead > 0 {
             lines.append(l.pick("  读取 \(r.rowsRead) 行, 导入 \(r.rowsImported) 行, 拒绝 \(r.rowsRejected) 行", "  rows read \(r.rowsRead), imported \(r.rowsImported), rejected \(r.rowsRejected)"))
         }
-        if !r.counts.isEmpty {
+        if !r.counts.isEmpty && r.status != .rejected {
             lines.append("  " + r.counts.keys.sorted().map { "\($0) \(r.counts[$0]!)" }.joined(separator: ", "))
         }
-        if let first = r.firstDay, let last = r.lastDay {
+        if let first = r.firstDay, let last = r.lastDay, r.status != .rejected {
             lines.append(l.pick("  涉及 \(r.daysTouched) 天: \(first.iso) 至 \(last.iso)", "  \(r.daysTouched) days touched: \(first.iso) to \(last.iso)"))
         }
         if let rejects = r.rejectsFile { lines.append(l.pick("  被拒绝的行已写入 \(rejects)", "  rejected rows written to \(rejects)")) }
-        for d in r.diagnostics.prefix(20) { lines.append("  " + d.description) }
+        for d in r.diagnostics.prefix(20) { lines.append("  " + d.description(chinese: l == .zh)) }
         if r.diagnostics.count > 20 || r.errorCount > r.diagnostics.count {
             lines.append(l.pick("  … 共 \(max(r.errorCount, r.diagnostics.count)) 个问题, 用 --format json 查看", "  … \(max(r.errorCount, r.diagnostics.count)) problems in all; see --format json"))
         }

@@ -15,8 +15,10 @@ struct StoreCommand: AsyncParsableCommand {
         @Option(help: "Store id: lower-case letters, digits, - and _ (e.g. acme-tmall).") var id: String
         @Option(help: "The store's name as the team calls it.") var name: String
         @Option(help: ArgumentHelp("taobao, tmall, jd, pdd, douyin, shopify, amazon or other.", valueName: "platform")) var platform: String
-        @Option(help: "ISO 4217 currency of the store's money.") var currency: String = "CNY"
-        @Option(help: "IANA time zone that defines the store's days.") var timezone: String = "Asia/Shanghai"
+        @Option(help: "ISO 4217 currency of the store's money (default for mainland-China platforms: CNY; required for the others).")
+        var currency: String?
+        @Option(help: "IANA time zone that defines the store's days (default for mainland-China platforms: Asia/Shanghai; required for the others).")
+        var timezone: String?
         @Option(help: "The agency client the store belongs to (see `storeops client add`).") var client: String?
 
         func run() async throws {

@@ -28,6 +28,8 @@ public enum CheckKind: String, Sendable, CaseIterable {
     case lostShipment = "lost_shipment"
     case returnedShipment = "returned_shipment"
     case bigOrder = "big_order"
+    /// Paid orders whose export said nothing of shipping: the unshipped check could not judge them (said once).
+    case shippingUnknown = "shipping_unknown"
     // stock (§10)
     case soldOutHero = "sold_out_hero"
     case restock
@@ -65,7 +67,7 @@ public enum CheckKind: String, Sendable, CaseIterable {
     public var section: CheckSection {
         switch self {
         case .refundOverdue, .refundDueSoon, .skuRefundRate, .complaint: .afterSales
-        case .unshippedOrder, .stalledShipment, .lostShipment, .returnedShipment, .bigOrder: .logistics
+        case .unshippedOrder, .stalledShipment, .lostShipment, .returnedShipment, .bigOrder, .shippingUnknown: .logistics
         case .soldOutHero, .restock, .slowMover, .presaleDue: .stock
         case .pageAOVRatio, .pageBounce, .pageDepth: .pageHealth
         case .keywordDelete, .keywordLowerBid, .keywordRaiseBid, .campaignBelowBreakEven, .budgetExhausted, .adShare, .lowCTR: .ads

@@ -48,13 +48,26 @@ public struct LogisticsCheck: Sendable {
             }
         }
         for order in input.paidOrders where order.paidDay == input.day && order.paidAmount.minor >= settings.bigOrderMinor {
+            let unitsZh = order.units.map { "，\($0) 件" } ?? "", unitsEn = order.units.map { ", \($0) units" } ?? ""
             findings.append(Finding(
                 check: .bigOrder, severity: .info, subject: order.id, atStake: order.paidAmount,
-                evidence: [Evidence("paid_amount", .money(order.paidAmount)), Evidence("units", .count(Int64(order.units))),
+                evidence: [Evidence("paid_amount", .money(order.paidAmount)), Evidence("units", order.units.map { .count(Int64($0)) } ?? .text("—")),
                            Evidence("threshold", .money(Money(minor: settings.bigOrderMinor, currency: order.paidAmount.currency))),
                            Evidence("shipped", .text(order.shippedAt == nil ? "no" : "yes"))],
-                adviceZh: "大额订单 \(order.id)（\(order.paidAmount.decimalString)，\(order.units) 件）：发货前核对收货信息和买家，留意刷单或恶意退款风险。",
-                adviceEn: "Big order \(order.id) (\(order.paidAmount.decimalString), \(order.units) units): check the address and the buyer before it ships (fake orders, refund abuse).",
+                adviceZh: "大额订单 \(order.id)（\(order.paidAmount.decimalString)\(unitsZh)）：发货前核对收货信息和买家，留意刷单或恶意退款风险。",
+                adviceEn: "Big order \(order.id) (\(order.paidAmount.decimalString)\(unitsEn)): check the address and the buyer before it ships (fake orders, refund abuse).",
+                role: .service))
+        }
+        // Orders whose export had no status or shipping columns are not judged above; say so once, not once per order.
+        let unknown = input.paidOrders.filter { $0.paidDay == input.day && $0.status == .paidShippingUnknown }
+        if !unknown.isEmpty {
+            findings.append(Finding(
+                check: .shippingUnknown, severity: .info, subject: "\(unknown.count)", atStake: nil,
+                evidence: [Evidence("orders", .count(Int64(unknown.count)))],
+                adviceZh: "\(input.day.iso) 付款的 \(unknown.count) 笔订单来自没有订单状态和发货时间的导出，无法判断是否超时未发货，未做检查。"
+                    + "导入含“订单状态”或“发货时间”列的订单报表即可检查。",
+                adviceEn: "\(unknown.count) orders paid on \(input.day.iso) came from an export without status or shipping times, so the "
+                    + "unshipped check could not judge them. Import an order export with its status or shipping-time column to check them.",
                 role: .service))
         }
         return findings

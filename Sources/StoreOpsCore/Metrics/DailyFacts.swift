@@ -5,8 +5,10 @@ public struct DailyFacts: Hashable, Sendable {
     public struct Sales: Hashable, Sendable {
         public var gmv: Money
         public var paidOrders: Int64
-        public var buyers: Int64
-        public var units: Int64
+        /// Distinct buyers; nil when a paid order of the day has no known buyer.
+        public var buyers: Int64?
+        /// Units; nil when a paid order of the day has no known units.
+        public var units: Int64?
         /// Sum over paid units of the unit cost effective that day, for units whose SKU has a cost.
         public var cogs: Money
         /// Paid units whose SKU has no cost effective that day.
@@ -16,7 +18,7 @@ public struct DailyFacts: Hashable, Sendable {
         /// Paid orders by region and weight band, for shipping price lists.
         public var shippingBands: [ShippingBand]
 
-        public init(gmv: Money, paidOrders: Int64, buyers: Int64, units: Int64, cogs: Money, costMissingUnits: Int64, costMissingValue: Money,
+        public init(gmv: Money, paidOrders: Int64, buyers: Int64?, units: Int64?, cogs: Money, costMissingUnits: Int64, costMissingValue: Money,
                     shippingBands: [ShippingBand] = []) {
             self.gmv = gmv
             self.paidOrders = paidOrders
@@ -42,17 +44,18 @@ public struct DailyFacts: Hashable, Sendable {
         }
     }
 
-    /// Refunds of the day, in both views.
+    /// Refunds of the day, in both views. The by-refund-day figures are nil when refunds without a completion date
+    /// (an order export's refund column) may have completed on the day: from the paid day of the first such order on.
     public struct Refunds: Hashable, Sendable {
         /// Completed that day (by refund date).
-        public var amount: Money
-        public var orders: Int64
+        public var amount: Money?
+        public var orders: Int64?
         /// Refunds of orders paid that day, whenever completed (by order date).
         public var amountByOrderDay: Money
         /// Completed that day where the goods did not come back to stock.
-        public var notReturnedToStock: Money
+        public var notReturnedToStock: Money?
 
-        public init(amount: Money, orders: Int64, amountByOrderDay: Money, notReturnedToStock: Money) {
+        public init(amount: Money?, orders: Int64?, amountByOrderDay: Money, notReturnedToStock: Money?) {
             self.amount = amount
             self.orders = orders
             self.amountByOrderDay = amountByOrderDay

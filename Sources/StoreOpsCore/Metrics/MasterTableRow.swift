@@ -9,6 +9,8 @@ public struct MasterTableRow: Hashable, Sendable {
     /// Paid units whose SKU had no cost that day (COGS covers the rest), and their share of GMV.
     public let costMissingUnits: Int64
     public let costMissingValue: Money
+    /// Why each field without a value has none.
+    public let gaps: [MasterField: DataGap]
 
     /// Derives the row of `facts`; `costs` are the store's settings (nil: none set, so shipping, fees and
     /// profit are "no data").
@@ -24,9 +26,11 @@ public struct MasterTableRow: Hashable, Sendable {
         if let s = sales {
             v[.gmv] = .money(s.gmv)
             v[.paidOrders] = .count(s.paidOrders)
-            v[.buyers] = .count(s.buyers)
-            v[.units] = .count(s.units)
-            v[.aov] = s.buyers > 0 ? .money(Money(minor: Money.divideRounded(s.gmv.minor, by: s.buyers), currency: s.gmv.currency)) : .noData
+            if let buyers = s.buyers {
+                v[.buyers] = .count(buyers)
+                if buyers > 0 { v[.aov] = .money(Money(minor: Money.divideRounded(s.gmv.minor, by: buyers), currency: s.gmv.currency)) }
+            }
+            if let units = s.units { v[.units] = .count(units) }
         }
         if let t = facts.traffic {
             v[.visitors] = .count(t.visitors)
@@ -34,7 +38,7 @@ public struct MasterTableRow: Hashable, Sendable {
             v[.visitDepth] = .rate(Ratio(t.pageViews, t.visitors))
             if let bounced = t.bouncedVisitors { v[.bounceRate] = .rate(Ratio(bounced, t.visitors)) }
             if let s = sales {
-                v[.conversionRate] = .rate(Ratio(s.buyers, t.visitors))
+                if let buyers = s.buyers { v[.conversionRate] = .rate(Ratio(buyers, t.visitors)) }
                 if t.visitors > 0 {
                     v[.uvValue] = .money(Money(minor: Money.divideRounded(s.gmv.minor, by: t.visitors), currency: s.gmv.currency))
                 }
@@ -62,29 +66,34 @@ public struct MasterTableRow: Hashable, Sendable {
             v[.liveGMV] = .money(live.gmv)
         }
         if let r = facts.refunds {
-            v[.refundAmount] = .money(r.amount)
             v[.refundAmountByOrderDay] = .money(r.amountByOrderDay)
-            v[.refundOrders] = .count(r.orders)
-            if let s = sales { v[.refundRate] = .rate(Ratio(r.amount.minor, s.gmv.minor)) }
+            if let amount = r.amount {
+                v[.refundAmount] = .money(amount)
+                if let s = sales { v[.refundRate] = .rate(Ratio(amount.minor, s.gmv.minor)) }
+            }
+            if let orders = r.orders { v[.refundOrders] = .count(orders) }
         }
 
-        // Profit: COGS needs at least one costed unit (or no units at all); shipping and fees need settings.
+        // Profit: COGS needs the units known and at least one costed unit (or no units at all); shipping and fees need
+        // settings.
         if let s = sales {
-            let cogsKnown = s.units == 0 || s.costMissingUnits < s.units
+            let cogsKnown = s.units.map { $0 == 0 || s.costMissingUnits < $0 } ?? false
             if cogsKnown { v[.cogs] = .money(s.cogs) }
             if let costs {
                 let shipping = costs.shippingCost(orders: s.paidOrders, bands: s.shippingBands, currency: facts.currency)
                 if let shipping { v[.shippingCost] = .money(shipping) }
                 let fees = s.gmv.applying(ppm: costs.commissionPPM) + s.gmv.applying(ppm: costs.paymentFeePPM)
                 v[.platformFees] = .money(fees)
-                if cogsKnown, let shipping {
+                // Refunds by refund day must be known where the store has refund data.
+                let notReturned: Money? = facts.refunds.map { $0.notReturnedToStock } ?? zero
+                if cogsKnown, let shipping, let notReturned {
                     let gross = s.gmv - s.cogs - shipping - fees
                     v[.grossProfit] = .money(gross)
                     // Break-even ROAS (保本ROI) = 1 / gross margin rate = GMV / gross profit; none without a margin.
                     if gross.minor > 0 { v[.breakEvenROAS] = .rate(Ratio(s.gmv.minor, gross.minor)) }
                     // Absent ads, affiliate or refund data count as none spent; absent cost data makes profit unknown.
                     let net = gross - (adTotal?.spend ?? zero) - (facts.affiliateCommission ?? zero)
-                        - (facts.refunds?.notReturnedToStock ?? zero) - (costs.otherDailyCost ?? zero)
+                        - notReturned - (costs.otherDailyCost ?? zero)
                     v[.netProfit] = .money(net)
                 }
             }
@@ -103,6 +112,49 @@ public struct MasterTableRow: Hashable, Sendable {
         values = v
         costMissingUnits = sales?.costMissingUnits ?? 0
         costMissingValue = sales?.costMissingValue ?? zero
+        var gaps: [MasterField: DataGap] = [:]
+        for field in MasterField.allCases where !(v[field]?.hasData ?? false) {
+            gaps[field] = MasterTableRow.gap(of: field, facts: facts, costs: costs, values: v)
+        }
+        self.gaps = gaps
+    }
+
+    /// The first missing input, in the order the figure needs them, of a field without a value.
+    static func gap(of field: MasterField, facts: DailyFacts, costs: CostSettings?, values: [MasterField: MetricValue]) -> DataGap {
+        let s = facts.sales
+        let sales: DataGap? = s == nil ? .noOrders : nil
+        let buyers: DataGap? = sales ?? (s?.buyers == nil ? .noBuyers : nil)
+        let units: DataGap? = sales ?? (s?.units == nil ? .noUnits : nil)
+        let traffic: DataGap? = facts.traffic == nil ? .noTraffic : nil
+        let ads: DataGap? = facts.ads == nil ? .noAds : nil
+        let settings: DataGap? = costs == nil ? .noCostSettings : nil
+        let undated: DataGap? = facts.refunds?.amount == nil && facts.refunds != nil ? .undatedRefunds : nil
+        let refunds: DataGap? = facts.refunds == nil ? .noRefunds : undated
+        let cogs: DataGap? = values[.cogs] == .noData ? units ?? .noUnitCosts : nil
+        let shipping: DataGap? = values[.shippingCost] == .noData ? .noCostSettings : nil
+        let found: DataGap? = switch field {
+        case .gmv, .paidOrders, .platformFees: sales ?? settings
+        case .buyers: buyers
+        case .units: units
+        case .aov: buyers
+        case .visitors, .pageViews, .visitDepth: traffic
+        case .bounceRate: traffic ?? .noBounceRate
+        case .conversionRate: buyers ?? traffic
+        case .uvValue: sales ?? traffic
+        case .adSpendZtc, .adSpendDisplay, .adSpendFeed, .adSpendBrand, .adSpendWxt, .adSpendOther, .adSpendTotal,
+             .roasZtc, .roasDisplay, .roasFeed, .roasBrand, .roasWxt, .roasOther, .roas: ads
+        case .adShare: ads ?? sales
+        case .affiliateCommission: .noAffiliate
+        case .liveViewers, .liveGMV: .noLive
+        case .cogs: cogs
+        case .shippingCost: sales ?? settings
+        case .grossProfit, .breakEvenROAS: sales ?? settings ?? cogs ?? shipping
+        case .netProfit: sales ?? settings ?? cogs ?? shipping ?? undated
+        case .refundAmount, .refundOrders, .refundRate: refunds ?? sales
+        case .refundAmountByOrderDay: .noRefunds
+        case .dsrDescription, .dsrDescriptionChange, .dsrService, .dsrServiceChange, .dsrLogistics, .dsrLogisticsChange: .noScores
+        }
+        return found ?? .nothingToDivide
     }
 
     /// The value of one field.

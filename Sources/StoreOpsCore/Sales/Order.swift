@@ -3,8 +3,9 @@ public struct Order: Hashable, Sendable {
     public var store: StoreID
     /// The platform's order number (订单编号).
     public var id: String
-    /// The buyer's pseudonymised id (salted hash per store); never a name or phone.
-    public var buyer: String
+    /// The buyer's pseudonymised id (salted hash per store); never a name or phone. Nil when the export had no buyer
+    /// column: the order's buyer is unknown, and so are its day's distinct buyers.
+    public var buyer: String?
     public var status: OrderStatus
     public var createdAt: Instant
     /// When the buyer paid; nil for unpaid orders.
@@ -17,8 +18,8 @@ public struct Order: Hashable, Sendable {
     public var shippingFee: Money
     /// What the buyer actually paid (买家实际支付金额), after discounts, incl. shipping fee.
     public var paidAmount: Money
-    /// Units in the order (宝贝总数量).
-    public var units: Int
+    /// Units in the order (宝贝总数量); nil when the export had neither a units column nor lines.
+    public var units: Int?
     /// The traffic source the order is attributed to, when known (e.g. 手淘搜索).
     public var source: String?
     /// Province or region of the delivery address (never the street).
@@ -27,8 +28,8 @@ public struct Order: Hashable, Sendable {
     public var shipBy: Instant?
     public var shippedAt: Instant?
 
-    public init(store: StoreID, id: String, buyer: String, status: OrderStatus, createdAt: Instant, paidAt: Instant?, paidDay: Day?,
-                goodsTotal: Money, shippingFee: Money, paidAmount: Money, units: Int, source: String? = nil,
+    public init(store: StoreID, id: String, buyer: String?, status: OrderStatus, createdAt: Instant, paidAt: Instant?, paidDay: Day?,
+                goodsTotal: Money, shippingFee: Money, paidAmount: Money, units: Int?, source: String? = nil,
                 region: String? = nil, shipBy: Instant? = nil, shippedAt: Instant? = nil) {
         self.store = store
         self.id = id

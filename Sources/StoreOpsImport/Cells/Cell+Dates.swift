@@ -23,14 +23,16 @@ extension Cell {
     public static func time(_ raw: String) throws -> LocalTime? {
         guard let text = clean(raw) else { return nil }
         if let parsed = parseTime(text) { return parsed }
-        throw CellError("Not a date and time", hint: "Expected a form such as 2017/5/30 23:18, 2025-03-20 05:20:57 -0700 or 20170530")
+        throw CellError("Not a date and time", hint: "Expected a form such as 2017/5/30 23:18, 2025-03-20 05:20:57 -0700 or 20170530",
+                        zh: ("不是日期时间", "应为 2017/5/30 23:18、2025-03-20 05:20:57 -0700 或 20170530 这样的格式"))
     }
 
     /// A calendar day (`2026-03-10`, `2026/3/10`, `20260310`, `2026年3月10日`, an Excel serial); a time part is ignored.
     public static func day(_ raw: String) throws -> Day? {
         guard let text = clean(raw) else { return nil }
         if let parsed = parseTime(text) { return parsed.day }
-        throw CellError("Not a date", hint: "Expected a form such as 2026-03-10, 2026/3/10 or 20260310")
+        throw CellError("Not a date", hint: "Expected a form such as 2026-03-10, 2026/3/10 or 20260310",
+                        zh: ("不是日期", "应为 2026-03-10、2026/3/10 或 20260310 这样的格式"))
     }
 
     static func parseTime(_ text: String) -> LocalTime? {

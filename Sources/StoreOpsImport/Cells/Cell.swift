@@ -48,17 +48,30 @@ public enum Cell {
         for (symbol, currencies) in currencySymbols where !plain && text.utf8.containsBytes(symbol.utf8) {
             guard currencies.contains(currency.code) else {
                 throw CellError("The amount is in \(currencies[0]), but the store's currency is \(currency.code)",
-                                hint: "Import it into a store with currency \(currencies[0]), or convert the amounts first")
+                                hint: "Import it into a store with currency \(currencies[0]), or convert the amounts first",
+                                zh: ("金额的币种是 \(currencies[0])，但店铺的币种是 \(currency.code)", "导入币种为 \(currencies[0]) 的店铺，或先换算金额"))
             }
             text = text.replacingAll(symbol, with: "")
         }
-        if !plain { text = text.filter { $0 != "," && $0 != " " && $0 != "\u{00A0}" } }
+        if !plain { text = decimalComma(text).filter { $0 != "," && $0 != " " && $0 != "\u{00A0}" } }
         if text.hasPrefix("-") { negative.toggle(); text = String(text.dropFirst()) }
         let digits = inFen ? 0 : currency.minorDigits
         guard let minor = decimal(text, digits: digits, round: !inFen) else {
-            throw CellError("Not an amount of money", hint: inFen ? "The column is in fen (分): expected a whole number" : "Expected a number such as 1234.50")
+            throw CellError("Not an amount of money", hint: inFen ? "The column is in fen (分): expected a whole number" : "Expected a number such as 1234.50",
+                            zh: ("不是金额", inFen ? "这一列以分为单位：应为整数" : "应为 1234.50 这样的数字"))
         }
         return Money(minor: negative ? -minor : minor, currency: currency)
+    }
+
+    /// `12,50` and `1.234,56` (a decimal comma: one or two digits after the last comma, dots only before it) as
+    /// `12.50` and `1234.56`; anything else as it is. Thousands separators group three digits, so `1,234` stays a
+    /// thousand and more.
+    static func decimalComma(_ text: String) -> String {
+        guard let comma = text.lastIndex(of: ",") else { return text }
+        let after = text[text.index(after: comma)...]
+        guard (1...2).contains(after.count), after.allSatisfy({ $0.isASCII && $0.isNumber }),
+              !text[..<comma].contains(","), !after.contains(".") else { return text }
+        return text[..<comma].filter { $0 != "." } + "." + after
     }
 
     /// A whole count (`13,910`, `1125`, `1.0`).
@@ -66,7 +79,7 @@ public enum Cell {
         guard let text = clean(raw)?.filter({ $0 != "," && $0 != " " }) else { return nil }
         if let value = Int(text) { return value }
         if let scaled = decimal(text, digits: 0, round: false) { return Int(scaled) }
-        throw CellError("Not a whole number", hint: "Expected a count such as 1,125")
+        throw CellError("Not a whole number", hint: "Expected a count such as 1,125", zh: ("不是整数", "应为 1,125 这样的数量"))
     }
 
     /// A share in parts per million: `1.60%` → 16,000; `0.016` → 16,000.
@@ -77,7 +90,7 @@ public enum Cell {
             text = String(text.dropLast())
             scaleDigits = 4
         }
-        guard let value = decimal(text, digits: scaleDigits) else { throw CellError("Not a percentage", hint: "Expected a value such as 3.45% or 0.0345") }
+        guard let value = decimal(text, digits: scaleDigits) else { throw CellError("Not a percentage", hint: "Expected a value such as 3.45% or 0.0345", zh: ("不是百分比", "应为 3.45% 或 0.0345 这样的值")) }
         return value
     }
 
@@ -86,7 +99,7 @@ public enum Cell {
         guard let text = clean(raw) else { return nil }
         if text.contains(":") {
             let parts = text.split(separator: ":").map { Int($0) }
-            guard parts.count >= 2, parts.count <= 3, parts.allSatisfy({ $0 != nil }) else { throw CellError("Not a duration", hint: "Expected hh:mm:ss such as 00:01:23") }
+            guard parts.count >= 2, parts.count <= 3, parts.allSatisfy({ $0 != nil }) else { throw CellError("Not a duration", hint: "Expected hh:mm:ss such as 00:01:23", zh: ("不是时长", "应为 00:01:23 这样的 时:分:秒")) }
             return parts.reduce(0) { $0 * 60 + $1! }
         }
         if text.contains("分") || text.contains("秒") || text.contains("时") {
@@ -104,7 +117,7 @@ public enum Cell {
             }
             return total
         }
-        guard let tenths = decimal(text, digits: 0) else { throw CellError("Not a duration", hint: "Expected seconds or hh:mm:ss") }
+        guard let tenths = decimal(text, digits: 0) else { throw CellError("Not a duration", hint: "Expected seconds or hh:mm:ss", zh: ("不是时长", "应为秒数或 时:分:秒")) }
         return Int(tenths)
     }
 
@@ -119,10 +132,13 @@ public enum Cell {
     /// Parses a plain decimal, also in scientific notation (`2.5E-2`), to `digits` decimals; rounds extra
     /// decimals half away from zero unless `round` is false (then they must be zeros).
     static func decimal(_ text: String, digits: Int, round: Bool = true) -> Int64? {
+        // No number of this many characters fits: refuse before looking at each one.
+        guard text.utf8.count <= 1_000 else { return nil }
         var mantissa = Substring(text)
         var exponent = 0
         if let e = mantissa.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            guard let exp = Int(mantissa[mantissa.index(after: e)...]) else { return nil }
+            // Beyond ±400 every Int64 overflows or rounds to zero: refuse rather than loop (`0e999999999999999`).
+            guard let exp = Int(mantissa[mantissa.index(after: e)...]), (-400...400).contains(exp) else { return nil }
             exponent = exp
             mantissa = mantissa[..<e]
         }
@@ -140,7 +156,7 @@ public enum Cell {
                 return nil
             }
         }
-        guard !allDigits.isEmpty else { return nil }
+        guard !allDigits.isEmpty, allDigits.count <= 1_000 else { return nil }
         // The value is 0.allDigits x 10^(point + exponent); keep `digits` decimals.
         let integerDigits = (pointPosition ?? allDigits.count) + exponent + digits
         var result: Int64 = 0
@@ -154,7 +170,11 @@ public enum Cell {
         let rest = allDigits.dropFirst(max(0, integerDigits))
         if let first = rest.first {
             if !round && rest.contains(where: { $0 != 0 }) { return nil }
-            if round && first >= 5 && integerDigits >= 0 { result += 1 }
+            if round && first >= 5 && integerDigits >= 0 {
+                let (next, overflow) = result.addingReportingOverflow(1)
+                if overflow { return nil }
+                result = next
+            }
             if round && integerDigits < 0 { result = 0 }
         }
         return negative ? -result : result

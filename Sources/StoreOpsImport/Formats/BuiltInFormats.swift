@@ -9,13 +9,19 @@ public enum BuiltInFormats {
     /// The format with this `--kind` name.
     public static func named(_ kind: String) -> FormatMapping? { all.first { $0.kind == kind } }
 
+    /// The full 订单报表 and the cut-down sheets sellers and 生意参谋 produce (订单编号, 总金额, 买家实际支付金额, 收货地址,
+    /// 订单创建时间, 订单付款时间, 退款金额): an order id, what was paid and a time are enough; every other column is optional.
     public static let taobaoOrders = FormatMapping(
         kind: "taobao-orders", title: "Taobao/Tmall order export (订单报表)", target: .orders,
-        columns: ["order_id": ["订单编号"], "buyer": ["买家会员名"], "status": ["订单状态"], "created_at": ["订单创建时间"],
-                  "paid_at": ["订单付款时间"], "goods_total": ["买家应付货款", "商品总价"], "shipping_fee": ["买家应付邮费"],
-                  "paid_amount": ["买家实际支付金额"], "units": ["宝贝总数量"], "refund_amount": ["退款金额"], "address": ["收货地址"],
-                  "tracking_no": ["物流单号"], "carrier": ["物流公司"], "shipped_at": ["发货时间"]],
-        required: ["order_id", "buyer", "paid_amount", "created_at"])
+        columns: ["order_id": ["订单编号", "订单号", "订单ID", "主订单编号"], "buyer": ["买家会员名", "买家昵称", "买家账号"],
+                  "status": ["订单状态", "交易状态"], "created_at": ["订单创建时间", "创建时间", "下单时间"],
+                  "paid_at": ["订单付款时间", "付款时间", "支付时间"], "goods_total": ["买家应付货款", "商品总价", "总金额", "订单金额"],
+                  "shipping_fee": ["买家应付邮费", "邮费", "运费"],
+                  "paid_amount": ["买家实际支付金额", "实付金额", "买家实付金额", "实际支付金额", "买家实付款"],
+                  "units": ["宝贝总数量", "商品数量", "宝贝数量", "购买数量"], "refund_amount": ["退款金额"],
+                  "address": ["收货地址", "收货人地址"], "tracking_no": ["物流单号", "运单号", "快递单号"],
+                  "carrier": ["物流公司", "快递公司"], "shipped_at": ["发货时间"]],
+        required: ["order_id", "paid_amount", "created_at|paid_at"])
 
     public static let taobaoItems = FormatMapping(
         kind: "taobao-items", title: "Taobao/Tmall item export (宝贝报表), joined to orders on 订单编号", target: .orderLines,
@@ -38,7 +44,7 @@ public enum BuiltInFormats {
 
     public static let sycmSources = FormatMapping(
         kind: "sycm-sources", title: "生意参谋 traffic sources (流量来源)", target: .trafficSources,
-        columns: ["day": ["统计日期", "日期"], "source": ["流量来源", "一级来源"], "source_detail": ["来源明细", "二级来源"], "visitors": ["访客数"],
+        columns: ["day": ["统计日期", "日期"], "source": ["流量来源", "一级来源", "来源名称"], "source_detail": ["来源明细", "二级来源"], "visitors": ["访客数"],
                   "buyers": ["支付买家数"], "gmv": ["支付金额"]],
         required: ["source", "visitors"])
 
@@ -62,7 +68,8 @@ public enum BuiltInFormats {
         columns: ["order_id": ["Name"], "buyer": ["Email"], "status": ["Financial Status"], "created_at": ["Created at"], "paid_at": ["Paid at"],
                   "goods_total": ["Subtotal"], "shipping_fee": ["Shipping"], "discount": ["Discount Amount"], "paid_amount": ["Total"],
                   "refund_amount": ["Refunded Amount"], "region": ["Shipping Country", "Billing Country"], "shipped_at": ["Fulfilled at"],
-                  "line_title": ["Lineitem name"], "line_sku": ["Lineitem sku"], "line_price": ["Lineitem price"], "line_quantity": ["Lineitem quantity"]],
+                  "line_title": ["Lineitem name"], "line_sku": ["Lineitem sku"], "line_price": ["Lineitem price"], "line_quantity": ["Lineitem quantity"],
+                  "currency": ["Currency"]],
         required: ["order_id", "paid_amount", "line_quantity", "line_price", "created_at"])
 
     public static let shopifyProducts = FormatMapping(

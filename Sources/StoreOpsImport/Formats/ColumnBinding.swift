@@ -10,6 +10,30 @@ final class ColumnBinding: Sendable {
     let fenFields: Set<String>
     /// The number of cells of the header row.
     let width: Int
+    /// What the file's rows have shown so far, for judgements about the whole file.
+    private let given = Given()
+
+    /// Counts an id of more than 15 digits, and whether its digits after the 15th are all zeros.
+    func noteLongID(roundedLooking: Bool, line: Int, value: String, column: String?) {
+        given.longIDs += 1
+        if roundedLooking {
+            given.roundedLooking += 1
+            if given.firstRounded == nil { given.firstRounded = (line, value, column) }
+        }
+    }
+
+    /// The first of the file's ids that look rounded, when every long id of the file does (at least two): a spreadsheet
+    /// program rounded them. One real 18-digit id in a thousand ends in 000; all of them never do.
+    var roundedIDs: (line: Int, value: String, column: String?, count: Int)? {
+        guard given.longIDs >= 2, given.roundedLooking == given.longIDs, let first = given.firstRounded else { return nil }
+        return (first.line, first.value, first.column, given.longIDs)
+    }
+
+    /// The ids counted; parsing a file runs on one thread.
+    private final class Given: @unchecked Sendable {
+        var longIDs = 0, roundedLooking = 0
+        var firstRounded: (line: Int, value: String, column: String?)?
+    }
 
     init(indices: [String: Int], header: [String], format: FormatMapping, context: ImportContext) {
         self.context = context

@@ -38,9 +38,9 @@ struct FieldReader {
 
     func column(_ field: String) -> String? { binding.headers[field] }
 
-    mutating func fail(_ field: String?, _ message: String, hint: String) {
+    mutating func fail(_ field: String?, _ message: String, hint: String, zh: (message: String, hint: String)? = nil) {
         diagnostics.append(Diagnostic(file: context.fileName, line: record.line, column: field.flatMap(column), value: field.flatMap(raw),
-                                      message: message, hint: hint))
+                                      message: message, hint: hint, zh: zh))
     }
 
     private mutating func parse<T>(_ field: String, _ parser: (String) throws -> T?) -> T? {
@@ -50,9 +50,9 @@ struct FieldReader {
     private mutating func parse<T>(_ field: Field, _ parser: (String) throws -> T?) -> T? {
         guard let raw = raw(field) else { return nil }
         do { return try parser(raw) } catch let error as CellError {
-            fail(field.name, error.message, hint: error.hint)
+            fail(field.name, error.message, hint: error.hint, zh: error.zh.map { ($0.message, $0.hint) })
         } catch {
-            fail(field.name, "Unreadable value", hint: "")
+            fail(field.name, "Unreadable value", hint: "", zh: ("无法读取的值", ""))
         }
         return nil
     }
@@ -70,7 +70,8 @@ struct FieldReader {
     /// A value that must be present.
     mutating func required<T>(_ field: String, _ value: T?) -> T? {
         if value == nil && !diagnostics.contains(where: { $0.column == column(field) && column(field) != nil }) {
-            fail(field, "A required value is missing", hint: "Every row needs \(column(field) ?? field); check the row or the export")
+            fail(field, "A required value is missing", hint: "Every row needs \(column(field) ?? field); check the row or the export",
+                 zh: ("缺少必填值", "每一行都需要“\(column(field) ?? field)”；请检查这一行或导出文件"))
         }
         return value
     }
@@ -79,6 +80,30 @@ struct FieldReader {
     mutating func text(_ field: Field) -> String? { read(field, fast: Cell.fastText, general: Cell.text) }
     mutating func id(_ field: String) -> String? { id(named(field)) }
     mutating func id(_ field: Field) -> String? { read(field, fast: Cell.fastID, general: Cell.id) }
+
+    /// The ids that key a fact (order, sub-order, refund numbers): besides `id`, one that a spreadsheet program wrote in
+    /// E-notation is an error. Ids it rounded to 15 digits can only be told from real ids ending in zeros by the whole
+    /// file (the parser judges them at its end), so each long id is counted here.
+    mutating func keyID(_ field: String) -> String? { keyID(named(field)) }
+    mutating func keyID(_ field: Field) -> String? {
+        guard let value = id(field) else { return nil }
+        switch Cell.spreadsheetMangling(of: value) {
+        case nil:
+            if value.utf8.count > 15 { binding.noteLongID(roundedLooking: false, line: record.line, value: value, column: column(field.name)) }
+            return value
+        case .eNotation:
+            fail(field.name, "The id was turned into a number by a spreadsheet program (E-notation): its digits are lost",
+                 hint: "Export the file again from the platform and import it without opening it in a spreadsheet, or format "
+                    + "the id column as Text before saving",
+                 zh: ("编号被表格软件改成了科学计数法，原来的数字已经丢失",
+                      "请从平台重新导出，不要用表格软件打开后再保存；或在保存前把编号列设为“文本”格式"))
+            return nil
+        case .rounded:
+            binding.noteLongID(roundedLooking: true, line: record.line, value: value, column: column(field.name))
+            return value
+        }
+    }
+
     mutating func money(_ field: String) -> Money? { money(binding.field(field)) }
     mutating func money(_ field: Field) -> Money? {
         let inFen = field.inFen
@@ -106,7 +131,8 @@ struct FieldReader {
             return required(field, read(named(field), fast: { Cell.fastTime($0) }, general: { try Cell.day($0).map { LocalTime(day: $0, secondOfDay: 0, utcOffset: nil) } })?.day)
         }
         guard let day = context.defaultDay else {
-            fail(nil, "The file has no date column and no date was given", hint: "Pass the report's day with --date YYYY-MM-DD")
+            fail(nil, "The file has no date column and no date was given", hint: "Pass the report's day with --date YYYY-MM-DD",
+                 zh: ("文件没有日期列，也没有给出日期", "用 --date YYYY-MM-DD 指定报表的日期"))
             return nil
         }
         return day

@@ -10,6 +10,9 @@ public struct ImportContext: Sendable {
     public var pseudonymise: @Sendable (String) -> String
     /// The day unit costs from a products export take effect.
     public var costsFrom: Day
+    /// Whether ids a spreadsheet program rounded to 15 digits are imported as they are (one warning for the file)
+    /// instead of refused. Ids in E-notation are refused always: their digits are lost.
+    public var allowRoundedIDs = false
 
     public init(store: Store, fileName: String, defaultDay: Day? = nil, pseudonymise: @escaping @Sendable (String) -> String,
                 costsFrom: Day = Day(year: 2000, month: 1, day: 1)!) {

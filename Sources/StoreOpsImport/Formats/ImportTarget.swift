@@ -19,6 +19,14 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
     /// Products, variants (SKUs) and unit costs.
     case products
 
+    /// Whether each row is a figure of one day (from a day column, or the file's day).
+    public var isDaily: Bool {
+        switch self {
+        case .trafficDays, .trafficSources, .adStats, .serviceAgents, .itemTraffic: true
+        case .orders, .orderLines, .refunds, .products: false
+        }
+    }
+
     /// The fields this target reads, with what each means (for docs and mapping files).
     public var fields: [(key: String, meaning: String)] {
         switch self {
@@ -31,7 +39,8 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
              ("region", "province or country"), ("tracking_no", "tracking number"), ("carrier", "carrier"), ("shipped_at", "when it was shipped"),
              ("line_id", "sub-order number"), ("line_title", "item title"), ("line_sku", "SKU / merchant code"), ("line_product_id", "item id"),
              ("line_price", "unit price"), ("line_quantity", "quantity (negative: a return)"), ("line_attributes", "variant attributes"),
-             ("line_amount", "what the buyer pays for the line (sub-order)"), ("after_sale", "after-sale status")]
+             ("line_amount", "what the buyer pays for the line (sub-order)"), ("after_sale", "after-sale status"),
+             ("currency", "the amounts' currency code; a file in another currency than the store's is refused")]
         case .orderLines:
             [("order_id", "order number (required)"), ("line_title", "item title"), ("line_price", "unit price (required)"),
              ("line_quantity", "quantity (required)"), ("line_sku", "merchant code"), ("line_sku_fallback", "external code, used when the merchant code is empty"),
@@ -51,7 +60,8 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
             [("day", "day (required)"), ("campaign", "campaign (required)"), ("ad_group", "ad group or item name"), ("product_id", "item id"),
              ("keyword", "keyword"), ("impressions", "impressions"), ("clicks", "clicks"), ("spend", "spend (required)"),
              ("average_rank", "average rank"), ("orders", "attributed orders"), ("revenue", "attributed revenue"),
-             ("direct_revenue", "direct revenue"), ("favourites", "favourites"), ("carts", "add-to-carts")]
+             ("direct_revenue", "direct revenue"), ("favourites", "favourites"), ("carts", "add-to-carts"),
+             ("currency", "the amounts' currency code; a file in another currency than the store's is refused")]
         case .serviceAgents:
             [("day", "day (or --date)"), ("agent", "agent nickname (required)"), ("inquiries", "people who contacted"), ("served", "people served"),
              ("inquirers", "pre-sale inquirers (required)"), ("ordered", "inquirers who ordered"), ("paid", "inquirers who paid (required)"),

@@ -1,21 +1,34 @@
 import StoreOpsCore
 
 /// Order lines of an item export (宝贝报表). Lines are numbered in file order within each order; an order's
-/// rows follow each other, so re-importing the same or an overlapping export gives the same numbers.
+/// rows follow each other, so re-importing the same or an overlapping export gives the same numbers. An order whose
+/// rows come back further down is an error naming both lines: numbered again from 1, they would overwrite its lines.
 struct OrderLinesBuilder: FactBuilder {
     private var lastOrder: String?
     private var lineNo = 0
+    private var used = KeyLedger()
 
     mutating func add(_ row: FieldReader) -> [CompletedUnit] {
         var r = row
         var facts = FactBatch()
-        let orderID = r.required("order_id", r.id("order_id"))
+        let orderID = r.required("order_id", r.keyID("order_id"))
         let price = r.required("line_price", r.money("line_price"))
         let quantity = r.required("line_quantity", r.count("line_quantity"))
-        if let quantity, quantity < 0 { r.fail("line_quantity", "The quantity is negative", hint: "Item exports list bought quantities; refunds come from the refund export") }
-        if let orderID, let price, let quantity, !r.hasErrors {
-            lineNo = orderID == lastOrder ? lineNo + 1 : 1
+        if let quantity, quantity < 0 { r.fail("line_quantity", "The quantity is negative", hint: "Item exports list bought quantities; refunds come from the refund export",
+                                              zh: ("购买数量为负", "宝贝报表只列购买数量；退款请导入退款报表")) }
+        if let orderID, orderID != lastOrder, let earlier = used.note(orderID, line: row.record.line, content: 0) {
+            r.fail("order_id", "Order \(orderID) has lines on line \(earlier.line) and again on line \(row.record.line), with other orders' "
+                    + "lines between: the later lines would overwrite the earlier ones",
+                   hint: "Keep an order's lines together (sort the export by order number), or import the parts as separate files",
+                   zh: ("订单 \(orderID) 的明细在第 \(earlier.line) 行出现后，又在第 \(row.record.line) 行出现，中间隔着其他订单：后面的明细会覆盖前面的",
+                        "让同一订单的明细排在一起（按订单编号排序），或分成几个文件导入"))
+        }
+        if let orderID, orderID != lastOrder {
             lastOrder = orderID
+            lineNo = 0
+        }
+        if let orderID, let price, let quantity, !r.hasErrors {
+            lineNo += 1
             let sku = r.id("line_sku") ?? r.id("line_sku_fallback")
             facts.orderLines.append(OrderLine(store: r.context.store.id, orderID: orderID, lineNo: lineNo, productID: r.id("line_product_id"), skuID: sku,
                                               title: r.text("line_title") ?? "", unitPrice: price, quantity: quantity))

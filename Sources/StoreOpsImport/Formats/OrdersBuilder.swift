@@ -1,9 +1,16 @@
 import StoreOpsCore
 
 /// Orders from rows that are orders or order lines. Rows of one order follow each other (Shopify, Douyin,
-/// invoice lines); order fields are read from the order's first row. A bad row rejects its whole order.
-/// Lines with a negative quantity are returns (completed refunds). An order-level refund amount becomes a
-/// completed refund without a date (it counts in the by-order-day view).
+/// invoice lines); order fields are read from the order's first row, and the order's other rows must agree with it
+/// where they repeat them. A bad row rejects its whole order. Lines with a negative quantity are returns (completed
+/// refunds). An order-level refund amount becomes a completed refund without a date (it counts in the by-order-day
+/// view).
+///
+/// No silent loss: an order id used again later in the file (not by the rows right after) is an error naming both
+/// lines, unless the rows are the same row repeated; in a file of one row per order (no line columns), two rows of
+/// one order must be identical. A file without an order id column (a mapping that names none: a transaction log)
+/// makes every row its own order, keyed by the row's content and its occurrence in the file, so importing the file
+/// again changes nothing.
 struct OrdersBuilder: FactBuilder {
     /// Whether an order's rows follow each other; when not, orders are held until the file ends.
     let adjacent: Bool
@@ -15,13 +22,25 @@ struct OrdersBuilder: FactBuilder {
     private var fields: Fields?
     /// Status texts read so far and what they mean (a file has a handful).
     private var statuses: [(text: String, status: OrderStatus?)] = []
+    /// The order ids used so far, with their first line.
+    private var used = KeyLedger()
+    /// Rows of a file without an order id: how often each content has been seen.
+    private var occurrences: [UInt64: Int] = [:]
 
     init(adjacent: Bool) { self.adjacent = adjacent }
 
     mutating func add(_ row: FieldReader) -> [CompletedUnit] {
         if fields?.binding !== row.binding { fields = Fields(row.binding) }
         var reader = row
-        guard let id = reader.required("order_id", reader.id(fields!.orderID)) else {
+        if !reader.has(fields!.orderID) {
+            // A transaction log: each row is an order, keyed by its content and the how-manieth such row it is.
+            let content = KeyLedger.hash(row.record)
+            let n = occurrences[content, default: 0] + 1
+            occurrences[content] = n
+            let hex = String(content, radix: 16)
+            return [build(id: "row-" + String(repeating: "0", count: 16 - hex.count) + hex + "-\(n)", rows: [row])]
+        }
+        guard let id = reader.required("order_id", reader.keyID(fields!.orderID)) else {
             return [CompletedUnit(records: [row.record], diagnostics: reader.diagnostics, facts: FactBatch())]
         }
         if !adjacent {
@@ -30,7 +49,21 @@ struct OrdersBuilder: FactBuilder {
             return []
         }
         var done: [CompletedUnit] = []
-        if id != currentID { done = flush() }
+        if id != currentID {
+            done = flush()
+            if let earlier = used.note(id, line: row.record.line, content: KeyLedger.hash(row.record)) {
+                // The same row again (an export pasted twice) changes nothing; anything else would overwrite the order.
+                if earlier.sameContent && !fields!.hasLines { return done + [CompletedUnit(records: [row.record], diagnostics: [], facts: FactBatch())] }
+                reader.fail("order_id", "Order \(id) is on line \(earlier.line) and again on line \(row.record.line), with other rows between: "
+                                + "the later rows would overwrite the earlier ones",
+                            hint: fields!.hasLines ? "Keep an order's rows together, or set \"rows_of_an_order_are_adjacent\": false in "
+                                + "the mapping file" : "Check that the order id column is really the order number; remove the duplicate rows",
+                            zh: ("订单 \(id) 在第 \(earlier.line) 行出现后，又在第 \(row.record.line) 行出现，中间隔着其他行：后面的行会覆盖前面的",
+                                 fields!.hasLines ? "让同一订单的行排在一起，或在映射文件中设置 \"rows_of_an_order_are_adjacent\": false"
+                                    : "请确认订单编号列确实是订单号；删除重复的行"))
+                return done + [CompletedUnit(records: [row.record], diagnostics: reader.diagnostics, facts: FactBatch())]
+            }
+        }
         currentID = id
         rows.append(row)
         return done
@@ -70,9 +103,11 @@ struct OrdersBuilder: FactBuilder {
         let refundAmount = head.money(f.refundAmount)
         let region = head.text(f.region) ?? head.text(f.address).map(OrdersBuilder.province)
         let shippedAt = head.instant(f.shippedAt)
-        let buyer = head.text(f.buyer).map(context.pseudonymise) ?? context.pseudonymise("anonymous-order:" + id)
+        // Without a buyer column the buyer is unknown; an empty cell in one is a guest, a buyer of their own.
+        let buyer: String? = head.has(f.buyer) ? head.text(f.buyer).map(context.pseudonymise) ?? context.pseudonymise("anonymous-order:" + id) : nil
         _ = head.required("created_at", createdAt ?? paidAtValue)
         diagnostics += head.diagnostics
+        diagnostics += disagreements(of: id, rows)
 
         // Lines.
         var lines: [OrderLine] = []
@@ -92,7 +127,8 @@ struct OrdersBuilder: FactBuilder {
             diagnostics += row.diagnostics[before...]
             guard let quantity, price != nil || amount != nil else {
                 if row.raw(f.lineQuantity).flatMap(Cell.clean) != nil || row.raw(f.linePrice).flatMap(Cell.clean) != nil {
-                    row.fail(price == nil ? "line_price" : "line_quantity", "A line needs a quantity and a price", hint: "Fill in both, or leave the line out")
+                    row.fail(price == nil ? "line_price" : "line_quantity", "A line needs a quantity and a price", hint: "Fill in both, or leave the line out",
+                             zh: ("明细行需要数量和价格", "两项都填写，或删除这一行"))
                     diagnostics += row.diagnostics.suffix(1)
                 }
                 continue
@@ -115,12 +151,17 @@ struct OrdersBuilder: FactBuilder {
         let placed = createdAt ?? paidAtValue!
         // Without a payment-time column, an order whose status is past payment counts as paid when placed.
         let paidAt: Instant? = head.has(f.paidAt) ? paidAtValue : ((status == nil || status == .awaitingPayment || status == .closed) ? nil : placed)
-        if status == nil { status = paidAt == nil ? .awaitingPayment : .paid }
+        // Without a status column: unpaid, shipped (a shipping time), paid and not shipped (the file has shipping times),
+        // or paid with its shipping unknown (the file says nothing of shipping, so the unshipped check must not judge it).
+        if status == nil {
+            status = paidAt == nil ? .awaitingPayment : shippedAt != nil ? .shipped : head.has(f.shippedAt) ? .paid : .paidShippingUnknown
+        }
         let goods = goodsTotal ?? lineSum
         let paid = paidAmount ?? (hasAmounts ? amountSum : goods - discount + shipping)
         if paid.isNegative {
             var row = head
-            row.fail("paid_amount", "The paid amount is negative", hint: "Check the amount columns of this order")
+            row.fail("paid_amount", "The paid amount is negative", hint: "Check the amount columns of this order",
+                     zh: ("实付金额为负", "请检查这笔订单的金额列"))
             return CompletedUnit(records: records, diagnostics: row.diagnostics, facts: FactBatch())
         }
 
@@ -131,9 +172,11 @@ struct OrdersBuilder: FactBuilder {
         }
         // An invoice made only of returns (a cancellation) is not an order.
         if !(lines.isEmpty && !returns.isEmpty) {
+            // Units: the units column, else the lines' sum; unknown when the file has neither.
+            let knownUnits = units ?? (f.hasLines ? lines.reduce(0) { $0 + $1.quantity } : nil)
             facts.orders.append(Order(store: store.id, id: id, buyer: buyer, status: status!, createdAt: placed, paidAt: paidAt,
                                       paidDay: paidAt.map { store.timeZone.day(of: $0) }, goodsTotal: goods, shippingFee: shipping, paidAmount: paid,
-                                      units: units ?? lines.reduce(0) { $0 + $1.quantity }, region: region, shippedAt: shippedAt))
+                                      units: knownUnits, region: region, shippedAt: shippedAt))
             facts.orderLines = lines
         }
         if let refundAmount, refundAmount.minor > 0 {
@@ -141,6 +184,41 @@ struct OrdersBuilder: FactBuilder {
                                         amount: refundAmount, requestedAt: paidAt ?? placed))
         }
         return CompletedUnit(records: records, diagnostics: diagnostics, facts: facts)
+    }
+
+    /// The order's other rows against its first: in a file of one row per order they must be the same row; in a
+    /// file of lines, the order fields they repeat must be the same. Each difference is an error naming both lines.
+    private func disagreements(of id: String, _ rows: [FieldReader]) -> [Diagnostic] {
+        guard rows.count > 1, let f = fields else { return [] }
+        let head = rows[0]
+        var problems: [Diagnostic] = []
+        for row in rows.dropFirst() {
+            if !f.hasLines {
+                if row.record.sameCells(as: head.record) { continue }
+                var reader = row
+                reader.fail("order_id", "Order \(id) is on line \(head.record.line) and on line \(row.record.line) with different values: "
+                                + "one would overwrite the other",
+                            hint: "Check that the order id column is really the order number (not a line or item number), or remove the "
+                                + "duplicate row",
+                            zh: ("订单 \(id) 在第 \(head.record.line) 行和第 \(row.record.line) 行的内容不同：一行会覆盖另一行",
+                                 "请确认订单编号列确实是订单号（不是明细或商品编号），或删除重复的行"))
+                problems += reader.diagnostics
+                continue
+            }
+            for field in f.orderLevel {
+                guard let value = row.raw(field).flatMap(Cell.clean), let first = head.raw(field).flatMap(Cell.clean), value != first else { continue }
+                var reader = row
+                reader.fail(field.name, "Order \(id) has \(head.column(field.name) ?? field.name) \"\(first)\" on line \(head.record.line) "
+                                + "but \"\(value)\" on line \(row.record.line)",
+                            hint: "The rows of one order must agree on its order fields; check that the order id column is really the "
+                                + "order number",
+                            zh: ("订单 \(id) 的“\(head.column(field.name) ?? field.name)”在第 \(head.record.line) 行是“\(first)”，"
+                                    + "在第 \(row.record.line) 行却是“\(value)”",
+                                 "同一订单的各行在订单字段上必须一致；请确认订单编号列确实是订单号"))
+                problems += reader.diagnostics
+            }
+        }
+        return problems
     }
 
     /// What a status text means, remembered per text (compared as bytes: the file repeats a handful of them).
@@ -180,7 +258,17 @@ struct OrdersBuilder: FactBuilder {
             lineTitle = binding.field("line_title")
             lineSKU = binding.field("line_sku")
             lineProductID = binding.field("line_product_id")
+            hasLines = lineQuantity.index != nil || linePrice.index != nil || lineAmount.index != nil
+            // Amounts and the buyer, each column once. Times are not compared: an invoice's lines may be stamped a minute
+            // apart; the order's time is its first row's.
+            var columns = Set<Int>()
+            orderLevel = [paidAmount, goodsTotal, discount, buyer, units, refundAmount].filter { $0.index.map { columns.insert($0).inserted } ?? false }
         }
+
+        /// Whether the file has line columns (rows are lines of orders), not one row per order.
+        let hasLines: Bool
+        /// The order fields the file has that an order's rows must agree on.
+        let orderLevel: [FieldReader.Field]
     }
 
     /// The province of an address (`广东省 广州市 越秀区 ***` → `广东省`); the rest of the address is not kept.

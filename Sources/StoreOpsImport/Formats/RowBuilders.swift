@@ -8,8 +8,8 @@ enum RowBuilders {
     ]
 
     static func refund(_ r: inout FieldReader, _ facts: inout FactBatch) {
-        let id = r.required("refund_id", r.id("refund_id"))
-        let orderID = r.required("order_id", r.id("order_id"))
+        let id = r.required("refund_id", r.keyID("refund_id"))
+        let orderID = r.required("order_id", r.keyID("order_id"))
         let amount = r.required("amount", r.money("amount"))
         let requestedAt = r.required("requested_at", r.instant("requested_at"))
         let completedAt = r.instant("completed_at")
@@ -87,7 +87,8 @@ enum RowBuilders {
         let average = r.seconds("average_response")
         let within = r.ppm("answered_3min")
         if let inquirers, let paid, paid > inquirers {
-            r.fail("paid", "More inquirers paid than asked", hint: "Check that the columns are 询单人数 and 付款人数")
+            r.fail("paid", "More inquirers paid than asked", hint: "Check that the columns are 询单人数 and 付款人数",
+                   zh: ("付款人数多于询单人数", "请检查这两列是否是“询单人数”和“付款人数”"))
         }
         guard let day, let agent, let inquirers, let paid, !r.hasErrors else { return }
         facts.serviceAgentDays.append(ServiceAgentDay(store: r.context.store.id, day: day, agent: agent, inquiries: inquiries ?? inquirers,

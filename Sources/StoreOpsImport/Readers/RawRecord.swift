@@ -47,6 +47,12 @@ public struct RawRecord: Hashable, Sendable {
         }
     }
 
+    /// The length in bytes of cell `index`.
+    func cellLength(_ index: Int) -> Int { ends[index] - (index == 0 ? 0 : ends[index - 1]) }
+
+    /// Whether the two records have the same cells (wherever they are in the file).
+    func sameCells(as other: RawRecord) -> Bool { storage == other.storage && ends == other.ends }
+
     /// Whether every cell is empty or blank (spaces and tabs only).
     public var isBlank: Bool { storage.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
 }

@@ -25,11 +25,12 @@ public struct XLSXReader: RecordSource {
     public func forEachRecord(_ body: (RawRecord) throws -> Void) throws {
         let archive = try archive()
         let sheets = try workbook(archive)
-        guard !sheets.isEmpty else { throw fail("The workbook has no sheets", "Export the report again") }
+        guard !sheets.isEmpty else { throw fail("The workbook has no sheets", "Export the report again", zh: ("工作簿里没有工作表", "请重新导出报表")) }
         let chosen: (name: String, path: String)
         if let sheet {
             guard let found = sheets.first(where: { $0.name == sheet }) else {
-                throw fail("There is no sheet \"\(sheet)\"", "The sheets are: \(sheets.map(\.name).joined(separator: ", "))")
+                throw fail("There is no sheet \"\(sheet)\"", "The sheets are: \(sheets.map(\.name).joined(separator: ", "))",
+                           zh: ("没有名为“\(sheet)”的工作表", "工作表有：\(sheets.map(\.name).joined(separator: "、"))"))
             }
             chosen = found
         } else {
@@ -37,7 +38,8 @@ public struct XLSXReader: RecordSource {
         }
         let strings = try sharedStrings(archive)
         let dateStyles = try dateStyleIndices(archive)
-        guard let entry = archive[chosen.path] else { throw fail("The sheet \(chosen.name) is missing from the file", "Export the report again") }
+        guard let entry = archive[chosen.path] else { throw fail("The sheet \(chosen.name) is missing from the file", "Export the report again",
+                                                                     zh: ("文件中缺少工作表 \(chosen.name)", "请重新导出报表")) }
         try withoutActuallyEscaping(body) { body in
             try readSheet(entry, archive: archive, strings: strings, dateStyles: dateStyles, body)
         }
@@ -92,7 +94,8 @@ public struct XLSXReader: RecordSource {
         }
         try extract(entry, from: archive) { data in
             do { try scanner.feed(data, handle) } catch let error as XMLScanner.Failure {
-                throw fail("The sheet's XML is broken: \(error.message)", "Open and save the file in Excel or WPS, or export it again")
+                throw fail("The sheet's XML is broken: \(error.message)", "Open and save the file in Excel or WPS, or export it again",
+                           zh: ("工作表的 XML 已损坏：\(error.message)", "用 Excel 或 WPS 打开后另存，或重新导出"))
             } catch {
                 handlerError = error
                 throw error
@@ -105,28 +108,32 @@ public struct XLSXReader: RecordSource {
 
     private func archive() throws -> Archive {
         do { return try Archive(url: url, accessMode: .read) } catch {
-            throw fail("This is not an XLSX file (it is not a readable zip archive)", "Export the report as .xlsx or .csv; old .xls files must be saved as .xlsx first")
+            throw fail("This is not an XLSX file (it is not a readable zip archive)", "Export the report as .xlsx or .csv",
+                       zh: ("这不是 XLSX 文件（不是可读的 zip 压缩包）", "请把报表导出为 .xlsx 或 .csv"))
         }
     }
 
     private func extract(_ entry: Entry, from archive: Archive, _ consume: (Data) throws -> Void) throws {
         guard entry.uncompressedSize <= maxPartBytes else {
             throw fail("The part \(entry.path) would unpack to \(entry.uncompressedSize) bytes, more than the \(maxPartBytes) allowed (a zip bomb?)",
-                       "Split the export into smaller files")
+                       "Split the export into smaller files",
+                       zh: ("\(entry.path) 解压后有 \(entry.uncompressedSize) 字节，超过允许的 \(maxPartBytes) 字节（压缩炸弹？）", "把导出拆成几个小文件"))
         }
         var total: UInt64 = 0
         do {
             _ = try archive.extract(entry, skipCRC32: false) { data in
                 total += UInt64(data.count)
                 if total > self.maxPartBytes || total > entry.uncompressedSize + 1024 {
-                    throw self.fail("The part \(entry.path) unpacks to more than it declares (a zip bomb?)", "Do not import this file")
+                    throw self.fail("The part \(entry.path) unpacks to more than it declares (a zip bomb?)", "Do not import this file",
+                                    zh: ("\(entry.path) 解压后比声明的大（压缩炸弹？）", "不要导入这个文件"))
                 }
                 try consume(data)
             }
         } catch let error as ReadError {
             throw error
         } catch let error where !(error is ReadError) && (error as NSError).domain.contains("ZIPFoundation") {
-            throw fail("The file is damaged: \(entry.path) cannot be unpacked", "Download the export again")
+            throw fail("The file is damaged: \(entry.path) cannot be unpacked", "Download the export again",
+                       zh: ("文件已损坏：无法解压 \(entry.path)", "请重新下载导出文件"))
         }
     }
 
@@ -141,14 +148,16 @@ public struct XLSXReader: RecordSource {
         var scanner = XMLScanner()
         var events: [XMLScanner.Event] = []
         do { try scanner.feed(data, { events.append($0) }) } catch let error as XMLScanner.Failure {
-            throw fail("The workbook's XML is broken: \(error.message)", "Open and save the file in Excel or WPS, or export it again")
+            throw fail("The workbook's XML is broken: \(error.message)", "Open and save the file in Excel or WPS, or export it again",
+                       zh: ("工作簿的 XML 已损坏：\(error.message)", "用 Excel 或 WPS 打开后另存，或重新导出"))
         }
         return events
     }
 
     private func workbook(_ archive: Archive) throws -> [(name: String, path: String)] {
         guard let workbook = try readWhole("xl/workbook.xml", from: archive) else {
-            throw fail("This zip archive is not an XLSX workbook (xl/workbook.xml is missing)", "Export the report as .xlsx or .csv")
+            throw fail("This zip archive is not an XLSX workbook (xl/workbook.xml is missing)", "Export the report as .xlsx or .csv",
+                       zh: ("这个 zip 压缩包不是 XLSX 工作簿（缺少 xl/workbook.xml）", "请把报表导出为 .xlsx 或 .csv"))
         }
         var targets: [String: String] = [:]
         if let rels = try readWhole("xl/_rels/workbook.xml.rels", from: archive) {
@@ -188,7 +197,8 @@ public struct XLSXReader: RecordSource {
                 }
             }
         } catch let error as XMLScanner.Failure {
-            throw fail("The shared strings are broken: \(error.message)", "Open and save the file in Excel or WPS, or export it again")
+            throw fail("The shared strings are broken: \(error.message)", "Open and save the file in Excel or WPS, or export it again",
+                       zh: ("共享字符串已损坏：\(error.message)", "用 Excel 或 WPS 打开后另存，或重新导出"))
         }
         return strings
     }
@@ -265,7 +275,8 @@ public struct XLSXReader: RecordSource {
         var column = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 else { break }
-            column = column * 26 + Int(scalar.value - 64)
+            // Past the last column a sheet can have, every reference is the same: no overflow (`ZZZZZZZZZZZZZZZ1`).
+            column = min(column * 26 + Int(scalar.value - 64), 1 << 20)
         }
         return max(0, column - 1)
     }
@@ -276,7 +287,9 @@ public struct XLSXReader: RecordSource {
         if row.count == column { row.append(text) } else { row[column] = text }
     }
 
-    private func fail(_ message: String, _ hint: String) -> ReadError { ReadError(Diagnostic(file: fileName, message: message, hint: hint)) }
+    private func fail(_ message: String, _ hint: String, zh: (String, String)? = nil) -> ReadError {
+        ReadError(Diagnostic(file: fileName, message: message, hint: hint, zh: zh))
+    }
 }
 
 extension String {

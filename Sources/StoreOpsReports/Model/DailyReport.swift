@@ -47,8 +47,9 @@ public struct DailyReport: Sendable {
         }
     }
 
-    /// Fields with no data on any of the three days.
-    public var fieldsWithoutData: [MasterField] {
-        MasterField.allCases.filter { field in ![row[field], previousDay[field], lastWeek[field]].contains(where: \.hasData) }
+    /// The fields without a value on the day, grouped by why, in the order of the gaps.
+    public var gaps: [(gap: DataGap, fields: [MasterField])] {
+        let grouped = Dictionary(grouping: MasterField.allCases.filter { row.gaps[$0] != nil }) { row.gaps[$0]! }
+        return grouped.keys.sorted().map { ($0, grouped[$0]!) }
     }
 }

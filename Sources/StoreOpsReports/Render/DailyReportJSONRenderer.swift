@@ -21,6 +21,11 @@ public struct DailyReportJSONRenderer: Sendable {
         pairs += MasterTableJSON.fields(of: report.row)
         pairs.append(("cost_missing_units", .int(report.row.costMissingUnits)))
         pairs.append(("cost_missing_value", .string(report.row.costMissingValue.decimalString)))
+        // Why each null figure of the day is null: {"reason", "fields"} in the order of the reasons.
+        pairs.append(("missing", .array(report.gaps.map { gap, fields in
+            .object([("reason", .string(gap.rawValue)), ("fields", .array(fields.map { .string($0.key) })),
+                     ("explanation", .string(gap.explanation(language)))])
+        })))
         pairs.append(("target", report.target.map { t in
             .object([
                 ("day_target", money(t.dayTarget, report)), ("attainment", t.attainment.flatMap { $0.decimalString(digits: 4) }.map { .number($0) } ?? .null),

@@ -108,10 +108,13 @@ public struct DailyReportTextRenderer: Sendable {
             lines.append("")
             lines += DailyReportChecksSummary(report: report, language: l).textLines
         }
-        let missing = report.fieldsWithoutData
-        if !missing.isEmpty {
+        let gaps = report.gaps
+        if !gaps.isEmpty {
             lines.append("")
-            lines.append(l.pick("无数据: ", "No data: ") + missing.map { $0.label(l) }.joined(separator: l.pick("、", ", ")))
+            lines.append(l.pick("无数据:", "No data:"))
+            for (gap, fields) in gaps {
+                lines.append("- " + fields.map { $0.label(l) }.joined(separator: l.pick("、", ", ")) + l.pick(" —— ", " — ") + gap.explanation(l))
+            }
         }
         return lines.map { $0.trailingSpacesTrimmed }.joined(separator: "\n") + "\n"
     }

@@ -30,6 +30,7 @@ extension CheckKind {
         case .lostShipment: l.pick("包裹丢失", "Parcel lost")
         case .returnedShipment: l.pick("包裹退回", "Parcel returned")
         case .bigOrder: l.pick("大额订单核对", "Big order to check")
+        case .shippingUnknown: l.pick("缺少发货数据", "No shipping data")
         case .soldOutHero: l.pick("主推款售罄", "Hero item sold out")
         case .restock: l.pick("需要补货", "Restock")
         case .slowMover: l.pick("滞销", "Slow mover")

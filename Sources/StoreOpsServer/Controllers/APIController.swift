@@ -96,14 +96,15 @@ struct APIController: Sendable {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(name)
         try Data(body.readableBytesView).write(to: file)
-        let options = ImportOptions(kind: request.uri.queryParameters.get("kind"), date: try day(request, "date"))
+        var options = ImportOptions(kind: request.uri.queryParameters.get("kind"), date: try day(request, "date"))
+        options.allowRoundedIDs = request.uri.queryParameters.get("allow_rounded_ids") == "true"
         let result = try await ImportService(storage: user.storage, clock: clock).importFile(file, store: id, options: options)
         let status: HTTPResponse.Status = switch result.status {
         case .imported: .created
         case .alreadyImported, .checked: .ok
         case .rejected: .unprocessableContent
         }
-        return Self.raw(status, JSONValue.object([("files", .array([ImportReportJSON.object(result)]))]).rendered() + "\n")
+        return Self.raw(status, JSONValue.object([("files", .array([ImportReportJSON.object(result, chinese: Self.language(request) == .zh)]))]).rendered() + "\n")
     }
 
     // MARK: helpers

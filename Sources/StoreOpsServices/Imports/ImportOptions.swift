@@ -16,9 +16,15 @@ public struct ImportOptions: Sendable {
     public var skipInvalid = false
     /// The day of files without a date column; for a products export, the day its costs take effect.
     public var date: Day?
+    /// The column separator of text files (`--separator`); nil means detect it.
+    public var separator: Separator?
+    /// Import ids a spreadsheet program rounded to 15 digits as they are (`--allow-rounded-ids`).
+    public var allowRoundedIDs = false
 
     public init(kind: String? = nil, mapping: URL? = nil, encoding: TextEncoding? = nil, sheet: String? = nil, dryRun: Bool = false,
-                skipInvalid: Bool = false, date: Day? = nil) {
+                skipInvalid: Bool = false, date: Day? = nil, separator: Separator? = nil, allowRoundedIDs: Bool = false) {
+        self.separator = separator
+        self.allowRoundedIDs = allowRoundedIDs
         self.kind = kind
         self.mapping = mapping
         self.encoding = encoding

@@ -40,9 +40,10 @@ public struct ImportService: Sendable {
             return report
         }
         let key = HMACKey(try await storage.pseudonymKey(store: id))
-        let context = ImportContext(store: store, fileName: name, defaultDay: options.date, pseudonymise: { buyer in
+        var context = ImportContext(store: store, fileName: name, defaultDay: options.date, pseudonymise: { buyer in
             key.hexTag(of: buyer, prefix: "b", bytes: 16)
         }, costsFrom: options.date ?? Day(year: 2000, month: 1, day: 1)!)
+        context.allowRoundedIDs = options.allowRoundedIDs
         let rejects = options.skipInvalid && !options.dryRun ? RejectsFile(url) : nil
         let source = ParsingSource(url: url, options: options, formats: formats, context: context, progress: progress, rejects: rejects,
                                    ledger: { summary in
@@ -60,7 +61,8 @@ public struct ImportService: Sendable {
                 summary = source.finished()
             }
         } catch let error as ReadError {
-            var report = ImportReport(file: name, status: .rejected)
+            var report = ImportReport(file: name, status: .rejected, kind: formats.count == 1 ? formats[0].kind : nil,
+                                      formatTitle: formats.count == 1 ? formats[0].title : nil)
             report.diagnostics = [error.diagnostic]
             report.errorCount = 1
             return report
@@ -75,7 +77,7 @@ public struct ImportService: Sendable {
             return report
         }
         var report = ImportService.report(name, summary, status: options.dryRun ? .checked : .imported, started: started)
-        if let rejects, summary.rowsRejected > 0 { report.rejectsFile = try rejects.write() }
+        if let rejects, summary.rowsRejected > 0 { report.rejectsFile = try rejects.write(header: summary.header) }
         return report
     }
 
@@ -151,7 +153,7 @@ final class ParsingSource: FactBatchSource, @unchecked Sendable {
     /// Whether a file with this summary is refused: it has errors, and either rejected rows are not skipped or no
     /// row is left.
     static func rejects(_ summary: ParseSummary, _ options: ImportOptions) -> Bool {
-        summary.errorCount > 0 && (!options.skipInvalid || summary.rowsImported == 0)
+        summary.refused || summary.errorCount > 0 && (!options.skipInvalid || summary.rowsImported == 0)
     }
 
     func forEachBatch(_ body: (FactBatch) throws -> Void) throws {
@@ -173,17 +175,25 @@ final class ParsingSource: FactBatchSource, @unchecked Sendable {
     /// Parses the file; `onBatch` gets accepted facts while the file has no error (or rejected rows are skipped).
     @discardableResult
     func parse(writing: Bool, onBatch: (FactBatch) throws -> Void) throws -> ParseSummary {
-        let isXLSX = url.pathExtension.lowercased() == "xlsx"
+        // What the file is, by its content: an "Excel" file may be HTML or tab-separated text under an .xls name.
+        let container = try FileContent.kind(of: url)
+        let isText = container == .text
         let source: any RecordSource
-        if isXLSX {
+        switch container {
+        case .xlsx:
             source = XLSXReader(url: url, sheet: options.sheet)
-        } else {
+        case .xls:
+            source = XLSReader(url: url, sheet: options.sheet)
+        case .html:
+            source = HTMLTableReader(url: url)
+        case .text:
             let chunks = try FileChunks(url, pass: writing ? 2 : 1, progress: progress)
-            source = CSVReader(fileName: url.lastPathComponent, encoding: options.encoding, chunks: chunks.next)
+            let separator = options.separator ?? (formats.count == 1 ? formats[0].separator : nil)
+            source = CSVReader(fileName: url.lastPathComponent, encoding: options.encoding, separator: separator, chunks: chunks.next)
         }
         var failed = false
         let skipInvalid = options.skipInvalid
-        let parser = ImportParser(source: source, fileName: url.lastPathComponent, formats: formats, context: context, strictWidth: !isXLSX)
+        let parser = ImportParser(source: source, fileName: url.lastPathComponent, formats: formats, context: context, strictWidth: isText)
         return try parser.run(onBatch: { batch in
             if !failed { try onBatch(batch) }
         }, onRejected: { [rejects] record, problems in
@@ -193,25 +203,33 @@ final class ParsingSource: FactBatchSource, @unchecked Sendable {
     }
 }
 
-/// The rejected rows of a `--skip-invalid` import, written beside the input as `<name>.rejects.csv`.
+/// The rejected rows of a `--skip-invalid` import, written beside the input as `FILE.rejects.csv` (`orders.csv` →
+/// `orders.csv.rejects.csv`): the line, the problems, then the row's cells under the file's own header names.
 final class RejectsFile: @unchecked Sendable {
     private let input: URL
-    private var writer = CSVWriter()
+    private var rows: [[CSVWriter.Cell]] = []
 
     init(_ input: URL) {
         self.input = input
-        writer.header(["line", "problem"])
     }
 
     func add(_ record: RawRecord, _ problems: [Diagnostic]) {
         let text = problems.filter { $0.line == record.line || $0.line == nil }.map { d in
             (d.column.map { "\($0): " } ?? "") + d.message
         }.joined(separator: "; ")
-        writer.row([.number(String(record.line)), .text(text.isEmpty ? problems.first?.message ?? "" : text)] + record.cells.map { .text($0) })
+        rows.append([.number(String(record.line)), .text(text.isEmpty ? problems.first?.message ?? "" : text)] + record.cells.map { .text($0) })
     }
 
-    func write() throws -> String {
-        let url = input.deletingPathExtension().appendingPathExtension("rejects.csv")
+    /// Writes the file; `header` is the input's header row. A row longer than the header gets its extra cells named
+    /// `extra 1`, `extra 2` ..., so the header names every column.
+    func write(header: [String]) throws -> String {
+        let width = rows.map { $0.count - 2 }.max() ?? 0
+        var names = ["line", "problem"] + header
+        if width > header.count { names += (1...(width - header.count)).map { "extra \($0)" } }
+        var writer = CSVWriter()
+        writer.header(names)
+        for row in rows { writer.row(row) }
+        let url = input.appendingPathExtension("rejects.csv")
         try writer.output.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }

@@ -106,7 +106,9 @@ public enum AggregateSQL {
     public static let insertSales = """
         INSERT INTO daily_sales (store_id, day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor)
         WITH c AS MATERIALIZED (\(costsByDay))
-        SELECT o.store_id, o.paid_day, CAST(SUM(o.paid_minor) AS BIGINT), COUNT(*), COUNT(DISTINCT o.buyer), CAST(SUM(o.units) AS BIGINT),
+        SELECT o.store_id, o.paid_day, CAST(SUM(o.paid_minor) AS BIGINT), COUNT(*),
+               CASE WHEN COUNT(o.buyer) = COUNT(*) THEN COUNT(DISTINCT o.buyer) END,
+               CAST(CASE WHEN COUNT(o.units) = COUNT(*) THEN SUM(o.units) END AS BIGINT),
                \(costColumns(units: "SUM(o.units)"))
         FROM orders o
         LEFT JOIN c ON c.day = o.paid_day
@@ -165,7 +167,8 @@ public enum AggregateSQL {
             GROUP BY o.day, o.paid, o.orders, o.buyers, o.units
             """
         let values: [SQLValue] = days.flatMap { day, sums in
-            [.day(day), .int(sums.paidMinor), .int(Int64(sums.orders)), .int(Int64(sums.buyers)), .int(sums.units)]
+            [.day(day), .int(sums.paidMinor), .int(Int64(sums.orders)), sums.buyers.map { .int(Int64($0)) } ?? .null,
+             sums.units.map { .int($0) } ?? .null]
         }
         return (sql, costs.arguments + values + [.text(store.rawValue)])
     }
@@ -298,7 +301,9 @@ public enum AggregateSQL {
                 // One day earlier than the range too, for the first day's change.
                 "SELECT day, description_score, service_score, logistics_score FROM dsr_scores WHERE store_id = ? AND day BETWEEN ? AND ?"
             case .coverage:
-                // The span of days each kind of data covers: inside it a missing day is zero, outside it "no data".
+                // The span of days each kind of data covers: inside it a missing day is zero, outside it "no data". Refunds
+                // cover the span of their completion days and of their orders' paid days: an order export without a refund
+                // column says nothing of refunds, so its days are not refund-free.
                 // MIN and MAX each in their own subquery: together in one they defeat the index min/max shortcut.
                 """
                 SELECT 'sales', (SELECT MIN(paid_day) FROM orders WHERE store_id = ? AND paid_day IS NOT NULL), (SELECT MAX(paid_day) FROM orders WHERE store_id = ?)
@@ -306,6 +311,11 @@ public enum AggregateSQL {
                 UNION ALL SELECT 'ads', (SELECT MIN(day) FROM ad_stats WHERE store_id = ?), (SELECT MAX(day) FROM ad_stats WHERE store_id = ?)
                 UNION ALL SELECT 'affiliate', (SELECT MIN(day) FROM affiliate_commissions WHERE store_id = ?), (SELECT MAX(day) FROM affiliate_commissions WHERE store_id = ?)
                 UNION ALL SELECT 'live', (SELECT MIN(day) FROM live_sessions WHERE store_id = ?), (SELECT MAX(day) FROM live_sessions WHERE store_id = ?)
+                UNION ALL SELECT 'refund_orders', (SELECT MIN(o.paid_day) FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.order_id = r.order_id
+                    WHERE r.store_id = ?), (SELECT MAX(o.paid_day) FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.order_id = r.order_id
+                    WHERE r.store_id = ?)
+                UNION ALL SELECT 'undated_refunds', (SELECT MIN(o.paid_day) FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.order_id = r.order_id
+                    WHERE r.store_id = ? AND r.status = 'completed' AND r.completed_day IS NULL), NULL
                 """
             }
         }
@@ -315,7 +325,7 @@ public enum AggregateSQL {
             let s = SQLValue.text(store.rawValue)
             switch self {
             case .dsr: return [s, .day(days.first.adding(days: -1)), .day(days.last)]
-            case .coverage: return Array(repeating: s, count: 10)
+            case .coverage: return Array(repeating: s, count: 13)
             default: return [s, .day(days.first), .day(days.last)]
             }
         }

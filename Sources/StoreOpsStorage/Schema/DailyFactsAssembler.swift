@@ -17,10 +17,14 @@ public struct DailyFactsAssembler {
         func reader(_ values: [SQLValue]) -> RowReader { RowReader(values: values, store: store, currency: currency, table: "aggregates") }
 
         var coverage: [String: DayRange] = [:]
+        // From this day on, refunds without a completion date may have completed on any day: by-refund-day is unknown.
+        var undatedFrom: Day?
         for values in rows[.coverage] ?? [] {
             var r = reader(values)
             let kind = try r.text()
-            if let first = try r.optionalDay(), let last = try r.optionalDay(), let range = DayRange(first, last) { coverage[kind] = range }
+            let first = try r.optionalDay(), last = try r.optionalDay()
+            if kind == "undated_refunds" { undatedFrom = first; continue }
+            if let first, let last, let range = DayRange(first, last) { coverage[kind] = range }
         }
         func covered(_ kind: String, _ day: Day) -> Bool { coverage[kind]?.contains(day) ?? false }
 
@@ -28,7 +32,7 @@ public struct DailyFactsAssembler {
         for values in rows[.sales] ?? [] {
             var r = reader(values)
             let day = try r.day()
-            sales[day] = .init(gmv: try r.money(), paidOrders: try r.int64(), buyers: try r.int64(), units: try r.int64(), cogs: try r.money(),
+            sales[day] = .init(gmv: try r.money(), paidOrders: try r.int64(), buyers: try r.optionalInt(), units: try r.optionalInt(), cogs: try r.money(),
                                costMissingUnits: try r.int64(), costMissingValue: try r.money())
         }
         for values in rows[.shipping] ?? [] {
@@ -42,6 +46,13 @@ public struct DailyFactsAssembler {
             var r = reader(values)
             let day = try r.day()
             refunds[day] = .init(amount: try r.money(), orders: try r.int64(), amountByOrderDay: try r.money(), notReturnedToStock: try r.money())
+        }
+        if let undatedFrom {
+            for day in refunds.keys where day >= undatedFrom {
+                refunds[day]!.amount = nil
+                refunds[day]!.orders = nil
+                refunds[day]!.notReturnedToStock = nil
+            }
         }
         var ads: [Day: [AdChannel: AdTotals]] = [:]
         for values in rows[.ads] ?? [] {
@@ -85,8 +96,10 @@ public struct DailyFactsAssembler {
                 ads: ads[day] ?? (covered("ads", day) ? [:] : nil),
                 affiliateCommission: affiliate[day] ?? (covered("affiliate", day) ? zero : nil),
                 live: live[day] ?? (covered("live", day) ? .init(viewers: 0, gmv: zero) : nil),
-                refunds: refunds[day] ?? ((covered("sales", day) || covered("refunds", day))
-                    ? .init(amount: zero, orders: 0, amountByOrderDay: zero, notReturnedToStock: zero) : nil),
+                refunds: refunds[day] ?? ((covered("refund_orders", day) || covered("refunds", day))
+                    ? (undatedFrom.map { day >= $0 } ?? false
+                        ? .init(amount: nil, orders: nil, amountByOrderDay: zero, notReturnedToStock: nil)
+                        : .init(amount: zero, orders: 0, amountByOrderDay: zero, notReturnedToStock: zero)) : nil),
                 dsr: dsr[day], previousDSR: dsr[day.adding(days: -1)])
         }
     }

@@ -12,9 +12,9 @@ extension Order: StoredFact {
              .instant(o.shipBy), .instant(o.shippedAt)]
         },
         decode: { r in
-            Order(store: r.store, id: try r.text(), buyer: try r.text(), status: try r.value(OrderStatus.self), createdAt: try r.instant(),
+            Order(store: r.store, id: try r.text(), buyer: try r.optionalText(), status: try r.value(OrderStatus.self), createdAt: try r.instant(),
                   paidAt: try r.optionalInstant(), paidDay: try r.optionalDay(), goodsTotal: try r.money(), shippingFee: try r.money(),
-                  paidAmount: try r.money(), units: try r.int(), source: try r.optionalText(), region: try r.optionalText(),
+                  paidAmount: try r.money(), units: try r.optionalIntValue(), source: try r.optionalText(), region: try r.optionalText(),
                   shipBy: try r.optionalInstant(), shippedAt: try r.optionalInstant())
         })
 }

@@ -15,7 +15,9 @@ struct NewDaySales {
     struct Totals {
         var paidMinor: Int64 = 0
         var orders = 0
-        var units: Int64 = 0
+        var knownUnits: Int64 = 0
+        /// Orders without a known buyer, or without known units: the day's buyers (units) are then unknown.
+        var unknownBuyers = 0, unknownUnits = 0
         /// Buyers in pseudonym form (`b` and 32 lowercase hex digits, as imports write them), as their 128 bits.
         var pseudonyms = Set<Pseudonym>()
         /// Any other buyer ids, as bytes: the database compares them byte by byte, where Swift's `String` would take
@@ -23,15 +25,20 @@ struct NewDaySales {
         /// their sizes' sum.
         var others = Set<[UInt8]>()
 
-        var buyers: Int { pseudonyms.count + others.count }
+        var buyers: Int? { unknownBuyers > 0 ? nil : pseudonyms.count + others.count }
+        var units: Int64? { unknownUnits > 0 ? nil : knownUnits }
 
         /// Adds one order; true if its buyer is new to the day.
         mutating func add(_ order: Order) -> Bool {
             paidMinor += order.paidAmount.minor
             orders += 1
-            units += Int64(order.units)
-            if let pseudonym = Pseudonym(order.buyer) { return pseudonyms.insert(pseudonym).inserted }
-            return others.insert(Array(order.buyer.utf8)).inserted
+            if let units = order.units { knownUnits += Int64(units) } else { unknownUnits += 1 }
+            guard let buyer = order.buyer else {
+                unknownBuyers += 1
+                return false
+            }
+            if let pseudonym = Pseudonym(buyer) { return pseudonyms.insert(pseudonym).inserted }
+            return others.insert(Array(buyer.utf8)).inserted
         }
     }
 
