@@ -27,10 +27,13 @@ public struct Order: Hashable, Sendable {
     /// Latest time to ship promised to the buyer.
     public var shipBy: Instant?
     public var shippedAt: Instant?
+    /// Whether the order's export said what was refunded on it (a refund column, or return lines); false: its refunds
+    /// are unknown, and so are the refund figures of its paid day until a refund export covers that day.
+    public var refundsKnown: Bool
 
     public init(store: StoreID, id: String, buyer: String?, status: OrderStatus, createdAt: Instant, paidAt: Instant?, paidDay: Day?,
                 goodsTotal: Money, shippingFee: Money, paidAmount: Money, units: Int?, source: String? = nil,
-                region: String? = nil, shipBy: Instant? = nil, shippedAt: Instant? = nil) {
+                region: String? = nil, shipBy: Instant? = nil, shippedAt: Instant? = nil, refundsKnown: Bool = true) {
         self.store = store
         self.id = id
         self.buyer = buyer
@@ -46,6 +49,7 @@ public struct Order: Hashable, Sendable {
         self.region = region
         self.shipBy = shipBy
         self.shippedAt = shippedAt
+        self.refundsKnown = refundsKnown
     }
 
     /// Whether the order counts in GMV (it was paid).

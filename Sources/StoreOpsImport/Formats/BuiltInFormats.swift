@@ -25,15 +25,19 @@ public enum BuiltInFormats {
 
     public static let taobaoItems = FormatMapping(
         kind: "taobao-items", title: "Taobao/Tmall item export (宝贝报表), joined to orders on 订单编号", target: .orderLines,
-        columns: ["order_id": ["订单编号"], "line_title": ["标题", "宝贝标题"], "line_price": ["价格"], "line_quantity": ["购买数量"],
+        columns: ["order_id": ["订单编号", "订单号"], "line_title": ["标题", "宝贝标题", "商品标题"], "line_price": ["价格", "单价"],
+                  "line_quantity": ["购买数量", "数量"],
                   "line_sku": ["商家编码"], "line_sku_fallback": ["外部系统编号"], "line_attributes": ["商品属性"], "line_product_id": ["宝贝ID", "商品ID"]],
         required: ["order_id", "line_price", "line_quantity"])
 
     public static let taobaoRefunds = FormatMapping(
         kind: "taobao-refunds", title: "Taobao/Tmall refund export (退款报表)", target: .refunds,
-        columns: ["refund_id": ["退款编号"], "order_id": ["订单编号"], "product_id": ["商品id"], "sku": ["商品编码"], "amount": ["买家退款金额"],
-                  "status": ["退款状态"], "needs_return": ["是否需要退货"], "goods_status": ["货物状态"], "reason": ["买家退款原因"],
-                  "requested_at": ["退款的申请时间"], "completed_at": ["退款完结时间"], "due_at": ["超时时间"]],
+        columns: ["refund_id": ["退款编号", "退款单号", "售后单号"], "order_id": ["订单编号", "订单号"], "product_id": ["商品id", "宝贝id"],
+                  "sku": ["商品编码", "商家编码"], "amount": ["买家退款金额", "退款金额", "申请退款金额"],
+                  "status": ["退款状态", "售后状态"], "needs_return": ["是否需要退货"], "goods_status": ["货物状态"],
+                  "reason": ["买家退款原因", "退款原因", "售后原因"],
+                  "requested_at": ["退款的申请时间", "申请时间", "退款申请时间"], "completed_at": ["退款完结时间", "退款完成时间", "完结时间"],
+                  "due_at": ["超时时间"]],
         required: ["refund_id", "order_id", "amount", "requested_at"])
 
     public static let sycmOverview = FormatMapping(
@@ -101,12 +105,16 @@ public enum BuiltInFormats {
                   "buyer": ["买家昵称"], "address": ["收货地址", "省"]],
         required: ["order_id", "paid_amount", "paid_at"])
 
-    public static let invoiceLines = FormatMapping(
-        kind: "invoice-lines", title: "Invoice lines (UCI Online Retail style: one row per line, C-invoices are returns)", target: .orders,
-        columns: ["order_id": ["InvoiceNo", "Invoice"], "line_sku": ["StockCode"], "line_title": ["Description"], "line_quantity": ["Quantity"],
-                  "created_at": ["InvoiceDate"], "paid_at": ["InvoiceDate"], "line_price": ["UnitPrice", "Price"], "buyer": ["CustomerID", "Customer ID"],
-                  "region": ["Country"]],
-        required: ["order_id", "line_quantity", "line_price", "created_at"], groupsAreAdjacent: false)
+    public static let invoiceLines: FormatMapping = {
+        var format = FormatMapping(
+            kind: "invoice-lines", title: "Invoice lines (UCI Online Retail style: one row per line, C-invoices are returns)", target: .orders,
+            columns: ["order_id": ["InvoiceNo", "Invoice"], "line_sku": ["StockCode"], "line_title": ["Description"], "line_quantity": ["Quantity"],
+                      "created_at": ["InvoiceDate"], "paid_at": ["InvoiceDate"], "line_price": ["UnitPrice", "Price"],
+                      "buyer": ["CustomerID", "Customer ID"], "region": ["Country"]],
+            required: ["order_id", "line_quantity", "line_price", "created_at"], groupsAreAdjacent: false)
+        format.returnsAsNegativeLines = true
+        return format
+    }()
 
     public static let taobaoItemList = FormatMapping(
         kind: "taobao-item-list", title: "Taobao item list (宝贝ID, 标题, 价格 ...)", target: .products,

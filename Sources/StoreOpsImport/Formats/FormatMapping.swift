@@ -23,6 +23,9 @@ public struct FormatMapping: Sendable, Hashable {
     public var groupsAreAdjacent: Bool
     /// The column separator of text files, when a mapping file gives it (else detected).
     public var separator: Separator?
+    /// Whether the file records returns as lines of negative quantity (invoice lines): its orders' refunds are then
+    /// known without a refund column.
+    public var returnsAsNegativeLines = false
 
     public init(kind: String, title: String, target: ImportTarget, columns: [String: [String]], required: [String], moneyInFen: Bool = false,
                 channel: String? = nil, groupsAreAdjacent: Bool = true) {
@@ -86,9 +89,11 @@ public struct MappingFile: Decodable {
     public var channel: String?
     public var groupsAreAdjacent: Bool?
     public var separator: String?
+    public var returnsAsNegativeLines: Bool?
 
     enum CodingKeys: String, CodingKey {
         case kind, name, columns, required, separator
+        case returnsAsNegativeLines = "returns_as_negative_lines"
         case moneyInFen = "money_in_fen"
         case channel
         case groupsAreAdjacent = "rows_of_an_order_are_adjacent"
@@ -137,6 +142,7 @@ public struct MappingFile: Decodable {
                                     columns: file.columns.mapValues(\.names), required: required, moneyInFen: file.moneyInFen ?? false,
                                     channel: file.channel, groupsAreAdjacent: file.groupsAreAdjacent ?? true)
         mapping.separator = separator
+        mapping.returnsAsNegativeLines = file.returnsAsNegativeLines ?? false
         return mapping
     }
 

@@ -27,7 +27,13 @@ struct OrdersBuilder: FactBuilder {
     /// Rows of a file without an order id: how often each content has been seen.
     private var occurrences: [UInt64: Int] = [:]
 
-    init(adjacent: Bool) { self.adjacent = adjacent }
+    /// Whether the file records returns as negative lines (its orders' refunds are known without a refund column).
+    let returnsAsNegativeLines: Bool
+
+    init(adjacent: Bool, returnsAsNegativeLines: Bool = false) {
+        self.adjacent = adjacent
+        self.returnsAsNegativeLines = returnsAsNegativeLines
+    }
 
     mutating func add(_ row: FieldReader) -> [CompletedUnit] {
         if fields?.binding !== row.binding { fields = Fields(row.binding) }
@@ -176,7 +182,9 @@ struct OrdersBuilder: FactBuilder {
             let knownUnits = units ?? (f.hasLines ? lines.reduce(0) { $0 + $1.quantity } : nil)
             facts.orders.append(Order(store: store.id, id: id, buyer: buyer, status: status!, createdAt: placed, paidAt: paidAt,
                                       paidDay: paidAt.map { store.timeZone.day(of: $0) }, goodsTotal: goods, shippingFee: shipping, paidAmount: paid,
-                                      units: knownUnits, region: region, shippedAt: shippedAt))
+                                      units: knownUnits, region: region, shippedAt: shippedAt,
+                                      // A refund column, or lines whose negative quantities are returns, say what was refunded.
+                                      refundsKnown: head.has(f.refundAmount) || returnsAsNegativeLines))
             facts.orderLines = lines
         }
         if let refundAmount, refundAmount.minor > 0 {

@@ -104,12 +104,14 @@ public enum AggregateSQL {
     /// reading the lines again. The per-day costs are a materialized CTE: computed once, whatever the planner thinks
     /// of the tables' sizes mid-import.
     public static let insertSales = """
-        INSERT INTO daily_sales (store_id, day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor)
+        INSERT INTO daily_sales (store_id, day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor,
+                                 refund_unknown_orders)
         WITH c AS MATERIALIZED (\(costsByDay))
         SELECT o.store_id, o.paid_day, CAST(SUM(o.paid_minor) AS BIGINT), COUNT(*),
                CASE WHEN COUNT(o.buyer) = COUNT(*) THEN COUNT(DISTINCT o.buyer) END,
                CAST(CASE WHEN COUNT(o.units) = COUNT(*) THEN SUM(o.units) END AS BIGINT),
-               \(costColumns(units: "SUM(o.units)"))
+               \(costColumns(units: "SUM(o.units)")),
+               CAST(SUM(CASE WHEN o.refunds_known = 0 THEN 1 ELSE 0 END) AS BIGINT)
         FROM orders o
         LEFT JOIN c ON c.day = o.paid_day
         WHERE o.store_id = :store AND o.paid_day IN (:days)
@@ -157,18 +159,19 @@ public enum AggregateSQL {
     /// sums taken as given instead of read from the orders, the costs as in `insertSales`.
     static func insertComputedSales(store: StoreID, _ days: [(day: Day, sums: NewDaySales.Totals)]) -> (sql: String, arguments: [SQLValue]) {
         let costs = bind(costsByDay, store: store, days: days.map(\.day))
-        let rows = Array(repeating: "(?, ?, ?, ?, ?)", count: days.count).joined(separator: ", ")
+        let rows = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: days.count).joined(separator: ", ")
         let sql = """
-            INSERT INTO daily_sales (store_id, day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor)
+            INSERT INTO daily_sales (store_id, day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor,
+                                 refund_unknown_orders)
             WITH c AS MATERIALIZED (\(costs.sql)),
-            o (day, paid, orders, buyers, units) AS (VALUES \(rows))
-            SELECT ?, o.day, o.paid, o.orders, o.buyers, o.units, \(costColumns(units: "o.units"))
+            o (day, paid, orders, buyers, units, refund_unknown) AS (VALUES \(rows))
+            SELECT ?, o.day, o.paid, o.orders, o.buyers, o.units, \(costColumns(units: "o.units")), o.refund_unknown
             FROM o LEFT JOIN c ON c.day = o.day
-            GROUP BY o.day, o.paid, o.orders, o.buyers, o.units
+            GROUP BY o.day, o.paid, o.orders, o.buyers, o.units, o.refund_unknown
             """
         let values: [SQLValue] = days.flatMap { day, sums in
             [.day(day), .int(sums.paidMinor), .int(Int64(sums.orders)), sums.buyers.map { .int(Int64($0)) } ?? .null,
-             sums.units.map { .int($0) } ?? .null]
+             sums.units.map { .int($0) } ?? .null, .int(Int64(sums.unknownRefunds))]
         }
         return (sql, costs.arguments + values + [.text(store.rawValue)])
     }
@@ -284,7 +287,7 @@ public enum AggregateSQL {
         public var sql: String {
             switch self {
             case .sales:
-                "SELECT day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor FROM daily_sales WHERE store_id = ? AND day BETWEEN ? AND ?"
+                "SELECT day, gmv_minor, paid_orders, buyers, units, cogs_minor, cost_missing_units, cost_missing_value_minor, refund_unknown_orders FROM daily_sales WHERE store_id = ? AND day BETWEEN ? AND ?"
             case .shipping:
                 "SELECT day, region, weight_band, orders FROM daily_shipping WHERE store_id = ? AND day BETWEEN ? AND ? ORDER BY day, region, weight_band"
             case .refunds:
@@ -301,9 +304,7 @@ public enum AggregateSQL {
                 // One day earlier than the range too, for the first day's change.
                 "SELECT day, description_score, service_score, logistics_score FROM dsr_scores WHERE store_id = ? AND day BETWEEN ? AND ?"
             case .coverage:
-                // The span of days each kind of data covers: inside it a missing day is zero, outside it "no data". Refunds
-                // cover the span of their completion days and of their orders' paid days: an order export without a refund
-                // column says nothing of refunds, so its days are not refund-free.
+                // The span of days each kind of data covers: inside it a missing day is zero, outside it "no data".
                 // MIN and MAX each in their own subquery: together in one they defeat the index min/max shortcut.
                 """
                 SELECT 'sales', (SELECT MIN(paid_day) FROM orders WHERE store_id = ? AND paid_day IS NOT NULL), (SELECT MAX(paid_day) FROM orders WHERE store_id = ?)
@@ -311,9 +312,6 @@ public enum AggregateSQL {
                 UNION ALL SELECT 'ads', (SELECT MIN(day) FROM ad_stats WHERE store_id = ?), (SELECT MAX(day) FROM ad_stats WHERE store_id = ?)
                 UNION ALL SELECT 'affiliate', (SELECT MIN(day) FROM affiliate_commissions WHERE store_id = ?), (SELECT MAX(day) FROM affiliate_commissions WHERE store_id = ?)
                 UNION ALL SELECT 'live', (SELECT MIN(day) FROM live_sessions WHERE store_id = ?), (SELECT MAX(day) FROM live_sessions WHERE store_id = ?)
-                UNION ALL SELECT 'refund_orders', (SELECT MIN(o.paid_day) FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.order_id = r.order_id
-                    WHERE r.store_id = ?), (SELECT MAX(o.paid_day) FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.order_id = r.order_id
-                    WHERE r.store_id = ?)
                 UNION ALL SELECT 'undated_refunds', (SELECT MIN(o.paid_day) FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.order_id = r.order_id
                     WHERE r.store_id = ? AND r.status = 'completed' AND r.completed_day IS NULL), NULL
                 """
@@ -325,7 +323,7 @@ public enum AggregateSQL {
             let s = SQLValue.text(store.rawValue)
             switch self {
             case .dsr: return [s, .day(days.first.adding(days: -1)), .day(days.last)]
-            case .coverage: return Array(repeating: s, count: 13)
+            case .coverage: return Array(repeating: s, count: 11)
             default: return [s, .day(days.first), .day(days.last)]
             }
         }

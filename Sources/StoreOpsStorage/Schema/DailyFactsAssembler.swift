@@ -29,11 +29,14 @@ public struct DailyFactsAssembler {
         func covered(_ kind: String, _ day: Day) -> Bool { coverage[kind]?.contains(day) ?? false }
 
         var sales: [Day: DailyFacts.Sales] = [:]
+        // Days with paid orders whose export said nothing of refunds.
+        var refundsUnknown = Set<Day>()
         for values in rows[.sales] ?? [] {
             var r = reader(values)
             let day = try r.day()
             sales[day] = .init(gmv: try r.money(), paidOrders: try r.int64(), buyers: try r.optionalInt(), units: try r.optionalInt(), cogs: try r.money(),
                                costMissingUnits: try r.int64(), costMissingValue: try r.money())
+            if try r.int64() > 0 { refundsUnknown.insert(day) }
         }
         for values in rows[.shipping] ?? [] {
             var r = reader(values)
@@ -96,7 +99,9 @@ public struct DailyFactsAssembler {
                 ads: ads[day] ?? (covered("ads", day) ? [:] : nil),
                 affiliateCommission: affiliate[day] ?? (covered("affiliate", day) ? zero : nil),
                 live: live[day] ?? (covered("live", day) ? .init(viewers: 0, gmv: zero) : nil),
-                refunds: refunds[day] ?? ((covered("refund_orders", day) || covered("refunds", day))
+                // A day without refund rows has none when a refund export covers it, or when every order paid that day
+                // came from an export that says what was refunded.
+                refunds: refunds[day] ?? ((covered("refunds", day) || covered("sales", day) && !refundsUnknown.contains(day))
                     ? (undatedFrom.map { day >= $0 } ?? false
                         ? .init(amount: nil, orders: nil, amountByOrderDay: zero, notReturnedToStock: nil)
                         : .init(amount: zero, orders: 0, amountByOrderDay: zero, notReturnedToStock: zero)) : nil),

@@ -4,18 +4,18 @@ extension Order: StoredFact {
     public static let table = FactTable<Order>(
         name: "orders",
         columns: ["order_id", "buyer", "status", "created_at", "paid_at", "paid_day", "goods_total_minor", "shipping_fee_minor",
-                  "paid_minor", "units", "source", "region", "ship_by", "shipped_at"],
+                  "paid_minor", "units", "source", "region", "ship_by", "shipped_at", "refunds_known"],
         key: ["order_id"], dayFilter: .column("paid_day"), rows: { $0.orders }, store: { $0.store },
         encode: { o in
             [.text(o.id), .text(o.buyer), .raw(o.status), .instant(o.createdAt), .instant(o.paidAt), .day(o.paidDay),
              .money(o.goodsTotal), .money(o.shippingFee), .money(o.paidAmount), .int(o.units), .text(o.source), .text(o.region),
-             .instant(o.shipBy), .instant(o.shippedAt)]
+             .instant(o.shipBy), .instant(o.shippedAt), .bool(o.refundsKnown)]
         },
         decode: { r in
             Order(store: r.store, id: try r.text(), buyer: try r.optionalText(), status: try r.value(OrderStatus.self), createdAt: try r.instant(),
                   paidAt: try r.optionalInstant(), paidDay: try r.optionalDay(), goodsTotal: try r.money(), shippingFee: try r.money(),
                   paidAmount: try r.money(), units: try r.optionalIntValue(), source: try r.optionalText(), region: try r.optionalText(),
-                  shipBy: try r.optionalInstant(), shippedAt: try r.optionalInstant())
+                  shipBy: try r.optionalInstant(), shippedAt: try r.optionalInstant(), refundsKnown: try r.bool())
         })
 }
 

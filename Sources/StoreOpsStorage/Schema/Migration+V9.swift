@@ -1,8 +1,10 @@
 extension Migration {
     /// Version 9: unknown is not zero. An order's buyer and units may be unknown (an export without a buyer or units
-    /// column), and so may a day's buyers and units in `daily_sales` (some of its paid orders lack them). The two
-    /// tables are rebuilt with those columns nullable, the only portable way to drop a NOT NULL on SQLite; their rows
-    /// and indexes are kept as they were.
+    /// column), and so may a day's buyers and units in `daily_sales` (some of its paid orders lack them); an order
+    /// notes whether its export said what was refunded (`refunds_known`), a day how many of its paid orders did not
+    /// (`refund_unknown_orders`). The two tables are rebuilt with those columns nullable, the only portable way to drop
+    /// a NOT NULL on SQLite; their rows (every existing order's refunds taken as known, as they were) and indexes are
+    /// kept.
     static let v9UnknownBuyersAndUnits = Migration(version: 9, name: "unknown_buyers_and_units", statements: [
         """
         CREATE TABLE orders_v9 (
@@ -21,6 +23,7 @@ extension Migration {
             region TEXT,
             ship_by BIGINT,
             shipped_at BIGINT,
+            refunds_known BIGINT NOT NULL DEFAULT 1,
             PRIMARY KEY (store_id, order_id)
         )
         """,
@@ -45,6 +48,7 @@ extension Migration {
             cogs_minor BIGINT NOT NULL,
             cost_missing_units BIGINT NOT NULL,
             cost_missing_value_minor BIGINT NOT NULL,
+            refund_unknown_orders BIGINT NOT NULL DEFAULT 0,
             PRIMARY KEY (store_id, day)
         )
         """,

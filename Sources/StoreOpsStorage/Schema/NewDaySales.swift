@@ -18,6 +18,8 @@ struct NewDaySales {
         var knownUnits: Int64 = 0
         /// Orders without a known buyer, or without known units: the day's buyers (units) are then unknown.
         var unknownBuyers = 0, unknownUnits = 0
+        /// Orders whose export said nothing of refunds.
+        var unknownRefunds = 0
         /// Buyers in pseudonym form (`b` and 32 lowercase hex digits, as imports write them), as their 128 bits.
         var pseudonyms = Set<Pseudonym>()
         /// Any other buyer ids, as bytes: the database compares them byte by byte, where Swift's `String` would take
@@ -33,6 +35,7 @@ struct NewDaySales {
             paidMinor += order.paidAmount.minor
             orders += 1
             if let units = order.units { knownUnits += Int64(units) } else { unknownUnits += 1 }
+            if !order.refundsKnown { unknownRefunds += 1 }
             guard let buyer = order.buyer else {
                 unknownBuyers += 1
                 return false
