@@ -85,6 +85,7 @@ public struct ImportParser {
 
         // A total row (合计) ends a report; one with data after it means two reports pasted together.
         var totalRow: RawRecord?
+        var currencyColumn: Int?
 
         func process(_ record: RawRecord) throws {
             guard let (headerRecord, _, binding) = header else { return }
@@ -113,7 +114,7 @@ public struct ImportParser {
                                               "把两份导出分开导入，或删除合计行"))
                 try accept([CompletedUnit(records: [total], diagnostics: [problem], facts: FactBatch())])
             }
-            if let long = (0..<record.count).first(where: { record.cellLength($0) > ImportParser.cellLimit }) {
+            if record.byteCount > ImportParser.cellLimit, let long = (0..<record.count).first(where: { record.cellLength($0) > ImportParser.cellLimit }) {
                 let problem = Diagnostic(file: fileName, line: record.line, column: long < headerRecord.count ? headerRecord[long] : nil,
                                          message: "A cell of \(record.cellLength(long)) bytes: longer than any export writes",
                                          hint: "A quote in the file may be missing, so that the rest of the file became one cell; export it again",
@@ -131,7 +132,7 @@ public struct ImportParser {
                 try accept([CompletedUnit(records: [record], diagnostics: [problem], facts: FactBatch())])
                 return
             }
-            if let column = binding.indices["currency"], column < record.count { try checkCurrency(record, column, binding) }
+            if let column = currencyColumn, column < record.count { try checkCurrency(record, column, binding) }
             let reader = FieldReader(record: record, binding: binding)
             try accept(builder!.add(reader))
         }
@@ -151,6 +152,7 @@ public struct ImportParser {
                                                zh: ("文件没有日期列，也没有给出日期", "用 --date YYYY-MM-DD 指定报表的日期")))
                 }
                 header = found
+                currencyColumn = found.binding.indices["currency"]
                 builder = found.format.target.builder(mapping: found.format)
                 summary = ParseSummary(format: found.format, headerLine: record.line, header: record.cells)
                 pending = []
@@ -198,9 +200,10 @@ public struct ImportParser {
     private func repeatsHeader(_ record: RawRecord, _ header: RawRecord) -> Bool {
         guard record.count == header.count, record.count > 0 else { return false }
         let sameStart = record.withBytes(of: 0) { a in header.withBytes(of: 0) { b in
-            let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-            let x = a.starts(with: bom) ? UnsafeBufferPointer(rebasing: a[3...]) : a
-            let y = b.starts(with: bom) ? UnsafeBufferPointer(rebasing: b[3...]) : b
+            func bomless(_ p: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+                p.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? UnsafeBufferPointer(rebasing: p[3...]) : p
+            }
+            let x = bomless(a), y = bomless(b)
             return x.elementsEqual(y)
         } }
         return sameStart && record.cells.map(FormatMapping.normalise) == header.cells.map(FormatMapping.normalise)

@@ -115,12 +115,40 @@ struct MalformedFileTests {
                       "This is not an XLSX file (it is not a readable zip archive)", line: nil),
         MalformedCase("an .xls whose compound file is cut off", "cut.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 100),
                       "The .xls file is damaged (no compound-file header)", line: nil),
+        MalformedCase("an .xls whose FAT names one sector 109 times", "fat.xls", compoundFile(difat: Array(repeating: 0, count: 109), fat: [], directoryStart: 0),
+                      "The .xls file is damaged (broken FAT)", line: nil),
+        MalformedCase("an .xls whose directory chain loops on itself", "loop.xls", compoundFile(difat: [0], fat: [0xFFFF_FFFD, 1, 0xFFFF_FFFE], directoryStart: 1),
+                      "The .xls file is damaged (broken sector chain)", line: nil),
         MalformedCase("traffic sources without a date", "sources.csv", "流量来源,访客数\n手淘搜索,100\n",
                       "The file has no date column and no date was given", line: 1),
         MalformedCase("a semicolon file with a bad amount", "semi.csv",
                       "订单编号;买家实际支付金额;订单创建时间\n1001;12,50;2017-05-01 10:00:00\n1002;zwölf;2017-05-01 10:00:00\n",
                       "Not an amount of money", line: 3),
     ]
+
+    /// A compound file of 512-byte sectors: the header's DIFAT list, sector 0 holding `fat` (the rest of the sector
+    /// free), the directory starting at `directoryStart`, and two more empty sectors.
+    static func compoundFile(difat: [UInt32], fat: [UInt32], directoryStart: UInt32) -> [UInt8] {
+        func u16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
+        func u32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8(v >> (8 * $0) & 0xFF) } }
+        var header = [UInt8](repeating: 0, count: 512)
+        func put(_ bytes: [UInt8], at offset: Int) { header.replaceSubrange(offset..<(offset + bytes.count), with: bytes) }
+        put([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], at: 0)
+        put(u16(0x3E), at: 0x18)
+        put(u16(3), at: 0x1A)
+        put(u16(0xFFFE), at: 0x1C)
+        put(u16(9), at: 0x1E)
+        put(u16(6), at: 0x20)
+        put(u32(UInt32(difat.count)), at: 0x2C)
+        put(u32(directoryStart), at: 0x30)
+        put(u32(4_096), at: 0x38)
+        put(u32(0xFFFF_FFFE), at: 0x3C)
+        put(u32(0xFFFF_FFFE), at: 0x44)
+        for k in 0..<109 { put(u32(k < difat.count ? difat[k] : 0xFFFF_FFFF), at: 0x4C + 4 * k) }
+        var sector0 = fat.flatMap(u32)
+        sector0 += [UInt8](repeating: 0xFF, count: 512 - sector0.count)
+        return header + sector0 + [UInt8](repeating: 0, count: 1_024)
+    }
 
     @Test("each broken file gets its exact diagnostic, and nothing is written", arguments: cases)
     func corpus(_ c: MalformedCase) async throws {

@@ -203,3 +203,72 @@ struct RealFileTests {
         #expect(dry.status == .checked && dry.rowsImported == 1 && ordersAfter == 1, "the dry run wrote nothing (1 from the first import)")
     }
 }
+
+@Suite("Import: real files, right numbers (edge cases)")
+struct RealFileEdgeTests {
+    static let day = Day(iso: "2020-02-21")!
+
+    @Test("an HTML table's colspan and rowspan keep every value under its header")
+    func htmlSpans() async throws {
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        let html = """
+            <html><head><meta charset="utf-8"></head><body><table>
+            <tr><td colspan="3">订单报表 2020-02-21</td></tr>
+            <tr><th>订单编号</th><th>买家实际支付金额</th><th>订单创建时间</th></tr>
+            <tr><td>1</td><td rowspan="2">10.00</td><td>2020-02-21 09:00:00</td></tr>
+            <tr><td>2</td><td>2020-02-21 10:00:00</td></tr>
+            <tr><td>3</td><td>5.00</td><td>2020-02-21 11:00:00<table><tr><td>nested</td></tr></table></td></tr>
+            </table></body></html>
+            """
+        let report = try await f.service.importFile(try f.file("orders.xls", html), store: f.store.id)
+        // Order 2's amount cell is the one above it spans into: empty, so its amount is required and missing.
+        #expect(report.status == .rejected)
+        #expect(report.diagnostics.first?.line == 5 && report.diagnostics.first?.column == "买家实际支付金额",
+                "\(report.diagnostics.map(\.description))")
+        let fixed = html.replacingOccurrences(of: " rowspan=\"2\"", with: "").replacingOccurrences(of: "<td>2</td>", with: "<td>2</td><td>7.00</td>")
+        let again = try await f.service.importFile(try f.file("orders2.xls", fixed), store: f.store.id)
+        #expect(again.status == .imported && again.rowsImported == 3, "\(again.diagnostics.map(\.description))")
+        #expect(try await f.gmv(DayRange(day: Self.day)) == 2_200)
+    }
+
+    @Test("an item export's order that comes back is refused on every returning row, also with --skip-invalid")
+    func returningLines() async throws {
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        let text = "订单编号,标题,价格,购买数量\n1001,a,1.00,1\n1002,b,2.00,1\n1001,c,3.00,1\n1001,d,4.00,1\n"
+        let report = try await f.service.importFile(try f.file("items.csv", text), store: f.store.id, options: ImportOptions(skipInvalid: true))
+        #expect(report.rowsImported == 2 && report.rowsRejected == 2)
+        let lines = try await f.storage.read(OrderLine.self, store: f.store.id, days: nil)
+        #expect(lines.map(\.title).sorted() == ["a", "b"], "line 1 of order 1001 is still a")
+    }
+
+    @Test("an order sheet without payment time or status: a paid amount means paid")
+    func paidWithoutTime() async throws {
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        let text = "订单编号,买家实际支付金额,订单创建时间\n1,10.00,2020-02-21 09:00:00\n2,0,2020-02-21 09:00:00\n"
+        _ = try await f.service.importFile(try f.file("orders.csv", text), store: f.store.id)
+        #expect(try await f.gmv(DayRange(day: Self.day)) == 1_000)
+        #expect(try await f.orders().first { $0.id == "2" }?.isPaid == false)
+    }
+
+    @Test("a refund export beside the order export's refund column: no double count, by refund day known again, gross profit kept")
+    func datedAndUndatedRefunds() async throws {
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        _ = try await CostService(storage: f.storage).set(store: f.store.id, commissionPercent: "0", shippingPerOrder: "0")
+        let orders = "订单编号,买家实际支付金额,订单创建时间,订单付款时间,退款金额,宝贝总数量\n1,100.00,2020-02-21 09:00:00,2020-02-21 09:01:00,40.00,0\n"
+        _ = try await f.service.importFile(try f.file("orders.csv", orders), store: f.store.id)
+        var row = try #require(try await f.storage.masterTable(store: f.store.id, days: DayRange(day: Self.day)).first)
+        #expect(row[.refundAmountByOrderDay] == .money(Money(minor: 4_000, currency: Currency("CNY"))) && row[.refundAmount] == .noData)
+        #expect(row[.grossProfit].hasData && row[.netProfit] == .noData, "gross profit does not depend on refunds")
+        let refunds = "退款编号,订单编号,买家退款金额,退款的申请时间,退款完结时间,退款状态\nR1,1,40.00,2020-02-21 12:00:00,2020-02-22 10:00:00,退款成功\n"
+        let report = try await f.service.importFile(try f.file("refunds.csv", refunds), store: f.store.id)
+        #expect(report.status == .imported, "\(report.diagnostics)")
+        row = try #require(try await f.storage.masterTable(store: f.store.id, days: DayRange(day: Self.day)).first)
+        #expect(row[.refundAmountByOrderDay] == .money(Money(minor: 4_000, currency: Currency("CNY"))), "the same 40.00, once")
+        let next = try #require(try await f.storage.masterTable(store: f.store.id, days: DayRange(day: Self.day.adding(days: 1))).first)
+        #expect(next[.refundAmount] == .money(Money(minor: 4_000, currency: Currency("CNY"))))
+    }
+}

@@ -84,17 +84,18 @@ public struct MasterTableRow: Hashable, Sendable {
                 if let shipping { v[.shippingCost] = .money(shipping) }
                 let fees = s.gmv.applying(ppm: costs.commissionPPM) + s.gmv.applying(ppm: costs.paymentFeePPM)
                 v[.platformFees] = .money(fees)
-                // Refunds by refund day must be known where the store has refund data.
-                let notReturned: Money? = facts.refunds.map { $0.notReturnedToStock } ?? zero
-                if cogsKnown, let shipping, let notReturned {
+                if cogsKnown, let shipping {
                     let gross = s.gmv - s.cogs - shipping - fees
                     v[.grossProfit] = .money(gross)
                     // Break-even ROAS (保本ROI) = 1 / gross margin rate = GMV / gross profit; none without a margin.
                     if gross.minor > 0 { v[.breakEvenROAS] = .rate(Ratio(s.gmv.minor, gross.minor)) }
-                    // Absent ads, affiliate or refund data count as none spent; absent cost data makes profit unknown.
-                    let net = gross - (adTotal?.spend ?? zero) - (facts.affiliateCommission ?? zero)
-                        - notReturned - (costs.otherDailyCost ?? zero)
-                    v[.netProfit] = .money(net)
+                    // Absent ads, affiliate or refund data count as none spent; absent cost data makes profit unknown, and so
+                    // do refunds that may have completed on the day without a date (by refund day unknown).
+                    if let notReturned = facts.refunds.map({ $0.notReturnedToStock }) ?? zero {
+                        let net = gross - (adTotal?.spend ?? zero) - (facts.affiliateCommission ?? zero)
+                            - notReturned - (costs.otherDailyCost ?? zero)
+                        v[.netProfit] = .money(net)
+                    }
                 }
             }
         }

@@ -14,11 +14,11 @@ final class ColumnBinding: Sendable {
     private let given = Given()
 
     /// Counts an id of more than 15 digits, and whether its digits after the 15th are all zeros.
-    func noteLongID(roundedLooking: Bool, line: Int, value: String, column: String?) {
+    func noteLongID(roundedLooking: Bool, line: Int, value: String?, column: String?) {
         given.longIDs += 1
         if roundedLooking {
             given.roundedLooking += 1
-            if given.firstRounded == nil { given.firstRounded = (line, value, column) }
+            if given.firstRounded == nil { given.firstRounded = (line, value ?? "", column) }
         }
     }
 

@@ -87,9 +87,11 @@ struct FieldReader {
     mutating func keyID(_ field: String) -> String? { keyID(named(field)) }
     mutating func keyID(_ field: Field) -> String? {
         guard let value = id(field) else { return nil }
+        // Ids of 15 digits or fewer are never mangled: the common case costs one length check.
+        guard value.utf8.count > 15 || value.utf8.contains(where: { $0 == 0x45 || $0 == 0x65 }) else { return value }
         switch Cell.spreadsheetMangling(of: value) {
         case nil:
-            if value.utf8.count > 15 { binding.noteLongID(roundedLooking: false, line: record.line, value: value, column: column(field.name)) }
+            if value.utf8.count > 15 { binding.noteLongID(roundedLooking: false, line: record.line, value: nil, column: nil) }
             return value
         case .eNotation:
             fail(field.name, "The id was turned into a number by a spreadsheet program (E-notation): its digits are lost",

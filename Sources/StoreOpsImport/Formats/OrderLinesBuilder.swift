@@ -16,14 +16,17 @@ struct OrderLinesBuilder: FactBuilder {
         let quantity = r.required("line_quantity", r.count("line_quantity"))
         if let quantity, quantity < 0 { r.fail("line_quantity", "The quantity is negative", hint: "Item exports list bought quantities; refunds come from the refund export",
                                               zh: ("购买数量为负", "宝贝报表只列购买数量；退款请导入退款报表")) }
+        var returned = false
         if let orderID, orderID != lastOrder, let earlier = used.note(orderID, line: row.record.line, content: 0) {
+            returned = true
             r.fail("order_id", "Order \(orderID) has lines on line \(earlier.line) and again on line \(row.record.line), with other orders' "
                     + "lines between: the later lines would overwrite the earlier ones",
                    hint: "Keep an order's lines together (sort the export by order number), or import the parts as separate files",
                    zh: ("订单 \(orderID) 的明细在第 \(earlier.line) 行出现后，又在第 \(row.record.line) 行出现，中间隔着其他订单：后面的明细会覆盖前面的",
                         "让同一订单的明细排在一起（按订单编号排序），或分成几个文件导入"))
         }
-        if let orderID, orderID != lastOrder {
+        // A returning order does not become the current one: every row of it is refused, not only the first.
+        if let orderID, orderID != lastOrder, !returned {
             lastOrder = orderID
             lineNo = 0
         }

@@ -155,15 +155,29 @@ struct OrdersBuilder: FactBuilder {
             return CompletedUnit(records: records, diagnostics: diagnostics, facts: FactBatch())
         }
         let placed = createdAt ?? paidAtValue!
-        // Without a payment-time column, an order whose status is past payment counts as paid when placed.
-        let paidAt: Instant? = head.has(f.paidAt) ? paidAtValue : ((status == nil || status == .awaitingPayment || status == .closed) ? nil : placed)
+        // A paid-amount column with nothing in it, and no lines to sum: the amount is missing, not 0.
+        if head.has(f.paidAmount), paidAmount == nil, lines.isEmpty, returns.isEmpty {
+            var row = head
+            _ = row.required("paid_amount", paidAmount)
+            return CompletedUnit(records: records, diagnostics: row.diagnostics, facts: FactBatch())
+        }
+        let goods = goodsTotal ?? lineSum
+        let paid = paidAmount ?? (hasAmounts ? amountSum : goods - discount + shipping)
+        // Without a payment-time column, an order whose status is past payment counts as paid when placed; without a
+        // status column either, an order with something paid does.
+        let paidAt: Instant?
+        if head.has(f.paidAt) {
+            paidAt = paidAtValue
+        } else if head.has(f.status) {
+            paidAt = status == nil || status == .awaitingPayment || status == .closed ? nil : placed
+        } else {
+            paidAt = paid.minor > 0 ? placed : nil
+        }
         // Without a status column: unpaid, shipped (a shipping time), paid and not shipped (the file has shipping times),
         // or paid with its shipping unknown (the file says nothing of shipping, so the unshipped check must not judge it).
         if status == nil {
             status = paidAt == nil ? .awaitingPayment : shippedAt != nil ? .shipped : head.has(f.shippedAt) ? .paid : .paidShippingUnknown
         }
-        let goods = goodsTotal ?? lineSum
-        let paid = paidAmount ?? (hasAmounts ? amountSum : goods - discount + shipping)
         if paid.isNegative {
             var row = head
             row.fail("paid_amount", "The paid amount is negative", hint: "Check the amount columns of this order",

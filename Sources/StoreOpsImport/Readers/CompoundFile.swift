@@ -1,9 +1,12 @@
 /// A Compound File Binary (the container of legacy Office files, `[MS-CFB]`) read from memory: its directory and the
-/// bytes of a stream by name. Every sector number is checked against the file and every chain is bounded by the
-/// number of sectors, so a damaged or hostile file is an error, never a crash or an endless loop.
+/// bytes of a stream by name. Every sector number is checked against the file, no sector is listed twice in the FAT's
+/// own list, and every chain stops after as many sectors as the file has, so a damaged or hostile file is an error,
+/// never a crash, an endless loop or more memory than the file's size.
 struct CompoundFile {
     private let bytes: [UInt8]
     private let sectorSize: Int
+    /// The sectors the file has room for: no chain can be longer.
+    private let sectorCount: Int
     private let miniSectorSize: Int
     private let miniCutoff: Int
     private let fat: [UInt32]
@@ -40,7 +43,8 @@ struct CompoundFile {
         sectorSize = 1 << sectorShift
         miniSectorSize = 1 << miniShift
         miniCutoff = Int(u32(0x38))
-        let sectorCount = (bytes.count - sectorSize) / sectorSize + 1
+        let sectorCount = max(0, (bytes.count - sectorSize) / sectorSize)
+        self.sectorCount = sectorCount
         // The FAT's own sectors: 109 in the header, the rest in the DIFAT chain.
         var fatSectors: [UInt32] = (0..<109).map { u32(0x4C + $0 * 4) }.filter { $0 < 0xFFFF_FFFA }
         var difat = u32(0x44)
@@ -54,6 +58,7 @@ struct CompoundFile {
             fatSectors += (0..<perSector).map { u32(start + $0 * 4) }.filter { $0 < 0xFFFF_FFFA }
             difat = u32(start + perSector * 4)
         }
+        guard fatSectors.count <= sectorCount, Set(fatSectors).count == fatSectors.count else { throw Damaged(reason: "broken FAT") }
         var fat: [UInt32] = []
         for sector in fatSectors {
             guard let start = CompoundFile.offset(of: sector, sectorSize: sectorSize, in: bytes.count) else { throw Damaged(reason: "FAT sector out of the file") }
@@ -99,7 +104,7 @@ struct CompoundFile {
             while sector < 0xFFFF_FFFA, out.count < entry.size {
                 hops += 1
                 let start = Int(sector) * miniSectorSize
-                guard hops <= miniFAT.count, Int(sector) < miniFAT.count, start + miniSectorSize <= mini.count else {
+                guard hops <= mini.count / miniSectorSize, Int(sector) < miniFAT.count, start + miniSectorSize <= mini.count else {
                     throw Damaged(reason: "broken mini-stream chain")
                 }
                 out += mini[start..<(start + miniSectorSize)]
@@ -108,19 +113,19 @@ struct CompoundFile {
             guard out.count >= entry.size else { throw Damaged(reason: "stream shorter than its size") }
             return Array(out.prefix(entry.size))
         }
-        let data = try chain(from: entry.start)
+        let data = try chain(from: entry.start, upTo: entry.size)
         guard data.count >= entry.size else { throw Damaged(reason: "stream shorter than its size") }
         return Array(data.prefix(entry.size))
     }
 
-    /// The bytes of the FAT chain that starts at `first`.
-    private func chain(from first: UInt32) throws -> [UInt8] {
+    /// The bytes of the FAT chain that starts at `first`, or of its sectors that hold the first `limit` bytes.
+    private func chain(from first: UInt32, upTo limit: Int = .max) throws -> [UInt8] {
         var out: [UInt8] = []
         var sector = first
         var hops = 0
-        while sector != CompoundFile.endOfChain {
+        while sector != CompoundFile.endOfChain, out.count < limit {
             hops += 1
-            guard hops <= fat.count, Int(sector) < fat.count,
+            guard hops <= sectorCount, Int(sector) < fat.count,
                   let start = CompoundFile.offset(of: sector, sectorSize: sectorSize, in: bytes.count) else {
                 throw Damaged(reason: "broken sector chain")
             }

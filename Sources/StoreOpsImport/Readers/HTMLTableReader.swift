@@ -1,8 +1,10 @@
 import Foundation
 
 /// Reads the first table of an HTML file as records: what older back-ends (生意参谋 among them) save with an `.xls`
-/// name. Each `<tr>` is a record and each `<td>` or `<th>` a cell (a `colspan` repeats nothing: the cells that follow
-/// move right), its text without tags, entities decoded, runs of white space as one space. The file is read whole
+/// name. Each `<tr>` is a record and each `<td>` or `<th>` a cell, its text without tags, entities decoded, runs of
+/// white space as one space. A `colspan` cell is followed by empty cells and a `rowspan` cell leaves empty cells below
+/// it, so every value stays under its header; a table inside a cell is left out (its rows are not the report's). The file is decoded
+/// as its `charset` says (GBK and GB2312 as GB18030), or as UTF-8 when valid and GB18030 otherwise; it is read whole
 /// and refused above `maxBytes`.
 public struct HTMLTableReader: RecordSource {
     public let url: URL
@@ -23,30 +25,25 @@ public struct HTMLTableReader: RecordSource {
     }
 
     public func forEachRecord(_ body: (RawRecord) throws -> Void) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size <= maxBytes else {
+            throw ReadError(Diagnostic(file: fileName, message: "The file is larger than \(maxBytes >> 20) MB", hint: "Export a shorter date range",
+                                       zh: ("文件超过 \(maxBytes >> 20) MB", "导出更短的日期范围")))
+        }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw ReadError(Diagnostic(file: fileName, message: "The file cannot be read", hint: "Check the path and the file's permissions",
                                        zh: ("无法读取文件", "请检查路径和文件权限")))
         }
-        guard data.count <= maxBytes else {
-            throw ReadError(Diagnostic(file: fileName, message: "The file is larger than \(maxBytes >> 20) MB", hint: "Export a shorter date range",
-                                       zh: ("文件超过 \(maxBytes >> 20) MB", "导出更短的日期范围")))
-        }
-        let bytes = [UInt8](data)
-        var line = 1, rowLine = 1
-        var cells: [String] = []
-        var cell: [UInt8]?
-        var inRow = false, tables = 0
+        let bytes = try HTMLTableReader.utf8([UInt8](data), fileName: fileName)
+        var table = TableState()
+        var line = 1
         var i = 0
-        func endCell() {
-            if let c = cell { cells.append(HTMLTableReader.text(c)) }
-            cell = nil
-        }
         while i < bytes.count {
             let b = bytes[i]
             if b == 0x0A { line += 1 }
             guard b == UInt8(ascii: "<") else {
-                cell?.append(b)
+                if table.depth <= 1 { table.cell?.append(b) }
                 i += 1
                 continue
             }
@@ -57,39 +54,113 @@ public struct HTMLTableReader: RecordSource {
                 j += 1
             }
             let tag = String(decoding: bytes[(i + 1)..<min(j, bytes.count)], as: UTF8.self).lowercased()
+            if try table.handle(tag, line: line, emit: body) { return }
+            i = j + 1
+        }
+        try table.endRow(emit: body)
+    }
+
+    /// The file's bytes as UTF-8: by its `charset`, else UTF-8 when valid, else GB18030.
+    static func utf8(_ bytes: [UInt8], fileName: String) throws -> [UInt8] {
+        let head = String(decoding: bytes.prefix(4_096), as: UTF8.self).lowercased()
+        let declaredGB = ["charset=gb", "charset=\"gb", "charset='gb"].contains { head.contains($0) }
+        let valid = bytes.withUnsafeBufferPointer { UTF8Validator.validPrefixLength($0, allowTruncatedEnd: false) } == bytes.count
+        guard declaredGB || !valid else { return bytes }
+        do {
+            return try Transcoder(.gb18030).utf8(bytes[...], final: true)
+        } catch {
+            throw ReadError(Diagnostic(file: fileName, message: "The file is neither UTF-8 nor GBK text", hint: "Export the report again",
+                                       zh: ("文件既不是 UTF-8 也不是 GBK 文本", "请重新导出报表")))
+        }
+    }
+
+    /// The table being read: the current row and cell, the cells that rows above span into, nesting.
+    private struct TableState {
+        var cells: [String] = []
+        var cell: [UInt8]?
+        var colspan = 1, rowspan = 1
+        var inRow = false
+        var rowLine = 1
+        /// Tables open around the reader: 1 inside the first table; deeper tables are cell text.
+        var depth = 0
+        var started = false
+        /// Column → rows it is still spanned into by a cell above.
+        var spans: [Int: Int] = [:]
+
+        /// Handles one tag; true when the first table has ended.
+        mutating func handle(_ tag: String, line: Int, emit: (RawRecord) throws -> Void) throws -> Bool {
             var name = ""
             for (k, c) in tag.enumerated() {
                 if c.isWhitespace || (c == "/" && k > 0) { break }
                 name.append(c)
             }
             switch name {
-            case "table": tables += 1
+            case "table":
+                depth += 1
+                started = true
             case "/table":
-                endCell()
-                if inRow, !cells.isEmpty { try body(RawRecord(line: rowLine, cells: cells)) }
-                return
-            case "tr":
-                endCell()
-                if inRow, !cells.isEmpty { try body(RawRecord(line: rowLine, cells: cells)) }
-                cells = []
+                depth -= 1
+                if started && depth <= 0 {
+                    try endRow(emit: emit)
+                    return true
+                }
+            case "tr" where depth == 1:
+                try endRow(emit: emit)
                 inRow = true
                 rowLine = line
-            case "/tr":
+            case "/tr" where depth == 1:
+                try endRow(emit: emit)
+            case "td" where depth == 1, "th" where depth == 1:
                 endCell()
-                if inRow, !cells.isEmpty { try body(RawRecord(line: rowLine, cells: cells)) }
-                cells = []
-                inRow = false
-            case "td", "th":
+                fillSpans()
+                cell = []
+                colspan = HTMLTableReader.span("colspan", in: tag)
+                rowspan = HTMLTableReader.span("rowspan", in: tag)
+            case "/td" where depth == 1, "/th" where depth == 1:
                 endCell()
-                if tables > 0 { cell = [] }
-            case "/td", "/th": endCell()
-            case "br", "br/": cell?.append(0x20)
-            default: break
+            case "br", "br/", "p", "/p", "div", "/div":
+                if depth <= 1 { cell?.append(0x20) }
+            default:
+                break
             }
-            i = j + 1
+            return false
         }
-        endCell()
-        if inRow, !cells.isEmpty { try body(RawRecord(line: rowLine, cells: cells)) }
+
+        /// Empty cells for the columns a cell above spans into, from the current one on.
+        mutating func fillSpans() {
+            while let remaining = spans[cells.count], remaining > 0 {
+                spans[cells.count] = remaining - 1
+                cells.append("")
+            }
+        }
+
+        mutating func endCell() {
+            guard let c = cell else { return }
+            let first = cells.count
+            cells.append(HTMLTableReader.text(c))
+            for _ in 1..<max(1, colspan) { cells.append("") }
+            if rowspan > 1 {
+                for column in first..<cells.count { spans[column] = rowspan - 1 }
+            }
+            cell = nil
+        }
+
+        mutating func endRow(emit: (RawRecord) throws -> Void) throws {
+            endCell()
+            if inRow, !cells.isEmpty {
+                fillSpans()
+                try emit(RawRecord(line: rowLine, cells: cells))
+            }
+            cells = []
+            inRow = false
+        }
+    }
+
+    /// The value of a `colspan` or `rowspan` attribute, 1 when absent, at most 1,000.
+    static func span(_ attribute: String, in tag: String) -> Int {
+        guard let range = tag.range(of: attribute) else { return 1 }
+        let digits = tag[range.upperBound...].drop { $0 == "=" || $0 == "\"" || $0 == "'" || $0 == " " }.prefix { $0.isASCII && $0.isNumber }
+        return min(1_000, max(1, Int(digits.prefix(4)) ?? 1))
     }
 
     /// A cell's text: entities decoded, white space collapsed, trimmed.

@@ -47,6 +47,9 @@ public struct RawRecord: Hashable, Sendable {
         }
     }
 
+    /// The bytes of all cells together.
+    var byteCount: Int { storage.count }
+
     /// The length in bytes of cell `index`.
     func cellLength(_ index: Int) -> Int { ends[index] - (index == 0 ? 0 : ends[index - 1]) }
 

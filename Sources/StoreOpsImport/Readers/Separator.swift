@@ -26,10 +26,10 @@ public enum Separator: Sendable, Hashable {
 
     /// The separator of a file from its first bytes (up to 30 records). A character separates the columns when most
     /// records have it the same number of times, at least once (outside quotes); the character with the most such
-    /// records wins, ties going to the order tab, comma, semicolon, pipe. With none, a file whose lines split into the
+    /// records wins, ties going to the order comma, tab, semicolon, pipe. With none, a file whose lines split into the
     /// same number of cells at runs of spaces is aligned; anything else is comma-separated (one column).
     static func detect(in bytes: ArraySlice<UInt8>) -> Separator {
-        let candidates: [UInt8] = [0x09, 0x2C, 0x3B, 0x7C]
+        let candidates: [UInt8] = [0x2C, 0x09, 0x3B, 0x7C]
         var counts: [[Int]] = []
         var current = [Int](repeating: 0, count: candidates.count)
         var inQuotes = false, lineHasText = false

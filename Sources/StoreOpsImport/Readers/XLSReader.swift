@@ -34,6 +34,8 @@ public struct XLSReader: RecordSource {
         var styleFormats: [Int] = []
         var sheets: [(name: String, offset: Int, kind: UInt8)] = []
         var sawBOF = false
+        // DATEMODE: serials count from 1904-01-01 (old Mac workbooks), 1,462 days after the 1900 system's.
+        var dateOffset = 0.0
         while let record = try reader.next() {
             switch record.type {
             case 0x0809:
@@ -44,6 +46,8 @@ public struct XLSReader: RecordSource {
                                zh: ("这是 Excel 97 之前的文件（BIFF5 或更早）", "用表格软件打开并另存为 .xlsx 后再导入"))
                 }
             case 0x00FC: strings = try sharedStrings(record, &reader)
+            case 0x0022:
+                if record.data.count >= 2, record.u16(0) == 1 { dateOffset = 1_462 }
             case 0x041E:
                 if record.data.count >= 5 { formats[record.u16(0)] = try? BIFFText(record.data, at: 2, lengthBytes: 2).text }
             case 0x00E0:
@@ -69,7 +73,7 @@ public struct XLSReader: RecordSource {
             chosen = worksheets[0]
         }
         let dateStyles = Set(styleFormats.enumerated().filter { XLSXReader.isDateFormat(id: $0.element, code: formats[$0.element]) }.map(\.offset))
-        let rows = try readSheet(workbook, at: chosen.offset, strings: strings, dateStyles: dateStyles)
+        let rows = try readSheet(workbook, at: chosen.offset, strings: strings, dateStyles: dateStyles, dateOffset: dateOffset)
         for (index, cells) in rows.sorted(by: { $0.key < $1.key }) {
             var row: [String] = []
             for (column, text) in cells.sorted(by: { $0.key < $1.key }) { XLSXReader.place(text, at: column, in: &row) }
@@ -102,7 +106,8 @@ public struct XLSReader: RecordSource {
     }
 
     /// The cells of the sheet whose BOF is at `offset`, by row and column.
-    private func readSheet(_ workbook: [UInt8], at offset: Int, strings: [String], dateStyles: Set<Int>) throws -> [Int: [Int: String]] {
+    private func readSheet(_ workbook: [UInt8], at offset: Int, strings: [String], dateStyles: Set<Int>,
+                           dateOffset: Double) throws -> [Int: [Int: String]] {
         guard offset >= 0, offset < workbook.count else { throw fail("The sheet's position is outside the file", "Download the export again",
                                                                         zh: ("工作表的位置超出了文件", "请重新下载导出文件")) }
         var reader = Records(workbook, from: offset)
@@ -110,7 +115,7 @@ public struct XLSReader: RecordSource {
         var pendingFormula: (row: Int, column: Int)?
         func put(_ row: Int, _ column: Int, _ text: String) { rows[row, default: [:]][column] = text }
         func number(_ value: Double, style: Int) -> String {
-            if dateStyles.contains(style), let date = XLSXReader.excelDate(value) { return date }
+            if dateStyles.contains(style), let date = XLSXReader.excelDate(value + dateOffset) { return date }
             return XLSReader.text(of: value)
         }
         var depth = 0
@@ -123,7 +128,8 @@ public struct XLSReader: RecordSource {
                 if depth <= 0 { return rows }
             case 0x00FD where d.count >= 10:
                 let index = Int(record.u32(6))
-                put(record.u16(0), record.u16(2), strings.indices.contains(index) ? strings[index] : "")
+                guard strings.indices.contains(index) else { throw CompoundFile.Damaged(reason: "a cell names a shared string that is not there") }
+                put(record.u16(0), record.u16(2), strings[index])
             case 0x0204 where d.count >= 9:
                 put(record.u16(0), record.u16(2), try BIFFText(d, at: 6, lengthBytes: 2).text)
             case 0x0203 where d.count >= 14:
@@ -173,7 +179,7 @@ public struct XLSReader: RecordSource {
         var strings: [String] = []
         strings.reserveCapacity(Int(min(unique, 1 << 20)))
         for _ in 0..<min(Int(unique), 1 << 22) {
-            guard let text = stream.string() else { break }
+            guard let text = stream.string() else { throw CompoundFile.Damaged(reason: "the shared strings are cut off") }
             strings.append(text)
         }
         return strings
@@ -194,7 +200,8 @@ public struct XLSReader: RecordSource {
     /// A number as a spreadsheet shows it: whole numbers without a decimal point, others in their shortest form.
     static func text(of value: Double) -> String {
         guard value.isFinite else { return "" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        // Whole numbers up to 2^53 are exact in a double: written as integers (a 16-digit id stays itself).
+        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
         return "\(value)"
     }
 

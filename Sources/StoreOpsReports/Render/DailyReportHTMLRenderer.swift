@@ -67,6 +67,13 @@ public struct DailyReportHTMLRenderer: Sendable {
         if report.checks != nil || !report.openTasks.isEmpty {
             body += DailyReportChecksSummary(report: report, language: l).html
         }
+        if !report.gaps.isEmpty {
+            body += "<section class=\"missing\"><h2>\(e(l.pick("无数据", "No data")))</h2><ul>"
+            for (gap, fields) in report.gaps {
+                body += "<li>\(e(fields.map { $0.label(l) }.joined(separator: l.pick("、", ", ")))) — \(e(gap.explanation(l)))</li>"
+            }
+            body += "</ul></section>"
+        }
         if report.row.costMissingUnits > 0 {
             body += "<p class=\"warning\">\(e(l.pick("成本不完整: \(report.row.costMissingUnits) 件商品没有成本，利润偏高。", "Costs incomplete: \(report.row.costMissingUnits) units have no unit cost; profit is overstated.")))</p>"
         }

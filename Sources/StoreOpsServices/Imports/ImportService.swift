@@ -177,7 +177,6 @@ final class ParsingSource: FactBatchSource, @unchecked Sendable {
     func parse(writing: Bool, onBatch: (FactBatch) throws -> Void) throws -> ParseSummary {
         // What the file is, by its content: an "Excel" file may be HTML or tab-separated text under an .xls name.
         let container = try FileContent.kind(of: url)
-        let isText = container == .text
         let source: any RecordSource
         switch container {
         case .xlsx:
@@ -193,7 +192,8 @@ final class ParsingSource: FactBatchSource, @unchecked Sendable {
         }
         var failed = false
         let skipInvalid = options.skipInvalid
-        let parser = ImportParser(source: source, fileName: url.lastPathComponent, formats: formats, context: context, strictWidth: isText)
+        let parser = ImportParser(source: source, fileName: url.lastPathComponent, formats: formats, context: context,
+                                  strictWidth: container == .text || container == .html)
         return try parser.run(onBatch: { batch in
             if !failed { try onBatch(batch) }
         }, onRejected: { [rejects] record, problems in

@@ -257,7 +257,7 @@ public enum AggregateSQL {
         ), b AS MATERIALIZED (
             SELECT o.paid_day AS day, SUM(r.amount_minor) AS amount
             FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.order_id = r.order_id
-            WHERE r.store_id = :store AND r.status = 'completed' AND o.paid_day IN (:days)
+            WHERE r.store_id = :store AND r.status = 'completed' AND o.paid_day IN (:days) AND \(datedOrOnly("r"))
             GROUP BY o.paid_day
         )
         SELECT :store, d.day, CAST(COALESCE(a.amount, 0) AS BIGINT), CAST(COALESCE(a.orders, 0) AS BIGINT),
@@ -266,6 +266,15 @@ public enum AggregateSQL {
         LEFT JOIN a ON a.day = d.day
         LEFT JOIN b ON b.day = d.day
         """
+
+    /// A refund of `alias` that counts: dated, or undated (an order export's refund column) while the refund export
+    /// has no dated refund of its order (which would be the same money counted twice).
+    static func datedOrOnly(_ alias: String) -> String {
+        """
+        (\(alias).completed_day IS NOT NULL OR NOT EXISTS (SELECT 1 FROM refunds d WHERE d.store_id = \(alias).store_id \
+        AND d.order_id = \(alias).order_id AND d.status = 'completed' AND d.completed_day IS NOT NULL))
+        """
+    }
 
     public static let deleteAds = "DELETE FROM daily_ads WHERE store_id = :store AND day IN (:days)"
 
@@ -313,7 +322,7 @@ public enum AggregateSQL {
                 UNION ALL SELECT 'affiliate', (SELECT MIN(day) FROM affiliate_commissions WHERE store_id = ?), (SELECT MAX(day) FROM affiliate_commissions WHERE store_id = ?)
                 UNION ALL SELECT 'live', (SELECT MIN(day) FROM live_sessions WHERE store_id = ?), (SELECT MAX(day) FROM live_sessions WHERE store_id = ?)
                 UNION ALL SELECT 'undated_refunds', (SELECT MIN(o.paid_day) FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.order_id = r.order_id
-                    WHERE r.store_id = ? AND r.status = 'completed' AND r.completed_day IS NULL), NULL
+                    WHERE r.store_id = ? AND r.status = 'completed' AND r.completed_day IS NULL AND \(datedOrOnly("r"))), NULL
                 """
             }
         }

@@ -50,6 +50,9 @@ public struct DailyFactsAssembler {
             let day = try r.day()
             refunds[day] = .init(amount: try r.money(), orders: try r.int64(), amountByOrderDay: try r.money(), notReturnedToStock: try r.money())
         }
+        // A day whose orders' refunds are partly unknown has no complete refund figures, rows or not, unless the refund
+        // export covers it.
+        for day in refundsUnknown where refunds[day] != nil && !covered("refunds", day) { refunds[day] = nil }
         if let undatedFrom {
             for day in refunds.keys where day >= undatedFrom {
                 refunds[day]!.amount = nil
