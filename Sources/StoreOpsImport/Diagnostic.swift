@@ -44,27 +44,18 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         chinese ? zh ?? Localized(message: message, hint: hint) : Localized(message: message, hint: hint)
     }
 
-    /// `description` in Chinese (`文件:行: 列 "值": 问题。提示`) or English.
+    /// `file:line: column "value": message. hint` in English, `文件:行: 列 "值": 问题。提示` in Chinese.
     public func description(chinese: Bool) -> String {
-        guard chinese else { return description }
-        let text = text(chinese: true)
+        let text = text(chinese: chinese)
         var out = file
         if let line { out += ":\(line)" }
         out += ": "
-        if let column { out += "列 \(column)" + (value.map { " \"\($0)\"" } ?? "") + ": " }
+        if let column { out += (chinese ? "列 " : "column ") + column + (value.map { " \"\($0)\"" } ?? "") + ": " }
         out += text.message
-        if !text.hint.isEmpty { out += "。" + text.hint }
+        if !text.hint.isEmpty { out += (chinese ? "。" : ". ") + text.hint }
         return out
     }
 
     /// `file:line: column "value": message. hint`
-    public var description: String {
-        var text = file
-        if let line { text += ":\(line)" }
-        text += ": "
-        if let column { text += "column \(column)" + (value.map { " \"\($0)\"" } ?? "") + ": " }
-        text += message
-        if !hint.isEmpty { text += ". " + hint }
-        return text
-    }
+    public var description: String { description(chinese: false) }
 }

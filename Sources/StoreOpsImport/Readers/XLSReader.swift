@@ -61,17 +61,7 @@ public struct XLSReader: RecordSource {
             if record.type == 0x000A { break }
         }
         let worksheets = sheets.filter { $0.kind == 0 }
-        guard !worksheets.isEmpty else { throw fail("The workbook has no sheets", "Export the report again", zh: ("工作簿里没有工作表", "请重新导出报表")) }
-        let chosen: (name: String, offset: Int, kind: UInt8)
-        if let sheet {
-            guard let found = worksheets.first(where: { $0.name == sheet }) else {
-                throw fail("There is no sheet \"\(sheet)\"", "The sheets are: \(worksheets.map(\.name).joined(separator: ", "))",
-                           zh: ("没有名为“\(sheet)”的工作表", "工作表有：\(worksheets.map(\.name).joined(separator: "、"))"))
-            }
-            chosen = found
-        } else {
-            chosen = worksheets[0]
-        }
+        let chosen = worksheets[try XLSXReader.chooseSheet(sheet, among: worksheets.map(\.name), fileName: fileName)]
         let dateStyles = Set(styleFormats.enumerated().filter { XLSXReader.isDateFormat(id: $0.element, code: formats[$0.element]) }.map(\.offset))
         let rows = try readSheet(workbook, at: chosen.offset, strings: strings, dateStyles: dateStyles, dateOffset: dateOffset)
         for (index, cells) in rows.sorted(by: { $0.key < $1.key }) {

@@ -25,17 +25,7 @@ public struct XLSXReader: RecordSource {
     public func forEachRecord(_ body: (RawRecord) throws -> Void) throws {
         let archive = try archive()
         let sheets = try workbook(archive)
-        guard !sheets.isEmpty else { throw fail("The workbook has no sheets", "Export the report again", zh: ("工作簿里没有工作表", "请重新导出报表")) }
-        let chosen: (name: String, path: String)
-        if let sheet {
-            guard let found = sheets.first(where: { $0.name == sheet }) else {
-                throw fail("There is no sheet \"\(sheet)\"", "The sheets are: \(sheets.map(\.name).joined(separator: ", "))",
-                           zh: ("没有名为“\(sheet)”的工作表", "工作表有：\(sheets.map(\.name).joined(separator: "、"))"))
-            }
-            chosen = found
-        } else {
-            chosen = sheets[0]
-        }
+        let chosen = sheets[try XLSXReader.chooseSheet(sheet, among: sheets.map(\.name), fileName: fileName)]
         let strings = try sharedStrings(archive)
         let dateStyles = try dateStyleIndices(archive)
         guard let entry = archive[chosen.path] else { throw fail("The sheet \(chosen.name) is missing from the file", "Export the report again",
@@ -268,6 +258,21 @@ public struct XLSXReader: RecordSource {
         let day = Day(year: 1899, month: 12, day: 31)!.adding(days: dayNumber - 1)
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(day.iso) \(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
+    }
+
+    /// The index of the sheet named `name` among `names` (the first when nil); a workbook without sheets, or without
+    /// that one, is an error that lists the sheets.
+    static func chooseSheet(_ name: String?, among names: [String], fileName: String) throws -> Int {
+        func fail(_ message: String, _ hint: String, zh: (String, String)) -> ReadError {
+            ReadError(Diagnostic(file: fileName, message: message, hint: hint, zh: zh))
+        }
+        guard !names.isEmpty else { throw fail("The workbook has no sheets", "Export the report again", zh: ("工作簿里没有工作表", "请重新导出报表")) }
+        guard let name else { return 0 }
+        guard let index = names.firstIndex(of: name) else {
+            throw fail("There is no sheet \"\(name)\"", "The sheets are: \(names.joined(separator: ", "))",
+                       zh: ("没有名为“\(name)”的工作表", "工作表有：\(names.joined(separator: "、"))"))
+        }
+        return index
     }
 
     /// 0-based column of a cell reference such as `AB12`.
