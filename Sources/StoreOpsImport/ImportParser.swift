@@ -29,6 +29,10 @@ public struct ImportParser {
     public static let diagnosticLimit = 500
     /// The longest cell a row may have (1 MB): item descriptions run to tens of kilobytes, nothing a field reads is longer.
     public static let cellLimit = 1 << 20
+    /// The most bytes one record may have (16 MB), and the most cells (Excel's 16,384 columns): the parser stops
+    /// at either rather than hold or match a runaway line.
+    public static let recordLimit = 16 << 20
+    public static let columnLimit = 16_384
     static let summaryMarkers: Set<String> = ["合计", "汇总", "总计", "店铺汇总值", "店铺平均值", "合计:", "合计：", "Total", "Totals", "TOTAL"]
 
     public let source: any RecordSource
@@ -123,6 +127,14 @@ public struct ImportParser {
                 try accept([CompletedUnit(records: [RawRecord(line: record.line, cells: [])], diagnostics: [problem], facts: FactBatch())])
                 return
             }
+            if let column = record.firstNUL {
+                let problem = Diagnostic(file: fileName, line: record.line, column: column < headerRecord.count ? headerRecord[column] : nil,
+                                         message: "The row contains a NUL byte (\\0): no export writes one",
+                                         hint: "The file is damaged or not a text export; export it again",
+                                         zh: ("这一行含有 NUL 字节（\\0），正常的导出不会有", "文件已损坏或不是文本导出；请重新导出"))
+                try accept([CompletedUnit(records: [RawRecord(line: record.line, cells: [])], diagnostics: [problem], facts: FactBatch())])
+                return
+            }
             if strictWidth && record.count != headerRecord.count {
                 let problem = Diagnostic(file: fileName, line: record.line,
                                          message: "The row has \(record.count) cells but the header has \(headerRecord.count)",
@@ -138,6 +150,9 @@ public struct ImportParser {
         }
 
         try source.forEachRecord { record in
+            if record.count > ImportParser.columnLimit || record.byteCount > ImportParser.recordLimit {
+                throw ImportParser.limitError(file: fileName, line: record.line, columns: record.count > ImportParser.columnLimit)
+            }
             if header != nil {
                 try process(record)
                 return
@@ -248,6 +263,19 @@ public struct ImportParser {
 
     /// Whether one of the first two cells says the row is a total (`合计`, `Total` ...). Cells that start with a digit,
     /// as data rows' first cells mostly do, are not looked at further.
+    /// A record past the column or size limit: the whole file is refused, as no row after it can be trusted.
+    static func limitError(file: String, line: Int, columns: Bool) -> ReadError {
+        if columns {
+            return ReadError(Diagnostic(file: file, line: line, message: "Line \(line) has more than \(columnLimit) cells: more than any export has",
+                                        hint: "Check the separator (--separator) or export the report again",
+                                        zh: ("第 \(line) 行超过 \(columnLimit) 个单元格，比任何导出都多", "请检查分隔符（--separator）或重新导出报表")))
+        }
+        return ReadError(Diagnostic(file: file, line: line, message: "The record starting on line \(line) is longer than \(recordLimit >> 20) MB",
+                                    hint: "A quote in the file may be missing, so that the rest of the file became one cell; export it again",
+                                    zh: ("从第 \(line) 行开始的记录超过 \(recordLimit >> 20) MB",
+                                         "文件中可能少了一个引号，让后面的内容都成了一个单元格；请重新导出")))
+    }
+
     static func isSummary(_ record: RawRecord) -> Bool {
         (0..<min(2, record.count)).contains { index in
             let maybe = record.withBytes(of: index) { bytes in

@@ -1,23 +1,34 @@
 import Hummingbird
 import Logging
+import NIOCore
 import StoreOpsCore
 import StoreOpsServices
 import StoreOpsStorage
 
 /// Builds the StoreOps web application over a database: `/health` and the JSON API for agency users.
 public enum ServerApplication {
-    /// The router with every route of the server.
+    /// The router with every route of the server. Fails when the upload folder is not private to this user.
     public static func router(database: any StoreOpsDatabase, clock: @escaping @Sendable () -> Instant,
-                              maxUploadBytes: Int = 256 << 20) -> Router<BasicRequestContext> {
+                              settings: ServerSettings = ServerSettings()) throws -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: APIErrorMiddleware())
         HealthController(storage: database).addRoutes(to: router)
-        APIController(access: AccessService(database: database), clock: clock, maxUploadBytes: maxUploadBytes).addRoutes(to: router)
+        let staging = try UploadStaging(root: settings.uploadFolder)
+        APIController(access: AccessService(database: database), clock: clock, staging: staging,
+                      gate: UploadGate(capacity: settings.maxConcurrentUploads), maxUploadBytes: settings.maxUploadBytes)
+            .addRoutes(to: router)
         return router
     }
 
-    /// The application listening on `host:port`.
+    /// The application listening on `host:port`. Removes the uploads a crashed server left behind first.
     public static func build(database: any StoreOpsDatabase, clock: @escaping @Sendable () -> Instant, host: String = "127.0.0.1",
-                             port: Int = 8080, logger: Logger) -> some ApplicationProtocol {
-        Application(router: router(database: database, clock: clock), configuration: .init(address: .hostname(host, port: port)), logger: logger)
+                             port: Int = 8080, settings: ServerSettings = ServerSettings(), logger: Logger) throws -> some ApplicationProtocol {
+        let router = try router(database: database, clock: clock, settings: settings)
+        let removed = try UploadStaging(root: settings.uploadFolder).removeLeftovers()
+        if removed > 0 { logger.info("removed \(removed) uploads left by servers that stopped") }
+        let idle = TimeAmount.nanoseconds(Int64(settings.idleTimeout.components.seconds) * 1_000_000_000
+            + settings.idleTimeout.components.attoseconds / 1_000_000_000)
+        return Application(router: router, server: .http1(configuration: .init(idleTimeout: idle)),
+                           configuration: .init(address: .hostname(host, port: port)), logger: logger)
     }
 }

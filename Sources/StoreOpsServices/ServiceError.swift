@@ -8,6 +8,10 @@ public struct ServiceError: Error, CustomStringConvertible, Sendable {
         case unauthorized
         /// The user's role does not allow this.
         case forbidden
+        /// The request is larger than allowed.
+        case tooLarge = "too_large"
+        /// The server cannot take this now (too many uploads at once, a full disk): try again later.
+        case unavailable
     }
 
     public let code: Code

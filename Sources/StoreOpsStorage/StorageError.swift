@@ -17,6 +17,8 @@ public struct StorageError: Error, CustomStringConvertible, CustomDebugStringCon
         case unavailable
         /// The storage handle's store scope does not include the store.
         case forbidden
+        /// The file of a write is in the import ledger already (another import of it landed first); nothing was written.
+        case alreadyImported = "already_imported"
     }
 
     public let code: Code
@@ -39,5 +41,12 @@ extension StorageError {
     /// There is no store with this id; says how to create one.
     static func unknownStore(_ id: StoreID) -> StorageError {
         StorageError(.unknownStore, "There is no store \"\(id)\". Create it with `storeops store add --id \(id) --name NAME --platform PLATFORM`, or list stores with `storeops store list`.")
+    }
+}
+
+extension StorageError {
+    /// The ledger has the file already: another import of it committed first.
+    static func alreadyImported(_ record: ImportRecord) -> StorageError {
+        StorageError(.alreadyImported, "\(record.fileName) was imported into store \(record.store) already (same content, as \(record.kind)).")
     }
 }

@@ -34,6 +34,19 @@ struct AccessPolicyTests {
         #expect(!p.isWorkspaceAdmin)
     }
 
+    @Test("a grant on a store or client gives nothing once it has moved to another workspace")
+    func moved() {
+        // The grants were given while a1 and client alpha were in the user's workspace; then both moved.
+        let storeGrant = policy([(.store("a1"), .operator)])
+        let movedStore = Store(id: "a1", name: "a1", platform: .tmall, client: "gamma")
+        #expect(storeGrant.role(on: alpha) == .operator)
+        #expect(storeGrant.role(on: movedStore) == nil && !storeGrant.permits(.write, on: movedStore))
+        let movedClients = [Client(id: "alpha", workspace: "other", name: "A")] + clients.dropFirst()
+        let clientGrant = AccessPolicy(user: user, grants: [Grant(user: user.id, target: .client("alpha"), role: .admin)], clients: movedClients)
+        #expect(clientGrant.role(on: alpha) == nil)
+        #expect(!clientGrant.canManage(client: movedClients[0]))
+    }
+
     @Test("roles include the ones before them", arguments: [(Role.viewer, [true, false, false]), (.operator, [true, true, false]), (.admin, [true, true, true])])
     func roles(_ role: Role, _ expected: [Bool]) {
         #expect([AccessAction.read, .write, .manage].map(role.permits) == expected)

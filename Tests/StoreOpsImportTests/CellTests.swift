@@ -57,6 +57,19 @@ struct CellTests {
         #expect(Cell.id("=\"0012\"") == "0012")
     }
 
+    @Test("values past Int64 or past any real export are errors, never traps or long loops")
+    func outOfRange() throws {
+        for text in ["9223372036854775807:00", "1:9223372036854775807", "9223372036854775807分", "9999999999时", "99999999999"] {
+            #expect(throws: CellError.self, "\(text)") { try Cell.seconds(text) }
+        }
+        #expect(try Cell.seconds("1小时2分3秒") == 3_723 && Cell.seconds("01:00:00") == 3_600)
+        for text in ["1e9223372036854775807", "0e999999999999999", "92233720368547758.075", "-92233720368547758.08"] {
+            #expect(throws: CellError.self, "\(text)") { try Cell.money(text, currency: .cny) }
+        }
+        #expect(XLSXReader.columnIndex("ZZZZZZZZZZZZZZZ1") == 1 << 20 - 1)
+        #expect(XLSXReader.columnIndex("AA7") == 26)
+    }
+
     @Test("summary rows are told from data rows by their first two cells")
     func summaryRows() {
         func summary(_ cells: [String]) -> Bool { ImportParser.isSummary(RawRecord(line: 9, cells: cells)) }

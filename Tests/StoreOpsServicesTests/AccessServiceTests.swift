@@ -103,4 +103,22 @@ struct AccessServiceTests {
         try await access.revoke(user: "anna", on: .client("alpha"))
         #expect(try await access.authenticate(token: fresh).storage.stores().isEmpty)
     }
+
+    @Test("a store grant ends when the store moves to another workspace's client: no read, no import")
+    func storeMovedAway() async throws {
+        let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
+        let access = AccessService(database: agency.database)
+        let b = AgencyFixture.betaStore
+        #expect(try await agency.context("bea").storage.stores().map(\.id) == [b])
+        try await access.addWorkspace(id: "other", name: "另一家")
+        try await access.addClient(id: "gamma", workspace: "other", name: "G")
+        try await access.assign(store: b.rawValue, to: "gamma")
+        let bea = try await agency.context("bea")
+        #expect(try await bea.storage.stores().isEmpty)
+        #expect(bea.policy.role(on: try await agency.database.requireStore(b)) == nil)
+        await #expect(throws: (any Error).self) { _ = try await bea.storage.masterTable(store: b, days: Self.d0) }
+        await #expect(throws: (any Error).self) { try await bea.storage.write(Fixtures.orders(store: b), to: b) }
+        // The workspace admin of the old workspace lost it too.
+        #expect(try await agency.context("boss").storage.stores().map(\.id) == [AgencyFixture.alphaStore])
+    }
 }

@@ -39,6 +39,15 @@ struct StoreArchiveServiceTests {
         let archive = folder.appendingPathComponent("shop.storeops.jsonl")
         let exported = try await StoreArchiveService(database: sqlite, clock: Self.clock).export(store: Fixtures.storeID, to: archive)
         #expect(exported.rows > 20 && exported.tables >= 8)
+        #expect(try FileManager.default.attributesOfItem(atPath: archive.path)[.posixPermissions] as? Int == 0o600,
+                "the archive holds the pseudonym key: its owner's only")
+        // So does a database file: created private, and an old one others could read is narrowed.
+        let path = folder.appendingPathComponent("storeops.db").path
+        _ = try SQLiteStore(path: path)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        _ = try SQLiteStore(path: path)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
 
         let target = try await TestBackend.makeStore()
         let service = StoreArchiveService(database: target, clock: Self.clock)

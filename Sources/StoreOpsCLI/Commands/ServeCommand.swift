@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import StoreOpsServer
@@ -13,12 +14,23 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "The address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "The port to listen on.") var port: Int = 8080
+    @Option(help: "The largest upload, in MB.") var maxUploadMb: Int = 256
+    @Option(help: "How many uploads are imported at once; more are answered 503.") var maxConcurrentUploads: Int = 2
+    @Option(help: "Seconds a connection may stay idle or half-sent before it is closed.") var idleTimeout: Int = 30
+    @Option(help: "The private folder uploads are staged in (default: storeops-uploads-UID in the temporary folder).")
+    var uploadFolder: String?
 
     func run() async throws {
         var logger = Logger(label: "storeops.server")
         logger.logLevel = .info
         try await global.withStorage { database in
-            let app = ServerApplication.build(database: database, clock: Environment.current.clock, host: host, port: port, logger: logger)
+            var settings = ServerSettings()
+            settings.maxUploadBytes = max(1, min(maxUploadMb, 1 << 20)) << 20
+            settings.maxConcurrentUploads = max(1, maxConcurrentUploads)
+            settings.idleTimeout = .seconds(max(1, idleTimeout))
+            if let uploadFolder { settings.uploadFolder = URL(fileURLWithPath: uploadFolder, isDirectory: true) }
+            let app = try ServerApplication.build(database: database, clock: Environment.current.clock, host: host, port: port,
+                                                  settings: settings, logger: logger)
             try await app.runService()
         }
     }

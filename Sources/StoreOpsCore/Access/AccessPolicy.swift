@@ -13,14 +13,15 @@ public struct AccessPolicy: Sendable {
         clientWorkspaces = Dictionary(clients.map { ($0.id, $0.workspace) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The user's role on `store`, or nil when they have none.
+    /// The user's role on `store`, or nil when they have none. Checked on every access against where the store is
+    /// now: a grant on a store or client that has since moved to another workspace gives nothing.
     public func role(on store: Store) -> Role? {
-        let workspace = store.client.flatMap { clientWorkspaces[$0] }
+        guard let client = store.client, clientWorkspaces[client] == user.workspace else { return nil }
         return grants.compactMap { grant -> Role? in
             switch grant.target {
             case .store(let id): id == store.id ? grant.role : nil
-            case .client(let id): id == store.client ? grant.role : nil
-            case .workspace(let id): id == workspace && id == user.workspace ? grant.role : nil
+            case .client(let id): id == client ? grant.role : nil
+            case .workspace(let id): id == user.workspace ? grant.role : nil
             }
         }.max()
     }
@@ -40,7 +41,7 @@ public struct AccessPolicy: Sendable {
         grants.contains { grant in
             guard grant.role == .admin else { return false }
             switch grant.target {
-            case .client(let id): return id == client.id
+            case .client(let id): return id == client.id && client.workspace == user.workspace
             case .workspace(let id): return id == client.workspace && id == user.workspace
             case .store: return false
             }

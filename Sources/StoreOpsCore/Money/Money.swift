@@ -36,6 +36,19 @@ public struct Money: Hashable, Sendable, Codable {
     /// The amount times an integer count (a unit price times a quantity).
     public static func * (lhs: Money, rhs: Int64) -> Money { Money(minor: lhs.minor * rhs, currency: lhs.currency) }
 
+    /// The sum of two amounts of the same currency, or nil when it does not fit (for values read from files).
+    public func adding(_ other: Money) -> Money? {
+        precondition(currency == other.currency, "adding \(other.currency) to \(currency)")
+        let (sum, overflow) = minor.addingReportingOverflow(other.minor)
+        return overflow ? nil : Money(minor: sum, currency: currency)
+    }
+
+    /// The amount times `count`, or nil when it does not fit (for values read from files).
+    public func multiplied(by count: Int64) -> Money? {
+        let (product, overflow) = minor.multipliedReportingOverflow(by: count)
+        return overflow ? nil : Money(minor: product, currency: currency)
+    }
+
     /// The amount times `numerator / denominator`, rounded half away from zero to the minor unit.
     public func scaled(by numerator: Int64, over denominator: Int64) -> Money {
         Money(minor: Money.divideRounded(minor * numerator, by: denominator), currency: currency)

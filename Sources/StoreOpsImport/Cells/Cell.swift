@@ -94,31 +94,51 @@ public enum Cell {
         return value
     }
 
-    /// A duration in seconds: `00:01:23`, `01:23`, `83`, `83秒`, `1分23秒`, `12.5`.
+    /// A duration in seconds: `00:01:23`, `01:23`, `83`, `83秒`, `1分23秒`, `12.5`; at most about 31 years.
     public static func seconds(_ raw: String) throws -> Int? {
         guard let text = clean(raw) else { return nil }
-        if text.contains(":") {
-            let parts = text.split(separator: ":").map { Int($0) }
-            guard parts.count >= 2, parts.count <= 3, parts.allSatisfy({ $0 != nil }) else { throw CellError("Not a duration", hint: "Expected hh:mm:ss such as 00:01:23", zh: ("不是时长", "应为 00:01:23 这样的 时:分:秒")) }
-            return parts.reduce(0) { $0 * 60 + $1! }
+        let malformed = CellError("Not a duration", hint: "Expected hh:mm:ss such as 00:01:23", zh: ("不是时长", "应为 00:01:23 这样的 时:分:秒"))
+        let tooLong = CellError("The duration is out of range: at most \(Limits.seconds) seconds", hint: "Check the cell",
+                                zh: ("时长超出范围：最多 \(Limits.seconds) 秒", "请检查这个单元格"))
+        // Each part and the running total stay under the limit, so no step can overflow.
+        func add(_ total: Int, _ part: Substring, times unit: Int) throws -> Int {
+            guard !part.isEmpty, part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { throw malformed }
+            guard part.utf8.count <= 10, let n = Int(part) else { throw tooLong }
+            guard n <= Limits.seconds / unit, total <= Limits.seconds - n * unit else { throw tooLong }
+            return total + n * unit
         }
-        if text.contains("分") || text.contains("秒") || text.contains("时") {
-            var total = 0, number = ""
-            for c in text {
-                if c.isNumber { number.append(c); continue }
-                let n = Int(number) ?? 0
-                number = ""
-                switch c {
-                case "时", "小": total += n * 3600
-                case "分": total += n * 60
-                case "秒": total += n
-                default: break
-                }
+        if text.contains(":") {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count >= 2, parts.count <= 3 else { throw malformed }
+            var total = 0
+            for part in parts {
+                guard total <= Limits.seconds / 60 else { throw tooLong }
+                total = try add(total * 60, part, times: 1)
             }
             return total
         }
-        guard let tenths = decimal(text, digits: 0) else { throw CellError("Not a duration", hint: "Expected seconds or hh:mm:ss", zh: ("不是时长", "应为秒数或 时:分:秒")) }
-        return Int(tenths)
+        if text.contains("分") || text.contains("秒") || text.contains("时") {
+            var total = 0
+            var number = Substring()
+            var start = text.startIndex
+            for i in text.indices {
+                let c = text[i]
+                if c.isASCII && c.isNumber { continue }
+                number = text[start..<i]
+                start = text.index(after: i)
+                let unit = switch c {
+                case "时", "小": 3600
+                case "分": 60
+                case "秒": 1
+                default: 0
+                }
+                if unit > 0, !number.isEmpty { total = try add(total, number, times: unit) }
+            }
+            return total
+        }
+        guard let whole = decimal(text, digits: 0) else { throw CellError("Not a duration", hint: "Expected seconds or hh:mm:ss", zh: ("不是时长", "应为秒数或 时:分:秒")) }
+        guard whole.magnitude <= Limits.seconds else { throw tooLong }
+        return Int(whole)
     }
 
     /// A yes/no cell (`是`, `否`, `TRUE`, `yes`, `1`).

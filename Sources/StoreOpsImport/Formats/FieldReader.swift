@@ -111,15 +111,28 @@ struct FieldReader {
         let inFen = field.inFen
         let currency = context.store.currency
         let digits = inFen ? 0 : currency.minorDigits
-        return read(field, fast: { Cell.fastDecimal($0, digits: digits) }, general: { try Cell.money($0, currency: currency, inFen: inFen)?.minor })
-            .map { Money(minor: $0, currency: currency) }
+        let minor = read(field, fast: { Cell.fastDecimal($0, digits: digits) },
+                         general: { try Cell.money($0, currency: currency, inFen: inFen)?.minor })
+        return within(Cell.Limits.money, minor, field).map { Money(minor: $0, currency: currency) }
     }
     mutating func count(_ field: String) -> Int? { count(named(field)) }
     mutating func count(_ field: Field) -> Int? {
-        read(field, fast: { Cell.fastDecimal($0, digits: 0) }, general: { try Cell.count($0).map(Int64.init) }).map { Int($0) }
+        let value = read(field, fast: { Cell.fastDecimal($0, digits: 0) }, general: { try Cell.count($0).map(Int64.init) })
+        return within(Cell.Limits.count, value, field).map { Int($0) }
     }
-    mutating func ppm(_ field: String) -> Int64? { parse(field, Cell.ppm) }
+    mutating func ppm(_ field: String) -> Int64? { within(Cell.Limits.ppm, parse(field, Cell.ppm), named(field)) }
     mutating func seconds(_ field: String) -> Int? { parse(field, Cell.seconds) }
+
+    /// `value` when it lies within `limit`; otherwise a diagnostic, so that no sum or product of the file's values
+    /// can overflow further on.
+    private mutating func within(_ limit: Cell.Limit, _ value: Int64?, _ field: Field) -> Int64? {
+        guard let value else { return nil }
+        guard value.magnitude > limit.bound.magnitude else { return value }
+        fail(field.name, "The value is out of range: \(limit.noun) of at most \(limit.shown) can be imported",
+             hint: "Check the cell; a number this large is not a real \(limit.noun)",
+             zh: ("数值超出范围：\(limit.nounZH)最多为 \(limit.shown)", "请检查这个单元格；这么大的数不可能是真实的\(limit.nounZH)"))
+        return nil
+    }
     mutating func flag(_ field: String) -> Bool? { raw(field).flatMap(Cell.flag) }
     mutating func instant(_ field: String) -> Instant? { instant(named(field)) }
     mutating func instant(_ field: Field) -> Instant? {

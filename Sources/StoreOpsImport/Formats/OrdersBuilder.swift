@@ -140,12 +140,22 @@ struct OrdersBuilder: FactBuilder {
                 continue
             }
             let unitPrice = price ?? (quantity != 0 ? Money(minor: Money.divideRounded(amount!.minor, by: Int64(quantity)), currency: store.currency) : amount!)
-            if quantity < 0 {
-                returns.append((original.record.line, unitPrice * Int64(-quantity), sku))
+            // Each value is within its cell limit; their products and sums over many lines still need checking.
+            guard let lineTotal = unitPrice.multiplied(by: Int64(quantity.magnitude)),
+                  let sum = quantity < 0 ? lineSum : lineSum.adding(lineTotal),
+                  let amounts = quantity < 0 || amount == nil ? amountSum : amountSum.adding(amount!) else {
+                row.fail("line_quantity", "The order's lines add up to more than can be counted",
+                         hint: "Check the quantities and prices of this order's lines",
+                         zh: ("这笔订单的明细合计超出范围", "请检查这笔订单明细的数量和价格"))
+                diagnostics += row.diagnostics.suffix(1)
                 continue
             }
-            lineSum += unitPrice * Int64(quantity)
-            if let amount { amountSum += amount; hasAmounts = true }
+            if quantity < 0 {
+                returns.append((original.record.line, lineTotal, sku))
+                continue
+            }
+            lineSum = sum
+            if amount != nil { amountSum = amounts; hasAmounts = true }
             lines.append(OrderLine(store: store.id, orderID: id, lineNo: lines.count + 1, productID: row.id(f.lineProductID), skuID: sku, title: title,
                                    unitPrice: unitPrice, quantity: quantity, paidAmount: amount))
         }
@@ -162,7 +172,12 @@ struct OrdersBuilder: FactBuilder {
             return CompletedUnit(records: records, diagnostics: row.diagnostics, facts: FactBatch())
         }
         let goods = goodsTotal ?? lineSum
-        let paid = paidAmount ?? (hasAmounts ? amountSum : goods - discount + shipping)
+        guard let paid = paidAmount ?? (hasAmounts ? amountSum : goods.adding(-discount)?.adding(shipping)) else {
+            var row = head
+            row.fail("paid_amount", "The order's amounts add up to more than can be counted", hint: "Check the amount columns of this order",
+                     zh: ("这笔订单的金额合计超出范围", "请检查这笔订单的金额列"))
+            return CompletedUnit(records: records, diagnostics: row.diagnostics, facts: FactBatch())
+        }
         // Without a payment-time column, an order whose status is past payment counts as paid when placed; without a
         // status column either, an order with something paid does.
         let paidAt: Instant?
@@ -193,7 +208,9 @@ struct OrdersBuilder: FactBuilder {
         // An invoice made only of returns (a cancellation) is not an order.
         if !(lines.isEmpty && !returns.isEmpty) {
             // Units: the units column, else the lines' sum; unknown when the file has neither.
-            let knownUnits = units ?? (f.hasLines ? lines.reduce(0) { $0 + $1.quantity } : nil)
+            let knownUnits = units ?? (f.hasLines ? lines.reduce(Int?(0)) { sum, line in
+                sum.flatMap { s in s.addingReportingOverflow(line.quantity).overflow ? nil : s + line.quantity }
+            } : nil)
             facts.orders.append(Order(store: store.id, id: id, buyer: buyer, status: status!, createdAt: placed, paidAt: paidAt,
                                       paidDay: paidAt.map { store.timeZone.day(of: $0) }, goodsTotal: goods, shippingFee: shipping, paidAmount: paid,
                                       units: knownUnits, region: region, shippedAt: shippedAt,

@@ -22,7 +22,7 @@ struct AlignedParser {
         if !pending.isEmpty { try endLine(emit) }
     }
 
-    static let lineLimit = 16 << 20
+    static let lineLimit = ImportParser.recordLimit
 
     private mutating func endLine(_ emit: (RawRecord) throws -> Void) rethrows {
         if pending.last == 0x0D { pending.removeLast() }

@@ -21,12 +21,19 @@ struct CSVParser {
 
     init(separator: UInt8 = UInt8(ascii: ",")) { self.separator = separator }
 
+    /// A record past `ImportParser.recordLimit` bytes or `ImportParser.columnLimit` cells: the parser stops before
+    /// holding more of it (a missing quote can make the rest of a file one cell).
+    struct LimitExceeded: Error {
+        let line: Int
+        let columns: Bool
+    }
+
     /// Whether a quoted field is open (the file ended inside quotes if this holds at the end).
     var insideQuotes: Bool { state == .quoted }
     /// The line where the open quote started.
     var openQuoteLine: Int { quoteLine }
 
-    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, emit: (RawRecord) throws -> Void) rethrows {
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, emit: (RawRecord) throws -> Void) throws {
         let n = bytes.count
         let separator = self.separator
         var i = 0
@@ -49,6 +56,7 @@ struct CSVParser {
                     j += 1
                 }
                 storage.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                if storage.count > ImportParser.recordLimit { throw LimitExceeded(line: recordLine, columns: false) }
                 if j < n {
                     state = .quoteInQuoted
                     lastWasCR = false
@@ -77,14 +85,16 @@ struct CSVParser {
                     j += 1
                 }
                 storage.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                if storage.count > ImportParser.recordLimit { throw LimitExceeded(line: recordLine, columns: false) }
                 if j < n { try structural(bytes[j], emit: emit) }
                 i = j + 1
             }
         }
     }
 
-    private mutating func structural(_ byte: UInt8, emit: (RawRecord) throws -> Void) rethrows {
+    private mutating func structural(_ byte: UInt8, emit: (RawRecord) throws -> Void) throws {
         if byte == separator {
+            if ends.count >= ImportParser.columnLimit { throw LimitExceeded(line: recordLine, columns: true) }
             ends.append(storage.count)
             state = .fieldStart
         } else if byte == Self.lf || byte == Self.cr {

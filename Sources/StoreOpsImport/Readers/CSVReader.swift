@@ -53,7 +53,11 @@ public struct CSVReader: RecordSource {
             if aligned != nil {
                 try utf8.withUnsafeBufferPointer { try aligned!.feed($0, emit: body) }
             } else {
-                try utf8.withUnsafeBufferPointer { try parser!.feed($0, emit: body) }
+                do {
+                    try utf8.withUnsafeBufferPointer { try parser!.feed($0, emit: body) }
+                } catch let limit as CSVParser.LimitExceeded {
+                    throw ImportParser.limitError(file: fileName, line: limit.line, columns: limit.columns)
+                }
             }
             chunk = next
         }

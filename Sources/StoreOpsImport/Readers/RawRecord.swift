@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One record of a table file, with the physical line (CSV) or row number (XLSX) it starts on.
 ///
 /// The cells are kept as their UTF-8 bytes, one after the other, with the end offset of each: reading a row
@@ -52,6 +58,16 @@ public struct RawRecord: Hashable, Sendable {
 
     /// The length in bytes of cell `index`.
     func cellLength(_ index: Int) -> Int { ends[index] - (index == 0 ? 0 : ends[index - 1]) }
+
+    /// The index of the first cell holding a NUL byte, or nil (the common case, found by one `memchr`).
+    var firstNUL: Int? {
+        let offset: Int? = storage.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress, let hit = memchr(base, 0, all.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+        guard let offset else { return nil }
+        return ends.firstIndex { $0 > offset }
+    }
 
     /// Whether the two records have the same cells (wherever they are in the file).
     func sameCells(as other: RawRecord) -> Bool { storage == other.storage && ends == other.ends }

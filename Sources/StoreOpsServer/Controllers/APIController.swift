@@ -11,17 +11,34 @@ import StoreOpsStorage
 struct APIController: Sendable {
     let access: AccessService
     let clock: @Sendable () -> Instant
+    /// Where uploads wait while they are imported.
+    let staging: UploadStaging
+    /// How many uploads run at once.
+    let gate: UploadGate
     /// The largest upload `POST .../imports` accepts.
     let maxUploadBytes: Int
 
+    /// Every route, by method and path: the security suite walks this list, so a new route is covered by it.
+    static let routes: [(method: HTTPRequest.Method, path: String)] = [
+        (.get, "me"), (.get, "stores"), (.get, "stores/:store/table"), (.get, "stores/:store/report"),
+        (.get, "stores/:store/imports"), (.post, "stores/:store/imports"),
+    ]
+
     func addRoutes(to router: Router<BasicRequestContext>) {
         let api = router.group("api/v1")
-        api.get("me") { request, _ in try await respond { try await me(request) } }
-        api.get("stores") { request, _ in try await respond { try await stores(request) } }
-        api.get("stores/:store/table") { request, context in try await respond { try await table(request, context) } }
-        api.get("stores/:store/report") { request, context in try await respond { try await report(request, context) } }
-        api.get("stores/:store/imports") { request, context in try await respond { try await ledger(request, context) } }
-        api.post("stores/:store/imports") { request, context in try await respond { try await upload(request, context) } }
+        for (method, path) in Self.routes {
+            api.on(RouterPath(path), method: method) { request, context in
+                switch (method, path) {
+                case (.get, "me"): try await me(request)
+                case (.get, "stores"): try await stores(request)
+                case (.get, "stores/:store/table"): try await table(request, context)
+                case (.get, "stores/:store/report"): try await report(request, context)
+                case (.get, "stores/:store/imports"): try await ledger(request, context)
+                case (.post, "stores/:store/imports"): try await upload(request, context)
+                default: throw ServiceError(.notFound, "There is no such route.")
+                }
+            }
+        }
     }
 
     // MARK: endpoints
@@ -79,32 +96,43 @@ struct APIController: Sendable {
 
     /// Imports the request body as one export file named `name` (its extension tells CSV from XLSX), optionally of
     /// format `kind`. 201 when imported, 200 when the same file was imported before, 422 when it did not validate.
+    /// The role is checked before a byte of the body is read; the body streams to a private file, never to memory.
     func upload(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let user = try await signIn(request)
         let id = try storeID(context)
-        _ = try await user.storage.requireStore(id)
-        guard let name = request.uri.queryParameters.get("name"), !name.isEmpty,
-              !name.contains("/"), !name.contains("\\"), !name.hasPrefix(".") else {
+        let store = try await user.storage.requireStore(id)
+        guard user.policy.permits(.write, on: store) else {
+            throw ServiceError(.forbidden, "\(user.user.id) may read store \(id) but not import into it: that needs the operator role.")
+        }
+        guard let name = request.uri.queryParameters.get("name"), Self.isPlainFileName(name) else {
             throw ServiceError(.invalidInput, "Give the file's name with ?name=, e.g. ?name=ExportOrderList.csv (its extension tells CSV from XLSX).")
         }
-        let body: ByteBuffer
-        do { body = try await request.body.collect(upTo: maxUploadBytes) } catch {
-            throw ServiceError(.invalidInput, "The upload is larger than \(maxUploadBytes / 1_048_576) MB; import big exports with `storeops import`.")
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxUploadBytes {
+            throw UploadTooLarge(limit: maxUploadBytes)
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-upload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent(name)
-        try Data(body.readableBytesView).write(to: file)
         var options = ImportOptions(kind: request.uri.queryParameters.get("kind"), date: try day(request, "date"))
         options.allowRoundedIDs = request.uri.queryParameters.get("allow_rounded_ids") == "true"
-        let result = try await ImportService(storage: user.storage, clock: clock).importFile(file, store: id, options: options)
+        let staging = self.staging, limit = maxUploadBytes, storage = user.storage, clock = self.clock, settings = options
+        let imported = try await gate.run { () async throws -> ImportReport in
+            let file = try await staging.stage(request.body, name: name, limit: limit)
+            defer { staging.remove(file) }
+            return try await ImportService(storage: storage, clock: clock).importFile(file, store: id, options: settings)
+        }
+        guard let result = imported else {
+            throw ServiceError(.unavailable, "\(gate.capacity) uploads are being imported already; try again in a few seconds.")
+        }
         let status: HTTPResponse.Status = switch result.status {
         case .imported: .created
         case .alreadyImported, .checked: .ok
         case .rejected: .unprocessableContent
         }
         return Self.raw(status, JSONValue.object([("files", .array([ImportReportJSON.object(result, chinese: Self.language(request) == .zh)]))]).rendered() + "\n")
+    }
+
+    /// A name without folders, hidden-file dots or control characters, short enough for any file system.
+    static func isPlainFileName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 200 && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\")
+            && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
     }
 
     // MARK: helpers
@@ -133,35 +161,6 @@ struct APIController: Sendable {
         if let lang = request.uri.queryParameters.get("lang") { return lang.hasPrefix("zh") ? .zh : .en }
         guard let accept = request.headers[.acceptLanguage] else { return .en }
         return Language.from(locale: accept.split(separator: ",").first.map(String.init) ?? accept)
-    }
-
-    /// Runs an endpoint, answering its failures as `{"error": {"code", "message"}}` with the fitting status.
-    func respond(_ body: () async throws -> Response) async throws -> Response {
-        do {
-            return try await body()
-        } catch let error as ServiceError {
-            let status: HTTPResponse.Status = switch error.code {
-            case .invalidInput: .badRequest
-            case .notFound: .notFound
-            case .conflict: .conflict
-            case .unauthorized: .unauthorized
-            case .forbidden: .forbidden
-            }
-            var response = Self.error(status, error.code.rawValue, error.message)
-            if error.code == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"storeops\"" }
-            return response
-        } catch let error as StorageError {
-            switch error.code {
-            // Outside the user's scope looks the same as missing.
-            case .unknownStore, .forbidden: return Self.error(.notFound, "not_found", error.message)
-            case .unavailable: return Self.error(.serviceUnavailable, "unavailable", error.message)
-            default: return Self.error(.internalServerError, "storage", error.message)
-            }
-        }
-    }
-
-    static func error(_ status: HTTPResponse.Status, _ code: String, _ message: String) -> Response {
-        json(status, .object([("error", .object([("code", .string(code)), ("message", .string(message))]))]))
     }
 
     static func json(_ status: HTTPResponse.Status, _ value: JSONValue) -> Response {

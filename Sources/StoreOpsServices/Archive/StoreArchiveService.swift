@@ -32,7 +32,7 @@ public struct StoreArchiveService: Sendable {
         let store = try await database.requireStore(id)
         let version = try await database.schemaVersion()
         let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-        guard FileManager.default.createFile(atPath: partial.path, contents: nil), let handle = try? FileHandle(forWritingTo: partial) else {
+        guard FileManager.default.createFile(atPath: partial.path, contents: nil, attributes: [.posixPermissions: 0o600]), let handle = try? FileHandle(forWritingTo: partial) else {
             throw ServiceError(.invalidInput, "Cannot write \(url.path): check the folder exists and is writable.")
         }
         let writer = ArchiveWriter(handle: handle, store: id)

@@ -66,6 +66,13 @@ public struct ImportService: Sendable {
             report.diagnostics = [error.diagnostic]
             report.errorCount = 1
             return report
+        } catch let error as StorageError where error.code == .alreadyImported {
+            // Another import of the same file committed while this one ran; this one's writes were rolled back.
+            var report = ImportReport(file: name, status: .alreadyImported, kind: formats.count == 1 ? formats[0].kind : nil)
+            report.previous = try await storage.importRecords(store: id).first { $0.sha256 == sha }
+            report.rowsRead = report.previous?.rowsRead ?? 0
+            report.kind = report.previous?.kind ?? report.kind
+            return report
         } catch let rejected as ParsingSource.Rejected {
             var report = ImportService.report(name, rejected.summary, status: .rejected, started: started)
             report.rowsImported = 0

@@ -156,7 +156,9 @@ public final class PostgresStore: StoreOpsStore, Service {
             try await writer.start()
             try await BatchPipe().run(source) { batch in try await writer.upsert(batch) }
             let summary = try await writer.finish()
-            if let record = try source.ledgerRecord() { try await c.run(LedgerSQL.insert, LedgerSQL.arguments(record), logger: logger) }
+            if let record = try source.ledgerRecord(), try await c.rows(LedgerSQL.insert, LedgerSQL.arguments(record), logger: logger).isEmpty {
+                throw StorageError.alreadyImported(record)
+            }
             return summary
         }
     }
@@ -272,7 +274,11 @@ public final class PostgresStore: StoreOpsStore, Service {
                     try await c.run("COMMIT", logger: logger)
                     return result
                 } catch {
-                    if !c.isClosed && !Self.isConnectionLoss(error) { try? await c.run("ROLLBACK", logger: logger) }
+                    if !c.isClosed && !Self.isConnectionLoss(error) {
+                        // A connection whose ROLLBACK failed may still be inside the transaction: closed, the pool drops
+                        // it instead of handing the open transaction to the next request.
+                        do { try await c.run("ROLLBACK", logger: logger) } catch { try? await c.close() }
+                    }
                     throw error
                 }
             }

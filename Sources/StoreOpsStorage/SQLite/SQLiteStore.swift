@@ -25,6 +25,7 @@ public final class SQLiteStore: StoreOpsStore {
         SQLiteStore.configured
         self.path = path
         self.walLimit = walLimit
+        SQLiteStore.makePrivate(path)
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true
@@ -45,6 +46,18 @@ public final class SQLiteStore: StoreOpsStore {
             throw StorageError(.cannotOpen, "The database \(path) could not be opened: \(SQLiteStore.reason(error)). Check the path and its permissions, or pass another with --db.", underlying: error)
         }
         try migrate()
+    }
+
+    /// The database holds customer data and the stores' pseudonym keys: a new file is created readable by its owner
+    /// only (SQLite gives its WAL and shared-memory files the same mode), and an existing one of ours that others
+    /// could read is narrowed to that.
+    static func makePrivate(_ path: String) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd >= 0 { close(fd); return }
+        for file in [path, path + "-wal", path + "-shm"] {
+            var info = stat()
+            if stat(file, &info) == 0, info.st_uid == geteuid(), info.st_mode & 0o077 != 0 { chmod(file, info.st_mode & 0o700) }
+        }
     }
 
     /// Opens a private in-memory database (for tests and throwaway runs).
@@ -110,7 +123,9 @@ public final class SQLiteStore: StoreOpsStore {
         return try await write { db in
             var writer = BatchWriter(db: db, store: store)
             let summary = try writer.write(source)
-            if let record = try source.ledgerRecord() { try SQLiteStore.execute(db, LedgerSQL.insert, LedgerSQL.arguments(record)) }
+            if let record = try source.ledgerRecord(), try SQLiteStore.query(db, LedgerSQL.insert, LedgerSQL.arguments(record)).isEmpty {
+                throw StorageError.alreadyImported(record)
+            }
             return summary
         }
     }

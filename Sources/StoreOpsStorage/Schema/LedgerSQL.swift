@@ -3,13 +3,14 @@ import StoreOpsCore
 
 /// The import ledger's SQL and row mapping, the same on every backend.
 public enum LedgerSQL {
+    /// Adds a file's entry, or nothing when the same file (by content and kind) is in the ledger already: the write
+    /// transaction then rolls back, so that of two imports of one file racing each other exactly one lands.
     public static let insert = """
         INSERT INTO import_ledger (store_id, sha256, kind, file_name, rows_read, rows_imported, rows_rejected, counts, first_day, last_day,
                                    diagnostics, imported_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (store_id, sha256, kind) DO UPDATE SET file_name = excluded.file_name, rows_read = excluded.rows_read,
-            rows_imported = excluded.rows_imported, rows_rejected = excluded.rows_rejected, counts = excluded.counts,
-            first_day = excluded.first_day, last_day = excluded.last_day, diagnostics = excluded.diagnostics, imported_at = excluded.imported_at
+        ON CONFLICT (store_id, sha256, kind) DO NOTHING
+        RETURNING sha256
         """
 
     static let columns = "sha256, kind, file_name, rows_read, rows_imported, rows_rejected, counts, first_day, last_day, diagnostics, imported_at"

@@ -1,0 +1,81 @@
+import Hummingbird
+import Logging
+import StoreOpsServices
+import StoreOpsStorage
+
+/// Wraps every request: gives it a request id (`X-Request-ID`, also in the log), answers every failure as the
+/// documented JSON error `{"error": {"code", "message", "request_id"}}` with the fitting status, logs unexpected
+/// ones with the id, and marks every response as private and typed (`Cache-Control: no-store`,
+/// `X-Content-Type-Options: nosniff`): answers hold store data and tokens' reach.
+struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let id = Self.newRequestID()
+        var logger = context.logger
+        logger[metadataKey: "request_id"] = .string(id)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = Self.response(for: error, requestID: id, request: request, logger: logger)
+        }
+        response.headers[.cacheControl] = "no-store"
+        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
+        response.headers[.init("X-Request-ID")!] = id
+        if response.status.code >= 500 {
+            logger.info("\(request.method) \(request.uri.path) answered \(response.status.code)")
+        }
+        return response
+    }
+
+    /// The JSON error for `error`; anything but a known failure is logged in full and answered without detail.
+    static func response(for error: any Error, requestID: String, request: Request, logger: Logger) -> Response {
+        func answer(_ status: HTTPResponse.Status, _ code: String, _ message: String) -> Response {
+            APIController.json(status, .object([("error", .object([
+                ("code", .string(code)), ("message", .string(message)), ("request_id", .string(requestID)),
+            ]))]))
+        }
+        switch error {
+        case let error as ServiceError:
+            let status: HTTPResponse.Status = switch error.code {
+            case .invalidInput: .badRequest
+            case .notFound: .notFound
+            case .conflict: .conflict
+            case .unauthorized: .unauthorized
+            case .forbidden: .forbidden
+            case .tooLarge: .contentTooLarge
+            case .unavailable: .serviceUnavailable
+            }
+            var response = answer(status, error.code.rawValue, error.message)
+            if error.code == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"storeops\"" }
+            if error.code == .unavailable { response.headers[.retryAfter] = "5" }
+            return response
+        case let error as StorageError:
+            switch error.code {
+            // Outside the user's scope looks the same as missing.
+            case .unknownStore, .forbidden: return answer(.notFound, "not_found", error.message)
+            case .unavailable:
+                logger.warning("storage unavailable: \(error.message)")
+                return answer(.serviceUnavailable, "unavailable", error.message)
+            default:
+                logger.error("storage error on \(request.method) \(request.uri.path): \(error)")
+                return answer(.internalServerError, "storage", "The database failed (request \(requestID)); the server log has the details.")
+            }
+        case let error as UploadTooLarge:
+            return answer(.contentTooLarge, "too_large",
+                          "The upload is larger than \(error.limit >> 20) MB; import big exports with `storeops import`.")
+        case let error as HTTPResponseError:
+            let message = (error as? HTTPError)?.body ?? error.status.reasonPhrase
+            return answer(error.status, error.status == .notFound ? "not_found" : "http_\(error.status.code)", message)
+        default:
+            logger.error("unexpected error on \(request.method) \(request.uri.path): \(String(reflecting: error))")
+            return answer(.internalServerError, "internal", "Something failed inside the server (request \(requestID)); the server log "
+                + "has the details.")
+        }
+    }
+
+    static func newRequestID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let hex = String(generator.next() as UInt64, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// How the server limits what clients can make it do: upload size and concurrency, where uploads are staged, and
+/// how long an idle or half-sent connection may stay open.
+public struct ServerSettings: Sendable {
+    /// The largest upload `POST .../imports` accepts.
+    public var maxUploadBytes = 256 << 20
+    /// How many uploads are staged and imported at once; more answer 503 with Retry-After.
+    public var maxConcurrentUploads = 2
+    /// How long a connection may send nothing (also while its request head is only half sent) before it is closed.
+    public var idleTimeout: Duration = .seconds(30)
+    /// The private folder uploads are staged in.
+    public var uploadFolder = UploadStaging.defaultRoot
+
+    public init() {}
+}

@@ -1,0 +1,222 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import StoreOpsCore
+@testable import StoreOpsServer
+import StoreOpsServices
+import StoreOpsStorage
+import StoreOpsTesting
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The server against hostile clients: roles checked before a body is read, uploads staged privately and capped,
+/// one ingest per file however often it is posted, every failure a JSON error with a request id, idle and
+/// half-sent connections closed.
+@Suite("Server hardening")
+struct HardeningTests {
+    static let clock: @Sendable () -> Instant = { Fixtures.at(Fixtures.d1, 9) }
+
+    /// A fresh private upload folder per test, removed afterwards.
+    static func settings(_ change: (inout ServerSettings) -> Void = { _ in }) -> ServerSettings {
+        var settings = ServerSettings()
+        settings.uploadFolder = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-test-uploads-\(UUID().uuidString)")
+        change(&settings)
+        return settings
+    }
+
+    func withAPI(_ settings: ServerSettings = HardeningTests.settings(),
+                 _ body: @Sendable @escaping (any TestClientProtocol, AgencyFixture) async throws -> Void) async throws {
+        let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
+        defer { try? FileManager.default.removeItem(at: settings.uploadFolder) }
+        let app = Application(router: try ServerApplication.router(database: agency.database, clock: Self.clock, settings: settings))
+        try await app.test(.router) { client in try await body(client, agency) }
+    }
+
+    static func auth(_ token: String?) -> HTTPFields { token.map { [.authorization: "Bearer \($0)"] } ?? [:] }
+
+    static func error(_ response: TestResponse) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any]
+        return try #require(object?["error"] as? [String: Any])
+    }
+
+    static func stagedFiles(_ settings: ServerSettings) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: settings.uploadFolder.path)) ?? []
+    }
+
+    @Test("a viewer's upload is refused before its body is read, even of a file imported before; nothing is staged")
+    func viewerRefusedFirst() async throws {
+        let settings = Self.settings()
+        try await withAPI(settings) { client, agency in
+            let file = ByteBuffer(bytes: try Data(contentsOf: Samples.url("taobao/orders.csv")))
+            let uri = "/api/v1/stores/alpha-tmall/imports?name=orders.csv&allow_rounded_ids=true"
+            try await client.execute(uri: uri, method: .post, headers: Self.auth(agency.tokens["anna"]), body: file) { response in
+                #expect(response.status == .created)
+            }
+            try await client.execute(uri: uri, method: .post, headers: Self.auth(agency.tokens["vic"]), body: file) { response in
+                #expect(response.status == .forbidden, "a viewer learns nothing, not even that the file is there already")
+                let code = try Self.error(response)["code"] as? String
+                #expect(code == "forbidden")
+            }
+            // A body larger than the limit gets 403 for a viewer (role first) and 413 for an operator.
+            let big = ByteBuffer(repeating: 0x41, count: 300 << 20)
+            try await client.execute(uri: uri, method: .post, headers: Self.auth(agency.tokens["vic"]), body: big) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: uri, method: .post, headers: Self.auth(agency.tokens["anna"]), body: big) { response in
+                #expect(response.status == .contentTooLarge)
+                let code = try Self.error(response)["code"] as? String
+                #expect(code == "too_large")
+            }
+            #expect(Self.stagedFiles(settings).isEmpty, "every staged upload is removed")
+        }
+    }
+
+    @Test("the same file posted ten times at once is ingested exactly once")
+    func concurrentSameFile() async throws {
+        let settings = Self.settings { $0.maxConcurrentUploads = 10 }
+        try await withAPI(settings) { client, agency in
+            let file = ByteBuffer(bytes: try Data(contentsOf: Samples.url("taobao/orders.csv")))
+            let uri = "/api/v1/stores/alpha-tmall/imports?name=orders.csv&allow_rounded_ids=true"
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<10 {
+                    group.addTask {
+                        try await client.execute(uri: uri, method: .post, headers: Self.auth(agency.tokens["anna"]), body: file) { $0.status }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 1, "\(statuses)")
+            #expect(statuses.filter { $0 == .ok }.count == 9, "\(statuses)")
+            #expect(try await agency.database.importRecords(store: AgencyFixture.alphaStore).count == 1)
+            #expect(Self.stagedFiles(settings).isEmpty)
+        }
+    }
+
+    @Test("uploads beyond the cap answer 503 with Retry-After")
+    func uploadCap() async throws {
+        let gate = UploadGate(capacity: 1)
+        let (started, release) = (AsyncStream<Void>.makeStream(), AsyncStream<Void>.makeStream())
+        let held = Task {
+            try await gate.run {
+                started.continuation.yield()
+                for await _ in release.stream { break }
+                return 1
+            }
+        }
+        for await _ in started.stream { break }
+        #expect(try await gate.run { 2 } == nil, "the only slot is taken")
+        release.continuation.yield()
+        #expect(try await held.value == 1)
+        #expect(try await gate.run { 3 } == 3, "the slot is free again")
+        let response = APIErrorMiddleware<BasicRequestContext>.response(
+            for: ServiceError(.unavailable, "busy"), requestID: "r1", request: Request(head: .init(method: .post, scheme: nil, authority: nil, path: "/"),
+                                                                                      body: .init(buffer: ByteBuffer())),
+            logger: Logger(label: "test"))
+        #expect(response.status == .serviceUnavailable && response.headers[.retryAfter] == "5")
+    }
+
+    @Test("uploads are staged privately (0700 folder, 0600 file) and a dead server's leftovers are removed at start")
+    func staging() async throws {
+        let settings = Self.settings()
+        defer { try? FileManager.default.removeItem(at: settings.uploadFolder) }
+        let staging = try UploadStaging(root: settings.uploadFolder)
+        let file = try await staging.stage(RequestBody(buffer: ByteBuffer(string: "a,b\n")), name: "x.csv", limit: 100)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "a,b\n")
+        #expect(Self.mode(settings.uploadFolder.path) == 0o700)
+        #expect(Self.mode(file.deletingLastPathComponent().path) == 0o700)
+        #expect(Self.mode(file.path) == 0o600)
+        staging.remove(file)
+        await #expect(throws: UploadTooLarge.self) {
+            _ = try await staging.stage(RequestBody(buffer: ByteBuffer(repeating: 1, count: 101)), name: "y.csv", limit: 100)
+        }
+        #expect(Self.stagedFiles(settings).isEmpty, "a refused upload leaves nothing")
+        // A crashed server's upload (a pid that does not run) goes; a running one's stays.
+        let dead = settings.uploadFolder.appendingPathComponent("4194000-crashed")
+        let alive = settings.uploadFolder.appendingPathComponent("\(getpid())-running")
+        for folder in [dead, alive] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+            try Data("secret".utf8).write(to: folder.appendingPathComponent("orders.csv"))
+        }
+        #expect(staging.removeLeftovers() == 1)
+        #expect(Self.stagedFiles(settings) == [alive.lastPathComponent])
+        // A folder that others can enter is made private; one that belongs to no one here is refused.
+        chmod(settings.uploadFolder.path, 0o755)
+        _ = try UploadStaging(root: settings.uploadFolder)
+        #expect(Self.mode(settings.uploadFolder.path) == 0o700)
+    }
+
+    static func mode(_ path: String) -> mode_t {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode & 0o777 : 0
+    }
+
+    @Test("every answer is JSON with a request id, private and typed; unexpected errors say only the id")
+    func errorsAndHeaders() async throws {
+        try await withAPI { client, agency in
+            try await client.execute(uri: "/api/v1/no-such-route", method: .get, headers: Self.auth(agency.tokens["anna"])) { response in
+                #expect(response.status == .notFound)
+                let error = try Self.error(response)
+                #expect(error["code"] as? String == "not_found")
+                #expect(error["request_id"] as? String == response.headers[.init("X-Request-ID")!])
+                #expect(response.headers[.cacheControl] == "no-store")
+                #expect(response.headers[.init("X-Content-Type-Options")!] == "nosniff")
+            }
+            try await client.execute(uri: "/api/v1/stores", method: .get, headers: Self.auth(agency.tokens["anna"])) { response in
+                #expect(response.status == .ok && response.headers[.cacheControl] == "no-store")
+            }
+            for name in ["..%2Fx.csv", ".hidden.csv", "a%00b.csv", String(repeating: "n", count: 300) + ".csv"] {
+                try await client.execute(uri: "/api/v1/stores/alpha-tmall/imports?name=\(name)", method: .post,
+                                         headers: Self.auth(agency.tokens["anna"]), body: ByteBuffer(string: "x")) { response in
+                    #expect(response.status == .badRequest, "\(name)")
+                }
+            }
+        }
+        struct Unexpected: Error {}
+        let response = APIErrorMiddleware<BasicRequestContext>.response(
+            for: Unexpected(), requestID: "abc", request: Request(head: .init(method: .get, scheme: nil, authority: nil, path: "/x"),
+                                                                 body: .init(buffer: ByteBuffer())),
+            logger: Logger(label: "test"))
+        #expect(response.status == .internalServerError)
+    }
+
+    @Test("a half-sent request head and an idle connection are closed after the idle timeout")
+    func idleTimeout() async throws {
+        let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
+        let settings = Self.settings { $0.idleTimeout = .seconds(1) }
+        defer { try? FileManager.default.removeItem(at: settings.uploadFolder) }
+        let app = try ServerApplication.build(database: agency.database, clock: Self.clock, host: "127.0.0.1", port: 0, settings: settings,
+                                              logger: Logger(label: "test"))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            for request in ["GET /health HTTP/1.1\r\nHost: x", ""] {
+                let fd = try Self.connect(port: port)
+                defer { close(fd) }
+                if !request.isEmpty { _ = request.withCString { send(fd, $0, strlen($0), 0) } }
+                let started = ContinuousClock.now
+                var buffer = [UInt8](repeating: 0, count: 64)
+                let n = recv(fd, &buffer, buffer.count, 0)
+                #expect(n == 0, "the server closed the connection")
+                #expect(ContinuousClock.now - started < .seconds(5))
+            }
+        }
+    }
+
+    /// A TCP connection to 127.0.0.1:`port` that waits at most 10 s for data.
+    static func connect(port: Int) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(result == 0)
+        return fd
+    }
+}
