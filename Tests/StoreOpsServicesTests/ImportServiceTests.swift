@@ -263,6 +263,19 @@ struct BrokenFileTests {
         }
     }
 
+    @Test("a big part packed hundreds of times is refused by its ratio, under the size limit")
+    func zipBombRatio() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ratio-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try XLSXFixture.write(url, sheetXML: "<worksheet><sheetData>" + String(repeating: " ", count: 40 << 20) + "</sheetData></worksheet>")
+        do {
+            try XLSXReader(url: url).forEachRecord { _ in }
+            Issue.record("unpacked a bomb")
+        } catch let error as ReadError {
+            #expect(error.diagnostic.message.contains("times its packed size"), "\(error.diagnostic.message)")
+        }
+    }
+
     @Test("XML entity tricks are refused")
     func entities() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("xxe-\(UUID().uuidString).xlsx")

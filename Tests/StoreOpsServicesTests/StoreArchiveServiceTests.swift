@@ -90,7 +90,7 @@ struct StoreArchiveServiceTests {
         #expect(!ids.contains("X-O1") && ids.contains("O1"))
     }
 
-    @Test("a cut-off, damaged or foreign file restores nothing and says where it broke", arguments: ["cut", "damaged", "foreign", "version"])
+    @Test("a cut-off, damaged or foreign file restores nothing and says where it broke", arguments: ["cut", "damaged", "foreign", "version", "long"])
     func badArchives(_ kind: String) async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let archive = folder.appendingPathComponent("shop.jsonl")
@@ -101,6 +101,8 @@ struct StoreArchiveServiceTests {
         case "cut": lines.removeLast(3); expected = "cut off"
         case "damaged": lines[lines.count / 2] = "[1, 2"; expected = "line \(lines.count / 2 + 1): the line is not valid JSON"
         case "foreign": lines = ["order_id,amount", "1,2"]; expected = "not a StoreOps store archive"
+        // A 70 MB line is refused once past the limit, after reading it once (no rescans per megabyte).
+        case "long": lines[1] = "[\"" + String(repeating: "x", count: 70 << 20); expected = "line 2: the line is longer than 64 MB"
         default: lines[0] = lines[0].replacingOccurrences(of: "\"schema_version\":\(Migration.all.count)", with: "\"schema_version\":1"); expected = "schema version 1"
         }
         let bad = folder.appendingPathComponent("bad.jsonl")

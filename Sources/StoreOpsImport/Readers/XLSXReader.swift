@@ -109,6 +109,14 @@ public struct XLSXReader: RecordSource {
                        "Split the export into smaller files",
                        zh: ("\(entry.path) 解压后有 \(entry.uncompressedSize) 字节，超过允许的 \(maxPartBytes) 字节（压缩炸弹？）", "把导出拆成几个小文件"))
         }
+        // Real sheets pack 5 to 30 times; a big part packed hundreds of times is a bomb, refused before it is unpacked.
+        let packed = max(entry.compressedSize, 1)
+        if entry.uncompressedSize > Self.ratioCheckedBytes, entry.uncompressedSize / packed > Self.maxRatio {
+            throw fail("The part \(entry.path) would unpack to \(entry.uncompressedSize / packed) times its packed size, more than any "
+                        + "export (a zip bomb?)", "Do not import this file; export the report again",
+                       zh: ("\(entry.path) 解压后是压缩大小的 \(entry.uncompressedSize / packed) 倍，远超正常导出（压缩炸弹？）",
+                            "不要导入这个文件；请重新导出报表"))
+        }
         var total: UInt64 = 0
         do {
             _ = try archive.extract(entry, skipCRC32: false) { data in
@@ -126,6 +134,10 @@ public struct XLSXReader: RecordSource {
                        zh: ("文件已损坏：无法解压 \(entry.path)", "请重新下载导出文件"))
         }
     }
+
+    /// Parts larger than this must not unpack to more than `maxRatio` times their packed size.
+    static let ratioCheckedBytes: UInt64 = 16 << 20
+    static let maxRatio: UInt64 = 100
 
     private func readWhole(_ path: String, from archive: Archive) throws -> Data? {
         guard let entry = archive[path] else { return nil }
@@ -167,13 +179,14 @@ public struct XLSXReader: RecordSource {
     }
 
     private func sharedStrings(_ archive: Archive) throws -> [String] {
-        guard let data = try readWhole("xl/sharedStrings.xml", from: archive) else { return [] }
+        guard let entry = archive["xl/sharedStrings.xml"] else { return [] }
         var strings: [String] = []
         var current = ""
         var inText = false, inPhonetic = false
         var scanner = XMLScanner()
+        // Streamed: the part is never held whole, only the strings it defines.
         do {
-            try scanner.feed(data) { event in
+            try extract(entry, from: archive) { data in try scanner.feed(data) { event in
                 switch event {
                 case .start(let name, _, let selfClosing):
                     if name == "si" { current = "" }
@@ -185,7 +198,7 @@ public struct XLSXReader: RecordSource {
                     if name == "rPh" { inPhonetic = false }
                     if name == "si" { strings.append(current) }
                 }
-            }
+            } }
         } catch let error as XMLScanner.Failure {
             throw fail("The shared strings are broken: \(error.message)", "Open and save the file in Excel or WPS, or export it again",
                        zh: ("共享字符串已损坏：\(error.message)", "用 Excel 或 WPS 打开后另存，或重新导出"))

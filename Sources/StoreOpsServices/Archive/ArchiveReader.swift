@@ -10,6 +10,8 @@ final class ArchiveReader: @unchecked Sendable {
     private var pending: [UInt8] = []
     /// Where the unread part of `pending` starts.
     private var start = 0
+    /// How far past `start` is known to hold no line end: each byte is searched once, however long the line.
+    private var scanned = 0
     private var atEOF = false
     private var lineNumber = 0
     private var current: (table: String, columns: [String])?
@@ -84,22 +86,32 @@ final class ArchiveReader: @unchecked Sendable {
         throw damaged("a value is neither a whole number, a string nor null")
     }
 
+    /// The longest line an archive may have: a row of one table is far shorter.
+    static let lineLimit = 64 << 20
+
     /// The next non-empty line, parsed; nil at the end of the file.
     private func nextLine() throws -> Any? {
         while true {
-            if let newline = pending[start...].firstIndex(of: 0x0A) {
+            if let newline = pending[(start + scanned)...].firstIndex(of: 0x0A) {
                 let bytes = pending[start..<newline]
                 start = newline + 1
+                scanned = 0
                 lineNumber += 1
                 if bytes.isEmpty { continue }
                 return try parse(Data(bytes))
             }
+            scanned = pending.count - start
             if atEOF {
                 guard start < pending.count else { return nil }
                 let bytes = pending[start...]
                 start = pending.count
+                scanned = 0
                 lineNumber += 1
                 return try parse(Data(bytes))
+            }
+            guard scanned <= Self.lineLimit else {
+                lineNumber += 1
+                throw damaged("the line is longer than \(Self.lineLimit >> 20) MB")
             }
             pending.removeFirst(start)
             start = 0
