@@ -14,7 +14,7 @@ public enum ServerApplication {
         router.add(middleware: APIErrorMiddleware())
         HealthController(storage: database).addRoutes(to: router)
         let staging = try UploadStaging(root: settings.uploadFolder)
-        APIController(access: AccessService(database: database), clock: clock, staging: staging,
+        APIController(access: AccessService(database: database, clock: clock), clock: clock, staging: staging,
                       gate: UploadGate(capacity: settings.maxConcurrentUploads), maxUploadBytes: settings.maxUploadBytes)
             .addRoutes(to: router)
         return router

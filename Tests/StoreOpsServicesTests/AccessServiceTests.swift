@@ -121,4 +121,34 @@ struct AccessServiceTests {
         // The workspace admin of the old workspace lost it too.
         #expect(try await agency.context("boss").storage.stores().map(\.id) == [AgencyFixture.alphaStore])
     }
+
+    @Test("a disabled user and an expired token cannot sign in; the ledger names who imported")
+    func disabledExpiredAndImporter() async throws {
+        let database = try await TestBackend.makeStore()
+        let agency = try await AgencyFixture.build(in: database)
+        let now = Instant(seconds: 1_800_000_000)
+        let access = AccessService(database: database, clock: { now })
+        let token = try #require(agency.tokens["anna"])
+        try await access.setDisabled(user: "anna", true)
+        let disabled = await #expect(throws: ServiceError.self) { try await access.authenticate(token: token) }
+        #expect(disabled?.code == .unauthorized && disabled?.message.contains("disabled") == true)
+        await #expect(throws: ServiceError.self) { try await access.context(forUser: "anna") }
+        try await access.setDisabled(user: "anna", false)
+        let anna = try await access.authenticate(token: token)
+
+        let fresh = try await access.rotateToken(user: "bea", expiresAt: Instant(seconds: now.seconds + 60))
+        #expect(try await access.authenticate(token: fresh).user.id == "bea")
+        let later = AccessService(database: database, clock: { Instant(seconds: now.seconds + 61) })
+        let expired = await #expect(throws: ServiceError.self) { try await later.authenticate(token: fresh) }
+        #expect(expired?.message.contains("expired") == true)
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("importer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("orders.csv")
+        try Data("订单编号,买家实际支付金额,订单创建时间\n9001,10.00,2026-03-09 10:00:00\n".utf8).write(to: file)
+        let report = try await ImportService(storage: anna.storage, clock: { now }).importFile(file, store: AgencyFixture.alphaStore)
+        #expect(report.status == .imported, "\(report.diagnostics)")
+        #expect(try await database.importRecords(store: AgencyFixture.alphaStore).first?.importedBy == "anna")
+    }
 }

@@ -28,6 +28,20 @@ struct PostgresSecurityTests {
         return n
     }
 
+    @Test("the server refuses to run as the tables' owner and runs as the application role; TLS is required off this machine")
+    func servingRole() async throws {
+        try await ThrowawayPostgres.withDatabase { database in
+            try await PostgresStore.withStore(url: database.ownerURL) { owner in
+                let error = await #expect(throws: StorageError.self) { try await owner.requireServingRole() }
+                #expect(error?.message.contains("owns the tables") == true, "\(error?.message ?? "")")
+            }
+            try await PostgresStore.withStore(url: database.appURL) { app in try await app.requireServingRole() }
+        }
+        #expect(try PostgresURL("postgres://u@db.example.com/x").sslMode == "require")
+        #expect(try PostgresURL("postgres://u@127.0.0.1/x").sslMode == "prefer")
+        #expect(try PostgresURL("postgres://u@db.example.com/x?sslmode=disable").sslMode == "disable")
+    }
+
     @Test("every table with a store id has a forced policy, and the application role can bypass none of it")
     func everyTableHasAForcedPolicy() async throws {
         try await ThrowawayPostgres.withDatabase { database in

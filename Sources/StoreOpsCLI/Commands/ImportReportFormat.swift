@@ -41,10 +41,11 @@ enum ImportReportText {
 
     static func ledger(_ records: [ImportRecord], language l: Language) -> String {
         guard !records.isEmpty else { return l.pick("还没有导入过文件。\n", "No files imported yet.\n") }
-        let header = [l.pick("导入时间", "Imported at"), l.pick("文件", "File"), l.pick("类型", "Kind"), l.pick("导入行数", "Rows"), l.pick("日期范围", "Days"), "SHA-256"]
+        let header = [l.pick("导入时间", "Imported at"), l.pick("文件", "File"), l.pick("类型", "Kind"), l.pick("导入行数", "Rows"), l.pick("日期范围", "Days"),
+                      l.pick("导入人", "By"), "SHA-256"]
         let rows = records.map { r in
             [r.importedAt.iso, r.fileName, r.kind, "\(r.rowsImported)/\(r.rowsRead)", [r.firstDay?.iso, r.lastDay?.iso].compactMap { $0 }.joined(separator: "…"),
-             String(r.sha256.prefix(12))]
+             r.importedBy?.rawValue ?? "—", String(r.sha256.prefix(12))]
         }
         return TextTable.render(header: header, rows: rows)
     }

@@ -19,11 +19,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a connection may stay idle or half-sent before it is closed.") var idleTimeout: Int = 30
     @Option(help: "The private folder uploads are staged in (default: storeops-uploads-UID in the temporary folder).")
     var uploadFolder: String?
+    @Flag(help: "Serve even as a PostgreSQL role that row-level security does not bind (a superuser or the tables' owner).")
+    var allowPrivilegedRole = false
 
     func run() async throws {
         var logger = Logger(label: "storeops.server")
         logger.logLevel = .info
         try await global.withStorage { database in
+            if let postgres = database as? PostgresStore, !allowPrivilegedRole { try await postgres.requireServingRole() }
             var settings = ServerSettings()
             settings.maxUploadBytes = max(1, min(maxUploadMb, 1 << 20)) << 20
             settings.maxConcurrentUploads = max(1, maxConcurrentUploads)

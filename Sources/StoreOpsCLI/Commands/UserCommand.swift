@@ -3,7 +3,7 @@ import StoreOpsCore
 import StoreOpsReports
 import StoreOpsServices
 
-/// `storeops user add|token|grant|revoke`: the people of a workspace, their API tokens and their roles (listed by
+/// `storeops user add|token|disable|enable|grant|revoke`: the people of a workspace, their API tokens and their roles (listed by
 /// `storeops workspace list`).
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +13,14 @@ struct UserCommand: AsyncParsableCommand {
             and manages the client). A role is given on the whole workspace, on one client (all its stores) or on \
             one store; a user reaches nothing else.
             """,
-        subcommands: [Add.self, Token.self, GrantRole.self, Revoke.self])
+        subcommands: [Add.self, Token.self, Disable.self, Enable.self, GrantRole.self, Revoke.self])
+
+    /// The expiry `days` from now; nil for never.
+    static func expiry(_ days: Int?) throws -> Instant? {
+        guard let days else { return nil }
+        guard (1...3_650).contains(days) else { throw ValidationError("--expires-in-days takes 1 to 3650 days.") }
+        return Instant(seconds: Environment.current.clock().seconds + Int64(days) * 86_400)
+    }
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user and print their API token (shown once).")
@@ -22,10 +29,13 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "User id: lower-case letters, digits, - and _.") var id: String
         @Option(help: "The workspace the user works in.") var workspace: String
         @Option(help: "The user's name.") var name: String
+        @Option(help: "The token stops working after this many days (default: never).") var expiresInDays: Int?
 
         func run() async throws {
+            let expiry = try UserCommand.expiry(expiresInDays)
             try await global.withStorage { database in
-                let (user, token) = try await AccessService(database: database).addUser(id: id, workspace: workspace, name: name)
+                let (user, token) = try await AccessService(database: database).addUser(id: id, workspace: workspace, name: name,
+                                                                                        tokenExpiresAt: expiry)
                 Console.note(global.language.pick("已添加用户 \(user.id); 令牌只显示这一次:", "Added user \(user.id); the token is shown this once:"))
                 Console.out(token + "\n")
             }
@@ -37,11 +47,42 @@ struct UserCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The user id.") var id: String
+        @Option(help: "The token stops working after this many days (default: never).") var expiresInDays: Int?
+
+        func run() async throws {
+            let expiry = try UserCommand.expiry(expiresInDays)
+            try await global.withStorage { database in
+                let token = try await AccessService(database: database).rotateToken(user: id, expiresAt: expiry)
+                Console.out(token + "\n")
+            }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "disable",
+                                                        abstract: "Stop a user from signing in (their token and roles are kept).")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The user id.") var id: String
 
         func run() async throws {
             try await global.withStorage { database in
-                let token = try await AccessService(database: database).rotateToken(user: id)
-                Console.out(token + "\n")
+                try await AccessService(database: database, clock: Environment.current.clock).setDisabled(user: id, true)
+                Console.print(global.language.pick("已停用用户 \(id)", "Disabled user \(id)"))
+            }
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "enable", abstract: "Let a disabled user sign in again.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The user id.") var id: String
+
+        func run() async throws {
+            try await global.withStorage { database in
+                try await AccessService(database: database, clock: Environment.current.clock).setDisabled(user: id, false)
+                Console.print(global.language.pick("已启用用户 \(id)", "Enabled user \(id)"))
             }
         }
     }

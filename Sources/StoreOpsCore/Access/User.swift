@@ -3,10 +3,16 @@ public struct User: Hashable, Sendable {
     public var id: UserID
     public var workspace: WorkspaceID
     public var name: String
+    /// When the user was disabled: they cannot sign in until enabled again.
+    public var disabledAt: Instant?
+    /// When the user's token stops working; nil for never.
+    public var tokenExpiresAt: Instant?
 
-    public init(id: UserID, workspace: WorkspaceID, name: String) {
+    public init(id: UserID, workspace: WorkspaceID, name: String, disabledAt: Instant? = nil, tokenExpiresAt: Instant? = nil) {
         self.id = id
         self.workspace = workspace
         self.name = name
+        self.disabledAt = disabledAt
+        self.tokenExpiresAt = tokenExpiresAt
     }
 }

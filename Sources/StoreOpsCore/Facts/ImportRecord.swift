@@ -18,6 +18,8 @@ public struct ImportRecord: Hashable, Sendable {
     /// The problems reported (the first ones), as text.
     public var diagnostics: [String]
     public var importedAt: Instant
+    /// The user who imported the file (nil: the command line, without `--as`).
+    public var importedBy: UserID?
 
     public init(store: StoreID, sha256: String, kind: String, fileName: String, rowsRead: Int, rowsImported: Int, rowsRejected: Int,
                 counts: [String: Int], firstDay: Day?, lastDay: Day?, diagnostics: [String], importedAt: Instant) {

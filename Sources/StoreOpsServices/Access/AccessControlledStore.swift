@@ -53,7 +53,7 @@ struct AccessControlledStore: StoreOpsStore {
 
     func write(_ source: any FactBatchSource, to store: StoreID) async throws -> WriteSummary {
         try await require(.write, store)
-        return try await inner.write(source, to: store)
+        return try await inner.write(StampedSource(inner: source, user: policy.user.id), to: store)
     }
 
     func importRecord(store: StoreID, sha256: String, kind: String) async throws -> ImportRecord? {
@@ -123,5 +123,19 @@ struct AccessControlledStore: StoreOpsStore {
 
     func restricted(to scope: StoreScope) -> any StoreOpsStore {
         AccessControlledStore(inner: inner.restricted(to: scope), policy: policy)
+    }
+}
+
+/// A write's source whose ledger entry names the user who made it.
+private struct StampedSource: FactBatchSource {
+    let inner: any FactBatchSource
+    let user: UserID
+
+    func forEachBatch(_ body: (FactBatch) throws -> Void) throws { try inner.forEachBatch(body) }
+
+    func ledgerRecord() throws -> ImportRecord? {
+        guard var record = try inner.ledgerRecord() else { return nil }
+        record.importedBy = user
+        return record
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import StoreOpsCore
 import StoreOpsStorage
 
@@ -6,8 +7,13 @@ import StoreOpsStorage
 /// `AccessContext`); everything a user does afterwards goes through `AccessContext.storage`.
 public struct AccessService: Sendable {
     let database: any StoreOpsDatabase
+    /// Now, for token expiry.
+    let clock: @Sendable () -> Instant
 
-    public init(database: any StoreOpsDatabase) { self.database = database }
+    public init(database: any StoreOpsDatabase, clock: @escaping @Sendable () -> Instant = { Instant(seconds: Int64(Date().timeIntervalSince1970)) }) {
+        self.database = database
+        self.clock = clock
+    }
 
     // MARK: directory
 
@@ -61,7 +67,7 @@ public struct AccessService: Sendable {
     }
 
     /// Adds a user to a workspace and returns their bearer token (shown once; only its SHA-256 is kept).
-    public func addUser(id: String, workspace: String, name: String) async throws -> (user: User, token: String) {
+    public func addUser(id: String, workspace: String, name: String, tokenExpiresAt: Instant? = nil) async throws -> (user: User, token: String) {
         let userID = try Self.id(id, UserID.self), workspaceID = try Self.id(workspace, WorkspaceID.self)
         guard try await database.workspaces().contains(where: { $0.id == workspaceID }) else {
             throw ServiceError(.notFound, "There is no workspace \"\(workspace)\": create it with `storeops workspace add --id \(workspace) --name NAME`.")
@@ -69,18 +75,28 @@ public struct AccessService: Sendable {
         if try await database.users().contains(where: { $0.id == userID }) {
             throw ServiceError(.conflict, "There is already a user \(userID); give a new token with `storeops user token --id \(userID)`.")
         }
-        let user = User(id: userID, workspace: workspaceID, name: try Self.name(name, "user"))
+        let user = User(id: userID, workspace: workspaceID, name: try Self.name(name, "user"), tokenExpiresAt: tokenExpiresAt)
         let token = Self.newToken()
         try await database.saveUser(user, tokenSHA256: Self.hash(token))
         return (user, token)
     }
 
     /// Replaces a user's token (the old one stops working) and returns the new one.
-    public func rotateToken(user id: String) async throws -> String {
-        let user = try await requireUser(id)
+    public func rotateToken(user id: String, expiresAt: Instant? = nil) async throws -> String {
+        var user = try await requireUser(id)
+        user.tokenExpiresAt = expiresAt
         let token = Self.newToken()
         try await database.saveUser(user, tokenSHA256: Self.hash(token))
         return token
+    }
+
+    /// Disables a user (they cannot sign in, whatever their token and grants) or enables them again.
+    @discardableResult
+    public func setDisabled(user id: String, _ disabled: Bool) async throws -> User {
+        var user = try await requireUser(id)
+        user.disabledAt = disabled ? (user.disabledAt ?? clock()) : nil
+        try await database.saveUser(user, tokenSHA256: nil)
+        return user
     }
 
     /// Gives a user a role on a workspace, client or store of their own workspace.
@@ -117,11 +133,17 @@ public struct AccessService: Sendable {
         guard !token.isEmpty, let user = try await database.user(tokenSHA256: Self.hash(token)) else {
             throw ServiceError(.unauthorized, "The token is not valid. Ask a workspace admin for one (`storeops user add` or `storeops user token`).")
         }
+        if let expiry = user.tokenExpiresAt, expiry <= clock() {
+            throw ServiceError(.unauthorized, "The token of \(user.id) has expired. Ask a workspace admin for a new one (`storeops user token`).")
+        }
         return try await context(for: user)
     }
 
     /// What `user` may reach, read fresh from the directory.
     public func context(for user: User) async throws -> AccessContext {
+        guard user.disabledAt == nil else {
+            throw ServiceError(.unauthorized, "User \(user.id) is disabled. A workspace admin can enable them (`storeops user enable`).")
+        }
         let policy = AccessPolicy(user: user, grants: try await database.grants(user: user.id), clients: try await database.clients())
         return AccessContext(user: user, policy: policy, stores: try await database.stores(), root: database)
     }

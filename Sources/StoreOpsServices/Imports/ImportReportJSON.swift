@@ -38,7 +38,8 @@ public enum ImportReportJSON {
                      ("rows_imported", .int(r.rowsImported)), ("rows_rejected", .int(r.rowsRejected)),
                      ("counts", .object(r.counts.keys.sorted().map { ($0, .int(r.counts[$0]!)) })),
                      ("first_day", r.firstDay.map { .string($0.iso) } ?? .null), ("last_day", r.lastDay.map { .string($0.iso) } ?? .null),
-                     ("imported_at", .string(r.importedAt.iso)), ("diagnostics", .array(r.diagnostics.map { .string($0) }))])
+                     ("imported_at", .string(r.importedAt.iso)), ("imported_by", r.importedBy.map { .string($0.rawValue) } ?? .null),
+                     ("diagnostics", .array(r.diagnostics.map { .string($0) }))])
         }))]).rendered() + "\n"
     }
 }

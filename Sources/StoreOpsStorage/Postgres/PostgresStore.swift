@@ -110,6 +110,28 @@ public final class PostgresStore: StoreOpsStore, Service {
         }
     }
 
+    /// Refuses to serve as a role that row-level security does not bind: a superuser, a role with BYPASSRLS, or the
+    /// owner of the tables would let one tenant's request reach every store.
+    public func requireServingRole() async throws {
+        let rows = try await transaction("check the serving role") { c in
+            try await c.rows("""
+                SELECT CAST(r.rolname AS TEXT), CAST(r.rolsuper AS INTEGER), CAST(r.rolbypassrls AS INTEGER),
+                       CAST(EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = current_schema() AND t.tableowner = current_user)
+                            AS INTEGER)
+                FROM pg_roles r WHERE r.rolname = current_user
+                """, logger: logger)
+        }
+        guard let row = rows.first, row.count == 4, case .text(let name) = row[0] else { return }
+        var problems: [String] = []
+        if row[1] == .int(1) { problems.append("is a superuser") }
+        if row[2] == .int(1) { problems.append("has BYPASSRLS") }
+        if row[3] == .int(1) { problems.append("owns the tables") }
+        guard problems.isEmpty else {
+            throw StorageError(.forbidden, "The server would run as role \(name), which \(problems.joined(separator: " and ")): row-level security "
+                + "would not keep stores apart. Serve as the application role made by `storeops migrate --app-role NAME`.")
+        }
+    }
+
     /// Throws a `.migration` error that says how to migrate when the schema is not at this program's version.
     public func requireCurrentSchema() async throws {
         let version = try await schemaVersion()

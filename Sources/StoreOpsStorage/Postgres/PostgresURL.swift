@@ -9,6 +9,8 @@ struct PostgresURL {
     let connection: PostgresConnection.Configuration
     /// host:port/database, for messages (never the password).
     let endpoint: String
+    /// The TLS mode in effect: the URL's `sslmode`, else `require` off this machine and `prefer` on it.
+    let sslMode: String
 
     init(_ url: String) throws {
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
@@ -19,7 +21,8 @@ struct PostgresURL {
         let password = components.percentEncodedPassword.flatMap { $0.removingPercentEncoding }
         let database = components.path.hasPrefix("/") && components.path.count > 1 ? String(components.path.dropFirst()) : nil
         let port = components.port ?? 5432
-        let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+        // Off this machine, passwords and store data cross a network: TLS is required unless the URL says otherwise.
+        let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? (PostgresURL.isLoopback(host) ? "prefer" : "require")
         let tls: PostgresClient.Configuration.TLS
         let connectionTLS: PostgresConnection.Configuration.TLS
         switch mode {
@@ -35,6 +38,12 @@ struct PostgresURL {
         configuration.options.maximumConnections = 16
         client = configuration
         endpoint = "\(host):\(port)/\(database ?? user)"
+        sslMode = mode
+    }
+
+    /// Whether `host` is this machine.
+    static func isLoopback(_ host: String) -> Bool {
+        ["localhost", "::1", "[::1]"].contains(host.lowercased()) || host.hasPrefix("127.")
     }
 
     /// The URL without its password.

@@ -15,10 +15,12 @@ enum DirectorySQL {
     static let selectClients = "SELECT client_id, workspace_id, name FROM clients ORDER BY client_id"
     static let selectClientWorkspace = "SELECT workspace_id FROM clients WHERE client_id = ?"
 
-    static let insertUser = "INSERT INTO users (user_id, workspace_id, name, token_sha256, created_at) VALUES (?, ?, ?, ?, ?)"
-    static let renameUser = "UPDATE users SET name = ? WHERE user_id = ?"
+    static let insertUser = """
+        INSERT INTO users (user_id, workspace_id, name, token_sha256, created_at, disabled_at, token_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        """
+    static let renameUser = "UPDATE users SET name = ?, disabled_at = ?, token_expires_at = ? WHERE user_id = ?"
     static let setToken = "UPDATE users SET token_sha256 = ? WHERE user_id = ?"
-    static let userColumns = "user_id, workspace_id, name"
+    static let userColumns = "user_id, workspace_id, name, disabled_at, token_expires_at"
     static let selectUsers = "SELECT \(userColumns) FROM users ORDER BY user_id"
     static let selectUser = "SELECT \(userColumns) FROM users WHERE user_id = ?"
     static let selectUserByToken = "SELECT \(userColumns) FROM users WHERE token_sha256 = ?"
@@ -57,7 +59,9 @@ enum DirectorySQL {
     static func decodeUser(_ values: [SQLValue]) throws -> User {
         var r = reader(values, "users")
         let id = try r.text(), workspace = try r.text(), name = try r.text()
-        return User(id: try valid(UserID(id), id, "users"), workspace: try valid(WorkspaceID(workspace), workspace, "users"), name: name)
+        let disabled = try r.optionalInstant(), expires = try r.optionalInstant()
+        return User(id: try valid(UserID(id), id, "users"), workspace: try valid(WorkspaceID(workspace), workspace, "users"), name: name,
+                    disabledAt: disabled, tokenExpiresAt: expires)
     }
 
     static func decodeGrant(_ values: [SQLValue]) throws -> Grant {
@@ -70,14 +74,17 @@ enum DirectorySQL {
     /// The statements (with arguments) that save `user`, new or existing. A new user needs a token hash.
     static func saveUser(_ user: User, tokenSHA256: String?, exists: Bool, now: Instant) throws -> [(sql: String, arguments: [SQLValue])] {
         if exists {
-            var statements: [(sql: String, arguments: [SQLValue])] = [(renameUser, [.text(user.name), .text(user.id.rawValue)])]
+            var statements: [(sql: String, arguments: [SQLValue])] = [
+                (renameUser, [.text(user.name), .instant(user.disabledAt), .instant(user.tokenExpiresAt), .text(user.id.rawValue)]),
+            ]
             if let tokenSHA256 { statements.append((setToken, [.text(tokenSHA256), .text(user.id.rawValue)])) }
             return statements
         }
         guard let tokenSHA256 else {
             throw StorageError(.database, "The new user \(user.id) needs a token; create users with `storeops user add`.")
         }
-        return [(insertUser, [.text(user.id.rawValue), .text(user.workspace.rawValue), .text(user.name), .text(tokenSHA256), .instant(now)])]
+        return [(insertUser, [.text(user.id.rawValue), .text(user.workspace.rawValue), .text(user.name), .text(tokenSHA256), .instant(now),
+                              .instant(user.disabledAt), .instant(user.tokenExpiresAt)])]
     }
 
     private static func reader(_ values: [SQLValue], _ table: String) -> RowReader {

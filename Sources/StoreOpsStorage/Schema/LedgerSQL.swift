@@ -7,13 +7,13 @@ public enum LedgerSQL {
     /// transaction then rolls back, so that of two imports of one file racing each other exactly one lands.
     public static let insert = """
         INSERT INTO import_ledger (store_id, sha256, kind, file_name, rows_read, rows_imported, rows_rejected, counts, first_day, last_day,
-                                   diagnostics, imported_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   diagnostics, imported_at, imported_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (store_id, sha256, kind) DO NOTHING
         RETURNING sha256
         """
 
-    static let columns = "sha256, kind, file_name, rows_read, rows_imported, rows_rejected, counts, first_day, last_day, diagnostics, imported_at"
+    static let columns = "sha256, kind, file_name, rows_read, rows_imported, rows_rejected, counts, first_day, last_day, diagnostics, imported_at, imported_by"
     public static let selectOne = "SELECT \(columns) FROM import_ledger WHERE store_id = ? AND sha256 = ? AND kind = ?"
     public static let selectAll = "SELECT \(columns) FROM import_ledger WHERE store_id = ? ORDER BY imported_at DESC, file_name"
 
@@ -23,7 +23,8 @@ public enum LedgerSQL {
     public static func arguments(_ r: ImportRecord) -> [SQLValue] {
         let counts = r.counts.keys.sorted().map { "\"\($0)\":\(r.counts[$0]!)" }.joined(separator: ",")
         return [.text(r.store.rawValue), .text(r.sha256), .text(r.kind), .text(r.fileName), .int(r.rowsRead), .int(r.rowsImported), .int(r.rowsRejected),
-                .text("{\(counts)}"), .day(r.firstDay), .day(r.lastDay), .text(r.diagnostics.joined(separator: "\n")), .instant(r.importedAt)]
+                .text("{\(counts)}"), .day(r.firstDay), .day(r.lastDay), .text(r.diagnostics.joined(separator: "\n")), .instant(r.importedAt),
+                r.importedBy.map { .text($0.rawValue) } ?? .null]
     }
 
     public static func decode(_ values: [SQLValue], store: StoreID) throws -> ImportRecord {
@@ -34,9 +35,11 @@ public enum LedgerSQL {
         let counts = (try? JSONSerialization.jsonObject(with: Data(countsText.utf8)) as? [String: Int]) ?? [:]
         let first = try r.optionalDay(), last = try r.optionalDay()
         let diagnostics = try r.text()
-        return ImportRecord(store: store, sha256: sha, kind: kind, fileName: file, rowsRead: read, rowsImported: imported, rowsRejected: rejected,
-                            counts: counts, firstDay: first, lastDay: last, diagnostics: diagnostics.isEmpty ? [] : diagnostics.components(separatedBy: "\n"),
-                            importedAt: try r.instant())
+        var record = ImportRecord(store: store, sha256: sha, kind: kind, fileName: file, rowsRead: read, rowsImported: imported,
+                                  rowsRejected: rejected, counts: counts, firstDay: first, lastDay: last,
+                                  diagnostics: diagnostics.isEmpty ? [] : diagnostics.components(separatedBy: "\n"), importedAt: try r.instant())
+        record.importedBy = try r.optionalText().flatMap(UserID.init)
+        return record
     }
 
     /// A new random key, as hex.
