@@ -76,6 +76,7 @@ struct CLITests {
         #expect(await cli.run("costs", "show", "--store", "maple-copy").out.contains("5"))
         let backup = cli.directory.appendingPathComponent("backup.sqlite").path
         #expect(await cli.run("backup", "--out", backup).code == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int == 0o600)
         let copy = try await SQLiteStore(path: backup).stores().map(\.id.rawValue)
         #expect(copy == ["maple", "maple-copy"])
         #expect(await cli.run("backup", "--out", backup).err.contains("exists already"))

@@ -66,9 +66,12 @@ extension SQLiteStore {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw StorageError(.cannotOpen, "\(path) exists already; back up into a new file.")
         }
+        // Created empty and private first (VACUUM INTO fills an empty file): the copy holds the pseudonym keys.
+        SQLiteStore.makePrivate(path)
         do {
             try await writer.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
         } catch {
+            try? FileManager.default.removeItem(atPath: path)
             throw StorageError(.database, "The backup to \(path) failed: \(SQLiteStore.reason(error)). Check that the folder exists and is writable.", underlying: error)
         }
     }
