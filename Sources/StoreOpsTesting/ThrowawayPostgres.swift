@@ -61,9 +61,17 @@ public enum ThrowawayPostgres {
         guard let admin = admin ?? adminURL, var components = URLComponents(string: admin) else {
             throw StorageError(.cannotOpen, "No test PostgreSQL cluster: run the tests through scripts/test, which starts one.")
         }
-        if admin == adminURL { try await roles.value } else { try await makeRoles(admin) }
-        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
-        try await execute(admin, ["CREATE DATABASE \(name) OWNER \(ownerRole)"])
+        let shared = admin == adminURL
+        if shared { try await roles.value } else { try await makeRoles(admin) }
+        let name = uniqueName("t_")
+        if shared {
+            // A copy of the migrated template: one migration per process instead of one per test, so that dozens of
+            // tests starting at once neither wait on each other nor fill the server's lock table.
+            let template = try await migratedTemplate.value
+            try await execute(admin, ["CREATE DATABASE \(name) OWNER \(ownerRole) TEMPLATE \(template)"])
+        } else {
+            try await execute(admin, ["CREATE DATABASE \(name) OWNER \(ownerRole)"])
+        }
         components.path = "/" + name
         components.user = ownerRole
         let ownerURL = components.string!
@@ -71,9 +79,36 @@ public enum ThrowawayPostgres {
         let appURL = components.string!
         components.user = URLComponents(string: admin)?.user ?? "postgres"
         components.path = "/postgres"
-        let database = Database(name: String(name), ownerURL: ownerURL, appURL: appURL, adminURL: components.string!)
-        try await migrate(database)
+        let database = Database(name: name, ownerURL: ownerURL, appURL: appURL, adminURL: components.string!)
+        if !shared { try await migrate(database) }
         return database
+    }
+
+    /// A database name that no other test or process uses.
+    static func uniqueName(_ prefix: String) -> String {
+        prefix + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+    }
+
+    /// The shared cluster's migrated template database, made once per process. Nobody may stay connected to it
+    /// (PostgreSQL copies only an unused database), so it is closed to connections once migrated. It goes with
+    /// the throwaway cluster.
+    static let migratedTemplate = Task<String, any Error> {
+        guard let admin = adminURL, var components = URLComponents(string: admin) else {
+            throw StorageError(.cannotOpen, "No test PostgreSQL cluster: run the tests through scripts/test, which starts one.")
+        }
+        try await roles.value
+        let name = uniqueName("template_")
+        try await execute(admin, ["CREATE DATABASE \(name) OWNER \(ownerRole)"])
+        components.path = "/" + name
+        components.user = ownerRole
+        try await PostgresStore.withStore(url: components.string!, schema: .none) { owner in
+            _ = try await owner.migrate(appRole: appRole)
+        }
+        try await execute(admin, [
+            "ALTER DATABASE \(name) WITH IS_TEMPLATE true ALLOW_CONNECTIONS false",
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)' AND pid <> pg_backend_pid()",
+        ])
+        return name
     }
 
     static func migrate(_ database: Database) async throws {
