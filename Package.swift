@@ -8,6 +8,11 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "storeops", targets: ["storeops"]),
+        // For the fuzz targets in Fuzz/, a package of its own.
+        .library(name: "StoreOpsCore", targets: ["StoreOpsCore"]),
+        .library(name: "StoreOpsImport", targets: ["StoreOpsImport"]),
+        .library(name: "StoreOpsStorage", targets: ["StoreOpsStorage"]),
+        .library(name: "StoreOpsServices", targets: ["StoreOpsServices"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

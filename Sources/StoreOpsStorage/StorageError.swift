@@ -19,6 +19,9 @@ public struct StorageError: Error, CustomStringConvertible, CustomDebugStringCon
         case forbidden
         /// The file of a write is in the import ledger already (another import of it landed first); nothing was written.
         case alreadyImported = "already_imported"
+        /// A sum the write makes (a day's sales, a product's units) passes what a 64-bit integer holds; nothing was
+        /// written.
+        case outOfRange = "out_of_range"
     }
 
     public let code: Code
@@ -41,6 +44,14 @@ extension StorageError {
     /// There is no store with this id; says how to create one.
     static func unknownStore(_ id: StoreID) -> StorageError {
         StorageError(.unknownStore, "There is no store \"\(id)\". Create it with `storeops store add --id \(id) --name NAME --platform PLATFORM`, or list stores with `storeops store list`.")
+    }
+}
+
+extension StorageError {
+    /// A sum of the write passed Int64 in the database (SQLite's "integer overflow", PostgreSQL's 22003).
+    static func outOfRange(underlying: (any Error & Sendable)?) -> StorageError {
+        StorageError(.outOfRange, "The figures add up to more than StoreOps can count (9.2 × 10^18 minor units or items), so nothing "
+            + "was written. Check the file's amounts and quantities: numbers this large are not real sales.", underlying: underlying)
     }
 }
 

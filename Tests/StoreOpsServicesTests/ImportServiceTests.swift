@@ -276,6 +276,28 @@ struct BrokenFileTests {
         }
     }
 
+    @Test("parts read whole (styles) and the shared strings are bounded, whatever their ratio")
+    func wholeParts() throws {
+        // 17 MB of text that packs only a few times: under the ratio check, over the limit of a part read whole.
+        // A 64 KB random block repeated: deflate's 32 KB window cannot reach back to the previous copy.
+        var generator = SystemRandomNumberGenerator()
+        let block = String((0..<(64 << 10)).map { _ in "0123456789abcdef".randomElement(using: &generator)! })
+        let noise = String(repeating: block, count: 17 * 16)
+        for (path, expected) in [("xl/styles.xml", "would unpack to"), ("xl/sharedStrings.xml", "would unpack to")] {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("whole-\(UUID().uuidString).xlsx")
+            defer { try? FileManager.default.removeItem(at: url) }
+            let text = path == "xl/styles.xml" ? "<styleSheet>" + noise + "</styleSheet>" : "<sst><si><t>" + noise + "</t></si></sst>"
+            try XLSXFixture.write(url, sheetXML: "<worksheet><sheetData/></worksheet>", extraParts: [(path, text)])
+            let reader = XLSXReader(url: url, maxPartBytes: path == "xl/styles.xml" ? 1 << 30 : 8 << 20)
+            do {
+                try reader.forEachRecord { _ in }
+                Issue.record("read \(path) of 17 MB")
+            } catch let error as ReadError {
+                #expect(error.diagnostic.message.contains(expected), "\(error.diagnostic.message)")
+            }
+        }
+    }
+
     @Test("XML entity tricks are refused")
     func entities() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("xxe-\(UUID().uuidString).xlsx")

@@ -2,6 +2,7 @@ import Foundation
 import StoreOpsCore
 import StoreOpsImport
 import StoreOpsServices
+import StoreOpsStorage
 import StoreOpsTesting
 import Testing
 
@@ -95,6 +96,9 @@ struct MalformedFileTests {
         MalformedCase("a price times a quantity past Int64", "product.csv",
                       "Name,Total,Lineitem quantity,Lineitem price,Created at\n#1001,10.00,9999999999,9999999999.99,2025-03-20 05:20:57 -0700\n",
                       "The order's lines add up to more than can be counted", line: 2),
+        MalformedCase("a line in Int64 but beyond any real order (10^15 minor units)", "hugeline.csv",
+                      "Name,Total,Lineitem quantity,Lineitem price,Created at\n#1001,10.00,2000,9999999999.99,2025-03-20 05:20:57 -0700\n",
+                      "The order's lines add up to more than can be counted", line: 2),
         MalformedCase("a duration past Int64", "stay.csv", "统计日期,访客数,浏览量,平均停留时长\n2017-05-01,10,20,9223372036854775807:00\n",
                       "The duration is out of range: at most 1000000000 seconds", line: 2),
         MalformedCase("an exponent that would loop for ever", "zeroexp.csv", h + "1001,a,0e999999999999999,交易成功,2017/5/1 10:00,2017/5/1 10:01,1\n",
@@ -176,6 +180,20 @@ struct MalformedFileTests {
         #expect(first?.message == c.message, "\(report.diagnostics.map(\.description))")
         #expect(first?.line == c.line)
         #expect(first?.zh != nil, "every diagnostic has its Chinese text")
+        #expect(try await f.orders().isEmpty, "nothing written")
+        #expect(try await f.storage.importRecords(store: f.store.id).isEmpty, "no ledger entry")
+    }
+
+    @Test("orders each in range whose day passes Int64: refused with its reason, nothing written, no trap")
+    func daySumPastInt64() async throws {
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        // 10,000 orders of 10^15 minor units each (the most one order may be) on one day: 10^19 > Int64.max.
+        var csv = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+        for i in 0..<10_000 { csv += "\(500_000 + i),85123A,X,1000,2010-12-01 08:26:00,9999999999.99,17850,United Kingdom\n" }
+        await #expect { try await f.service.importFile(try f.file("huge-day.csv", Array(csv.utf8)), store: f.store.id) } throws: { error in
+            (error as? StorageError)?.code == .outOfRange
+        }
         #expect(try await f.orders().isEmpty, "nothing written")
         #expect(try await f.storage.importRecords(store: f.store.id).isEmpty, "no ledger entry")
     }

@@ -1,6 +1,7 @@
 extension Cell {
-    /// The largest magnitude a kind of number may have. Far beyond any real export's values, and small enough that
-    /// a file's sums and products (a price times a quantity, visitors times a rate, a day of orders) stay in Int64.
+    /// The largest magnitude a kind of number may have. Far beyond any real export's values; sums and products of
+    /// them (a price times a quantity, a day of orders) can still pass Int64, so those are checked where they are
+    /// made, and an order's total is bounded by `Limits.orderTotal`.
     struct Limit: Sendable {
         let bound: Int64
         /// The bound as shown to the user.
@@ -17,6 +18,9 @@ extension Cell {
         static let count = Limit(bound: 10_000_000_000, shown: "10,000,000,000", noun: "a count", nounZH: "数量")
         /// 10^8 parts per million: 10,000 %.
         static let ppm = Limit(bound: 100_000_000, shown: "10,000 %", noun: "a rate", nounZH: "比率")
+        /// 10^15 minor units: the most an order, or one of its lines, may come to (ten trillion in a currency of
+        /// two decimals), so that a day's orders sum in Int64 up to thousands of such orders.
+        static let orderTotal: UInt64 = 1_000_000_000_000_000
         /// About 31 years, in seconds.
         static let seconds = 1_000_000_000
     }

@@ -141,9 +141,11 @@ struct OrdersBuilder: FactBuilder {
             }
             let unitPrice = price ?? (quantity != 0 ? Money(minor: Money.divideRounded(amount!.minor, by: Int64(quantity)), currency: store.currency) : amount!)
             // Each value is within its cell limit; their products and sums over many lines still need checking.
-            guard let lineTotal = unitPrice.multiplied(by: Int64(quantity.magnitude)),
-                  let sum = quantity < 0 ? lineSum : lineSum.adding(lineTotal),
-                  let amounts = quantity < 0 || amount == nil ? amountSum : amountSum.adding(amount!) else {
+            let total = Cell.Limits.orderTotal
+            guard let lineTotal = unitPrice.multiplied(by: Int64(quantity.magnitude)), lineTotal.minor.magnitude <= total,
+                  let sum = quantity < 0 ? lineSum : lineSum.adding(lineTotal), sum.minor.magnitude <= total,
+                  let amounts = quantity < 0 || amount == nil ? amountSum : amountSum.adding(amount!),
+                  amounts.minor.magnitude <= total else {
                 row.fail("line_quantity", "The order's lines add up to more than can be counted",
                          hint: "Check the quantities and prices of this order's lines",
                          zh: ("这笔订单的明细合计超出范围", "请检查这笔订单明细的数量和价格"))
@@ -172,7 +174,8 @@ struct OrdersBuilder: FactBuilder {
             return CompletedUnit(records: records, diagnostics: row.diagnostics, facts: FactBatch())
         }
         let goods = goodsTotal ?? lineSum
-        guard let paid = paidAmount ?? (hasAmounts ? amountSum : goods.adding(-discount)?.adding(shipping)) else {
+        guard let paid = paidAmount ?? (hasAmounts ? amountSum : goods.adding(-discount)?.adding(shipping)),
+              paid.minor.magnitude <= Cell.Limits.orderTotal else {
             var row = head
             row.fail("paid_amount", "The order's amounts add up to more than can be counted", hint: "Check the amount columns of this order",
                      zh: ("这笔订单的金额合计超出范围", "请检查这笔订单的金额列"))

@@ -103,7 +103,9 @@ public struct XLSXReader: RecordSource {
         }
     }
 
-    private func extract(_ entry: Entry, from archive: Archive, _ consume: (Data) throws -> Void) throws {
+    /// Unpacks `entry` in pieces to `consume`; `limit` (default `maxPartBytes`) bounds what it may unpack to.
+    private func extract(_ entry: Entry, from archive: Archive, limit: UInt64? = nil, _ consume: (Data) throws -> Void) throws {
+        let maxPartBytes = min(limit ?? maxPartBytes, maxPartBytes)
         guard entry.uncompressedSize <= maxPartBytes else {
             throw fail("The part \(entry.path) would unpack to \(entry.uncompressedSize) bytes, more than the \(maxPartBytes) allowed (a zip bomb?)",
                        "Split the export into smaller files",
@@ -121,7 +123,7 @@ public struct XLSXReader: RecordSource {
         do {
             _ = try archive.extract(entry, skipCRC32: false) { data in
                 total += UInt64(data.count)
-                if total > self.maxPartBytes || total > entry.uncompressedSize + 1024 {
+                if total > maxPartBytes || total > entry.uncompressedSize + 1024 {
                     throw self.fail("The part \(entry.path) unpacks to more than it declares (a zip bomb?)", "Do not import this file",
                                     zh: ("\(entry.path) 解压后比声明的大（压缩炸弹？）", "不要导入这个文件"))
                 }
@@ -138,11 +140,15 @@ public struct XLSXReader: RecordSource {
     /// Parts larger than this must not unpack to more than `maxRatio` times their packed size.
     static let ratioCheckedBytes: UInt64 = 16 << 20
     static let maxRatio: UInt64 = 100
+    /// The most the parts read whole (workbook, its relationships, styles) may unpack to: real ones have kilobytes.
+    static let wholePartBytes: UInt64 = 16 << 20
+    /// The most text the shared strings may hold in all (they are kept for the whole read).
+    static let sharedStringBytes = 256 << 20
 
     private func readWhole(_ path: String, from archive: Archive) throws -> Data? {
         guard let entry = archive[path] else { return nil }
         var data = Data()
-        try extract(entry, from: archive) { data.append($0) }
+        try extract(entry, from: archive, limit: Self.wholePartBytes) { data.append($0) }
         return data
     }
 
@@ -182,6 +188,7 @@ public struct XLSXReader: RecordSource {
         guard let entry = archive["xl/sharedStrings.xml"] else { return [] }
         var strings: [String] = []
         var current = ""
+        var held = 0
         var inText = false, inPhonetic = false
         var scanner = XMLScanner()
         // Streamed: the part is never held whole, only the strings it defines.
@@ -192,11 +199,21 @@ public struct XLSXReader: RecordSource {
                     if name == "si" { current = "" }
                     if name == "rPh" { inPhonetic = true }
                     if name == "t" && !selfClosing { inText = true }
-                case .text(let text): if inText && !inPhonetic { current += text }
+                case .text(let text):
+                    guard inText && !inPhonetic else { break }
+                    current += text
+                    guard held + current.utf8.count <= Self.sharedStringBytes else {
+                        throw fail("The shared strings hold more than \(Self.sharedStringBytes >> 20) MB of text, more than any export",
+                                   "Split the export into smaller files",
+                                   zh: ("共享字符串超过 \(Self.sharedStringBytes >> 20) MB，远超正常导出", "把导出拆成几个小文件"))
+                    }
                 case .end(let name):
                     if name == "t" { inText = false }
                     if name == "rPh" { inPhonetic = false }
-                    if name == "si" { strings.append(current) }
+                    if name == "si" {
+                        held += current.utf8.count + 16
+                        strings.append(current)
+                    }
                 }
             } }
         } catch let error as XMLScanner.Failure {

@@ -96,7 +96,8 @@ public struct DailyReportTextRenderer: Sendable {
         if report.row.costMissingUnits > 0 {
             let share: String
             if case .money(let gmv) = report.row[.gmv], gmv.minor > 0 {
-                share = (Ratio(report.row.costMissingValue.minor * 100, gmv.minor).decimalString(digits: 1) ?? "0") + "%"
+                let percent = report.row.costMissingValue.minor.times(100).flatMap { Ratio($0, gmv.minor).decimalString(digits: 1) }
+                share = percent.map { $0 + "%" } ?? "—"
             } else {
                 share = "—"
             }

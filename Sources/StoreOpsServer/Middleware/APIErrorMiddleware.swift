@@ -53,6 +53,7 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             switch error.code {
             // Outside the user's scope looks the same as missing.
             case .unknownStore, .forbidden: return answer(.notFound, "not_found", error.message)
+            case .outOfRange: return answer(.unprocessableContent, "out_of_range", error.message)
             case .unavailable:
                 logger.warning("storage unavailable: \(error.message)")
                 return answer(.serviceUnavailable, "unavailable", error.message)

@@ -111,7 +111,7 @@ public struct CheckService: Sendable {
                 revenueBySKU[sku, default: .zero(currency)] += sales.revenue
             }
             guard let product = sales.productID else { continue }
-            revenue[product, default: 0] += sales.revenue.minor
+            revenue.add(sales.revenue.minor, to: product, unknown: &uncosted)
             if let sku = sales.skuID { unitsByProductSKU[product, default: [:]][sku, default: 0] += sales.units } else { uncosted.insert(product) }
         }
         let afterSales = try await afterSalesRead
@@ -131,15 +131,21 @@ public struct CheckService: Sendable {
             var cogs: [String: Int64] = [:], uncosted = uncosted
             for (product, units) in unitsByProductSKU {
                 for (sku, n) in units {
-                    if let unit = input.unitCosts[sku] { cogs[product, default: 0] += unit.minor * Int64(n) } else { uncosted.insert(product) }
+                    if let unit = input.unitCosts[sku] {
+                        cogs.add(unit.minor.times(Int64(n)), to: product, unknown: &uncosted)
+                    } else {
+                        uncosted.insert(product)
+                    }
                 }
             }
             for (product, r) in revenue where !uncosted.contains(product) && r > cogs[product, default: 0] {
                 input.breakEvenByProduct[product] = Ratio(r, r - cogs[product, default: 0])
             }
-            let costedRevenue = revenue.filter { !uncosted.contains($0.key) }.values.reduce(0, +)
-            let costedCOGS = cogs.filter { !uncosted.contains($0.key) }.values.reduce(0, +)
-            if costedRevenue > costedCOGS { input.storeBreakEven = Ratio(costedRevenue, costedRevenue - costedCOGS) }
+            let costedRevenue = revenue.filter { !uncosted.contains($0.key) }.values.reduce(Int64(0)) { $0?.plus($1) }
+            let costedCOGS = cogs.filter { !uncosted.contains($0.key) }.values.reduce(Int64(0)) { $0?.plus($1) }
+            if let costedRevenue, let costedCOGS, costedRevenue > costedCOGS {
+                input.storeBreakEven = Ratio(costedRevenue, costedRevenue - costedCOGS)
+            }
             input.linesOfDay = lines
             input.paidOrders = orders
             input.openComplaints = openComplaints

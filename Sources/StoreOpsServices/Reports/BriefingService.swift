@@ -83,10 +83,9 @@ public struct BriefingService: Sendable {
         func side(_ days: [Day]) -> GMVDecomposition.Side? {
             var gmv: Int64 = 0, visitors: Int64 = 0, buyers: Int64 = 0
             for d in days {
-                guard let row = rows[d], case .money(let g) = row[.gmv], case .count(let v) = row[.visitors], case .count(let b) = row[.buyers] else { return nil }
-                gmv += g.minor
-                visitors += v
-                buyers += b
+                guard let row = rows[d], case .money(let g) = row[.gmv], case .count(let v) = row[.visitors], case .count(let b) = row[.buyers],
+                      let g = gmv.plus(g.minor), let v = visitors.plus(v), let b = buyers.plus(b) else { return nil }
+                (gmv, visitors, buyers) = (g, v, b)
             }
             let n = Int64(days.count)
             return GMVDecomposition.Side(gmv: Money.divideRounded(gmv, by: n), visitors: Money.divideRounded(visitors, by: n), buyers: Money.divideRounded(buyers, by: n))
@@ -95,23 +94,30 @@ public struct BriefingService: Sendable {
         let n = Int64(baseDays.count)
 
         // Traffic sources.
-        var change: [String: (visitors: Int64, gmv: Int64)] = [:]
+        // Changes that cannot be counted in Int64 leave their source or item out rather than show a wrong figure.
+        var visitorsChange: [String: Int64] = [:], gmvChange: [String: Int64] = [:], uncounted = Set<String>()
         for s in sources {
-            if s.day == day { change[s.source, default: (0, 0)].visitors += Int64(s.visitors) * n; change[s.source, default: (0, 0)].gmv += s.gmv.minor * n }
-            if baseDays.contains(s.day) { change[s.source, default: (0, 0)].visitors -= Int64(s.visitors); change[s.source, default: (0, 0)].gmv -= s.gmv.minor }
+            let current = s.day == day, base = baseDays.contains(s.day)
+            guard current || base else { continue }
+            let visitors = current ? Int64(s.visitors).times(n) : -Int64(s.visitors)
+            let gmv = current ? s.gmv.minor.times(n) : s.gmv.minor.times(-1)
+            visitorsChange.add(visitors, to: s.source, unknown: &uncounted)
+            gmvChange.add(gmv, to: s.source, unknown: &uncounted)
         }
-        let bySource = change.map { WhyAnalysis.SourceChange(source: $0.key, visitorsChange: Money.divideRounded($0.value.visitors, by: n),
-                                                             gmvChange: Money.divideRounded($0.value.gmv, by: n)) }
+        let bySource = visitorsChange.compactMap { source, visitors in
+            gmvChange[source].map { WhyAnalysis.SourceChange(source: source, visitorsChange: Money.divideRounded(visitors, by: n),
+                                                             gmvChange: Money.divideRounded($0, by: n)) }
+        }
             .sorted { abs($0.visitorsChange) != abs($1.visitorsChange) ? abs($0.visitorsChange) > abs($1.visitorsChange) : $0.source < $1.source }
 
         // Items: line value of paid orders per product, the day's against the base days'.
-        var items: [String: Int64] = [:]
+        var items: [String: Int64] = [:], uncountedItems = Set<String>()
         var titles: [String: String] = [:]
         for (lines, isCurrent) in [(facts.linesOfDay, true), (baseLines, false)] {
             for line in lines {
                 guard let product = line.productID ?? line.skuID else { continue }
-                let value = line.unitPrice.minor * Int64(line.quantity)
-                items[product, default: 0] += isCurrent ? value * n : -value
+                let value = line.unitPrice.minor.times(Int64(line.quantity))
+                items.add(value.flatMap { isCurrent ? $0.times(n) : $0.times(-1) }, to: product, unknown: &uncountedItems)
                 titles[product] = titles[product] ?? line.title
             }
         }
@@ -144,17 +150,18 @@ public struct BriefingService: Sendable {
     /// The day's ten best-selling items (from the day's order lines): revenue, the cost of their units (unit cost
     /// effective that day) and their ads' ROAS, for break-even ROAS per item.
     func margins(facts: CheckInput, titles: [String: String]) -> [WhyAnalysis.ItemMargin] {
-        var revenue: [String: Int64] = [:], cogs: [String: Int64] = [:], costed: [String: Bool] = [:]
+        var revenue: [String: Int64] = [:], cogs: [String: Int64] = [:], costed: [String: Bool] = [:], uncounted = Set<String>()
         for line in facts.linesOfDay {
             guard let product = line.productID ?? line.skuID else { continue }
-            revenue[product, default: 0] += line.unitPrice.minor * Int64(line.quantity)
+            revenue.add(line.unitPrice.minor.times(Int64(line.quantity)), to: product, unknown: &uncounted)
             if let sku = line.skuID, let unit = facts.unitCosts[sku] {
-                cogs[product, default: 0] += unit.minor * Int64(line.quantity)
+                cogs.add(unit.minor.times(Int64(line.quantity)), to: product, unknown: &uncounted)
                 costed[product] = costed[product] ?? true
             } else {
                 costed[product] = false
             }
         }
+        revenue = revenue.filter { !uncounted.contains($0.key) }
         var adTotals: [String: AdTotals] = [:]
         for stat in facts.adStats where stat.day == facts.day && !stat.productID.isEmpty {
             adTotals[stat.productID, default: .zero(facts.store.currency)] = adTotals[stat.productID, default: .zero(facts.store.currency)]

@@ -361,6 +361,7 @@ public final class PostgresStore: StoreOpsStore, Service {
             case .server:
                 let message = psql.serverInfo?[.message] ?? "unknown server error"
                 let state = psql.serverInfo?[.sqlState] ?? ""
+                if state == "22003" { return StorageError.outOfRange(underlying: psql) }
                 if state == "42501" || message.contains("row-level security") {
                     return StorageError(.forbidden, "PostgreSQL refused to \(what): \(message). The store is outside this user's scope.", underlying: psql)
                 }

@@ -269,6 +269,7 @@ public final class SQLiteStore: StoreOpsStore {
     static func wrap(_ error: any Error) -> any Error {
         if error is StorageError { return error }
         guard error is DatabaseError || String(reflecting: type(of: error)).hasPrefix("GRDB.") else { return error }
+        if let db = error as? DatabaseError, db.message == "integer overflow" { return StorageError.outOfRange(underlying: db) }
         return StorageError(.database, "The database failed: \(reason(error)).", underlying: error)
     }
 

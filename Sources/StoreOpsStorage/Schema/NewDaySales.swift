@@ -26,15 +26,25 @@ struct NewDaySales {
         /// canonically equivalent spellings for one. No id in one set can equal one in the other, so the buyers are
         /// their sizes' sum.
         var others = Set<[UInt8]>()
+        /// Whether a sum passed Int64: the day is then left to the database, which refuses it with an error.
+        var overflowed = false
 
         var buyers: Int? { unknownBuyers > 0 ? nil : pseudonyms.count + others.count }
         var units: Int64? { unknownUnits > 0 ? nil : knownUnits }
 
         /// Adds one order; true if its buyer is new to the day.
         mutating func add(_ order: Order) -> Bool {
-            paidMinor += order.paidAmount.minor
+            let paid = paidMinor.addingReportingOverflow(order.paidAmount.minor)
+            paidMinor = paid.partialValue
+            overflowed = overflowed || paid.overflow
             orders += 1
-            if let units = order.units { knownUnits += Int64(units) } else { unknownUnits += 1 }
+            if let units = order.units {
+                let sum = knownUnits.addingReportingOverflow(Int64(units))
+                knownUnits = sum.partialValue
+                overflowed = overflowed || sum.overflow
+            } else {
+                unknownUnits += 1
+            }
             if !order.refundsKnown { unknownRefunds += 1 }
             guard let buyer = order.buyer else {
                 unknownBuyers += 1
@@ -106,8 +116,8 @@ struct NewDaySales {
     var days: Set<Day> { Set(totals.keys) }
 
     /// The sums of the days whose number of summed rows equals `paidOrders`, the store's paid orders of the day
-    /// after the write.
+    /// after the write, and that stayed in range.
     func verified(_ paidOrders: [Day: Int]) -> [Day: Totals] {
-        totals.filter { day, sums in paidOrders[day] == sums.orders }
+        totals.filter { day, sums in paidOrders[day] == sums.orders && !sums.overflowed }
     }
 }

@@ -1,0 +1,27 @@
+extension Int64 {
+    /// `self + other`, or nil when the sum passes Int64: for sums of stored figures, whose count has no bound.
+    public func plus(_ other: Int64) -> Int64? {
+        let sum = addingReportingOverflow(other)
+        return sum.overflow ? nil : sum.partialValue
+    }
+
+    /// `self * other`, or nil when the product passes Int64.
+    public func times(_ other: Int64) -> Int64? {
+        let product = multipliedReportingOverflow(by: other)
+        return product.overflow ? nil : product.partialValue
+    }
+}
+
+extension Dictionary where Value == Int64 {
+    /// Adds `amount` (nil: a product or sum that overflowed) to `key`'s total; a total that cannot be counted
+    /// leaves the key and goes into `unknown`, so that it is shown as unknown rather than wrong.
+    public mutating func add(_ amount: Int64?, to key: Key, unknown: inout Set<Key>) {
+        guard !unknown.contains(key) else { return }
+        guard let amount, let sum = self[key, default: 0].plus(amount) else {
+            removeValue(forKey: key)
+            unknown.insert(key)
+            return
+        }
+        self[key] = sum
+    }
+}
