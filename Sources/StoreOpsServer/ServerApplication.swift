@@ -9,11 +9,11 @@ import StoreOpsStorage
 public enum ServerApplication {
     /// The router with every route of the server. Fails when the upload folder is not private to this user.
     public static func router(database: any StoreOpsDatabase, clock: @escaping @Sendable () -> Instant,
-                              settings: ServerSettings = ServerSettings()) throws -> Router<BasicRequestContext> {
+                              settings: ServerSettings = ServerSettings(), staging: UploadStaging? = nil) throws -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: APIErrorMiddleware())
         HealthController(storage: database).addRoutes(to: router)
-        let staging = try UploadStaging(root: settings.uploadFolder)
+        let staging = try staging ?? UploadStaging(root: settings.uploadFolder)
         APIController(access: AccessService(database: database, clock: clock), clock: clock, staging: staging,
                       gate: UploadGate(capacity: settings.maxConcurrentUploads), maxUploadBytes: settings.maxUploadBytes)
             .addRoutes(to: router)
@@ -23,11 +23,13 @@ public enum ServerApplication {
     /// The application listening on `host:port`. Removes the uploads a crashed server left behind first.
     public static func build(database: any StoreOpsDatabase, clock: @escaping @Sendable () -> Instant, host: String = "127.0.0.1",
                              port: Int = 8080, settings: ServerSettings = ServerSettings(), logger: Logger) throws -> some ApplicationProtocol {
-        let router = try router(database: database, clock: clock, settings: settings)
-        let removed = try UploadStaging(root: settings.uploadFolder).removeLeftovers()
+        let staging = try UploadStaging(root: settings.uploadFolder)
+        let removed = staging.removeLeftovers()
         if removed > 0 { logger.info("removed \(removed) uploads left by servers that stopped") }
-        let idle = TimeAmount.nanoseconds(Int64(settings.idleTimeout.components.seconds) * 1_000_000_000
-            + settings.idleTimeout.components.attoseconds / 1_000_000_000)
+        let router = try router(database: database, clock: clock, settings: settings, staging: staging)
+        // At most a day, so that the nanoseconds fit in Int64.
+        let seconds = min(max(settings.idleTimeout.components.seconds, 1), 86_400)
+        let idle = TimeAmount.seconds(seconds)
         return Application(router: router, server: .http1(configuration: .init(idleTimeout: idle)),
                            configuration: .init(address: .hostname(host, port: port)), logger: logger)
     }

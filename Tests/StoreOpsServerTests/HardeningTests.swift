@@ -42,8 +42,14 @@ struct HardeningTests {
         return try #require(object?["error"] as? [String: Any])
     }
 
+    /// The staged uploads (files other than sessions' lock files) anywhere under the upload folder.
     static func stagedFiles(_ settings: ServerSettings) -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: settings.uploadFolder.path)) ?? []
+        let paths = FileManager.default.enumerator(atPath: settings.uploadFolder.path)?.allObjects as? [String] ?? []
+        return paths.filter { path in
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: settings.uploadFolder.appendingPathComponent(path).path, isDirectory: &isFolder)
+            return !isFolder.boolValue && !path.hasSuffix(".lock")
+        }.map { ($0 as NSString).lastPathComponent }.sorted()
     }
 
     @Test("a viewer's upload is refused before its body is read, even of a file imported before; nothing is staged")
@@ -133,15 +139,20 @@ struct HardeningTests {
             _ = try await staging.stage(RequestBody(buffer: ByteBuffer(repeating: 1, count: 101)), name: "y.csv", limit: 100)
         }
         #expect(Self.stagedFiles(settings).isEmpty, "a refused upload leaves nothing")
-        // A crashed server's upload (a pid that does not run) goes; a running one's stays.
-        let dead = settings.uploadFolder.appendingPathComponent("4194000-crashed")
-        let alive = settings.uploadFolder.appendingPathComponent("\(getpid())-running")
-        for folder in [dead, alive] {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-            try Data("secret".utf8).write(to: folder.appendingPathComponent("orders.csv"))
+        // A crashed server's session (its lock file free) and an older StoreOps's folder go; a running server's stays,
+        // whatever its process id.
+        let dead = settings.uploadFolder.appendingPathComponent("server-crashed")
+        let legacy = settings.uploadFolder.appendingPathComponent("4194000-crashed")
+        for folder in [dead, legacy] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("u"), withIntermediateDirectories: true)
+            try Data("secret".utf8).write(to: folder.appendingPathComponent("u/orders.csv"))
         }
-        #expect(staging.removeLeftovers() == 1)
-        #expect(Self.stagedFiles(settings) == [alive.lastPathComponent])
+        try Data().write(to: settings.uploadFolder.appendingPathComponent("server-crashed.lock"))
+        let running = try UploadStaging(root: settings.uploadFolder)
+        _ = try await running.stage(RequestBody(buffer: ByteBuffer(string: "a,b\n")), name: "running.csv", limit: 100)
+        #expect(staging.removeLeftovers() == 2)
+        #expect(Self.stagedFiles(settings) == ["running.csv"])
+        #expect(!FileManager.default.fileExists(atPath: settings.uploadFolder.appendingPathComponent("server-crashed.lock").path))
         // A folder that others can enter is made private; one that belongs to no one here is refused.
         chmod(settings.uploadFolder.path, 0o755)
         _ = try UploadStaging(root: settings.uploadFolder)

@@ -28,7 +28,7 @@ struct PostgresSecurityTests {
         return n
     }
 
-    @Test("the server refuses to run as the tables' owner and runs as the application role; TLS is required off this machine")
+    @Test("the server refuses to run as the tables' owner, or a member of its role, and runs as the application role")
     func servingRole() async throws {
         try await ThrowawayPostgres.withDatabase { database in
             try await PostgresStore.withStore(url: database.ownerURL) { owner in
@@ -36,10 +36,18 @@ struct PostgresSecurityTests {
                 #expect(error?.message.contains("owns the tables") == true, "\(error?.message ?? "")")
             }
             try await PostgresStore.withStore(url: database.appURL) { app in try await app.requireServingRole() }
+            // A role that is a member of the owner's role can SET ROLE to it: refused as well.
+            let member = database.name + "_member"
+            try await ThrowawayPostgres.execute(database.adminURL, [
+                "CREATE ROLE \(member) LOGIN NOSUPERUSER NOBYPASSRLS IN ROLE \(ThrowawayPostgres.ownerRole)",
+            ])
+            let memberURL = database.appURL.replacingOccurrences(of: ThrowawayPostgres.appRole + "@", with: member + "@")
+            try await PostgresStore.withStore(url: memberURL) { store in
+                let error = await #expect(throws: StorageError.self) { try await store.requireServingRole() }
+                #expect(error?.message.contains("owns the tables") == true, "\(error?.message ?? "")")
+            }
+            try await ThrowawayPostgres.execute(database.adminURL, ["DROP ROLE \(member)"])
         }
-        #expect(try PostgresURL("postgres://u@db.example.com/x").sslMode == "require")
-        #expect(try PostgresURL("postgres://u@127.0.0.1/x").sslMode == "prefer")
-        #expect(try PostgresURL("postgres://u@db.example.com/x?sslmode=disable").sslMode == "disable")
     }
 
     @Test("every table with a store id has a forced policy, and the application role can bypass none of it")

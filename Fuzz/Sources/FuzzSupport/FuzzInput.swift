@@ -6,7 +6,7 @@ import StoreOpsImport
 /// record source with every built-in format that must end in facts or diagnostics, never a trap.
 public enum FuzzInput {
     /// The store imports are parsed for.
-    public static let store = Store(id: StoreID("fuzz")!, name: "fuzz", platform: .tmall)
+    public static let store = Store(id: StoreID("fuzz"), name: "fuzz", platform: .tmall)
 
     /// The input as bytes.
     public static func bytes(_ start: UnsafeRawPointer, _ count: Int) -> [UInt8] {

@@ -7,12 +7,17 @@ import Glibc
 import Darwin
 #endif
 
-/// Where uploads wait while they are imported: a folder only this user can enter (0700), one sub-folder per upload
-/// named after the server's process (`PID-UUID`), and the file in it readable by this user alone (0600). Exports
-/// hold customer data, so every upload is removed when its request ends, and at start the folders of servers
-/// that no longer run (a crash, kill -9) are removed too.
-public struct UploadStaging: Sendable {
+/// Where uploads wait while they are imported: a folder only this user can enter (0700), in it one session folder per
+/// server process, and in that one folder per upload with the file readable by this user alone (0600). Exports hold
+/// customer data, so every upload is removed when its request ends, and at start the sessions of servers that no
+/// longer run (a crash, kill -9) are removed too. A session is alive while its server holds the `flock` on the
+/// session's lock file beside it: the kernel drops the lock with the process, where a process id can come back (in
+/// a container every server is process 1).
+public final class UploadStaging: Sendable {
     public let root: URL
+    /// This server's session folder, locked by `lock`.
+    public let session: URL
+    private let lock: Int32
 
     /// The default folder: `storeops-uploads-UID` in the system's temporary folder.
     public static var defaultRoot: URL {
@@ -20,7 +25,7 @@ public struct UploadStaging: Sendable {
     }
 
     /// Creates the root folder when missing and checks that it is a real folder of this user that no one else can
-    /// enter: a folder someone else made in a shared /tmp could read every upload.
+    /// enter (a folder someone else made in a shared /tmp could read every upload), then opens this server's session.
     public init(root: URL = UploadStaging.defaultRoot) throws {
         self.root = root
         if mkdir(root.path, 0o700) != 0 && errno != EEXIST {
@@ -34,17 +39,56 @@ public struct UploadStaging: Sendable {
         if info.st_mode & 0o077 != 0, chmod(root.path, 0o700) != 0 {
             throw ServiceError(.invalidInput, "Cannot make \(root.path) private (mode 0700): \(String(cString: strerror(errno))).")
         }
+        (session, lock) = try Self.openSession(in: root)
     }
 
-    /// Removes the uploads of server processes that are gone. Returns how many were removed.
+    deinit {
+        try? FileManager.default.removeItem(at: session)
+        unlink(session.path + ".lock")
+        close(lock)
+    }
+
+    /// Creates and locks `server-UUID.lock`, then makes the folder `server-UUID` beside it. Another server's clean-up
+    /// may take the new lock file for a dead one's between its creation and the lock; then the file is gone, and a
+    /// new session is tried.
+    private static func openSession(in root: URL) throws -> (URL, Int32) {
+        for _ in 0..<8 {
+            let session = root.appendingPathComponent("server-\(UUID().uuidString)", isDirectory: true)
+            let fd = open(session.path + ".lock", O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { break }
+            var held = stat(), named = stat()
+            guard flock(fd, LOCK_EX) == 0, fstat(fd, &held) == 0, stat(session.path + ".lock", &named) == 0,
+                  held.st_ino == named.st_ino else {
+                close(fd)
+                continue
+            }
+            guard mkdir(session.path, 0o700) == 0 else {
+                unlink(session.path + ".lock")
+                close(fd)
+                break
+            }
+            return (session, fd)
+        }
+        throw ServiceError(.invalidInput, "Cannot open an upload session in \(root.path): \(String(cString: strerror(errno))).")
+    }
+
+    /// Removes the sessions of server processes that are gone (their lock is free), and any folder without a lock
+    /// (left by an older StoreOps). Returns how many were removed.
     @discardableResult
     public func removeLeftovers() -> Int {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        let entries = Set((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [])
         var removed = 0
-        for entry in entries {
-            guard let dash = entry.firstIndex(of: "-"), let pid = pid_t(entry[..<dash]), pid > 0 else { continue }
-            // kill(pid, 0) fails with ESRCH only when no such process exists.
-            guard pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+        for entry in entries where entry.hasSuffix(".lock") {
+            let path = root.appendingPathComponent(entry).path
+            let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
+            let folder = String(entry.dropLast(".lock".count))
+            if entries.contains(folder), (try? FileManager.default.removeItem(at: root.appendingPathComponent(folder))) != nil { removed += 1 }
+            unlink(path)
+        }
+        for entry in entries where !entry.hasSuffix(".lock") && !entries.contains(entry + ".lock") {
             if (try? FileManager.default.removeItem(at: root.appendingPathComponent(entry))) != nil { removed += 1 }
         }
         return removed
@@ -53,9 +97,9 @@ public struct UploadStaging: Sendable {
     /// Writes `body` to a new private file named `name`, refusing more than `limit` bytes. The caller removes the
     /// file with `remove` on every path; a failure here removes it already.
     public func stage(_ body: RequestBody, name: String, limit: Int) async throws -> URL {
-        let folder = root.appendingPathComponent("\(getpid())-\(UUID().uuidString)", isDirectory: true)
+        let folder = session.appendingPathComponent(UUID().uuidString, isDirectory: true)
         guard mkdir(folder.path, 0o700) == 0 else {
-            throw ServiceError(.invalidInput, "Cannot create an upload folder in \(root.path): \(String(cString: strerror(errno))).")
+            throw ServiceError(.invalidInput, "Cannot create an upload folder in \(session.path): \(String(cString: strerror(errno))).")
         }
         let file = folder.appendingPathComponent(name)
         do {

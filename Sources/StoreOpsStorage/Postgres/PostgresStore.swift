@@ -116,16 +116,20 @@ public final class PostgresStore: StoreOpsStore, Service {
         let rows = try await transaction("check the serving role") { c in
             try await c.rows("""
                 SELECT CAST(r.rolname AS TEXT), CAST(r.rolsuper AS INTEGER), CAST(r.rolbypassrls AS INTEGER),
-                       CAST(EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = current_schema() AND t.tableowner = current_user)
-                            AS INTEGER)
+                       CAST(EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = current_schema()
+                                    AND pg_has_role(current_user, t.tableowner, 'MEMBER')) AS INTEGER)
                 FROM pg_roles r WHERE r.rolname = current_user
                 """, logger: logger)
         }
-        guard let row = rows.first, row.count == 4, case .text(let name) = row[0] else { return }
+        // A member of the owner's role can act as the owner (SET ROLE), so it counts as the owner.
+        guard rows.count == 1, let row = rows.first, row.count == 4, case .text(let name) = row[0] else {
+            throw StorageError(.forbidden, "PostgreSQL did not say which role the server runs as, so it cannot tell whether "
+                + "row-level security binds it; check the connection's role.")
+        }
         var problems: [String] = []
         if row[1] == .int(1) { problems.append("is a superuser") }
         if row[2] == .int(1) { problems.append("has BYPASSRLS") }
-        if row[3] == .int(1) { problems.append("owns the tables") }
+        if row[3] == .int(1) { problems.append("owns the tables (or may act as their owner)") }
         guard problems.isEmpty else {
             throw StorageError(.forbidden, "The server would run as role \(name), which \(problems.joined(separator: " and ")): row-level security "
                 + "would not keep stores apart. Serve as the application role made by `storeops migrate --app-role NAME`.")
@@ -178,7 +182,7 @@ public final class PostgresStore: StoreOpsStore, Service {
             try await writer.start()
             try await BatchPipe().run(source) { batch in try await writer.upsert(batch) }
             let summary = try await writer.finish()
-            if let record = try source.ledgerRecord(), try await c.rows(LedgerSQL.insert, LedgerSQL.arguments(record), logger: logger).isEmpty {
+            if let record = try source.ledgerRecord(), try await c.rows(LedgerSQL.insertReturning, LedgerSQL.arguments(record), logger: logger).isEmpty {
                 throw StorageError.alreadyImported(record)
             }
             return summary

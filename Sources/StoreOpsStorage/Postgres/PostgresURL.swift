@@ -25,10 +25,19 @@ struct PostgresURL {
         let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? (PostgresURL.isLoopback(host) ? "prefer" : "require")
         let tls: PostgresClient.Configuration.TLS
         let connectionTLS: PostgresConnection.Configuration.TLS
+        // TLS always verifies the server's certificate and name (libpq's verify-full), against the system's roots or
+        // the CA file in `sslrootcert`: an unverified "require" would not stop a machine in the middle.
+        var verified = TLSConfiguration.makeClientConfiguration()
+        if let root = components.queryItems?.first(where: { $0.name == "sslrootcert" })?.value, !root.isEmpty {
+            guard FileManager.default.isReadableFile(atPath: root) else {
+                throw StorageError(.cannotOpen, "The sslrootcert file \(root) in the database URL cannot be read.")
+            }
+            verified.trustRoots = .file(root)
+        }
         switch mode {
         case "disable": (tls, connectionTLS) = (.disable, .disable)
-        case "prefer", "allow": (tls, connectionTLS) = (.prefer(.makeClientConfiguration()), .prefer(try NIOSSLContext(configuration: .makeClientConfiguration())))
-        case "require", "verify-ca", "verify-full": (tls, connectionTLS) = (.require(.makeClientConfiguration()), .require(try NIOSSLContext(configuration: .makeClientConfiguration())))
+        case "prefer", "allow": (tls, connectionTLS) = (.prefer(verified), .prefer(try NIOSSLContext(configuration: verified)))
+        case "require", "verify-ca", "verify-full": (tls, connectionTLS) = (.require(verified), .require(try NIOSSLContext(configuration: verified)))
         default:
             throw StorageError(.cannotOpen, "Unknown sslmode \"\(mode)\" in the database URL; use disable, prefer or require.")
         }
@@ -43,7 +52,15 @@ struct PostgresURL {
 
     /// Whether `host` is this machine.
     static func isLoopback(_ host: String) -> Bool {
-        ["localhost", "::1", "[::1]"].contains(host.lowercased()) || host.hasPrefix("127.")
+        if host.lowercased() == "localhost" { return true }
+        var v4 = in_addr(), v6 = in6_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        if inet_pton(AF_INET6, bare, &v6) == 1 {
+            var loopback = in6addr_loopback
+            return memcmp(&v6, &loopback, MemoryLayout<in6_addr>.size) == 0
+        }
+        return false
     }
 
     /// The URL without its password.

@@ -123,7 +123,7 @@ public final class SQLiteStore: StoreOpsStore {
         return try await write { db in
             var writer = BatchWriter(db: db, store: store)
             let summary = try writer.write(source)
-            if let record = try source.ledgerRecord(), try SQLiteStore.query(db, LedgerSQL.insert, LedgerSQL.arguments(record)).isEmpty {
+            if let record = try source.ledgerRecord(), try SQLiteStore.inserted(db, LedgerSQL.insert, LedgerSQL.arguments(record)) == 0 {
                 throw StorageError.alreadyImported(record)
             }
             return summary
@@ -310,5 +310,11 @@ public final class SQLiteStore: StoreOpsStore {
         let statement = try db.cachedStatement(sql: sql)
         statement.setUncheckedArguments(StatementArguments(arguments.map(\.databaseValue)))
         try statement.execute()
+    }
+
+    /// Runs an insert and returns how many rows it inserted (0 when `ON CONFLICT DO NOTHING` skipped the row).
+    static func inserted(_ db: Database, _ sql: String, _ arguments: [SQLValue]) throws -> Int {
+        try execute(db, sql, arguments)
+        return db.changesCount
     }
 }

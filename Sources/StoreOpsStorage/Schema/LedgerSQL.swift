@@ -4,14 +4,15 @@ import StoreOpsCore
 /// The import ledger's SQL and row mapping, the same on every backend.
 public enum LedgerSQL {
     /// Adds a file's entry, or nothing when the same file (by content and kind) is in the ledger already: the write
-    /// transaction then rolls back, so that of two imports of one file racing each other exactly one lands.
+    /// transaction then rolls back, so that of two imports of one file racing each other exactly one lands. SQLite
+    /// tells by its change count (RETURNING needs SQLite 3.35), PostgreSQL by `insertReturning`'s rows.
     public static let insert = """
         INSERT INTO import_ledger (store_id, sha256, kind, file_name, rows_read, rows_imported, rows_rejected, counts, first_day, last_day,
                                    diagnostics, imported_at, imported_by)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (store_id, sha256, kind) DO NOTHING
-        RETURNING sha256
         """
+    public static let insertReturning = insert + " RETURNING sha256"
 
     static let columns = "sha256, kind, file_name, rows_read, rows_imported, rows_rejected, counts, first_day, last_day, diagnostics, imported_at, imported_by"
     public static let selectOne = "SELECT \(columns) FROM import_ledger WHERE store_id = ? AND sha256 = ? AND kind = ?"
