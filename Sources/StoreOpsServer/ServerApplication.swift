@@ -9,13 +9,14 @@ import StoreOpsStorage
 public enum ServerApplication {
     /// The router with every route of the server. Fails when the upload folder is not private to this user.
     public static func router(database: any StoreOpsDatabase, clock: @escaping @Sendable () -> Instant,
-                              settings: ServerSettings = ServerSettings(), staging: UploadStaging? = nil) throws -> Router<BasicRequestContext> {
-        let router = Router()
+                              settings: ServerSettings = ServerSettings(), staging: UploadStaging? = nil) throws -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
         router.add(middleware: APIErrorMiddleware())
         HealthController(storage: database).addRoutes(to: router)
         let staging = try staging ?? UploadStaging(root: settings.uploadFolder)
         APIController(access: AccessService(database: database, clock: clock), clock: clock, staging: staging,
-                      gate: UploadGate(capacity: settings.maxConcurrentUploads), maxUploadBytes: settings.maxUploadBytes)
+                      gate: UploadGate(capacity: settings.maxConcurrentUploads), maxUploadBytes: settings.maxUploadBytes,
+                      uploadTimeout: settings.uploadTimeout)
             .addRoutes(to: router)
         return router
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How the server limits what clients can make it do: upload size and concurrency, where uploads are staged, and
-/// how long an idle or half-sent connection may stay open.
+/// how long an idle or half-sent connection, or one upload, may take.
 public struct ServerSettings: Sendable {
     /// The largest upload `POST .../imports` accepts.
     public var maxUploadBytes = 256 << 20
@@ -9,6 +9,9 @@ public struct ServerSettings: Sendable {
     public var maxConcurrentUploads = 2
     /// How long a connection may send nothing (also while its request head is only half sent) before it is closed.
     public var idleTimeout: Duration = .seconds(30)
+    /// How long one upload may take to arrive: a client that trickles bytes just often enough to stay under the idle
+    /// timeout would otherwise hold one of the few upload slots for hours.
+    public var uploadTimeout: Duration = .seconds(600)
     /// The private folder uploads are staged in.
     public var uploadFolder = UploadStaging.defaultRoot
 

@@ -117,7 +117,7 @@ struct HardeningTests {
         release.continuation.yield()
         #expect(try await held.value == 1)
         #expect(try await gate.run { 3 } == 3, "the slot is free again")
-        let response = APIErrorMiddleware<BasicRequestContext>.response(
+        let response = APIErrorMiddleware<ServerContext>.response(
             for: ServiceError(.unavailable, "busy"), requestID: "r1", request: Request(head: .init(method: .post, scheme: nil, authority: nil, path: "/"),
                                                                                       body: .init(buffer: ByteBuffer())),
             logger: Logger(label: "test"))
@@ -186,7 +186,7 @@ struct HardeningTests {
             }
         }
         struct Unexpected: Error {}
-        let response = APIErrorMiddleware<BasicRequestContext>.response(
+        let response = APIErrorMiddleware<ServerContext>.response(
             for: Unexpected(), requestID: "abc", request: Request(head: .init(method: .get, scheme: nil, authority: nil, path: "/x"),
                                                                  body: .init(buffer: ByteBuffer())),
             logger: Logger(label: "test"))
@@ -212,6 +212,77 @@ struct HardeningTests {
                 #expect(n == 0, "the server closed the connection")
                 #expect(ContinuousClock.now - started < .seconds(5))
             }
+        }
+    }
+
+    @Test("an upload trickled in just under the idle timeout is cut off at the upload timeout, freeing its slot")
+    func slowUpload() async throws {
+        let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
+        let settings = Self.settings {
+            $0.idleTimeout = .seconds(5)
+            $0.uploadTimeout = .seconds(1)
+            $0.maxConcurrentUploads = 1
+        }
+        defer { try? FileManager.default.removeItem(at: settings.uploadFolder) }
+        let app = try ServerApplication.build(database: agency.database, clock: Self.clock, host: "127.0.0.1", port: 0, settings: settings,
+                                              logger: Logger(label: "test"))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let fd = try Self.connect(port: port)
+            defer { close(fd) }
+            let head = "POST /api/v1/stores/alpha-tmall/imports?name=slow.csv HTTP/1.1\r\nHost: x\r\n"
+                + "Authorization: Bearer \(agency.tokens["anna"]!)\r\nContent-Length: 100000\r\n\r\n"
+            _ = head.withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+            let started = ContinuousClock.now
+            var answer = ""
+            // A byte every 200 ms: never idle, never done.
+            while ContinuousClock.now - started < .seconds(8), answer.isEmpty {
+                _ = "a".withCString { send(fd, $0, 1, Int32(MSG_NOSIGNAL)) }
+                try await Task.sleep(for: .milliseconds(200))
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                let n = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+                if n > 0 { answer = String(decoding: buffer[..<n], as: UTF8.self) }
+            }
+            #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer)")
+            #expect(ContinuousClock.now - started < .seconds(4))
+            #expect(Self.stagedFiles(settings).isEmpty, "the cut-off upload is removed")
+            // The slot is free again: the next upload is imported, not answered 503.
+            try await client.execute(uri: "/api/v1/stores/alpha-tmall/imports?name=small.csv", method: .post,
+                                     headers: Self.auth(agency.tokens["anna"]), body: ByteBuffer(string: "a,b\n1,2\n")) { response in
+                #expect(response.status != .serviceUnavailable)
+            }
+        }
+    }
+
+    @Test("a refused upload's body is not received: the answer comes and the connection closes mid-body")
+    func refusedBodyNotRead() async throws {
+        let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
+        let settings = Self.settings()
+        defer { try? FileManager.default.removeItem(at: settings.uploadFolder) }
+        let app = try ServerApplication.build(database: agency.database, clock: Self.clock, host: "127.0.0.1", port: 0, settings: settings,
+                                              logger: Logger(label: "test"))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let fd = try Self.connect(port: port)
+            defer { close(fd) }
+            // A viewer declares 100 MB and sends 64 KB of it.
+            let head = "POST /api/v1/stores/alpha-tmall/imports?name=big.csv HTTP/1.1\r\nHost: x\r\n"
+                + "Authorization: Bearer \(agency.tokens["vic"]!)\r\nContent-Length: 104857600\r\n\r\n"
+            _ = head.withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+            let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 65_536)
+            _ = chunk.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            var received: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            var last = 0
+            let started = ContinuousClock.now
+            while true {
+                last = recv(fd, &buffer, buffer.count, 0)
+                if last <= 0 { break }
+                received += buffer[..<last]
+            }
+            #expect(String(decoding: received, as: UTF8.self).hasPrefix("HTTP/1.1 403"), "\(String(decoding: received, as: UTF8.self))")
+            // Closed by the server (end of stream), not waiting for the rest of the body until the read times out.
+            #expect(last == 0 && ContinuousClock.now - started < .seconds(5))
         }
     }
 

@@ -17,6 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The largest upload, in MB.") var maxUploadMb: Int = 256
     @Option(help: "How many uploads are imported at once; more are answered 503.") var maxConcurrentUploads: Int = 2
     @Option(help: "Seconds a connection may stay idle or half-sent before it is closed (1 to 86400).") var idleTimeout: Int = 30
+    @Option(help: "Seconds one upload may take to arrive (1 to 86400); slower ones are answered 408.")
+    var uploadTimeout: Int = 600
     @Option(help: "The private folder uploads are staged in (default: storeops-uploads-UID in the temporary folder).")
     var uploadFolder: String?
     @Flag(help: "Serve even as a PostgreSQL role that row-level security does not bind (a superuser or the tables' owner).")
@@ -31,6 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
             settings.maxUploadBytes = max(1, min(maxUploadMb, 1 << 20)) << 20
             settings.maxConcurrentUploads = max(1, maxConcurrentUploads)
             settings.idleTimeout = .seconds(min(max(1, idleTimeout), 86_400))
+            settings.uploadTimeout = .seconds(min(max(1, uploadTimeout), 86_400))
             if let uploadFolder { settings.uploadFolder = URL(fileURLWithPath: uploadFolder, isDirectory: true) }
             let app = try ServerApplication.build(database: database, clock: Environment.current.clock, host: host, port: port,
                                                   settings: settings, logger: logger)

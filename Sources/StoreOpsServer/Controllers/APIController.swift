@@ -17,6 +17,8 @@ struct APIController: Sendable {
     let gate: UploadGate
     /// The largest upload `POST .../imports` accepts.
     let maxUploadBytes: Int
+    /// How long one upload may take to arrive.
+    let uploadTimeout: Duration
 
     /// Every route, by method and path: the security suite walks this list, so a new route is covered by it.
     static let routes: [(method: HTTPRequest.Method, path: String)] = [
@@ -24,7 +26,7 @@ struct APIController: Sendable {
         (.get, "stores/:store/imports"), (.post, "stores/:store/imports"),
     ]
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<ServerContext>) {
         let api = router.group("api/v1")
         for (method, path) in Self.routes {
             api.on(RouterPath(path), method: method) { request, context in
@@ -65,7 +67,7 @@ struct APIController: Sendable {
     }
 
     /// The master table of `from`..`to` (default: the 30 days up to yesterday).
-    func table(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func table(_ request: Request, _ context: ServerContext) async throws -> Response {
         let user = try await signIn(request)
         let id = try storeID(context)
         let service = ReportService(storage: user.storage, clock: clock)
@@ -80,14 +82,14 @@ struct APIController: Sendable {
     }
 
     /// The daily report (`date`, default yesterday; `lang` zh or en, default from Accept-Language).
-    func report(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func report(_ request: Request, _ context: ServerContext) async throws -> Response {
         let user = try await signIn(request)
         let report = try await BriefingService(storage: user.storage, clock: clock).briefing(store: try storeID(context), day: try day(request, "date"))
         return Self.raw(.ok, DailyReportJSONRenderer(language: Self.language(request)).render(report))
     }
 
     /// The store's import ledger.
-    func ledger(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func ledger(_ request: Request, _ context: ServerContext) async throws -> Response {
         let user = try await signIn(request)
         let id = try storeID(context)
         _ = try await user.storage.requireStore(id)
@@ -97,7 +99,37 @@ struct APIController: Sendable {
     /// Imports the request body as one export file named `name` (its extension tells CSV from XLSX), optionally of
     /// format `kind`. 201 when imported, 200 when the same file was imported before, 422 when it did not validate.
     /// The role is checked before a byte of the body is read; the body streams to a private file, never to memory.
-    func upload(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func upload(_ request: Request, _ context: ServerContext) async throws -> Response {
+        // Refused before its body is read: the body is then not received at all.
+        let checked: (storage: any StoreOpsStore, id: StoreID, name: String, options: ImportOptions)
+        do {
+            checked = try await checkUpload(request, context)
+        } catch {
+            context.refuseBody(of: request)
+            throw error
+        }
+        let staging = self.staging, limit = maxUploadBytes, uploadTimeout = self.uploadTimeout, clock = self.clock
+        let imported = try await gate.run { () async throws -> ImportReport in
+            let file = try await staging.stage(request.body, name: checked.name, limit: limit, timeout: uploadTimeout)
+            defer { staging.remove(file) }
+            return try await ImportService(storage: checked.storage, clock: clock).importFile(file, store: checked.id, options: checked.options)
+        }
+        guard let result = imported else {
+            context.refuseBody(of: request)
+            throw ServiceError(.unavailable, "\(gate.capacity) uploads are being imported already; try again in a few seconds.")
+        }
+        let status: HTTPResponse.Status = switch result.status {
+        case .imported: .created
+        case .alreadyImported, .checked: .ok
+        case .rejected: .unprocessableContent
+        }
+        return Self.raw(status, JSONValue.object([("files", .array([ImportReportJSON.object(result, chinese: Self.language(request) == .zh)]))]).rendered() + "\n")
+    }
+
+    /// What an upload may do, from its head alone: the user's role on the store, the file's name, the size it
+    /// declares and the import's options.
+    private func checkUpload(_ request: Request, _ context: ServerContext) async throws
+        -> (storage: any StoreOpsStore, id: StoreID, name: String, options: ImportOptions) {
         let user = try await signIn(request)
         let id = try storeID(context)
         let store = try await user.storage.requireStore(id)
@@ -112,21 +144,7 @@ struct APIController: Sendable {
         }
         var options = ImportOptions(kind: request.uri.queryParameters.get("kind"), date: try day(request, "date"))
         options.allowRoundedIDs = request.uri.queryParameters.get("allow_rounded_ids") == "true"
-        let staging = self.staging, limit = maxUploadBytes, storage = user.storage, clock = self.clock, settings = options
-        let imported = try await gate.run { () async throws -> ImportReport in
-            let file = try await staging.stage(request.body, name: name, limit: limit)
-            defer { staging.remove(file) }
-            return try await ImportService(storage: storage, clock: clock).importFile(file, store: id, options: settings)
-        }
-        guard let result = imported else {
-            throw ServiceError(.unavailable, "\(gate.capacity) uploads are being imported already; try again in a few seconds.")
-        }
-        let status: HTTPResponse.Status = switch result.status {
-        case .imported: .created
-        case .alreadyImported, .checked: .ok
-        case .rejected: .unprocessableContent
-        }
-        return Self.raw(status, JSONValue.object([("files", .array([ImportReportJSON.object(result, chinese: Self.language(request) == .zh)]))]).rendered() + "\n")
+        return (user.storage, id, name, options)
     }
 
     /// A name without folders, hidden-file dots or control characters, short enough for any file system.
@@ -144,7 +162,7 @@ struct APIController: Sendable {
         return try await access.authenticate(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
     }
 
-    func storeID(_ context: BasicRequestContext) throws -> StoreID {
+    func storeID(_ context: ServerContext) throws -> StoreID {
         guard let text = context.parameters.get("store"), let id = StoreID(text) else {
             throw ServiceError(.notFound, "There is no such store.")
         }

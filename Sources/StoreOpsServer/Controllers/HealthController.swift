@@ -5,7 +5,7 @@ import StoreOpsStorage
 struct HealthController: Sendable {
     let storage: any StoreOpsStore
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<ServerContext>) {
         router.get("health") { _, _ -> Response in
             do {
                 let version = try await storage.schemaVersion()

@@ -61,6 +61,9 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 logger.error("storage error on \(request.method) \(request.uri.path): \(error)")
                 return answer(.internalServerError, "storage", "The database failed (request \(requestID)); the server log has the details.")
             }
+        case let error as UploadTimedOut:
+            return answer(.requestTimeout, "timeout", "The upload took longer than \(error.timeout.components.seconds) seconds to "
+                + "arrive; import big exports with `storeops import`, or from a faster connection.")
         case let error as UploadTooLarge:
             return answer(.contentTooLarge, "too_large",
                           "The upload is larger than \(error.limit >> 20) MB; import big exports with `storeops import`.")

@@ -94,9 +94,10 @@ public final class UploadStaging: Sendable {
         return removed
     }
 
-    /// Writes `body` to a new private file named `name`, refusing more than `limit` bytes. The caller removes the
-    /// file with `remove` on every path; a failure here removes it already.
-    public func stage(_ body: RequestBody, name: String, limit: Int) async throws -> URL {
+    /// Writes `body` to a new private file named `name`, refusing more than `limit` bytes or a body still arriving
+    /// after `timeout`. The caller removes the file with `remove` on every path; a failure here removes it already.
+    public func stage(_ body: RequestBody, name: String, limit: Int, timeout: Duration = .seconds(600)) async throws -> URL {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
         let folder = session.appendingPathComponent(UUID().uuidString, isDirectory: true)
         guard mkdir(folder.path, 0o700) == 0 else {
             throw ServiceError(.invalidInput, "Cannot create an upload folder in \(session.path): \(String(cString: strerror(errno))).")
@@ -110,6 +111,7 @@ public final class UploadStaging: Sendable {
             for try await chunk in body {
                 written += chunk.readableBytes
                 guard written <= limit else { throw UploadTooLarge(limit: limit) }
+                guard ContinuousClock.now < deadline else { throw UploadTimedOut(timeout: timeout) }
                 try chunk.withUnsafeReadableBytes { bytes in
                     var offset = 0
                     while offset < bytes.count {
@@ -138,4 +140,9 @@ public final class UploadStaging: Sendable {
 /// An upload over the server's size limit.
 struct UploadTooLarge: Error {
     let limit: Int
+}
+
+/// An upload still arriving when its time ran out.
+struct UploadTimedOut: Error {
+    let timeout: Duration
 }
