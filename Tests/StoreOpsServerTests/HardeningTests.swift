@@ -195,13 +195,7 @@ struct HardeningTests {
 
     @Test("a half-sent request head and an idle connection are closed after the idle timeout")
     func idleTimeout() async throws {
-        let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
-        let settings = Self.settings { $0.idleTimeout = .seconds(1) }
-        defer { try? FileManager.default.removeItem(at: settings.uploadFolder) }
-        let app = try ServerApplication.build(database: agency.database, clock: Self.clock, host: "127.0.0.1", port: 0, settings: settings,
-                                              logger: Logger(label: "test"))
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
+        try await withLiveServer(Self.settings { $0.idleTimeout = .seconds(1) }) { client, port, _, _ in
             for request in ["GET /health HTTP/1.1\r\nHost: x", ""] {
                 let fd = try Self.connect(port: port)
                 defer { close(fd) }
@@ -217,17 +211,12 @@ struct HardeningTests {
 
     @Test("an upload trickled in just under the idle timeout is cut off at the upload timeout, freeing its slot")
     func slowUpload() async throws {
-        let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
         let settings = Self.settings {
             $0.idleTimeout = .seconds(5)
             $0.uploadTimeout = .seconds(1)
             $0.maxConcurrentUploads = 1
         }
-        defer { try? FileManager.default.removeItem(at: settings.uploadFolder) }
-        let app = try ServerApplication.build(database: agency.database, clock: Self.clock, host: "127.0.0.1", port: 0, settings: settings,
-                                              logger: Logger(label: "test"))
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
+        try await withLiveServer(settings) { client, port, agency, settings in
             let fd = try Self.connect(port: port)
             defer { close(fd) }
             let head = "POST /api/v1/stores/alpha-tmall/imports?name=slow.csv HTTP/1.1\r\nHost: x\r\n"
@@ -256,13 +245,7 @@ struct HardeningTests {
 
     @Test("a refused upload's body is not received: the answer comes and the connection closes mid-body")
     func refusedBodyNotRead() async throws {
-        let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
-        let settings = Self.settings()
-        defer { try? FileManager.default.removeItem(at: settings.uploadFolder) }
-        let app = try ServerApplication.build(database: agency.database, clock: Self.clock, host: "127.0.0.1", port: 0, settings: settings,
-                                              logger: Logger(label: "test"))
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
+        try await withLiveServer(Self.settings()) { _, port, agency, _ in
             let fd = try Self.connect(port: port)
             defer { close(fd) }
             // A viewer declares 100 MB and sends 64 KB of it.
@@ -283,6 +266,18 @@ struct HardeningTests {
             #expect(String(decoding: received, as: UTF8.self).hasPrefix("HTTP/1.1 403"), "\(String(decoding: received, as: UTF8.self))")
             // Closed by the server (end of stream), not waiting for the rest of the body until the read times out.
             #expect(last == 0 && ContinuousClock.now - started < .seconds(5))
+        }
+    }
+
+    /// Runs `body` against a server listening on a free loopback port, over the agency fixture.
+    func withLiveServer(_ settings: ServerSettings,
+                        _ body: @escaping @Sendable (any TestClientProtocol, Int, AgencyFixture, ServerSettings) async throws -> Void) async throws {
+        let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
+        defer { try? FileManager.default.removeItem(at: settings.uploadFolder) }
+        let app = try ServerApplication.build(database: agency.database, clock: Self.clock, host: "127.0.0.1", port: 0, settings: settings,
+                                              logger: Logger(label: "test"))
+        try await app.test(.live) { client in
+            try await body(client, try #require(client.port), agency, settings)
         }
     }
 
