@@ -270,6 +270,10 @@ public final class SQLiteStore: StoreOpsStore {
         if error is StorageError { return error }
         guard error is DatabaseError || String(reflecting: type(of: error)).hasPrefix("GRDB.") else { return error }
         if let db = error as? DatabaseError, db.message == "integer overflow" { return StorageError.outOfRange(underlying: db) }
+        if let db = error as? DatabaseError, db.resultCode == .SQLITE_FULL || db.resultCode == .SQLITE_IOERR {
+            return StorageError(.unavailable, "The database's disk is full or cannot be written (\(reason(db))), so nothing was "
+                + "changed. Free some space on it (or check the disk) and try again.", underlying: db)
+        }
         return StorageError(.database, "The database failed: \(reason(error)).", underlying: error)
     }
 
