@@ -106,7 +106,7 @@ final class FaultBench: @unchecked Sendable {
 
     /// Starts `storeops serve` on a free loopback port and waits until `/health` answers.
     func startServer() async throws -> (process: Process, port: Int) {
-        let port = try Self.freePort()
+        let port = try #require(Loopback.freePort())
         let process = try start(["serve", "--port", "\(port)", "--upload-folder", uploadFolder.path])
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
@@ -181,37 +181,11 @@ final class FaultBench: @unchecked Sendable {
         return try await body(try SQLiteStore(path: sqlitePath))
     }
 
-    /// A loopback port nothing listens on now.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        try #require(bound)
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     /// Whether `GET /health` on `port` answers 200.
     static func answers(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard let fd = Loopback.connect(port: port, timeout: 5) else { return false }
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { return false }
-        let request = "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-        _ = request.withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
-        var buffer = [UInt8](repeating: 0, count: 64)
-        let n = recv(fd, &buffer, buffer.count, 0)
-        return n > 12 && String(decoding: buffer[..<n], as: UTF8.self).hasPrefix("HTTP/1.1 200")
+        Loopback.send(fd, Data("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
+        return String(decoding: Loopback.receiveAll(fd).bytes, as: UTF8.self).hasPrefix("HTTP/1.1 200")
     }
 }

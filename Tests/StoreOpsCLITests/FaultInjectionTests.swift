@@ -1,5 +1,6 @@
 import Foundation
 import StoreOpsCore
+import StoreOpsServices
 import StoreOpsStorage
 import StoreOpsTesting
 import Testing
@@ -20,7 +21,7 @@ struct FaultInjectionTests {
         let bench = try await FaultBench.make()
         defer { bench.remove() }
         let reference = try await bench.reference()
-        var generator = SeededGenerator(seed: 20)
+        var generator = SeededRandom(seed: 20)
         var whole = 0
         for kill in 0..<Self.kills {
             let store = "k\(kill)"
@@ -60,7 +61,7 @@ struct FaultInjectionTests {
         #expect(clean.hasPrefix("HTTP/1.1 201"), "\(clean.prefix(200))")
         let duration = ContinuousClock.now - started
 
-        var generator = SeededGenerator(seed: 21)
+        var generator = SeededRandom(seed: 21)
         var whole = 0
         for kill in 0..<Self.kills {
             let store = "s\(kill)"
@@ -104,40 +105,13 @@ struct FaultInjectionTests {
 
     /// Posts `body` as an upload to the store and returns the server's answer ("" when the connection failed).
     static func post(_ body: Data, store: String, token: String, port: Int) async throws -> String {
-        try await Task.detached {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        await Task.detached {
+            guard let fd = Loopback.connect(port: port, timeout: 60) else { return "" }
             defer { close(fd) }
-            var timeout = timeval(tv_sec: 60, tv_usec: 0)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            guard connected == 0 else { return "" }
             let head = "POST /api/v1/stores/\(store)/imports?name=orders.csv HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
                 + "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
-            let request = Data(head.utf8) + body
-            let sent = request.withUnsafeBytes { bytes -> Bool in
-                var offset = 0
-                while offset < bytes.count {
-                    let n = send(fd, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
-                    if n <= 0 { return false }
-                    offset += n
-                }
-                return true
-            }
-            guard sent else { return "" }
-            var answer: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 16_384)
-            while true {
-                let n = recv(fd, &buffer, buffer.count, 0)
-                if n <= 0 { break }
-                answer += buffer[..<n]
-            }
-            return String(decoding: answer, as: UTF8.self)
+            guard Loopback.send(fd, Data(head.utf8) + body) else { return "" }
+            return String(decoding: Loopback.receiveAll(fd).bytes, as: UTF8.self)
         }.value
     }
 }
@@ -146,17 +120,4 @@ struct FaultInjectionTests {
 private func kill9(_ process: Process) {
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
-}
-
-/// A deterministic random number generator (SplitMix64), so that a failing kill point can be found again.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -197,9 +197,9 @@ struct HardeningTests {
     func idleTimeout() async throws {
         try await withLiveServer(Self.settings { $0.idleTimeout = .seconds(1) }) { client, port, _, _ in
             for request in ["GET /health HTTP/1.1\r\nHost: x", ""] {
-                let fd = try Self.connect(port: port)
+                let fd = try #require(Loopback.connect(port: port))
                 defer { close(fd) }
-                if !request.isEmpty { _ = request.withCString { send(fd, $0, strlen($0), 0) } }
+                if !request.isEmpty { Loopback.send(fd, Data(request.utf8)) }
                 let started = ContinuousClock.now
                 var buffer = [UInt8](repeating: 0, count: 64)
                 let n = recv(fd, &buffer, buffer.count, 0)
@@ -217,16 +217,16 @@ struct HardeningTests {
             $0.maxConcurrentUploads = 1
         }
         try await withLiveServer(settings) { client, port, agency, settings in
-            let fd = try Self.connect(port: port)
+            let fd = try #require(Loopback.connect(port: port))
             defer { close(fd) }
             let head = "POST /api/v1/stores/alpha-tmall/imports?name=slow.csv HTTP/1.1\r\nHost: x\r\n"
                 + "Authorization: Bearer \(agency.tokens["anna"]!)\r\nContent-Length: 100000\r\n\r\n"
-            _ = head.withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+            Loopback.send(fd, Data(head.utf8))
             let started = ContinuousClock.now
             var answer = ""
             // A byte every 200 ms: never idle, never done.
             while ContinuousClock.now - started < .seconds(8), answer.isEmpty {
-                _ = "a".withCString { send(fd, $0, 1, Int32(MSG_NOSIGNAL)) }
+                Loopback.send(fd, Data("a".utf8))
                 try await Task.sleep(for: .milliseconds(200))
                 var buffer = [UInt8](repeating: 0, count: 4096)
                 let n = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
@@ -246,26 +246,17 @@ struct HardeningTests {
     @Test("a refused upload's body is not received: the answer comes and the connection closes mid-body")
     func refusedBodyNotRead() async throws {
         try await withLiveServer(Self.settings()) { _, port, agency, _ in
-            let fd = try Self.connect(port: port)
+            let fd = try #require(Loopback.connect(port: port))
             defer { close(fd) }
             // A viewer declares 100 MB and sends 64 KB of it.
             let head = "POST /api/v1/stores/alpha-tmall/imports?name=big.csv HTTP/1.1\r\nHost: x\r\n"
                 + "Authorization: Bearer \(agency.tokens["vic"]!)\r\nContent-Length: 104857600\r\n\r\n"
-            _ = head.withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
-            let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 65_536)
-            _ = chunk.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            var received: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            var last = 0
+            Loopback.send(fd, Data(head.utf8) + Data(repeating: UInt8(ascii: "a"), count: 65_536))
             let started = ContinuousClock.now
-            while true {
-                last = recv(fd, &buffer, buffer.count, 0)
-                if last <= 0 { break }
-                received += buffer[..<last]
-            }
+            let (received, closed) = Loopback.receiveAll(fd)
             #expect(String(decoding: received, as: UTF8.self).hasPrefix("HTTP/1.1 403"), "\(String(decoding: received, as: UTF8.self))")
             // Closed by the server (end of stream), not waiting for the rest of the body until the read times out.
-            #expect(last == 0 && ContinuousClock.now - started < .seconds(5))
+            #expect(closed && ContinuousClock.now - started < .seconds(5))
         }
     }
 
@@ -279,21 +270,5 @@ struct HardeningTests {
         try await app.test(.live) { client in
             try await body(client, try #require(client.port), agency, settings)
         }
-    }
-
-    /// A TCP connection to 127.0.0.1:`port` that waits at most 10 s for data.
-    static func connect(port: Int) throws -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        try #require(result == 0)
-        return fd
     }
 }

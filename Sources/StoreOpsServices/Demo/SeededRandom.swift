@@ -1,10 +1,11 @@
-/// A small deterministic random generator (SplitMix64): the same seed gives the same demo on every machine.
-struct SeededRandom: RandomNumberGenerator {
+/// A small deterministic random generator (SplitMix64): the same seed gives the same demo on every machine (and
+/// the same kill points to the fault-injection tests).
+public struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
