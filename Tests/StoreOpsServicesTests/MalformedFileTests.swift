@@ -184,13 +184,15 @@ struct MalformedFileTests {
         #expect(try await f.storage.importRecords(store: f.store.id).isEmpty, "no ledger entry")
     }
 
-    @Test("orders each in range whose day passes Int64: refused with its reason, nothing written, no trap")
-    func daySumPastInt64() async throws {
+    @Test("orders each in range whose day passes 10^16 minor units or Int64: refused with its reason, nothing written",
+          arguments: [11, 10_000])
+    func daySumOutOfRange(orders: Int) async throws {
         let f = try await ImportFixture()
         defer { f.remove() }
-        // 10,000 orders of 10^15 minor units each (the most one order may be) on one day: 10^19 > Int64.max.
+        // Orders of 10^15 minor units each (the most one order may be) on one day: 11 pass the day's bound of 10^16,
+        // 10,000 pass Int64 in the database's sum.
         var csv = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
-        for i in 0..<10_000 { csv += "\(500_000 + i),85123A,X,1000,2010-12-01 08:26:00,9999999999.99,17850,United Kingdom\n" }
+        for i in 0..<orders { csv += "\(500_000 + i),85123A,X,1000,2010-12-01 08:26:00,9999999999.99,17850,United Kingdom\n" }
         await #expect { try await f.service.importFile(try f.file("huge-day.csv", Array(csv.utf8)), store: f.store.id) } throws: { error in
             (error as? StorageError)?.code == .outOfRange
         }

@@ -106,6 +106,9 @@ struct PostgresBatchWriter {
         for statement in touched.refreshStatements(store: store, shippingBands: bands) {
             try await connection.run(statement.sql, statement.arguments, logger: logger)
         }
+        for check in touched.boundChecks(store: store) where try await !connection.rows(check.sql, check.arguments, logger: logger).isEmpty {
+            throw StorageError.outOfRange(underlying: nil)
+        }
         summary.daysRefreshed = touched.allDays
         return summary
     }

@@ -143,6 +143,9 @@ struct BatchWriter {
         let bands = try !SQLiteStore.query(db, AggregateSQL.hasShippingRules, [.text(store.rawValue)]).isEmpty
         let statements = touched.refreshStatements(store: store, shippingBands: bands, computedSales: try computedSales(newDays))
         for statement in statements { try SQLiteStore.execute(db, statement.sql, statement.arguments) }
+        for check in touched.boundChecks(store: store) where try !SQLiteStore.query(db, check.sql, check.arguments).isEmpty {
+            throw StorageError.outOfRange(underlying: nil)
+        }
         summary.daysRefreshed = touched.allDays
         return summary
     }

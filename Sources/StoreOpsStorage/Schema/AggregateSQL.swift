@@ -227,6 +227,21 @@ public enum AggregateSQL {
 
     public static let deleteSKUSales = "DELETE FROM daily_sku_sales WHERE store_id = :store AND day IN (:days)"
 
+    /// The most a day's money aggregate may hold, in minor units (10^16: a hundred trillion in a currency of two
+    /// decimals). Reports add up to a few hundred days of them, which then stays in Int64.
+    public static let dayBound: Int64 = 10_000_000_000_000_000
+
+    /// A refreshed day whose sales or per-SKU revenue passes `dayBound` (a clamped or overflowing sum included).
+    static let daysOutOfBound = """
+        SELECT day FROM daily_sales WHERE store_id = :store AND day IN (:days)
+            AND (gmv_minor > \(dayBound) OR gmv_minor < -\(dayBound) OR cogs_minor > \(dayBound) OR cogs_minor < -\(dayBound)
+                 OR cost_missing_value_minor > \(dayBound) OR cost_missing_value_minor < -\(dayBound))
+        UNION ALL
+        SELECT day FROM daily_sku_sales WHERE store_id = :store AND day IN (:days)
+            AND (revenue_minor > \(dayBound) OR revenue_minor < -\(dayBound))
+        LIMIT 1
+        """
+
     /// Units and revenue per day, SKU and product of the lines of paid orders (no SKU or product: ''). The orders
     /// of the days lead (`CROSS JOIN` keeps SQLite to that order; PostgreSQL plans it as any join): they are read in
     /// paid-day order, nearly the order they were written in, and their lines found by key. Led by the lines, every

@@ -47,6 +47,12 @@ struct TouchedDays {
         return statements
     }
 
+    /// Queries that find a refreshed day whose money aggregates pass `AggregateSQL.dayBound`; the write is then
+    /// refused (`StorageError.outOfRange`), so that every figure a report adds up stays countable.
+    func boundChecks(store: StoreID) -> [(sql: String, arguments: [SQLValue])] {
+        TouchedDays.chunks(sales.union(lines), AggregateSQL.dayChunk).map { AggregateSQL.bind(AggregateSQL.daysOutOfBound, store: store, days: $0) }
+    }
+
     /// `days` oldest first, in chunks of `size`.
     static func chunks(_ days: Set<Day>, _ size: Int) -> [[Day]] {
         let sorted = days.sorted()
