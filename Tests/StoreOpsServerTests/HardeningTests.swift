@@ -237,7 +237,7 @@ struct HardeningTests {
             #expect(Self.stagedFiles(settings).isEmpty, "the cut-off upload is removed")
             // The slot is free again: the next upload is read, not answered 503 (on a new connection: the test
             // client's own may have been closed as idle meanwhile).
-            let next = try #require(Loopback.connect(port: port))
+            let next = try #require(Loopback.connect(port: port, timeout: 120))
             defer { close(next) }
             Loopback.send(next, Data(("POST /api/v1/stores/alpha-tmall/imports?name=small.csv HTTP/1.1\r\nHost: x\r\n"
                 + "Authorization: Bearer \(agency.tokens["anna"]!)\r\nContent-Length: 8\r\nConnection: close\r\n\r\na,b\n1,2\n").utf8))
@@ -248,18 +248,18 @@ struct HardeningTests {
 
     @Test("a refused upload's body is not received: the answer comes and the connection closes mid-body")
     func refusedBodyNotRead() async throws {
-        try await withLiveServer(Self.settings()) { _, port, agency, _ in
+        // The idle timeout (60 s) is past the client's 10 s read timeout: only the refusal can close the connection.
+        try await withLiveServer(Self.settings { $0.idleTimeout = .seconds(60) }) { _, port, agency, _ in
             let fd = try #require(Loopback.connect(port: port))
             defer { close(fd) }
             // A viewer declares 100 MB and sends 64 KB of it.
             let head = "POST /api/v1/stores/alpha-tmall/imports?name=big.csv HTTP/1.1\r\nHost: x\r\n"
                 + "Authorization: Bearer \(agency.tokens["vic"]!)\r\nContent-Length: 104857600\r\n\r\n"
             Loopback.send(fd, Data(head.utf8) + Data(repeating: UInt8(ascii: "a"), count: 65_536))
-            let started = ContinuousClock.now
             let (received, closed) = Loopback.receiveAll(fd)
             #expect(String(decoding: received, as: UTF8.self).hasPrefix("HTTP/1.1 403"), "\(String(decoding: received, as: UTF8.self))")
             // Closed by the server (end of stream), not waiting for the rest of the body until the read times out.
-            #expect(closed && ContinuousClock.now - started < .seconds(5))
+            #expect(closed)
         }
     }
 
