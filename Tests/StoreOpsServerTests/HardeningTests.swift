@@ -225,7 +225,9 @@ struct HardeningTests {
             let started = ContinuousClock.now
             var answer = ""
             // A byte every 200 ms: never idle, never done.
-            while ContinuousClock.now - started < .seconds(8), answer.isEmpty {
+            // The answer is the upload timeout's 408: the idle timeout would close without one. (No bound on when it
+            // comes: under the whole suite's load it can be seconds late.)
+            while ContinuousClock.now - started < .seconds(60), answer.isEmpty {
                 Loopback.send(fd, Data("a".utf8))
                 try await Task.sleep(for: .milliseconds(200))
                 var buffer = [UInt8](repeating: 0, count: 4096)
@@ -233,7 +235,6 @@ struct HardeningTests {
                 if n > 0 { answer = String(decoding: buffer[..<n], as: UTF8.self) }
             }
             #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer)")
-            #expect(ContinuousClock.now - started < .seconds(7), "cut off near the 1 s upload timeout, not at the idle timeout")
             #expect(Self.stagedFiles(settings).isEmpty, "the cut-off upload is removed")
             // The slot is free again: the next upload is read, not answered 503 (on a new connection: the test
             // client's own may have been closed as idle meanwhile).
