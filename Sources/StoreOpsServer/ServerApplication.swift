@@ -24,13 +24,15 @@ public enum ServerApplication {
     /// The application listening on `host:port`. Removes the uploads a crashed server left behind first.
     public static func build(database: any StoreOpsDatabase, clock: @escaping @Sendable () -> Instant, host: String = "127.0.0.1",
                              port: Int = 8080, settings: ServerSettings = ServerSettings(), logger: Logger) throws -> some ApplicationProtocol {
+        // Timeouts of 1 s to a day: the nanoseconds NIO counts in, and the upload deadline, then fit in Int64.
+        var settings = settings
+        settings.idleTimeout = .seconds(min(max(settings.idleTimeout.components.seconds, 1), 86_400))
+        settings.uploadTimeout = .seconds(min(max(settings.uploadTimeout.components.seconds, 1), 86_400))
         let staging = try UploadStaging(root: settings.uploadFolder)
         let removed = staging.removeLeftovers()
         if removed > 0 { logger.info("removed \(removed) uploads left by servers that stopped") }
         let router = try router(database: database, clock: clock, settings: settings, staging: staging)
-        // At most a day, so that the nanoseconds fit in Int64.
-        let seconds = min(max(settings.idleTimeout.components.seconds, 1), 86_400)
-        let idle = TimeAmount.seconds(seconds)
+        let idle = TimeAmount.seconds(settings.idleTimeout.components.seconds)
         return Application(router: router, server: .http1(configuration: .init(idleTimeout: idle)),
                            configuration: .init(address: .hostname(host, port: port)), logger: logger)
     }

@@ -32,8 +32,8 @@ struct ServeCommand: AsyncParsableCommand {
             var settings = ServerSettings()
             settings.maxUploadBytes = max(1, min(maxUploadMb, 1 << 20)) << 20
             settings.maxConcurrentUploads = max(1, maxConcurrentUploads)
-            settings.idleTimeout = .seconds(min(max(1, idleTimeout), 86_400))
-            settings.uploadTimeout = .seconds(min(max(1, uploadTimeout), 86_400))
+            settings.idleTimeout = .seconds(idleTimeout)
+            settings.uploadTimeout = .seconds(uploadTimeout)
             if let uploadFolder { settings.uploadFolder = URL(fileURLWithPath: uploadFolder, isDirectory: true) }
             let app = try ServerApplication.build(database: database, clock: Environment.current.clock, host: host, port: port,
                                                   settings: settings, logger: logger)

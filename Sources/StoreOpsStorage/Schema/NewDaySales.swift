@@ -34,14 +34,10 @@ struct NewDaySales {
 
         /// Adds one order; true if its buyer is new to the day.
         mutating func add(_ order: Order) -> Bool {
-            let paid = paidMinor.addingReportingOverflow(order.paidAmount.minor)
-            paidMinor = paid.partialValue
-            overflowed = overflowed || paid.overflow
+            if let paid = paidMinor.plus(order.paidAmount.minor) { paidMinor = paid } else { overflowed = true }
             orders += 1
             if let units = order.units {
-                let sum = knownUnits.addingReportingOverflow(Int64(units))
-                knownUnits = sum.partialValue
-                overflowed = overflowed || sum.overflow
+                if let sum = knownUnits.plus(Int64(units)) { knownUnits = sum } else { overflowed = true }
             } else {
                 unknownUnits += 1
             }
