@@ -298,6 +298,31 @@ struct BrokenFileTests {
         }
     }
 
+    @Test("a deflate stream that does not end within its part is damaged, not an endless read",
+          .timeLimit(.minutes(1)))
+    func unendingStream() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("unending-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let rows = (1...3000).map { "<row r=\"\($0)\"><c t=\"inlineStr\"><is><t>row \($0)</t></is></c></row>" }.joined()
+        try XLSXFixture.write(url, sheetXML: "<worksheet><sheetData>" + rows + "</sheetData></worksheet>")
+        // The sheet's stream becomes one stored block of 65,535 bytes that is not the last: more than the rest of
+        // the file holds, so the inflater wants input to the end of the file and beyond, yet unpacks less than the
+        // sheet declares (about 200 KB).
+        var bytes = try Data(contentsOf: url)
+        let name = Data("xl/worksheets/sheet1.xml".utf8)
+        let nameAt = try #require(bytes.range(of: name)?.lowerBound)
+        let extra = Int(bytes[nameAt - 2]) | Int(bytes[nameAt - 1]) << 8
+        let data = nameAt + name.count + extra
+        bytes.replaceSubrange(data..<data + 5, with: [0x00, 0xFF, 0xFF, 0x00, 0x00])
+        try bytes.write(to: url)
+        do {
+            try XLSXReader(url: url).forEachRecord { _ in }
+            Issue.record("read a damaged sheet")
+        } catch let error as ReadError {
+            #expect(error.diagnostic.message.contains("damaged"), "\(error.diagnostic.message)")
+        }
+    }
+
     @Test("XML entity tricks are refused")
     func entities() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("xxe-\(UUID().uuidString).xlsx")

@@ -121,7 +121,7 @@ public struct XLSXReader: RecordSource {
         }
         var total: UInt64 = 0
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data in
+            try ZipPartReader(url: url, archive: archive).unpack(entry) { data in
                 total += UInt64(data.count)
                 if total > maxPartBytes || total > entry.uncompressedSize + 1024 {
                     throw self.fail("The part \(entry.path) unpacks to more than it declares (a zip bomb?)", "Do not import this file",
@@ -131,7 +131,7 @@ public struct XLSXReader: RecordSource {
             }
         } catch let error as ReadError {
             throw error
-        } catch let error where !(error is ReadError) && (error as NSError).domain.contains("ZIPFoundation") {
+        } catch let error where error is ZipPartReader.Damaged || (error as NSError).domain.contains("ZIPFoundation") {
             throw fail("The file is damaged: \(entry.path) cannot be unpacked", "Download the export again",
                        zh: ("文件已损坏：无法解压 \(entry.path)", "请重新下载导出文件"))
         }
