@@ -18,7 +18,7 @@ public enum TestBackend: String, Sendable {
         case .sqlite: return try SQLiteStore()
         case .postgres:
             let database = try await ThrowawayPostgres.create()
-            let store = try PostgresStore(url: database.appURL)
+            let store = try PostgresStore(url: database.appURL, scopeKey: database.scopeKey)
             Task.detached { try await store.run() }
             return store
         }

@@ -34,6 +34,8 @@ public enum ThrowawayPostgres {
         public let appURL: String
         /// Connects as the superuser.
         public let adminURL: String
+        /// The key that signs the application role's scopes (the owner reads it from the database).
+        public let scopeKey: ScopeKey
     }
 
     /// Creates a migrated database, runs `body` with it, and drops it afterwards.
@@ -52,7 +54,7 @@ public enum ThrowawayPostgres {
     /// A fresh migrated database, through a `PostgresStore` connected as the application role (every store in scope).
     public static func withStore<T: Sendable>(_ body: (PostgresStore) async throws -> T) async throws -> T {
         try await withDatabase { database in
-            try await PostgresStore.withStore(url: database.appURL) { store in try await body(store) }
+            try await PostgresStore.withStore(url: database.appURL, scopeKey: database.scopeKey) { store in try await body(store) }
         }
     }
 
@@ -64,11 +66,14 @@ public enum ThrowawayPostgres {
         let shared = admin == adminURL
         if shared { try await roles.value } else { try await makeRoles(admin) }
         let name = uniqueName("t_")
+        var scopeKey: ScopeKey?
         if shared {
             // A copy of the migrated template: one migration per process instead of one per test, so that dozens of
-            // tests starting at once neither wait on each other nor fill the server's lock table.
+            // tests starting at once neither wait on each other nor fill the server's lock table. The copies share
+            // the template's scope key.
             let template = try await migratedTemplate.value
-            try await execute(admin, ["CREATE DATABASE \(name) OWNER \(ownerRole) TEMPLATE \(template)"])
+            scopeKey = template.scopeKey
+            try await execute(admin, ["CREATE DATABASE \(name) OWNER \(ownerRole) TEMPLATE \(template.name)"])
         } else {
             try await execute(admin, ["CREATE DATABASE \(name) OWNER \(ownerRole)"])
         }
@@ -79,9 +84,10 @@ public enum ThrowawayPostgres {
         let appURL = components.string!
         components.user = URLComponents(string: admin)?.user ?? "postgres"
         components.path = "/postgres"
-        let database = Database(name: name, ownerURL: ownerURL, appURL: appURL, adminURL: components.string!)
-        if !shared { try await migrate(database) }
-        return database
+        let adminURL = components.string!
+        if !shared { scopeKey = try await migrate(ownerURL) }
+        guard let scopeKey else { throw StorageError(.migration, "The test database \(name) has no scope key.") }
+        return Database(name: name, ownerURL: ownerURL, appURL: appURL, adminURL: adminURL, scopeKey: scopeKey)
     }
 
     /// A database name that no other test or process uses.
@@ -92,7 +98,7 @@ public enum ThrowawayPostgres {
     /// The shared cluster's migrated template database, made once per process. Nobody may stay connected to it
     /// (PostgreSQL copies only an unused database), so it is closed to connections once migrated. It goes with
     /// the throwaway cluster.
-    static let migratedTemplate = Task<String, any Error> {
+    static let migratedTemplate = Task<(name: String, scopeKey: ScopeKey), any Error> {
         guard let admin = adminURL, var components = URLComponents(string: admin) else {
             throw StorageError(.cannotOpen, "No test PostgreSQL cluster: run the tests through scripts/test, which starts one.")
         }
@@ -101,18 +107,20 @@ public enum ThrowawayPostgres {
         try await execute(admin, ["CREATE DATABASE \(name) OWNER \(ownerRole)"])
         components.path = "/" + name
         components.user = ownerRole
-        try await PostgresStore.withStore(url: components.string!, schema: .none) { owner in
-            _ = try await owner.migrate(appRole: appRole)
-        }
+        let scopeKey = try await migrate(components.string!)
         try await execute(admin, [
             "ALTER DATABASE \(name) WITH IS_TEMPLATE true ALLOW_CONNECTIONS false",
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)' AND pid <> pg_backend_pid()",
         ])
-        return name
+        return (name, scopeKey)
     }
 
-    static func migrate(_ database: Database) async throws {
-        try await PostgresStore.withStore(url: database.ownerURL, schema: .none) { owner in _ = try await owner.migrate(appRole: appRole) }
+    /// Migrates the database at `ownerURL` for the application role and returns its scope key.
+    static func migrate(_ ownerURL: String) async throws -> ScopeKey {
+        try await PostgresStore.withStore(url: ownerURL, schema: .none) { owner in
+            _ = try await owner.migrate(appRole: appRole)
+            return try await owner.scopeKey()
+        }
     }
 
     static func drop(_ database: Database) async throws {

@@ -17,6 +17,14 @@ final class FaultBench: @unchecked Sendable {
     /// `--db FILE` or `--database-url URL`.
     let databaseArguments: [String]
     let databaseURL: String?
+    /// The scope key of the PostgreSQL database (the CLI runs as the application role), nil on SQLite.
+    let scopeKey: ScopeKey?
+    /// The environment of every `storeops` run.
+    var environment: [String: String] {
+        var variables = ["LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"]
+        if let scopeKey { variables["STOREOPS_SCOPE_KEY"] = scopeKey.hex }
+        return variables
+    }
     var sqlitePath: String { folder.appendingPathComponent("storeops.sqlite").path }
     var uploadFolder: URL { folder.appendingPathComponent("uploads", isDirectory: true) }
 
@@ -40,7 +48,8 @@ final class FaultBench: @unchecked Sendable {
         }
     }
 
-    private init(folder: URL, file: URL, binary: URL, databaseURL: String?) {
+    private init(folder: URL, file: URL, binary: URL, databaseURL: String?, scopeKey: ScopeKey?) {
+        self.scopeKey = scopeKey
         self.folder = folder
         self.file = file
         self.binary = binary
@@ -58,8 +67,8 @@ final class FaultBench: @unchecked Sendable {
                                "--quiet"])
         let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".csv") && !$0.contains("Detail") }.first.map { folder.appendingPathComponent($0) })
-        let url = TestBackend.current == .postgres ? try await ThrowawayPostgres.create().appURL : nil
-        let bench = FaultBench(folder: folder, file: file, binary: binary, databaseURL: url)
+        let database = TestBackend.current == .postgres ? try await ThrowawayPostgres.create() : nil
+        let bench = FaultBench(folder: folder, file: file, binary: binary, databaseURL: database?.appURL, scopeKey: database?.scopeKey)
         return bench
     }
 
@@ -80,7 +89,7 @@ final class FaultBench: @unchecked Sendable {
             process.executableURL = binary
             process.arguments = arguments + databaseArguments
         }
-        process.environment = ["LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"]
+        process.environment = environment
         process.standardOutput = output
         process.standardError = output
         try process.run()
@@ -97,7 +106,7 @@ final class FaultBench: @unchecked Sendable {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments + databaseArguments
-        process.environment = ["LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"]
+        process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -177,7 +186,7 @@ final class FaultBench: @unchecked Sendable {
 
     /// Runs `body` with a fresh handle on the bench's database.
     private func withStorage<T: Sendable>(_ body: (any StoreOpsDatabase) async throws -> T) async throws -> T {
-        if let databaseURL { return try await PostgresStore.withStore(url: databaseURL) { try await body($0) } }
+        if let databaseURL { return try await PostgresStore.withStore(url: databaseURL, scopeKey: scopeKey) { try await body($0) } }
         return try await body(try SQLiteStore(path: sqlitePath))
     }
 

@@ -76,7 +76,7 @@ struct PostgresImportTests {
         let cluster = try TestCluster()
         defer { cluster.remove() }
         let database = try await ThrowawayPostgres.create(on: cluster.adminURL)
-        let storage = try PostgresStore(url: database.appURL)
+        let storage = try PostgresStore(url: database.appURL, scopeKey: database.scopeKey)
         let pool = Task.detached { try await storage.run() }
         defer { pool.cancel() }
         try await storage.saveStore(store)

@@ -35,7 +35,7 @@ struct PostgresSecurityTests {
                 let error = await #expect(throws: StorageError.self) { try await owner.requireServingRole() }
                 #expect(error?.message.contains("owns the tables") == true, "\(error?.message ?? "")")
             }
-            try await PostgresStore.withStore(url: database.appURL) { app in try await app.requireServingRole() }
+            try await PostgresStore.withStore(url: database.appURL, scopeKey: database.scopeKey) { app in try await app.requireServingRole() }
             // A role that is a member of the owner's role can SET ROLE to it: refused as well.
             let member = database.name + "_member"
             try await ThrowawayPostgres.execute(database.adminURL, [
@@ -115,6 +115,112 @@ struct PostgresSecurityTests {
             }
             #expect(update.isEmpty)
             #expect(try await all.masterTable(store: Self.other.id, days: DayRange(day: Fixtures.d0)).first?[.gmv] == .money(Fixtures.yuan(100)))
+        }
+    }
+
+    /// Runs `statements` in one transaction on a raw connection of `store` (no scope of its own) and returns the
+    /// rows of the last, or the error PostgreSQL answered.
+    static func raw(_ store: PostgresStore, _ statements: [String]) async -> Result<[[SQLValue]], any Error> {
+        do {
+            return .success(try await store.client.withConnection { c in
+                do {
+                    try await c.run("BEGIN", logger: store.logger)
+                    var rows: [[SQLValue]] = []
+                    for statement in statements { rows = try await c.rows(statement, logger: store.logger) }
+                    try await c.run("ROLLBACK", logger: store.logger)
+                    return rows
+                } catch {
+                    try? await c.run("ROLLBACK", logger: store.logger)
+                    throw error
+                }
+            })
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    @Test("the application role cannot widen its own scope: unsigned or forged, a scope is refused")
+    func scopeMustBeSigned() async throws {
+        try await ThrowawayPostgres.withStore { all in
+            try await Self.seed(all)
+            let forged = try #require(ScopeKey(hex: String(repeating: "ab", count: 32)))
+            for (scope, mac) in [("*", ""), ("*", forged.sign("*")), ("other", ""), ("other", forged.sign("other"))] {
+                let result = await Self.raw(all, [
+                    "SELECT set_config('storeops.scope', '\(scope)', true), set_config('storeops.scope_mac', '\(mac)', true)",
+                    "SELECT COUNT(*) FROM orders",
+                ])
+                guard case .failure(let error) = result else { Issue.record("scope \(scope) signed \(mac) was honoured"); continue }
+                #expect("\(String(reflecting: error))".contains("not signed"), "\(String(reflecting: error))")
+            }
+            // The key is not the application role's to read; signed with it, the same statements see the scope's rows.
+            if case .success = await Self.raw(all, ["SELECT secret FROM scope_secret"]) { Issue.record("the application role read the key") }
+            let key = try #require(all.signer.configuredKey)
+            let signed = await Self.raw(all, [
+                "SELECT set_config('storeops.scope', 'other', true), set_config('storeops.scope_mac', '\(key.sign("other"))', true)",
+                "SELECT COUNT(*) FROM orders",
+            ])
+            #expect((try? signed.get())?.first == [.int(1)])
+        }
+    }
+
+    @Test("the application role cannot read the scope key, and without it every request fails and says why")
+    func keyIsTheOwners() async throws {
+        try await ThrowawayPostgres.withDatabase { database in
+            try await PostgresStore.withStore(url: database.appURL, schema: .none) { app in
+                let error = await #expect(throws: StorageError.self) { _ = try await app.stores() }
+                #expect(error?.message.contains("STOREOPS_SCOPE_KEY") == true, "\(error?.message ?? "")")
+            }
+            let wrong = try #require(ScopeKey(hex: String(repeating: "cd", count: 32)))
+            try await PostgresStore.withStore(url: database.appURL, scopeKey: wrong, schema: .none) { app in
+                let error = await #expect(throws: StorageError.self) { _ = try await app.stores() }
+                #expect(error?.code == .forbidden)
+                #expect(error?.message.contains("STOREOPS_SCOPE_KEY") == true, "\(error?.message ?? "")")
+            }
+            try await PostgresStore.withStore(url: database.ownerURL) { owner in
+                let key = try await owner.scopeKey()
+                #expect(key == database.scopeKey)
+            }
+        }
+    }
+
+    @Test("the directory (workspaces, clients, users, grants) is written only through the all-stores scope")
+    func directoryWritesNeedEveryStore() async throws {
+        try await ThrowawayPostgres.withStore { all in
+            try await Self.seed(all)
+            try await all.saveWorkspace(Workspace(id: "w", name: "W"))
+            let scoped = all.scoped(to: .stores([Fixtures.storeID]))
+            #expect(try await scoped.workspaces().map(\.id) == ["w"], "everyone reads the directory")
+            let error = await #expect(throws: StorageError.self) { try await scoped.saveWorkspace(Workspace(id: "x", name: "X")) }
+            #expect(error?.code == .forbidden)
+            for statement in ["UPDATE users SET name = 'x'", "DELETE FROM grants", "UPDATE workspaces SET name = 'x' RETURNING workspace_id"] {
+                let rows = try await scoped.transaction("write the directory") { c in try await c.rows(statement, logger: scoped.logger) }
+                #expect(rows.isEmpty, "\(statement) touched rows")
+            }
+            #expect(try await all.workspaces().map(\.name) == ["W"])
+        }
+    }
+
+    @Test("HMAC-SHA256 in PL/pgSQL matches RFC 4231 and the Swift signer")
+    func hmacVectors() async throws {
+        try await ThrowawayPostgres.withStore { all in
+            let vectors = [
+                (String(repeating: "0b", count: 20), "Hi There", "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"),
+                (String(repeating: "aa", count: 131), "Test Using Larger Than Block-Size Key - Hash Key First",
+                 "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"),
+            ]
+            for (key, message, expected) in vectors {
+                let rows = try await all.transaction("hmac") { c in
+                    try await c.rows("SELECT encode(storeops_hmac(decode(?, 'hex'), convert_to(?, 'UTF8')), 'hex')",
+                                     [.text(key), .text(message)], logger: all.logger)
+                }
+                #expect(rows.first == [.text(expected)])
+            }
+            let key = try #require(all.signer.configuredKey)
+            let rows = try await all.transaction("hmac") { c in
+                try await c.rows("SELECT encode(storeops_hmac(decode(?, 'hex'), convert_to('店铺-1,shop_2', 'UTF8')), 'hex')",
+                                 [.text(key.hex)], logger: all.logger)
+            }
+            #expect(rows.first == [.text(key.sign("店铺-1,shop_2"))])
         }
     }
 

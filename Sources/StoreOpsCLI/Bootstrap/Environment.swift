@@ -31,6 +31,9 @@ public struct Environment: Sendable {
     /// The PostgreSQL URL from STOREOPS_DATABASE_URL.
     public var databaseURL: String? { variables["STOREOPS_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } }
 
+    /// The PostgreSQL scope key from STOREOPS_SCOPE_KEY (hex), for roles that may not read it from the database.
+    public var scopeKey: String? { variables["STOREOPS_SCOPE_KEY"].flatMap { $0.isEmpty ? nil : $0 } }
+
     /// The environment commands run with; tests replace it for the duration of a call.
     @TaskLocal public static var current = Environment()
 }

@@ -29,6 +29,16 @@ struct GlobalOptions: ParsableArguments {
         databaseURL ?? Environment.current.databaseURL
     }
 
+    /// The key that signs PostgreSQL scopes, from STOREOPS_SCOPE_KEY; nil when unset (the owner reads it itself).
+    func scopeKey() throws -> ScopeKey? {
+        guard let hex = Environment.current.scopeKey else { return nil }
+        guard let key = ScopeKey(hex: hex) else {
+            throw ValidationError(language.pick("STOREOPS_SCOPE_KEY 不是有效的密钥：请填入 `storeops migrate --app-role` 打印的 64 位十六进制密钥。",
+                                                "STOREOPS_SCOPE_KEY is not a valid key: give the 64 hex digits that `storeops migrate --app-role` printed."))
+        }
+        return key
+    }
+
     /// Where the data lives, for messages: the SQLite path, or PostgreSQL host:port/database (never the password).
     func location(default fallback: String = "./storeops.sqlite") -> String {
         guard let url = postgresURL else { return databasePath(default: fallback) }
@@ -41,7 +51,7 @@ struct GlobalOptions: ParsableArguments {
     func withStorage<T: Sendable>(default fallback: String = "./storeops.sqlite", _ body: (any StoreOpsDatabase) async throws -> T) async throws -> T {
         if let url = postgresURL {
             if db != nil { throw ValidationError("Give either --db (SQLite) or --database-url (PostgreSQL), not both.") }
-            return try await PostgresStore.withStore(url: url) { try await body($0) }
+            return try await PostgresStore.withStore(url: url, scopeKey: try scopeKey()) { try await body($0) }
         }
         return try await body(try SQLiteStore(path: databasePath(default: fallback)))
     }

@@ -97,7 +97,10 @@ public struct XLSXReader: RecordSource {
     // MARK: parts
 
     private func archive() throws -> Archive {
-        do { return try Archive(url: url, accessMode: .read) } catch {
+        do {
+            _ = try ZipPartReader(url: url)
+            return try Archive(url: url, accessMode: .read)
+        } catch {
             throw fail("This is not an XLSX file (it is not a readable zip archive)", "Export the report as .xlsx or .csv",
                        zh: ("这不是 XLSX 文件（不是可读的 zip 压缩包）", "请把报表导出为 .xlsx 或 .csv"))
         }
@@ -121,7 +124,7 @@ public struct XLSXReader: RecordSource {
         }
         var total: UInt64 = 0
         do {
-            try ZipPartReader(url: url, archive: archive).unpack(entry) { data in
+            try ZipPartReader(url: url).unpack(entry, of: archive) { data in
                 total += UInt64(data.count)
                 if total > maxPartBytes || total > entry.uncompressedSize + 1024 {
                     throw self.fail("The part \(entry.path) unpacks to more than it declares (a zip bomb?)", "Do not import this file",

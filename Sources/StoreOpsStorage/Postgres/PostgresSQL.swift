@@ -92,6 +92,7 @@ extension PostgresConnection {
     /// Runs a statement, ignoring any rows.
     func run(_ sql: String, _ arguments: [SQLValue] = [], logger: Logger) async throws {
         let query = PostgresSQL.query(sql, arguments)
-        try await unlessClosed { _ = try await self.query(query, logger: logger) }
+        // Drained: an error raised while a statement's rows are produced arrives with them, not with the answer.
+        try await unlessClosed { for try await _ in try await self.query(query, logger: logger) {} }
     }
 }

@@ -11,13 +11,60 @@ enum PostgresSchema {
     /// The policy every table with a store id gets.
     static let policyName = "store_scope"
 
-    /// A row is visible when the transaction's `storeops.scope` is `*` or lists its store. Unset, nothing is.
-    static let visibleFunction = """
-        CREATE OR REPLACE FUNCTION storeops_visible(store text) RETURNS boolean LANGUAGE sql STABLE AS $$
-            SELECT COALESCE(current_setting('storeops.scope', true), '') = '*'
-                OR store = ANY (string_to_array(COALESCE(current_setting('storeops.scope', true), ''), ','))
-        $$
+    /// HMAC-SHA256 in PL/pgSQL (core PostgreSQL has SHA-256 but no HMAC, and needs no extension this way).
+    static let hmacFunction = """
+        CREATE OR REPLACE FUNCTION storeops_hmac(key bytea, message bytea) RETURNS bytea
+        LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+        DECLARE
+            k bytea := CASE WHEN length(key) > 64 THEN sha256(key) ELSE key END;
+            inner_pad bytea;
+            outer_pad bytea;
+        BEGIN
+            k := k || decode(repeat('00', 64 - length(k)), 'hex');
+            inner_pad := k;
+            outer_pad := k;
+            FOR i IN 0..63 LOOP
+                inner_pad := set_byte(inner_pad, i, get_byte(k, i) # 54);
+                outer_pad := set_byte(outer_pad, i, get_byte(k, i) # 92);
+            END LOOP;
+            RETURN sha256(outer_pad || sha256(inner_pad || message));
+        END $$
         """
+
+    /// The stores the transaction may reach: `storeops.scope` (`*` or store ids separated by commas) when
+    /// `storeops.scope_mac` is its HMAC under the database's scope key, which only the tables' owner can read. Any
+    /// role can set the settings; only one that holds the key can set a scope that works. Unset, nothing is
+    /// reachable; signed wrongly, every statement that reads a protected table fails.
+    static func scopeFunction(schema: String) -> String {
+        """
+        CREATE OR REPLACE FUNCTION storeops_scope() RETURNS text[]
+        LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, \(schema), pg_temp AS $$
+        DECLARE
+            scope text := COALESCE(current_setting('storeops.scope', true), '');
+            mac text := COALESCE(current_setting('storeops.scope_mac', true), '');
+            key bytea;
+        BEGIN
+            IF scope = '' THEN RETURN '{}'; END IF;
+            SELECT decode(secret, 'hex') INTO key FROM scope_secret;
+            IF key IS NULL OR mac <> encode(storeops_hmac(key, convert_to(scope, 'UTF8')), 'hex') THEN
+                RAISE EXCEPTION 'the store scope is not signed with this database''s scope key'
+                    USING ERRCODE = 'SO001', HINT = 'Give the key that storeops migrate --app-role printed as STOREOPS_SCOPE_KEY';
+            END IF;
+            RETURN string_to_array(scope, ',');
+        END $$
+        """
+    }
+
+    /// The row filter of every table with a store id. The scalar subqueries make PostgreSQL check the scope once
+    /// per statement, not once per row.
+    static let storeFilter = "(store_id = ANY (\(scopeArray)) OR '*' = ANY (\(scopeArray)))"
+
+    /// The scope as an array, from a scalar subquery (an InitPlan: one call per statement).
+    static let scopeArray = "CAST((SELECT storeops_scope()) AS text[])"
+
+    /// The directory (workspaces, clients, users, grants): everyone reads it; only a handle signed for every store
+    /// (administration, not a user's request) writes it.
+    static let directoryTables = ["workspaces", "clients", "users", "grants"]
 
     /// The tables of the current schema that have a `store_id` column.
     static let tablesWithStoreID = """
@@ -61,25 +108,52 @@ enum PostgresSchema {
         }
     }
 
-    /// Row-level security on every table with a store id, and the application role's privileges (idempotent).
+    /// Row-level security on every table with a store id and on the directory, the scope key, and the application
+    /// role's privileges (idempotent; the key, once made, is kept).
     static func secure(_ c: PostgresConnection, appRole: String?, logger: Logger) async throws {
-        try await c.run(visibleFunction, logger: logger)
+        if let appRole {
+            guard appRole.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                throw StorageError(.migration, "The application role \"\(appRole)\" must be letters, digits and underscores.")
+            }
+        }
+        let schema = try await schemaName(c, logger: logger)
+        try await c.run("""
+            CREATE TABLE IF NOT EXISTS scope_secret (one BOOLEAN PRIMARY KEY DEFAULT true CHECK (one), secret TEXT NOT NULL)
+            """, logger: logger)
+        try await c.run("INSERT INTO scope_secret (secret) VALUES (?) ON CONFLICT DO NOTHING", [.text(ScopeKey.random().hex)], logger: logger)
+        try await c.run("REVOKE ALL ON scope_secret FROM PUBLIC", logger: logger)
+        try await c.run(hmacFunction, logger: logger)
+        try await c.run(scopeFunction(schema: schema), logger: logger)
+        try await c.run("REVOKE ALL ON FUNCTION storeops_scope() FROM PUBLIC", logger: logger)
         for row in try await c.rows(tablesWithStoreID, logger: logger) {
             guard case .text(let table) = row[0] else { continue }
             try await c.run("ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY", logger: logger)
             try await c.run("ALTER TABLE \(table) FORCE ROW LEVEL SECURITY", logger: logger)
             try await c.run("DROP POLICY IF EXISTS \(policyName) ON \(table)", logger: logger)
-            try await c.run("CREATE POLICY \(policyName) ON \(table) USING (storeops_visible(store_id)) WITH CHECK (storeops_visible(store_id))", logger: logger)
+            try await c.run("CREATE POLICY \(policyName) ON \(table) USING \(storeFilter) WITH CHECK \(storeFilter)", logger: logger)
         }
+        let everyStore = "('*' = ANY (\(scopeArray)))"
+        for table in directoryTables {
+            try await c.run("ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY", logger: logger)
+            try await c.run("ALTER TABLE \(table) FORCE ROW LEVEL SECURITY", logger: logger)
+            try await c.run("DROP POLICY IF EXISTS directory_read ON \(table)", logger: logger)
+            try await c.run("DROP POLICY IF EXISTS directory_write ON \(table)", logger: logger)
+            try await c.run("CREATE POLICY directory_read ON \(table) FOR SELECT USING (true)", logger: logger)
+            try await c.run("CREATE POLICY directory_write ON \(table) USING \(everyStore) WITH CHECK \(everyStore)", logger: logger)
+        }
+        try await c.run("DROP FUNCTION IF EXISTS storeops_visible(text)", logger: logger)
         if let appRole {
-            guard appRole.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-                throw StorageError(.migration, "The application role \"\(appRole)\" must be letters, digits and underscores.")
-            }
-            let schema = try await schemaName(c, logger: logger)
             try await c.run("GRANT USAGE ON SCHEMA \(schema) TO \(appRole)", logger: logger)
             try await c.run("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(appRole)", logger: logger)
-            try await c.run("GRANT EXECUTE ON FUNCTION storeops_visible(text) TO \(appRole)", logger: logger)
+            try await c.run("REVOKE ALL ON scope_secret FROM \(appRole)", logger: logger)
+            try await c.run("GRANT EXECUTE ON FUNCTION storeops_scope() TO \(appRole)", logger: logger)
         }
+    }
+
+    /// The database's scope key; only the tables' owner (or a superuser) may read it.
+    static func scopeKey(_ c: PostgresConnection, logger: Logger) async throws -> ScopeKey? {
+        guard case .text(let hex)? = try await c.rows("SELECT secret FROM scope_secret", logger: logger).first?.first else { return nil }
+        return ScopeKey(hex: hex)
     }
 
     static func currentVersion(_ c: PostgresConnection, logger: Logger) async throws -> Int64 {

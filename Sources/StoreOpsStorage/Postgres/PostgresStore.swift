@@ -21,16 +21,22 @@ public final class PostgresStore: StoreOpsStore, Service {
     let logger: Logger
     let probe: PostgresConnection.Configuration
     let health: PoolHealth
+    let signer: ScopeSigner
 
     /// A store for the database at `url` (`postgres://user:password@host:port/database?sslmode=disable|prefer|require`).
-    public convenience init(url: String, scope: StoreScope = .all, logger: Logger = PostgresStore.defaultLogger) throws {
+    /// `scopeKey` signs the handles' scopes; without it the key is read from the database, which only the owner of
+    /// the tables may do (see `ScopeKey`).
+    public convenience init(url: String, scope: StoreScope = .all, scopeKey: ScopeKey? = nil,
+                            logger: Logger = PostgresStore.defaultLogger) throws {
         let configuration = try PostgresURL(url)
         self.init(client: PostgresClient(configuration: configuration.client, backgroundLogger: logger), scope: scope,
-                  endpoint: configuration.endpoint, logger: logger, probe: configuration.connection, health: PoolHealth())
+                  endpoint: configuration.endpoint, logger: logger, probe: configuration.connection, health: PoolHealth(),
+                  signer: ScopeSigner(scopeKey))
     }
 
     private init(client: PostgresClient, scope: StoreScope, endpoint: String, logger: Logger, probe: PostgresConnection.Configuration,
-                 health: PoolHealth) {
+                 health: PoolHealth, signer: ScopeSigner) {
+        self.signer = signer
         self.health = health
         self.client = client
         self.scope = scope
@@ -53,7 +59,7 @@ public final class PostgresStore: StoreOpsStore, Service {
 
     /// The same database through the same pool, seeing only `scope`.
     public func scoped(to scope: StoreScope) -> PostgresStore {
-        PostgresStore(client: client, scope: scope, endpoint: endpoint, logger: logger, probe: probe, health: health)
+        PostgresStore(client: client, scope: scope, endpoint: endpoint, logger: logger, probe: probe, health: health, signer: signer)
     }
 
     /// A handle limited to the stores both this handle's scope and `scope` contain.
@@ -73,9 +79,10 @@ public final class PostgresStore: StoreOpsStore, Service {
     }
 
     /// Opens a store on `url` and runs its pool for the duration of `body`.
-    public static func withStore<T: Sendable>(url: String, scope: StoreScope = .all, schema: SchemaCheck = .requireCurrent,
+    public static func withStore<T: Sendable>(url: String, scope: StoreScope = .all, scopeKey: ScopeKey? = nil,
+                                              schema: SchemaCheck = .requireCurrent,
                                               _ body: (PostgresStore) async throws -> T) async throws -> T {
-        let store = try PostgresStore(url: url, scope: scope)
+        let store = try PostgresStore(url: url, scope: scope, scopeKey: scopeKey)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await store.run() }
             defer { group.cancelAll() }
@@ -93,6 +100,15 @@ public final class PostgresStore: StoreOpsStore, Service {
     public func migrate(appRole: String? = nil) async throws -> [Int] {
         try await guarded("migrate the schema") {
             try await client.withConnection { c in try await PostgresSchema.migrate(c, appRole: appRole, logger: logger) }
+        }
+    }
+
+    /// The database's scope key, for the application role's configuration; only the tables' owner may read it.
+    public func scopeKey() async throws -> ScopeKey {
+        try await guarded("read the scope key") {
+            let key = try await client.withConnection { c in try await PostgresSchema.scopeKey(c, logger: logger) }
+            guard let key else { throw StorageError(.migration, "The database has no scope key: run `storeops migrate`.") }
+            return key
         }
     }
 
@@ -295,7 +311,7 @@ public final class PostgresStore: StoreOpsStore, Service {
             try await withConnection { c in
                 try await c.run(begin, logger: logger)
                 do {
-                    try await c.run("SELECT set_config('storeops.scope', ?, true)", [.text(scope.setting)], logger: logger)
+                    try await signer.setScope(scope.setting, on: c, logger: logger)
                     let result = try await body(c)
                     try await c.run("COMMIT", logger: logger)
                     return result
@@ -366,6 +382,10 @@ public final class PostgresStore: StoreOpsStore, Service {
                 let message = psql.serverInfo?[.message] ?? "unknown server error"
                 let state = psql.serverInfo?[.sqlState] ?? ""
                 if state == "22003" { return StorageError.outOfRange(underlying: psql) }
+                if state == "SO001" {
+                    return StorageError(.forbidden, "PostgreSQL refused to \(what): \(message). Give StoreOps the key that `storeops migrate "
+                        + "--app-role` printed, as STOREOPS_SCOPE_KEY.", underlying: psql)
+                }
                 if state == "42501" || message.contains("row-level security") {
                     return StorageError(.forbidden, "PostgreSQL refused to \(what): \(message). The store is outside this user's scope.", underlying: psql)
                 }

@@ -1,0 +1,49 @@
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// Signs the scope of a PostgreSQL store's transactions, with the key it was configured with or, failing that, the
+/// key read from the database on first use (which only the tables' owner may do). Shared by a store's handles.
+final class ScopeSigner: Sendable {
+    private let key: Mutex<ScopeKey?>
+    /// Whether the database has accepted a scope signed with the key.
+    private let checked = Mutex(false)
+
+    init(_ key: ScopeKey?) { self.key = Mutex(key) }
+
+    /// Sets the transaction's scope on `c`, signed. The first time, it also asks the database to check the
+    /// signature, so that a wrong key fails at once rather than at the first read of a table with rows.
+    func setScope(_ setting: String, on c: PostgresConnection, logger: Logger) async throws {
+        let mac = try await sign(setting, c, logger: logger)
+        try await c.run("SELECT set_config('storeops.scope', ?, true), set_config('storeops.scope_mac', ?, true)",
+                        [.text(setting), .text(mac)], logger: logger)
+        if !checked.withLock({ $0 }) {
+            _ = try await c.rows("SELECT CAST(storeops_scope() AS TEXT)", logger: logger)
+            checked.withLock { $0 = true }
+        }
+    }
+
+    /// The key in use, once known.
+    var configuredKey: ScopeKey? { key.withLock { $0 } }
+
+    /// The signature of `setting`, reading the key through `c` when none is known yet.
+    func sign(_ setting: String, _ c: PostgresConnection, logger: Logger) async throws -> String {
+        if let key = key.withLock({ $0 }) { return key.sign(setting) }
+        let read: ScopeKey?
+        do {
+            read = try await PostgresSchema.scopeKey(c, logger: logger)
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42501" {
+            let role = error.serverInfo?[.message] ?? ""
+            throw StorageError(.forbidden, "This PostgreSQL role may not read the scope key (\(role)). Give StoreOps the key that "
+                + "`storeops migrate --app-role` printed, as STOREOPS_SCOPE_KEY.", underlying: error)
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42P01" {
+            throw StorageError(.migration, "The database has no scope key yet: run `storeops migrate` as the role that owns the tables.",
+                               underlying: error)
+        }
+        guard let read else {
+            throw StorageError(.migration, "The database has no scope key: run `storeops migrate` as the role that owns the tables.")
+        }
+        key.withLock { $0 = read }
+        return read.sign(setting)
+    }
+}
