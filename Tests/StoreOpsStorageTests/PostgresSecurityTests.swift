@@ -200,27 +200,22 @@ struct PostgresSecurityTests {
         }
     }
 
-    @Test("HMAC-SHA256 in PL/pgSQL matches RFC 4231 and the Swift signer")
-    func hmacVectors() async throws {
+    @Test("the database accepts the Swift signer's HMAC of any scope text, and no other")
+    func databaseAgreesWithSigner() async throws {
         try await ThrowawayPostgres.withStore { all in
-            let vectors = [
-                (String(repeating: "0b", count: 20), "Hi There", "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"),
-                (String(repeating: "aa", count: 131), "Test Using Larger Than Block-Size Key - Hash Key First",
-                 "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"),
-            ]
-            for (key, message, expected) in vectors {
-                let rows = try await all.transaction("hmac") { c in
-                    try await c.rows("SELECT encode(storeops_hmac(decode(?, 'hex'), convert_to(?, 'UTF8')), 'hex')",
-                                     [.text(key), .text(message)], logger: all.logger)
-                }
-                #expect(rows.first == [.text(expected)])
-            }
+            try await Self.seed(all)
             let key = try #require(all.signer.configuredKey)
-            let rows = try await all.transaction("hmac") { c in
-                try await c.rows("SELECT encode(storeops_hmac(decode(?, 'hex'), convert_to('店铺-1,shop_2', 'UTF8')), 'hex')",
-                                 [.text(key.hex)], logger: all.logger)
-            }
-            #expect(rows.first == [.text(key.sign("店铺-1,shop_2"))])
+            let scope = "a-1,other,店铺_2," + (1...300).map { "store\($0)" }.joined(separator: ",")
+            let accepted = await Self.raw(all, [
+                "SELECT set_config('storeops.scope', '\(scope)', true), set_config('storeops.scope_mac', '\(key.sign(scope))', true)",
+                "SELECT COUNT(*) FROM orders",
+            ])
+            #expect((try? accepted.get())?.first == [.int(1)], "\(accepted)")
+            let swapped = await Self.raw(all, [
+                "SELECT set_config('storeops.scope', '\(scope),x', true), set_config('storeops.scope_mac', '\(key.sign(scope))', true)",
+                "SELECT COUNT(*) FROM orders",
+            ])
+            if case .success = swapped { Issue.record("a signature was accepted for another scope") }
         }
     }
 

@@ -32,6 +32,13 @@ public struct ScopeKey: Sendable, Equatable {
     /// The key in lower-case hex, as `storeops migrate` prints it.
     public var hex: String { SHA256.hex(bytes) }
 
+    /// The key zero-padded to SHA-256's 64-byte block and XORed with HMAC's inner (0x36) and outer (0x5c) pads, as
+    /// the database keeps it (keys are at most 64 bytes, so never hashed first).
+    var pads: (inner: [UInt8], outer: [UInt8]) {
+        let block = bytes + [UInt8](repeating: 0, count: 64 - bytes.count)
+        return (block.map { $0 ^ 0x36 }, block.map { $0 ^ 0x5C })
+    }
+
     /// The signature of a `storeops.scope` setting, as the database's `storeops_scope()` computes it.
     func sign(_ setting: String) -> String { SHA256.hex(SHA256.hmac(key: bytes, message: Array(setting.utf8))) }
 
