@@ -1,0 +1,85 @@
+import Foundation
+import StoreOpsCore
+import Testing
+
+/// Recency, frequency, tenure and monetary value per customer, as the `lifetimes` package defines them with daily
+/// periods, checked by hand and against an independent implementation (scripts/lib/rfm_reference.py).
+@Suite("Customers: RFM summaries")
+struct CustomerRFMTests {
+    static let d0 = Day(year: 2026, month: 1, day: 1)!
+
+    @Test("same-day purchases are one; repeats, recency and T count days; purchases after the end are left out")
+    func byHand() throws {
+        let purchases = [
+            Purchase(customer: "a", day: Self.d0, amountMinor: 1_000),
+            Purchase(customer: "a", day: Self.d0, amountMinor: 500),
+            Purchase(customer: "a", day: Self.d0.adding(days: 3), amountMinor: 2_000),
+            Purchase(customer: "a", day: Self.d0.adding(days: 10), amountMinor: 3_000),
+            Purchase(customer: "a", day: Self.d0.adding(days: 20), amountMinor: 9_999),
+            Purchase(customer: "b", day: Self.d0.adding(days: 14), amountMinor: 700),
+            Purchase(customer: "c", day: Self.d0.adding(days: 16), amountMinor: 700),
+        ]
+        let summaries = CustomerRFM.summaries(of: purchases, through: Self.d0.adding(days: 15))
+        #expect(summaries.map(\.customer) == ["a", "b"])
+        let a = try #require(summaries.first)
+        #expect((a.first, a.frequency, a.recency, a.tenure) == (Self.d0, 2, 10, 15))
+        #expect(a.repeatTotalMinor == 5_000 && a.totalMinor == 6_500)
+        #expect(a.monetaryValue == 2_500)
+        let b = try #require(summaries.last)
+        #expect((b.frequency, b.recency, b.tenure, b.monetaryValue) == (0, 0, 1, 0))
+    }
+
+    @Test("a customer's sum past Int64 is unknown, not wrapped or trapped; the days still count")
+    func overflow() throws {
+        let big = Int64.max / 2 + 1
+        let purchases = [
+            Purchase(customer: "x", day: Self.d0, amountMinor: 1),
+            Purchase(customer: "x", day: Self.d0.adding(days: 1), amountMinor: big),
+            Purchase(customer: "x", day: Self.d0.adding(days: 1), amountMinor: big),
+            Purchase(customer: "x", day: Self.d0.adding(days: 2), amountMinor: 5),
+        ]
+        let x = try #require(CustomerRFM.summaries(of: purchases, through: Self.d0.adding(days: 9)).first)
+        #expect((x.frequency, x.recency, x.tenure) == (2, 2, 9))
+        #expect(x.repeatTotalMinor == nil && x.totalMinor == nil && x.monetaryValue == nil)
+    }
+
+    @Test("20,000 customers equal the independent reference exactly",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    func againstReference() throws {
+        // A fixed linear congruential sequence: the same data on every run.
+        var state: UInt64 = 24
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var purchases: [Purchase] = []
+        for customer in 0..<20_000 {
+            let start = next(700)
+            for _ in 0...next(next(3) == 0 ? 12 : 2) {
+                purchases.append(Purchase(customer: "c\(customer)", day: Self.d0.adding(days: start + next(200)),
+                                          amountMinor: Int64(next(50_000) + 1)))
+            }
+        }
+        let end = Self.d0.adding(days: 730)
+        let input = purchases.map { "\($0.customer),\($0.day.iso),\($0.amountMinor)\n" }.joined()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [root.appendingPathComponent("scripts/lib/rfm_reference.py").path, end.iso]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        let writer = Thread { stdin.fileHandleForWriting.write(Data(input.utf8)); try? stdin.fileHandleForWriting.close() }
+        writer.start()
+        let reference = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let ours = CustomerRFM.summaries(of: purchases, through: end).map {
+            "\($0.customer),\($0.frequency),\($0.recency),\($0.tenure),\($0.repeatTotalMinor!),\($0.totalMinor!)\n"
+        }.joined()
+        let expected = reference.split(separator: "\n").map { $0 + "\n" }.sorted().joined()
+        #expect(ours.split(separator: "\n").count > 15_000, "most customers bought before the end")
+        #expect(ours == expected)
+    }
+}
