@@ -17,7 +17,8 @@ final class ScopeSigner: Sendable {
         let mac = try await sign(setting, c, logger: logger)
         try await c.run("SELECT set_config('storeops.scope', ?, true), set_config('storeops.scope_mac', ?, true)",
                         [.text(setting), .text(mac)], logger: logger)
-        if !checked.withLock({ $0 }) {
+        // An empty scope sees nothing and is not checked, so it cannot vouch for the key.
+        if !setting.isEmpty, !checked.withLock({ $0 }) {
             _ = try await c.rows("SELECT CAST(storeops_scope() AS TEXT)", logger: logger)
             checked.withLock { $0 = true }
         }
@@ -33,8 +34,8 @@ final class ScopeSigner: Sendable {
         do {
             read = try await PostgresSchema.scopeKey(c, logger: logger)
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42501" {
-            let role = error.serverInfo?[.message] ?? ""
-            throw StorageError(.forbidden, "This PostgreSQL role may not read the scope key (\(role)). Give StoreOps the key that "
+            let reason = error.serverInfo?[.message] ?? ""
+            throw StorageError(.forbidden, "This PostgreSQL role may not read the scope key (\(reason)). Give StoreOps the key that "
                 + "`storeops migrate --app-role` printed, as STOREOPS_SCOPE_KEY.", underlying: error)
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42P01" {
             throw StorageError(.migration, "The database has no scope key yet: run `storeops migrate` as the role that owns the tables.",
