@@ -16,14 +16,15 @@ struct FaultInjectionTests {
     static let kills = 20
     static let range = DayRange(Day(year: 2026, month: 9, day: 1)!, Day(year: 2026, month: 11, day: 30)!)!
 
-    @Test("kill -9 of `storeops import` at 20 points: all or nothing, then the import succeeds", .timeLimit(.minutes(5)))
+    @Test("kill -9 of `storeops import` at 20 points: all or nothing, then the import succeeds", .timeLimit(.minutes(10)))
     func killedCLIImports() async throws {
         let bench = try await FaultBench.make()
         defer { bench.remove() }
         let reference = try await bench.reference()
         var generator = SeededRandom(seed: 20)
         var whole = 0
-        // The slowest import seen so far: kills are spread over it, so a slower machine still sees mid-write kills.
+        // The latest clean import's time: kills follow the machine's pace now, not its slowest moment, so a load spike
+        // from the suites running alongside does not stretch every later iteration.
         var duration = reference.duration
         for kill in 0..<Self.kills {
             let store = "k\(kill)"
@@ -32,10 +33,12 @@ struct FaultInjectionTests {
             let process = try bench.start(["import", bench.file.path, "--store", store])
             try await Task.sleep(for: at)
             kill9(process)
-            if try await bench.expectWholeOrNothing(store: store, reference: reference, "CLI kill \(kill) at \(at)") { whole += 1 }
+            let landed = try await bench.expectWholeOrNothing(store: store, reference: reference, "CLI kill \(kill) at \(at)")
+            if landed { whole += 1 }
             let started = ContinuousClock.now
             let again = try bench.cli(["import", bench.file.path, "--store", store], allowFailure: true)
-            duration = max(duration, ContinuousClock.now - started)
+            // Only a re-import that wrote the file measures a clean import; one of a landed file is a quick no-op.
+            if !landed { duration = ContinuousClock.now - started }
             #expect(again.code == 0, "re-import after kill \(kill): \(again.output)")
             try await bench.expectWhole(store: store, reference: reference, "CLI kill \(kill), imported again")
         }
@@ -44,7 +47,7 @@ struct FaultInjectionTests {
     }
 
     @Test("kill -9 of the server at 20 points of an upload: all or nothing, staged files removed, then the upload succeeds",
-          .timeLimit(.minutes(5)))
+          .timeLimit(.minutes(10)))
     func killedServerUploads() async throws {
         let bench = try await FaultBench.make()
         defer { bench.remove() }
@@ -63,7 +66,6 @@ struct FaultInjectionTests {
         let clean = try await Self.post(upload, store: "timed", token: bearer, port: server.port)
         #expect(clean.hasPrefix("HTTP/1.1 201"), "\(clean.prefix(200))")
         var duration = ContinuousClock.now - started
-
         var generator = SeededRandom(seed: 21)
         var whole = 0
         for kill in 0..<Self.kills {
@@ -85,10 +87,11 @@ struct FaultInjectionTests {
             // A new server removes what the killed one staged.
             server = try await bench.startServer()
             #expect(bench.stagedUploads().isEmpty, "server kill \(kill): uploads left staged")
-            if try await bench.expectWholeOrNothing(store: store, reference: reference, "server kill \(kill) at \(at)") { whole += 1 }
+            let landed = try await bench.expectWholeOrNothing(store: store, reference: reference, "server kill \(kill) at \(at)")
+            if landed { whole += 1 }
             let started = ContinuousClock.now
             let again = try await Self.post(upload, store: store, token: bearer, port: server.port)
-            duration = max(duration, ContinuousClock.now - started)
+            if !landed { duration = ContinuousClock.now - started }
             #expect(again.hasPrefix("HTTP/1.1 201") || again.hasPrefix("HTTP/1.1 200"), "server kill \(kill): \(again.prefix(300))")
             try await bench.expectWhole(store: store, reference: reference, "server kill \(kill), uploaded again")
         }
@@ -96,7 +99,7 @@ struct FaultInjectionTests {
         #expect(whole < Self.kills, "all \(Self.kills) killed uploads had landed: no kill came mid-upload")
     }
 
-    /// Where kill `kill` falls, as a fraction of the slowest run seen: a random point in its share of 1.25 runs, so
+    /// Where kill `kill` falls, as a fraction of the latest clean run: a random point in its share of 1.25 runs, so
     /// the early kills come mid-write and the late ones after the commit when the machine keeps its pace.
     static func spread(_ kill: Int, _ generator: inout SeededRandom) -> Double {
         (Double(kill) + Double.random(in: 0..<1, using: &generator)) / Double(kills) * 1.25
