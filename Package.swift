@@ -80,7 +80,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "StoreOpsCoreTests", dependencies: ["StoreOpsCore"], swiftSettings: strict),
+        .testTarget(name: "StoreOpsCoreTests", dependencies: ["StoreOpsCore", "StoreOpsTesting"], swiftSettings: strict),
         .testTarget(name: "StoreOpsImportTests", dependencies: ["StoreOpsImport", "StoreOpsTesting"], swiftSettings: strict),
         .testTarget(
             name: "StoreOpsStorageTests",

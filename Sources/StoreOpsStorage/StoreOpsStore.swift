@@ -38,6 +38,10 @@ public protocol StoreOpsStore: Sendable {
     /// written), ordered by SKU and product.
     func skuSales(store: StoreID, days: DayRange) async throws -> [SKUSales]
 
+    /// Every paid order with a buyer id, paid on or before `end`, as a purchase (buyer, payment day, paid amount), in no
+    /// particular order: the whole history customer analytics reads.
+    func purchases(store: StoreID, through end: Day) async throws -> [Purchase]
+
     /// Of the orders paid in `days`: those paid but not shipped, the parcels not delivered, and the paid amounts of
     /// their orders and of the orders `amountsOf` names.
     func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork

@@ -13,7 +13,8 @@ public enum StorageConformance {
     public enum Case: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case storesRoundTrip, everyKindRoundTrips, masterTableAggregates, noDataIsNotZero, reimportChangesNothing,
              upsertMovesAggregates, refundChangesMoveAggregates, costChangeRefreshesCOGS, foreignStoreRowRollsBack, rangeReads, storesAreIsolated,
-             removeFactsKeepsStore, costSettingsRoundTrip, shippingRules, newDaysSumAsCounted, linesWrittenLater
+             removeFactsKeepsStore, costSettingsRoundTrip, shippingRules, newDaysSumAsCounted, linesWrittenLater,
+             purchasesOfPaidOrdersWithBuyers
 
         public var testDescription: String { rawValue }
     }
@@ -38,6 +39,7 @@ public enum StorageConformance {
         case .shippingRules: try await shippingRules(storage)
         case .newDaysSumAsCounted: try await newDaysSumAsCounted(storage)
         case .linesWrittenLater: try await linesWrittenLater(storage)
+        case .purchasesOfPaidOrdersWithBuyers: try await purchasesOfPaidOrdersWithBuyers(storage)
         }
     }
 
@@ -339,6 +341,35 @@ public enum StorageConformance {
         #expect(try await storage.read(Target.self, store: s, days: DayRange(day: Day(year: 2026, month: 4, day: 1)!)).isEmpty)
         #expect(try await storage.read(Product.self, store: s, days: d0).count == 1, "no day dimension: all rows")
         #expect(try await storage.read(KeywordRank.self, store: s, days: DayRange(day: Fixtures.d1)).first?.rank == nil)
+    }
+
+    /// The purchases are the paid orders with a buyer id up to the end day, of this store only, at their paid amounts.
+    static func purchasesOfPaidOrdersWithBuyers(_ storage: any StoreOpsStore) async throws {
+        try await storage.saveStore(Fixtures.store)
+        let other = Store(id: "other", name: "别家", platform: .jd)
+        try await storage.saveStore(other)
+        let d = (0..<4).map { Fixtures.d0.adding(days: $0) }
+        var noBuyer = Fixtures.order("N", buyer: "", paid: Fixtures.at(d[0], 10), amount: 50, units: 1)
+        noBuyer.buyer = nil
+        var batch = FactBatch()
+        batch.orders = [
+            Fixtures.order("A", buyer: "u1", paid: Fixtures.at(d[0], 10), amount: 100, units: 1),
+            Fixtures.order("B", buyer: "u1", paid: Fixtures.at(d[0], 23), amount: 120, units: 1),
+            Fixtures.order("C", buyer: "u2", paid: Fixtures.at(d[2], 10), amount: 80, units: 1),
+            Fixtures.order("U", buyer: "u3", paid: nil, amount: 70, units: 1),
+            Fixtures.order("L", buyer: "u2", paid: Fixtures.at(d[3], 10), amount: 90, units: 1),
+            Fixtures.order("E", buyer: "", paid: Fixtures.at(d[1], 10), amount: 60, units: 1),
+            noBuyer,
+        ]
+        try await storage.write(batch, to: Fixtures.storeID)
+        var elsewhere = FactBatch()
+        elsewhere.orders = [Fixtures.order("Z", buyer: "u1", paid: Fixtures.at(d[0], 10), amount: 999, units: 1, store: other.id)]
+        try await storage.write(elsewhere, to: other.id)
+        let purchases = try await storage.purchases(store: Fixtures.storeID, through: d[2])
+            .sorted { ($0.customer, $0.day, $0.amountMinor) < ($1.customer, $1.day, $1.amountMinor) }
+        #expect(purchases == [Purchase(customer: "u1", day: d[0], amountMinor: 100), Purchase(customer: "u1", day: d[0], amountMinor: 120),
+                              Purchase(customer: "u2", day: d[2], amountMinor: 80)])
+        #expect(try await storage.purchases(store: other.id, through: d[3]) == [Purchase(customer: "u1", day: d[0], amountMinor: 999)])
     }
 
     static func storesAreIsolated(_ storage: any StoreOpsStore) async throws {

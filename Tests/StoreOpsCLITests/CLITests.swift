@@ -184,6 +184,15 @@ struct ImportCLITests {
         let report = await cli.run("report", "daily", "--store", "toys", "--date", "2017-05-30", "--format", "json")
         let day = try #require(try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any])
         #expect(day["paid_orders"] as? Int ?? 0 > 0 && day["visitors"] is NSNull)
+
+        let customers = await cli.run("report", "customers", "--store", "toys", "--from", "2017-05-01", "--to", "2017-05-31", "--lang", "zh")
+        #expect(customers.code == 0 && customers.out.contains("客户分析") && customers.out.contains("RFM 分层"), "\(customers.err)")
+        let list = cli.directory.appendingPathComponent("hibernating.xlsx").path
+        let xlsx = await cli.run("report", "customers", "--store", "toys", "--from", "2017-05-01", "--to", "2017-05-31",
+                                 "--format", "xlsx", "--segment", "hibernating", "--out", list)
+        #expect(xlsx.code == 0 && FileManager.default.fileExists(atPath: list), "\(xlsx.err)")
+        let badSegment = await cli.run("report", "customers", "--store", "toys", "--from", "2017-05-01", "--to", "2017-05-31", "--segment", "vip")
+        #expect(badSegment.code == 64 && badSegment.err.contains("champions"))
     }
 
     @Test("a rejected file exits 1 and lists the problems")

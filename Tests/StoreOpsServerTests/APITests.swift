@@ -56,9 +56,19 @@ struct APITests {
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("230.00"))
             }
+            try await client.execute(uri: "/api/v1/stores/alpha-tmall/customers?from=2026-03-10&to=2026-03-10&cohort=week", method: .get,
+                                     headers: anna) { response in
+                #expect(response.status == .ok)
+                let report = try Self.json(response)
+                #expect(report["cohort"] as? String == "week" && (report["customers"] as? [[String: Any]])?.isEmpty == false)
+            }
+            try await client.execute(uri: "/api/v1/stores/alpha-tmall/customers?segment=vip", method: .get, headers: anna) { response in
+                #expect(response.status == .badRequest || response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("champions"))
+            }
             for (method, uri) in [(HTTPRequest.Method.get, "/api/v1/stores/beta-jd/table?from=2026-03-10&to=2026-03-10"),
                                   (.get, "/api/v1/stores/beta-jd/report?date=2026-03-10"), (.get, "/api/v1/stores/beta-jd/imports"),
-                                  (.post, "/api/v1/stores/beta-jd/imports?name=orders.csv"), (.get, "/api/v1/stores/no-such-store/imports")] {
+                                  (.get, "/api/v1/stores/beta-jd/customers"), (.post, "/api/v1/stores/beta-jd/imports?name=orders.csv"), (.get, "/api/v1/stores/no-such-store/imports")] {
                 try await client.execute(uri: uri, method: method, headers: anna, body: ByteBuffer(string: "x")) { response in
                     #expect(response.status == .notFound, "\(method) \(uri)")
                     #expect(!String(buffer: response.body).contains("230.00"))

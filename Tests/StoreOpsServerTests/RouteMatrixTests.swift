@@ -60,7 +60,7 @@ struct RouteMatrixTests {
                     }
                 }
             }
-            #expect(checked == 2 * 6 + 4 * 3 * 6)
+            #expect(checked == 2 * 6 + 5 * 3 * 6)
         }
     }
 }

@@ -3,10 +3,10 @@ import StoreOpsCore
 import StoreOpsReports
 import StoreOpsServices
 
-/// `storeops report daily`, `storeops report skus`.
+/// `storeops report daily`, `storeops report skus`, `storeops report customers`.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports of a store.", subcommands: [Daily.self, SKUs.self])
+        commandName: "report", abstract: "Reports of a store.", subcommands: [Daily.self, SKUs.self, Customers.self])
 
     struct SKUs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -25,6 +25,38 @@ struct ReportCommand: AsyncParsableCommand {
                 case .text: try emit(SKUSalesRenderer.text(report, language: global.language), to: out)
                 case .csv: try emit(SKUSalesRenderer.csv(report), to: out)
                 case .json: try emit(SKUSalesRenderer.json(report), to: out)
+                }
+            }
+        }
+    }
+
+    struct Customers: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "customers",
+            abstract: "New and returning buyers, repurchase, cohorts, lifetime value and RFM segments (客户分析).",
+            discussion: """
+                text and html show the summaries; json has everything, with every customer (customer, frequency, recency, T, \
+                monetary_value, segment); csv and xlsx are the customer list for the platform's CRM tools.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var range: DayRangeOptions
+        @Option(help: "Group buyers by the month or the ISO week of their first purchase.") var cohort: CohortGrain = .month
+        @Option(help: ArgumentHelp("List only the customers of this segment: \(CustomerSegment.allCases.map(\.rawValue).joined(separator: ", ")).",
+                                   valueName: "segment")) var segment: CustomerSegment?
+        @Option(help: "text, json, csv, xlsx or html.") var format: BriefingFormat = .text
+        @Option(help: ArgumentHelp("Write to this file instead of standard output (needed for xlsx).", valueName: "file")) var out: String?
+
+        func run() async throws {
+            try await global.withStorage { storage in
+                let report = try await CustomerService(storage: storage)
+                    .report(store: try range.storeID(), days: range.days, grain: cohort, segment: segment)
+                switch format {
+                case .text: try emit(CustomerReportRenderer.text(report, language: global.language), to: out)
+                case .json: try emit(CustomerReportRenderer.json(report), to: out)
+                case .csv: try emit(CustomerReportRenderer.csv(report), to: out)
+                case .xlsx: try emit(try CustomerReportRenderer.xlsx(report), to: out, format: "xlsx")
+                case .html: try emit(CustomerReportHTMLRenderer(language: global.language).render(report), to: out)
                 }
             }
         }
@@ -80,3 +112,6 @@ func parseStoreID(_ text: String) throws -> StoreID {
     }
     return id
 }
+
+extension CohortGrain: ExpressibleByArgument {}
+extension CustomerSegment: ExpressibleByArgument {}

@@ -24,28 +24,24 @@ public struct CustomerRFM: Hashable, Sendable {
         return repeatTotalMinor.map { Double($0) / Double(frequency) }
     }
 
-    /// The summary of every customer with a purchase on or before `end`, ordered by customer. Work and memory are
-    /// linear in the purchases.
+    /// The summary of every customer with a purchase on or before `end`, ordered by customer. Work is O(n log n)
+    /// and memory linear in the purchases.
     public static func summaries(of purchases: some Sequence<Purchase>, through end: Day) -> [CustomerRFM] {
-        var days: [String: [Day: Int64]] = [:]
-        // Customers one of whose day totals passed Int64: their sums are unknown.
-        var overflowed: Set<String> = []
-        for purchase in purchases where purchase.day <= end {
-            let sum = days[purchase.customer]?[purchase.day] ?? 0
-            guard let next = sum.plus(purchase.amountMinor) else {
-                overflowed.insert(purchase.customer)
-                continue
-            }
-            days[purchase.customer, default: [:]][purchase.day] = next
-        }
-        return days.map { customer, totals in
-            let ordered = totals.keys.sorted()
-            let first = ordered[0], last = ordered[ordered.count - 1]
-            var repeatTotal: Int64? = overflowed.contains(customer) ? nil : 0
-            for day in ordered.dropFirst() { repeatTotal = repeatTotal.flatMap { $0.plus(totals[day, default: 0]) } }
-            return CustomerRFM(customer: customer, first: first, frequency: ordered.count - 1, recency: first.distance(to: last),
-                               tenure: first.distance(to: end), repeatTotalMinor: repeatTotal,
-                               totalMinor: repeatTotal.flatMap { $0.plus(totals[first, default: 0]) })
-        }.sorted { $0.customer < $1.customer }
+        let histories = CustomerHistories(purchases, through: end)
+        return (0..<histories.count).map { CustomerRFM(customer: histories.customers[$0], days: histories.days(of: $0), end: end) }
+    }
+
+    /// The summary of one customer from their purchase days (oldest first, at least one, none after `end`).
+    init(customer: String, days: ArraySlice<CustomerHistories.PurchaseDay>, end: Day) {
+        let first = days[days.startIndex], last = days[days.endIndex - 1]
+        var repeatTotal: Int64? = 0
+        for day in days.dropFirst() { repeatTotal = repeatTotal.flatMap { sum in day.totalMinor.flatMap { sum.plus($0) } } }
+        self.customer = customer
+        self.first = first.day
+        frequency = days.count - 1
+        recency = first.day.distance(to: last.day)
+        tenure = first.day.distance(to: end)
+        repeatTotalMinor = repeatTotal
+        totalMinor = repeatTotal.flatMap { sum in first.totalMinor.flatMap { sum.plus($0) } }
     }
 }

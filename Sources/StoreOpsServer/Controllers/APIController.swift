@@ -23,7 +23,7 @@ struct APIController: Sendable {
     /// Every route, by method and path: the security suite walks this list, so a new route is covered by it.
     static let routes: [(method: HTTPRequest.Method, path: String)] = [
         (.get, "me"), (.get, "stores"), (.get, "stores/:store/table"), (.get, "stores/:store/report"),
-        (.get, "stores/:store/imports"), (.post, "stores/:store/imports"),
+        (.get, "stores/:store/imports"), (.post, "stores/:store/imports"), (.get, "stores/:store/customers"),
     ]
 
     func addRoutes(to router: Router<ServerContext>) {
@@ -37,6 +37,7 @@ struct APIController: Sendable {
                 case (.get, "stores/:store/report"): try await report(request, context)
                 case (.get, "stores/:store/imports"): try await ledger(request, context)
                 case (.post, "stores/:store/imports"): try await upload(request, context)
+                case (.get, "stores/:store/customers"): try await customers(request, context)
                 default: throw ServiceError(.notFound, "There is no such route.")
                 }
             }
@@ -86,6 +87,30 @@ struct APIController: Sendable {
         let user = try await signIn(request)
         let report = try await BriefingService(storage: user.storage, clock: clock).briefing(store: try storeID(context), day: try day(request, "date"))
         return Self.raw(.ok, DailyReportJSONRenderer(language: Self.language(request)).render(report))
+    }
+
+    /// The customer report of `from`..`to` (default: the 90 days up to yesterday), `cohort` month or week, every
+    /// customer or those of `segment`: the JSON of `storeops report customers --format json`.
+    func customers(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let user = try await signIn(request)
+        let id = try storeID(context)
+        let store = try await user.storage.requireStore(id)
+        let last = try day(request, "to") ?? ReportService(storage: user.storage, clock: clock).yesterday(of: store)
+        let first = try day(request, "from") ?? last.adding(days: -89)
+        guard let days = DayRange(first, last) else { throw ServiceError(.invalidInput, "from \(first.iso) is after to \(last.iso).") }
+        let query = request.uri.queryParameters
+        let grain = try query.get("cohort").map { text in
+            guard let grain = CohortGrain(rawValue: text) else { throw ServiceError(.invalidInput, "cohort=\(text): use month or week.") }
+            return grain
+        } ?? .month
+        let segment = try query.get("segment").map { text in
+            guard let segment = CustomerSegment(rawValue: text) else {
+                throw ServiceError(.invalidInput, "segment=\(text) is not a segment: use one of \(CustomerSegment.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            return segment
+        }
+        let report = try await CustomerService(storage: user.storage).report(store: id, days: days, grain: grain, segment: segment)
+        return Self.raw(.ok, CustomerReportRenderer.json(report))
     }
 
     /// The store's import ledger.

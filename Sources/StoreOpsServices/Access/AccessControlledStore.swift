@@ -81,6 +81,11 @@ struct AccessControlledStore: StoreOpsStore {
         return try await inner.skuSales(store: store, days: days)
     }
 
+    func purchases(store: StoreID, through end: Day) async throws -> [Purchase] {
+        try await require(.read, store)
+        return try await inner.purchases(store: store, through: end)
+    }
+
     func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork {
         try await require(.read, store)
         return try await inner.openOrderWork(store: store, days: days, amountsOf: orderIDs)

@@ -256,6 +256,13 @@ public final class PostgresStore: StoreOpsStore, Service {
         return try rows.map { try CheckSQL.decodeSKUSales($0, store: store, currency: owner.currency) }
     }
 
+    public func purchases(store: StoreID, through end: Day) async throws -> [Purchase] {
+        let owner = try await requireStore(store)
+        let (sql, arguments) = CustomerSQL.purchases(store: store, through: end)
+        let rows = try await transaction("read the purchases") { c in try await c.rows(sql, arguments, logger: logger) }
+        return try rows.map { try CustomerSQL.decodePurchase($0, store: store, currency: owner.currency) }
+    }
+
     public func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork {
         let owner = try await requireStore(store)
         let (unshipped, parcels, amounts) = try await transaction("read the open orders and parcels") { c in

@@ -178,6 +178,13 @@ public final class SQLiteStore: StoreOpsStore {
         }
     }
 
+    public func purchases(store: StoreID, through end: Day) async throws -> [Purchase] {
+        let (sql, arguments) = CustomerSQL.purchases(store: store, through: end)
+        return try await run(owning: store) { db, owner in
+            try SQLiteStore.query(db, sql, arguments).map { try CustomerSQL.decodePurchase($0, store: store, currency: owner.currency) }
+        }
+    }
+
     public func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork {
         try await run(owning: store) { db, owner in
             let unshipped = CheckSQL.unshippedOrders(store: store, days: days), parcels = CheckSQL.openParcels(store: store, days: days)

@@ -1,0 +1,65 @@
+/// Purchases grouped per customer and per day, the shape every customer figure is computed from: customers by
+/// name, and for each its purchase days in order with the day's total and number of orders. Built with one sort,
+/// so work is O(n log n) and memory linear in the purchases, whatever the number of customers.
+struct CustomerHistories {
+    /// One purchase day of a customer.
+    struct PurchaseDay {
+        var day: Day
+        /// The day's paid amounts added up; nil when the sum passed Int64.
+        var totalMinor: Int64?
+        var orders: Int
+    }
+
+    /// Customer names, ascending.
+    private(set) var customers: [String] = []
+    /// Every customer's purchase days, one after another: customer `i` owns `days[starts[i]..<starts[i + 1]]`.
+    private(set) var days: [PurchaseDay] = []
+    private(set) var starts: [Int] = [0]
+
+    /// Groups the purchases made on or before `end`.
+    init(_ purchases: some Sequence<Purchase>, through end: Day) {
+        var ids: [String: Int32] = [:]
+        var names: [String] = []
+        var rows: [(customer: Int32, day: Int32, amount: Int64)] = []
+        for purchase in purchases where purchase.day <= end {
+            let id: Int32
+            if let known = ids[purchase.customer] {
+                id = known
+            } else {
+                id = Int32(truncatingIfNeeded: names.count)
+                ids[purchase.customer] = id
+                names.append(purchase.customer)
+            }
+            rows.append((id, purchase.day.number, purchase.amountMinor))
+        }
+        // Customers are numbered in order of appearance; their names' order is what the output follows.
+        let order = names.indices.sorted { names[$0] < names[$1] }
+        var rank = [Int32](repeating: 0, count: names.count)
+        for (position, id) in order.enumerated() { rank[id] = Int32(truncatingIfNeeded: position) }
+        customers = order.map { names[$0] }
+        // One integer per purchase orders it by customer, then day: the rank above the day (shifted to be positive).
+        var keyed = rows.map { (key: Int64(rank[Int($0.customer)]) << 32 | (Int64($0.day) + (1 << 31)), amount: $0.amount) }
+        rows = []
+        keyed.sort { $0.key < $1.key }
+        days.reserveCapacity(keyed.count)
+        var current: Int64 = -1
+        for row in keyed {
+            let customer = row.key >> 32, day = Int32(truncatingIfNeeded: (row.key & 0xFFFF_FFFF) - (1 << 31))
+            if customer != current {
+                if current >= 0 { starts.append(days.count) }
+                current = customer
+            } else if let last = days.last, last.day.number == day {
+                days[days.count - 1].totalMinor = last.totalMinor.flatMap { $0.plus(row.amount) }
+                days[days.count - 1].orders += 1
+                continue
+            }
+            days.append(PurchaseDay(day: Day(number: day), totalMinor: row.amount, orders: 1))
+        }
+        if current >= 0 { starts.append(days.count) }
+    }
+
+    var count: Int { customers.count }
+
+    /// The purchase days of customer `index`, oldest first (never empty).
+    func days(of index: Int) -> ArraySlice<PurchaseDay> { days[starts[index]..<starts[index + 1]] }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import StoreOpsCore
+import StoreOpsImport
+import StoreOpsReports
+import StoreOpsServices
+import StoreOpsStorage
+import StoreOpsTesting
+import Testing
+
+/// The customer report on a real export: every customer's RFM equals the independent reference, cohorts add up, and
+/// what StoreOps cannot know (days without orders, orders without buyer ids) is null and said.
+@Suite("Customer report")
+struct CustomerServiceTests {
+    static let may = DayRange(Day(iso: "2017-05-01")!, Day(iso: "2017-05-31")!)!
+
+    @Test("the Taobao sample: RFM of every buyer equals the reference, cohorts add up, the JSON lists every customer")
+    func taobaoSample() async throws {
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        let imported = try await f.service.importFile(Samples.url("taobao/orders.csv"), store: f.store.id, options: ImportOptions(allowRoundedIDs: true))
+        #expect(imported.status == .imported)
+        let report = try await CustomerService(storage: f.storage).report(store: f.store.id, days: Self.may, grain: .week)
+        // The reference reads the orders themselves, not the purchase query the report uses.
+        let purchases = try await f.orders().compactMap(Purchase.init)
+        #expect(purchases.count > 3_000)
+        let reference = try RFMReference.summaries(of: purchases, through: Self.may.last)
+        #expect(RFMReference.lines(report.analysis.customers.map(\.rfm)) == reference)
+        #expect(report.gaps.isEmpty && report.isRangeKnown, "\(report.gaps)")
+        let a = report.analysis
+        #expect(a.period.buyers == Set(purchases.filter { Self.may.contains($0.day) }.map(\.customer)).count)
+        for cohort in a.cohorts {
+            #expect(cohort.size == a.days.filter { CohortGrain.week.start(of: $0.day) == cohort.start }.reduce(0) { $0 + $1.newBuyers })
+        }
+        let json = CustomerReportRenderer.json(report)
+        #expect(json.components(separatedBy: "\"monetary_value\":").count - 1 == reference.count)
+        for key in ["\"customer\":", "\"frequency\":", "\"recency\":", "\"T\":", "\"segment\":"] { #expect(json.contains(key)) }
+        let csv = CustomerReportRenderer.csv(report).split(separator: "\r\n")
+        #expect(csv.count == reference.count + 1 && csv[0].hasSuffix("customer,segment,frequency,recency,T,monetary_value,total,"
+            + "first_purchase,days_since_last,r,f,m,action"))
+        let champions = CustomerReport(store: report.store, analysis: a, knownDays: report.knownDays, gaps: [], segmentFilter: .champions)
+        #expect(CustomerReportRenderer.csv(champions).split(separator: "\r\n").count == a.segments.first { $0.segment == .champions }!.customers + 1)
+    }
+
+    @Test("days without orders and orders without buyer ids: unknown, said in both languages, no range figures")
+    func gaps() async throws {
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        _ = try await f.service.importFile(Samples.url("taobao/orders.csv"), store: f.store.id, options: ImportOptions(allowRoundedIDs: true))
+        let early = DayRange(Day(iso: "2017-04-28")!, Day(iso: "2017-05-03")!)!
+        let report = try await CustomerService(storage: f.storage).report(store: f.store.id, days: early)
+        #expect(report.gaps == [.noOrderData(days: (0..<3).map { early.first.adding(days: $0) })])
+        #expect(!report.isRangeKnown)
+        let json = CustomerReportRenderer.json(report)
+        #expect(json.contains("\"summary\": null") && json.contains("\"cohorts\": null") && json.contains("\"no_order_data\""))
+        #expect(json.contains("\"day\": \"2017-04-28\",\n      \"new_buyers\": null"))
+        let zh = CustomerReportRenderer.text(report, language: .zh)
+        #expect(zh.contains("3 天没有订单数据（2017-04-28 … 2017-04-30）") && !zh.contains("老客占比"))
+        #expect(CustomerReportRenderer.text(report, language: .en).contains("3 days have no order data"))
+
+        // An order report without a buyer column: the days are covered, the buyers unknown.
+        let g = try await ImportFixture()
+        defer { g.remove() }
+        let text = "订单编号,买家实际支付金额,订单创建时间,订单付款时间\n1,21,2020-02-21 09:00:00,2020-02-21 09:00:02\n"
+        _ = try await g.service.importFile(try g.file("orders.csv", text), store: g.store.id)
+        let day = Day(iso: "2020-02-21")!
+        let unknown = try await CustomerService(storage: g.storage).report(store: g.store.id, days: DayRange(day: day))
+        #expect(unknown.gaps == [.noPurchases, .noBuyerIDs(days: [day])])
+        #expect(CustomerReportRenderer.text(unknown, language: .en).contains("export lacks the buyer column"))
+    }
+
+    @Test("a range longer than ten years is refused with what to do")
+    func tooLong() async throws {
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        let long = DayRange(Day(iso: "2010-01-01")!, Day(iso: "2026-01-01")!)!
+        await #expect(throws: ServiceError.self) { try await CustomerService(storage: f.storage).report(store: f.store.id, days: long) }
+    }
+}
