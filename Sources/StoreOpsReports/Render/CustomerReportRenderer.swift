@@ -33,7 +33,7 @@ public enum CustomerReportRenderer {
                                                     l.pick("新客成交额", "New GMV"), l.pick("老客成交额", "Returning GMV"),
                                                     l.pick("新客客单价", "New AOV"), l.pick("老客客单价", "Returning AOV")], rows: rows)
         } else {
-            out += "\n" + l.pick("逐日数字见 --format json 或 csv。\n", "Per-day figures: --format json.\n")
+            out += "\n" + l.pick("逐日数字见 --format json。\n", "Per-day figures: --format json.\n")
         }
         if report.isRangeKnown, !a.cohorts.isEmpty {
             let periods = min(shownPeriods, a.cohorts.map(\.periods.count).max() ?? 0)
