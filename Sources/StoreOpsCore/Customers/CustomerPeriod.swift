@@ -34,11 +34,3 @@ public struct CustomerPeriod: Hashable, Sendable {
         return Ratio.basisPoints(part, of: whole)
     }
 }
-
-extension Ratio {
-    /// `part / whole` rounded to basis points (as `n / 10000`), exact for any Int64 amounts.
-    public static func basisPoints(_ part: Int64, of whole: Int64) -> Ratio {
-        let scaled = (Int128(part) * 10_000 * 2 + Int128(whole)) / (Int128(whole) * 2)
-        return Ratio(Int64(clamping: scaled), 10_000)
-    }
-}

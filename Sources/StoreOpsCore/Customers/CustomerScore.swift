@@ -18,14 +18,14 @@ public struct CustomerScore: Hashable, Sendable {
     /// customers score 1, and repeat customers 2 to 5 by the same rule among the repeat customers alone
     /// (2 + ⌊4 × (repeat customers with a strictly lower frequency) / (repeat customers)⌋).
     public static func scores(of summaries: [CustomerRFM]) -> [CustomerScore] {
-        let recency = quintiles(summaries.map { -Int64($0.tenure - $0.recency) })
+        let recency = ranked(summaries.map { -Int64($0.tenure - $0.recency) }, bins: 5)
         let repeaters = summaries.indices.filter { summaries[$0].frequency > 0 }
         var frequency = [Int](repeating: 1, count: summaries.count)
         for (position, score) in ranked(repeaters.map { Int64(summaries[$0].frequency) }, bins: 4).enumerated() {
             frequency[repeaters[position]] = 1 + score
         }
         let known = summaries.indices.filter { summaries[$0].totalMinor != nil }
-        let monetary = quintiles(known.map { summaries[$0].totalMinor! })
+        let monetary = ranked(known.map { summaries[$0].totalMinor! }, bins: 5)
         var monetaryOf = [Int?](repeating: nil, count: summaries.count)
         for (position, index) in known.enumerated() { monetaryOf[index] = monetary[position] }
         return summaries.indices.map { i in
@@ -33,9 +33,6 @@ public struct CustomerScore: Hashable, Sendable {
                           segment: CustomerSegment(recency: recency[i], frequency: frequency[i]))
         }
     }
-
-    /// The score of each value (larger is better): 1 + ⌊5 × (values strictly smaller) / count⌋.
-    static func quintiles(_ values: [Int64]) -> [Int] { ranked(values, bins: 5) }
 
     /// The bin of each value (larger is better): 1 + ⌊bins × (values strictly smaller) / count⌋.
     static func ranked(_ values: [Int64], bins: Int) -> [Int] {

@@ -28,3 +28,10 @@ public struct Ratio: Hashable, Sendable {
         Ratio(numerator * 100, denominator).decimalString(digits: 1).map { $0 + "%" } ?? "—"
     }
 }
+
+extension Ratio {
+    /// `part / whole` rounded to basis points (as `n / 10000`), exact for any Int64 amounts.
+    public static func basisPoints(_ part: Int64, of whole: Int64) -> Ratio {
+        Ratio(part.scaled(by: 10_000, over: whole), 10_000)
+    }
+}

@@ -5,6 +5,13 @@ extension Int64 {
         return sum.overflow ? nil : sum.partialValue
     }
 
+    /// `self × scale / denominator` (denominator > 0) rounded half up, computed exactly in 128 bits and clamped to
+    /// Int64: for shares and means of sums whose products would pass Int64.
+    public func scaled(by scale: Int64, over denominator: Int64) -> Int64 {
+        precondition(denominator > 0, "division by zero or a negative denominator")
+        return Int64(clamping: (Int128(self) * Int128(scale) * 2 + Int128(denominator)) / (Int128(denominator) * 2))
+    }
+
     /// `self * other`, or nil when the product passes Int64.
     public func times(_ other: Int64) -> Int64? {
         let product = multipliedReportingOverflow(by: other)

@@ -125,8 +125,7 @@ public enum CustomerReportRenderer {
     static func monetaryValue(_ rfm: CustomerRFM, digits: Int) -> String? {
         guard rfm.frequency > 0 else { return "0" }
         guard let total = rfm.repeatTotalMinor else { return nil }
-        let scaled = (Int128(total) * 10_000 * 2 + Int128(rfm.frequency)) / (Int128(rfm.frequency) * 2)
-        return Money.decimalString(minor: Int64(clamping: scaled), digits: digits + 4)
+        return Money.decimalString(minor: total.scaled(by: 10_000, over: Int64(rfm.frequency)), digits: digits + 4)
     }
 
     // MARK: JSON
