@@ -33,28 +33,40 @@ public indirect enum JSONValue: Hashable, Sendable {
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if pretty { JSONValue.newline(indent + 1, into: &out) }
                 item.write(to: &out, indent: indent + 1, pretty: pretty)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            if pretty { JSONValue.newline(indent, into: &out) }
             out += "]"
         case .object(let pairs):
             guard !pairs.isEmpty else { out += "{}"; return }
             out += "{"
             for (i, (key, value)) in pairs.enumerated() {
                 if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if pretty { JSONValue.newline(indent + 1, into: &out) }
                 JSONValue.quote(key, into: &out)
                 out += pretty ? ": " : ":"
                 value.write(to: &out, indent: indent + 1, pretty: pretty)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            if pretty { JSONValue.newline(indent, into: &out) }
             out += "}"
         }
     }
 
+    /// A line break and `indent` levels of two spaces, appended without building a string for them.
+    private static func newline(_ indent: Int, into out: inout String) {
+        out += "\n"
+        for _ in 0..<indent { out += "  " }
+    }
+
     static func quote(_ s: String, into out: inout String) {
         out += "\""
+        // Most text needs no escape: appended whole, not scalar by scalar.
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
