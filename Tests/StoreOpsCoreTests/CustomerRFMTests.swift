@@ -44,6 +44,14 @@ struct CustomerRFMTests {
         #expect(x.repeatTotalMinor == nil && x.totalMinor == nil && x.monetaryValue == nil)
     }
 
+    @Test("customers come in UTF-8 byte order, the order Python sorts them in")
+    func byteOrder() {
+        let names = ["b", "a", "é", "ab", "Z", "a\u{0}", "customer-000000002", "customer-000000001"]
+        let purchases = names.map { Purchase(customer: $0, day: Self.d0, amountMinor: 1) }
+        #expect(CustomerRFM.summaries(of: purchases, through: Self.d0).map(\.customer)
+            == ["Z", "a", "a\u{0}", "ab", "b", "customer-000000001", "customer-000000002", "é"])
+    }
+
     @Test("20,000 customers equal the independent reference exactly",
           .enabled(if: RFMReference.isAvailable))
     func againstReference() throws {

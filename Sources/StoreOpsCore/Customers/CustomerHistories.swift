@@ -10,7 +10,7 @@ struct CustomerHistories {
         var orders: Int
     }
 
-    /// Customer names, ascending.
+    /// Customer names, in UTF-8 byte order.
     private(set) var customers: [String] = []
     /// Every customer's purchase days, one after another: customer `i` owns `days[starts[i]..<starts[i + 1]]`.
     private(set) var days: [PurchaseDay] = []
@@ -32,8 +32,16 @@ struct CustomerHistories {
             }
             rows.append((id, purchase.day.number, purchase.amountMinor))
         }
-        // Customers are numbered in order of appearance; their names' order is what the output follows.
-        let order = names.indices.sorted { names[$0] < names[$1] }
+        // Customers are numbered in order of appearance; the output follows their names in UTF-8 byte order (Python's
+        // order too), sorted on an 8-byte prefix first: pseudonyms rarely share one, so few full comparisons are made.
+        let prefixes = names.map { name -> UInt64 in
+            var key: UInt64 = 0, bytes = 0
+            for byte in name.utf8.prefix(8) { key = key << 8 | UInt64(byte); bytes += 1 }
+            return key << (8 * (8 - bytes))
+        }
+        let order = names.indices.sorted {
+            prefixes[$0] != prefixes[$1] ? prefixes[$0] < prefixes[$1] : names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8)
+        }
         var rank = [Int32](repeating: 0, count: names.count)
         for (position, id) in order.enumerated() { rank[id] = Int32(truncatingIfNeeded: position) }
         customers = order.map { names[$0] }

@@ -24,8 +24,8 @@ public struct CustomerRFM: Hashable, Sendable {
         return repeatTotalMinor.map { Double($0) / Double(frequency) }
     }
 
-    /// The summary of every customer with a purchase on or before `end`, ordered by customer. Work is O(n log n)
-    /// and memory linear in the purchases.
+    /// The summary of every customer with a purchase on or before `end`, by customer in UTF-8 byte order. Work is
+    /// O(n log n) and memory linear in the purchases.
     public static func summaries(of purchases: some Sequence<Purchase>, through end: Day) -> [CustomerRFM] {
         let histories = CustomerHistories(purchases, through: end)
         return (0..<histories.count).map { CustomerRFM(customer: histories.customers[$0], days: histories.days(of: $0), end: end) }
