@@ -1,21 +1,41 @@
 import Foundation
 import StoreOpsCore
 
-/// The independent implementation of `lifetimes`' summary in `scripts/lib/rfm_reference.py`, run on purchases: for the
-/// tests that check `CustomerRFM` and the customer report against it.
+/// The independent Python implementations of `lifetimes`' summary that the customer tests compare with:
+/// `scripts/lib/rfm_reference.py` on purchases, and `scripts/lib/uci_rfm_reference.py` on the UCI sample workbook.
 public enum RFMReference {
-    /// Whether Python is there to run it.
+    /// Whether Python is there to run them.
     public static let isAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
 
     /// The reference's lines "customer,frequency,recency,T,repeat_total_minor,total_minor", sorted, for the customers
     /// with a purchase on or before `end`.
     public static func summaries(of purchases: [Purchase], through end: Day) throws -> [String] {
         let input = purchases.map { "\($0.customer),\($0.day.iso),\($0.amountMinor)\n" }.joined()
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("scripts/lib/rfm_reference.py")
+        return try python("rfm_reference.py", [end.iso], input: input)
+    }
+
+    /// The lines "frequency,recency,T,repeat_total_minor,total_minor", sorted, of every customer of the UCI Online
+    /// Retail workbook at `workbook` with a purchase on or before `end`, read by Python without StoreOps.
+    public static func uciSummaries(workbook: URL, through end: Day) throws -> [String] {
+        try python("uci_rfm_reference.py", [workbook.path, end.iso], input: "")
+    }
+
+    /// The same lines of `CustomerRFM` values, for comparison; without the customer when `customers` is false.
+    public static func lines(_ summaries: [CustomerRFM], customers: Bool = true) -> [String] {
+        summaries.map { (s: CustomerRFM) -> String in
+            let repeatTotal = s.repeatTotalMinor.map { String($0) } ?? "nil", total = s.totalMinor.map { String($0) } ?? "nil"
+            let figures = "\(s.frequency),\(s.recency),\(s.tenure),\(repeatTotal),\(total)"
+            return customers ? s.customer + "," + figures : figures
+        }.sorted()
+    }
+
+    /// Runs `scripts/lib/<script>` with `arguments`, writing `input` to it, and returns its output lines, sorted.
+    static func python(_ script: String, _ arguments: [String], input: String) throws -> [String] {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/lib/" + script)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script.path, end.iso]
+        process.arguments = [path.path] + arguments
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -27,11 +47,5 @@ public enum RFMReference {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
         return output.split(separator: "\n").map(String.init).sorted()
-    }
-
-    /// The same lines of `CustomerRFM` values, for comparison.
-    public static func lines(_ summaries: [CustomerRFM]) -> [String] {
-        summaries.map { "\($0.customer),\($0.frequency),\($0.recency),\($0.tenure),\($0.repeatTotalMinor.map(String.init) ?? "nil"),"
-            + "\($0.totalMinor.map(String.init) ?? "nil")" }.sorted()
     }
 }

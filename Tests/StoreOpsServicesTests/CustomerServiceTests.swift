@@ -41,6 +41,22 @@ struct CustomerServiceTests {
         #expect(CustomerReportRenderer.csv(champions).split(separator: "\r\n").count == a.segments.first { $0.segment == .champions }!.customers + 1)
     }
 
+    @Test("the UCI Online Retail sample: every customer's RFM equals Python's own reading of the workbook",
+          .enabled(if: RFMReference.isAvailable))
+    func uciSample() async throws {
+        let store = Store(id: "uk", name: "UK", platform: .other, currency: Currency("GBP"), timeZone: StoreTimeZone("Europe/London")!)
+        let f = try await ImportFixture(store: store)
+        defer { f.remove() }
+        let workbook = Samples.url("uci/online_retail_sample.xlsx")
+        #expect(try await f.service.importFile(workbook, store: f.store.id).status == .imported)
+        let days = DayRange(Day(iso: "2011-11-01")!, Day(iso: "2011-12-09")!)!
+        let report = try await CustomerService(storage: f.storage).report(store: f.store.id, days: days)
+        // Customers are pseudonymised on import: the comparison is of every customer's figures, as a sorted list.
+        let reference = try RFMReference.uciSummaries(workbook: workbook, through: days.last)
+        #expect(reference.count > 3_000)
+        #expect(RFMReference.lines(report.analysis.customers.map(\.rfm), customers: false) == reference)
+    }
+
     @Test("days without orders and orders without buyer ids: unknown, said in both languages, no range figures")
     func gaps() async throws {
         let f = try await ImportFixture()
