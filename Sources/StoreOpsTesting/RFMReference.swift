@@ -29,12 +29,19 @@ public enum RFMReference {
         }.sorted()
     }
 
-    /// Runs `scripts/lib/<script>` with `arguments`, writing `input` to it, and returns its output lines, sorted.
+    /// Runs `scripts/lib/<script>` with `arguments` by the system Python, writing `input` to it, and returns its output
+    /// lines, sorted.
     static func python(_ script: String, _ arguments: [String], input: String) throws -> [String] {
+        try run(python: "/usr/bin/python3", script: script, arguments, input: input, sorted: true)
+    }
+
+    /// Runs `scripts/lib/<script>` with `arguments` by the Python at `python`, writing `input` to it, and returns its
+    /// output lines, sorted when `sorted`.
+    static func run(python: String, script: String, _ arguments: [String], input: String, sorted: Bool) throws -> [String] {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("scripts/lib/" + script)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [path.path] + arguments
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
@@ -46,6 +53,7 @@ public enum RFMReference {
         let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
-        return output.split(separator: "\n").map(String.init).sorted()
+        let lines = output.split(separator: "\n").map(String.init)
+        return sorted ? lines.sorted() : lines
     }
 }

@@ -36,7 +36,7 @@ struct CustomerServiceTests {
         for key in ["\"customer\":", "\"frequency\":", "\"recency\":", "\"T\":", "\"segment\":"] { #expect(json.contains(key)) }
         let csv = CustomerReportRenderer.csv(report).split(separator: "\r\n")
         #expect(csv.count == reference.count + 1 && csv[0].hasSuffix("customer,segment,frequency,recency,T,monetary_value,total,"
-            + "first_purchase,days_since_last,r,f,m,action"))
+            + "first_purchase,days_since_last,r,f,m,action,p_alive,predicted_purchases_365d,predicted_value_365d"))
         let champions = CustomerReport(store: report.store, analysis: a, knownDays: report.knownDays, gaps: [], segmentFilter: .champions)
         #expect(CustomerReportRenderer.csv(champions).split(separator: "\r\n").count == a.segments.first { $0.segment == .champions }!.customers + 1)
     }

@@ -1,7 +1,7 @@
 /// Everything StoreOps computes per customer for a range of days, from the purchases of the store's whole history
 /// up to the range's last day: new and returning buyers per day and over the range, comeback rates, cohorts by first
-/// purchase with their retention and historical lifetime value, and each customer's RFM summary, scores and segment.
-/// Pure; one sort of the purchases, then linear work.
+/// purchase with their retention and historical lifetime value, each customer's RFM summary, scores and segment, and
+/// the predicted value per customer. Pure; one sort of the purchases, linear work, and the model fits.
 public struct CustomerAnalysis: Sendable {
     /// The comeback windows, in days after a first purchase.
     public static let comebackWindows = [1, 3, 7, 30, 60, 90]
@@ -21,6 +21,8 @@ public struct CustomerAnalysis: Sendable {
     public var segments: [SegmentSummary]
     /// The first purchase day of the history: "new" means new since then.
     public var historyStart: Day?
+    /// Predicted purchases and value per customer (in `customers` order), or why there are none.
+    public var forecast: Result<CustomerForecast, CustomerForecast.Gap>
 
     public init(purchases: some Sequence<Purchase>, range: DayRange, grain: CohortGrain = .month) {
         let end = range.last
@@ -102,6 +104,7 @@ public struct CustomerAnalysis: Sendable {
         }
         period.comebacks = comebacks
         cohorts = cohortsByIndex.keys.sorted().compactMap { cohortsByIndex[$0] }
+        forecast = CustomerForecast.make(histories: histories, summaries: summaries, end: end)
         let scored = CustomerScore.scores(of: summaries)
         customers = scored
         var bySegment = Dictionary(uniqueKeysWithValues: CustomerSegment.allCases.map { ($0, SegmentSummary(segment: $0)) })

@@ -33,10 +33,11 @@ public struct CustomerReport: Sendable {
     public var range: DayRange { analysis.range }
     /// Whether the figures over the range can be given.
     public var isRangeKnown: Bool { analysis.range.allSatisfy { knownDays.contains($0) } }
-    /// The customers listed: all, or those of the segment filter.
-    public var listedCustomers: [CustomerScore] {
-        guard let segmentFilter else { return analysis.customers }
-        return analysis.customers.filter { $0.segment == segmentFilter }
+    /// The positions in `analysis.customers` (and its forecast's predictions) of the customers listed: all, or those
+    /// of the segment filter.
+    public var listedIndices: [Int] {
+        guard let segmentFilter else { return Array(analysis.customers.indices) }
+        return analysis.customers.indices.filter { analysis.customers[$0].segment == segmentFilter }
     }
 
     /// An amount in the store's currency.

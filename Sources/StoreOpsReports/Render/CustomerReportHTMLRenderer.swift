@@ -56,6 +56,14 @@ public struct CustomerReportHTMLRenderer: Sendable {
                     + "<td>\(e(s.totalShare?.percentString ?? "—"))</td><td class=\"left\">\(e(s.segment.action.label(l)))</td></tr>"
             }
             body += "</table>\n"
+            switch a.forecast {
+            case .success(let forecast):
+                body += "<h2>\(e(l.pick("客户价值预测", "Predicted customer value")))</h2><table class=\"kv\">"
+                for (name, value) in R.forecastRows(report, forecast, l) { body += "<tr><th>\(e(name))</th><td>\(e(value))</td></tr>" }
+                body += "</table>\n"
+            case .failure(let gap):
+                body += "<p class=\"meta\">\(e(R.forecastNote(gap, l)))</p>\n"
+            }
         }
         return """
             <!DOCTYPE html>

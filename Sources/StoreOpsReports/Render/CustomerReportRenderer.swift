@@ -58,6 +58,13 @@ public enum CustomerReportRenderer {
                                         s.totalShare?.percentString ?? "—", s.segment.action.label(l)]
                                    })
             out += l.pick("客户名单：--format csv 或 xlsx（可加 --segment）。\n", "The customer list: --format csv or xlsx (with --segment to pick one).\n")
+            switch a.forecast {
+            case .success(let forecast):
+                out += "\n" + TextTable.render(header: [l.pick("客户价值预测", "Predicted customer value"), ""],
+                                               rows: forecastRows(report, forecast, l).map { [$0.0, $0.1] })
+            case .failure(let gap):
+                out += "\n" + forecastNote(gap, l) + "\n"
+            }
         }
         return out
     }
@@ -174,12 +181,17 @@ public enum CustomerReportRenderer {
                 .object([("segment", .string(s.segment.rawValue)), ("customers", .int(s.customers)), ("customer_share", rate(s.customerShare)),
                          ("total", money(s.totalMinor)), ("total_share", rate(s.totalShare)), ("action", .string(s.segment.action.rawValue))])
             })),
+            ("forecast", forecastJSON(report)),
             ("segment_filter", report.segmentFilter.map { .string($0.rawValue) } ?? .null),
-            ("customers", .array(report.listedCustomers.map { c in
-                .object([("customer", .string(c.rfm.customer)), ("frequency", .int(c.rfm.frequency)), ("recency", .int(c.rfm.recency)),
+            ("customers", .array(report.listedIndices.map { index in
+                let c = a.customers[index], p = prediction(report, at: index)
+                func figure(_ s: String) -> JSONValue { s.isEmpty ? .null : .number(s) }
+                func amount(_ s: String) -> JSONValue { s.isEmpty ? .null : .string(s) }
+                return .object([("customer", .string(c.rfm.customer)), ("frequency", .int(c.rfm.frequency)), ("recency", .int(c.rfm.recency)),
                          ("T", .int(c.rfm.tenure)), ("monetary_value", monetaryValue(c.rfm, digits: digits).map { .number($0) } ?? .null),
                          ("segment", .string(c.segment.rawValue)), ("first_purchase", .string(c.rfm.first.iso)), ("total", money(c.rfm.totalMinor)),
-                         ("r", .int(c.recencyScore)), ("f", .int(c.frequencyScore)), ("m", c.monetaryScore.map { .int($0) } ?? .null)])
+                         ("r", .int(c.recencyScore)), ("f", .int(c.frequencyScore)), ("m", c.monetaryScore.map { .int($0) } ?? .null),
+                         ("p_alive", figure(p.alive)), ("predicted_purchases", figure(p.purchases)), ("predicted_value", amount(p.value))])
             })),
         ]).rendered() + "\n"
     }
@@ -187,18 +199,21 @@ public enum CustomerReportRenderer {
     // MARK: the customer list
 
     static let listColumns = ["customer", "segment", "frequency", "recency", "T", "monetary_value", "total", "first_purchase",
-                              "days_since_last", "r", "f", "m", "action"]
+                              "days_since_last", "r", "f", "m", "action",
+                              "p_alive", "predicted_purchases_365d", "predicted_value_365d"]
 
     public static func csv(_ report: CustomerReport) -> String {
         var writer = CSVWriter()
         writer.header(listColumns)
         let digits = report.store.currency.minorDigits
-        for c in report.listedCustomers {
+        for index in report.listedIndices {
+            let c = report.analysis.customers[index], p = prediction(report, at: index)
             writer.row([.text(c.rfm.customer), .text(c.segment.rawValue), .number(String(c.rfm.frequency)), .number(String(c.rfm.recency)),
                         .number(String(c.rfm.tenure)), .number(monetaryValue(c.rfm, digits: digits) ?? ""),
                         .number(c.rfm.totalMinor.map { report.money($0).decimalString } ?? ""), .text(c.rfm.first.iso),
                         .number(String(c.daysSinceLast)), .number(String(c.recencyScore)), .number(String(c.frequencyScore)),
-                        .number(c.monetaryScore.map(String.init) ?? ""), .text(c.segment.action.rawValue)])
+                        .number(c.monetaryScore.map(String.init) ?? ""), .text(c.segment.action.rawValue),
+                        .number(p.alive), .number(p.purchases), .number(p.value)])
         }
         return writer.output
     }
@@ -207,12 +222,15 @@ public enum CustomerReportRenderer {
         var writer = XLSXWriter(sheetName: "customers")
         writer.row(listColumns.map { .text($0) })
         let digits = report.store.currency.minorDigits
-        for c in report.listedCustomers {
+        for index in report.listedIndices {
+            let c = report.analysis.customers[index], p = prediction(report, at: index)
             writer.row([.text(c.rfm.customer), .text(c.segment.rawValue), .integer(Int64(c.rfm.frequency)), .integer(Int64(c.rfm.recency)),
                         .integer(Int64(c.rfm.tenure)), monetaryValue(c.rfm, digits: digits).map { .money($0) } ?? .empty,
                         c.rfm.totalMinor.map { .money(report.money($0).decimalString) } ?? .empty, .day(c.rfm.first),
                         .integer(Int64(c.daysSinceLast)), .integer(Int64(c.recencyScore)), .integer(Int64(c.frequencyScore)),
-                        c.monetaryScore.map { .integer(Int64($0)) } ?? .empty, .text(c.segment.action.rawValue)])
+                        c.monetaryScore.map { .integer(Int64($0)) } ?? .empty, .text(c.segment.action.rawValue),
+                        p.alive.isEmpty ? .empty : .rate(p.alive), p.purchases.isEmpty ? .empty : .rate(p.purchases),
+                        p.value.isEmpty ? .empty : .money(p.value)])
         }
         return try writer.data()
     }
