@@ -99,7 +99,7 @@ public struct ImportParser {
                 return
             }
             summary!.rowsRead += 1
-            if repeatsHeader(record, headerRecord) {
+            if formats.count > 1 || formats[0].hasHeader, repeatsHeader(record, headerRecord) {
                 let problem = Diagnostic(file: fileName, line: record.line,
                                          message: "The header is repeated on line \(record.line): the file may be two exports pasted together",
                                          hint: "Import the exports as separate files, or remove the repeated header",
@@ -149,6 +149,20 @@ public struct ImportParser {
             try accept(builder!.add(reader))
         }
 
+        func begin(_ found: (record: RawRecord, format: FormatMapping, binding: ColumnBinding), headerLine: Int) throws {
+            try checkDuplicateHeaders(found.record, found.binding)
+            // Rows dated by the file, not by a column: without --date (or a date in the file's name) none can go in.
+            if found.format.target.isDaily, found.binding.indices["day"] == nil, context.defaultDay == nil {
+                throw ReadError(Diagnostic(file: fileName, line: found.record.line, message: "The file has no date column and no date was given",
+                                           hint: "Pass the report's day with --date YYYY-MM-DD",
+                                           zh: ("文件没有日期列，也没有给出日期", "用 --date YYYY-MM-DD 指定报表的日期")))
+            }
+            header = found
+            currencyColumn = found.binding.indices["currency"]
+            builder = found.format.target.builder(mapping: found.format)
+            summary = ParseSummary(format: found.format, headerLine: headerLine, header: found.record.cells)
+        }
+
         try source.forEachRecord { record in
             if record.count > ImportParser.columnLimit || record.byteCount > ImportParser.recordLimit {
                 throw ImportParser.limitError(file: fileName, line: record.line, columns: record.count > ImportParser.columnLimit)
@@ -157,19 +171,18 @@ public struct ImportParser {
                 try process(record)
                 return
             }
+            // A file without a header (its mapping says so): columns are named by position and this line is data.
+            if formats.count == 1, !formats[0].hasHeader {
+                if record.isBlank { return }
+                let synthetic = RawRecord(line: record.line, cells: (0..<record.count).map { String($0 + 1) })
+                guard let found = detect(synthetic) else { throw unrecognised([synthetic]) }
+                try begin(found, headerLine: 0)
+                try process(record)
+                return
+            }
             pending.append(record)
             if let found = detect(record) {
-                try checkDuplicateHeaders(found.record, found.binding)
-                // Rows dated by the file, not by a column: without --date (or a date in the file's name) none can go in.
-                if found.format.target.isDaily, found.binding.indices["day"] == nil, context.defaultDay == nil {
-                    throw ReadError(Diagnostic(file: fileName, line: record.line, message: "The file has no date column and no date was given",
-                                               hint: "Pass the report's day with --date YYYY-MM-DD",
-                                               zh: ("文件没有日期列，也没有给出日期", "用 --date YYYY-MM-DD 指定报表的日期")))
-                }
-                header = found
-                currencyColumn = found.binding.indices["currency"]
-                builder = found.format.target.builder(mapping: found.format)
-                summary = ParseSummary(format: found.format, headerLine: record.line, header: record.cells)
+                try begin(found, headerLine: record.line)
                 pending = []
             } else if pending.count >= 30 {
                 throw unrecognised(pending)

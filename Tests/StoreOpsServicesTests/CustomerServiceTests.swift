@@ -84,6 +84,46 @@ struct CustomerServiceTests {
         #expect(CustomerReportRenderer.text(unknown, language: .en).contains("export lacks the buyer column"))
     }
 
+    @Test("any transaction file: whitespace without a header, or CSV with order ids whose rows are apart")
+    func transactionFiles() async throws {
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        // CDNOW's layout: customer, yyyymmdd, quantity, amount, single spaces, no header.
+        let cdnow = "00001 19970101 1 11.77\n00002 19970112 1 12.00\n00002 19970112 5 77.00\n\n00003 19970102 2 20.76\n"
+            + "00003 19970330 2 20.76\n00003  19970402\t2 19.54\n"
+        let mapping = try f.file("cdnow.json", #"{"kind": "transactions", "header": false, "separator": "whitespace", "#
+            + #""columns": {"customer": "1", "time": "2", "quantity": "3", "amount": "4"}}"#)
+        let imported = try await f.service.importFile(try f.file("cdnow.txt", cdnow), store: f.store.id, options: ImportOptions(mapping: mapping))
+        #expect(imported.status == .imported && imported.rowsImported == 6, "\(imported.diagnostics)")
+        let orders = try await f.orders()
+        #expect(orders.count == 6 && orders.allSatisfy { $0.isPaid && $0.buyer != nil && !$0.buyer!.hasPrefix("0000") })
+        let end = Day(iso: "1997-04-30")!
+        let report = try await CustomerService(storage: f.storage).report(store: f.store.id, days: DayRange(Day(iso: "1997-04-01")!, end)!)
+        #expect(report.analysis.customers.map { [$0.rfm.frequency, $0.rfm.recency, $0.rfm.tenure] }.sorted { $0.lexicographicallyPrecedes($1) }
+            == [[0, 0, 108], [0, 0, 119], [2, 90, 118]])
+        #expect(report.analysis.customers.compactMap(\.rfm.totalMinor).sorted() == [1_177, 6_106, 8_900])
+        // A longer export with the same rows: the overlap is not counted twice.
+        let longer = try f.file("cdnow2.txt", cdnow + "00004 19970415 1 5.00\n")
+        #expect(try await f.service.importFile(longer, store: f.store.id, options: ImportOptions(mapping: mapping)).status == .imported)
+        #expect(try await f.orders().count == 7)
+
+        // Comma-separated with a header and invoice numbers whose rows are not adjacent: one order per invoice.
+        let g = try await ImportFixture()
+        defer { g.remove() }
+        let invoices = "invoice,client,when,total\nA1,c1,2020-02-21 09:00:00,10.00\nA2,c2,2020-02-21 10:00:00,5.00\n"
+            + "A1,c1,2020-02-21 09:00:00,2.50\nA3,c1,2020-02-25,\n"
+        let byInvoice = try g.file("inv.json", #"{"kind": "transactions", "columns": {"customer": "client", "time": "when", "#
+            + #""amount": "total", "order_id": "invoice"}}"#)
+        let refused = try await g.service.importFile(try g.file("inv.csv", invoices), store: g.store.id, options: ImportOptions(mapping: byInvoice))
+        #expect(refused.status == .rejected, "an empty amount is missing, not 0")
+        #expect(refused.diagnostics.map { "\($0.line ?? 0) \($0.column ?? "")" } == ["5 total"], "\(refused.diagnostics)")
+        #expect(try await g.orders().isEmpty, "nothing of a refused file is written")
+        let fixed = invoices.replacingOccurrences(of: "2020-02-25,\n", with: "2020-02-25,4.00\n")
+        #expect(try await g.service.importFile(try g.file("inv2.csv", fixed), store: g.store.id, options: ImportOptions(mapping: byInvoice)).status == .imported)
+        let paid = try await g.orders().map { [$0.id: $0.paidAmount.minor] }.reduce(into: [String: Int64]()) { $0.merge($1) { a, _ in a } }
+        #expect(paid == ["A1": 1_250, "A2": 500, "A3": 400])
+    }
+
     @Test("a range longer than ten years is refused with what to do")
     func tooLong() async throws {
         let f = try await ImportFixture()

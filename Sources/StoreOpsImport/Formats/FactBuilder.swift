@@ -34,7 +34,7 @@ extension ImportTarget {
     /// A builder for this target's rows.
     func builder(mapping: FormatMapping) -> any FactBuilder {
         switch self {
-        case .orders: return OrdersBuilder(adjacent: mapping.groupsAreAdjacent, returnsAsNegativeLines: mapping.returnsAsNegativeLines)
+        case .orders, .transactions: return OrdersBuilder(adjacent: mapping.groupsAreAdjacent, returnsAsNegativeLines: mapping.returnsAsNegativeLines)
         case .orderLines: return OrderLinesBuilder()
         case .products: return ProductsBuilder()
         case .refunds: return RowBuilder(build: RowBuilders.refund)

@@ -26,6 +26,9 @@ public struct FormatMapping: Sendable, Hashable {
     /// Whether the file records returns as lines of negative quantity (invoice lines): its orders' refunds are then
     /// known without a refund column.
     public var returnsAsNegativeLines = false
+    /// Whether the file starts with a header. Without one (a mapping file's `"header": false`) its columns are named
+    /// by position, "1", "2" ..., and every line is data.
+    public var hasHeader = true
 
     public init(kind: String, title: String, target: ImportTarget, columns: [String: [String]], required: [String], moneyInFen: Bool = false,
                 channel: String? = nil, groupsAreAdjacent: Bool = true) {
@@ -90,9 +93,10 @@ public struct MappingFile: Decodable {
     public var groupsAreAdjacent: Bool?
     public var separator: String?
     public var returnsAsNegativeLines: Bool?
+    public var header: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case kind, name, columns, required, separator
+        case kind, name, columns, required, separator, header
         case returnsAsNegativeLines = "returns_as_negative_lines"
         case moneyInFen = "money_in_fen"
         case channel
@@ -140,11 +144,17 @@ public struct MappingFile: Decodable {
         }
         var mapping = FormatMapping(kind: "mapping:" + (file.name ?? fileName), title: file.name ?? fileName, target: file.kind,
                                     columns: file.columns.mapValues(\.names), required: required, moneyInFen: file.moneyInFen ?? false,
-                                    channel: file.channel, groupsAreAdjacent: file.groupsAreAdjacent ?? true)
+                                    channel: file.channel, groupsAreAdjacent: file.groupsAreAdjacent ?? (file.kind != .transactions))
         mapping.separator = separator
         mapping.returnsAsNegativeLines = file.returnsAsNegativeLines ?? false
-        return mapping
+        mapping.hasHeader = file.header ?? true
+        return file.kind == .transactions ? mapping.transactionsAsOrders() : mapping
     }
+
+    /// The fields of `transactions` as the `orders` fields they are: each row is an order line, its amount the
+    /// line's total, its time the order's placing and payment.
+    static let transactionFields = ["customer": ["buyer"], "time": ["created_at", "paid_at"], "amount": ["line_amount"],
+                                    "quantity": ["line_quantity"], "order_id": ["order_id"], "currency": ["currency"]]
 
     static func explain(_ error: Error) -> String {
         switch error {

@@ -18,12 +18,15 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
     case itemTraffic = "item_traffic"
     /// Products, variants (SKUs) and unit costs.
     case products
+    /// Any transaction file of (customer, time, amount [, quantity, order id]): a mapping file's shorthand for
+    /// orders whose rows are lines (rows with one order id are one order; without an order id each row is one).
+    case transactions
 
     /// Whether each row is a figure of one day (from a day column, or the file's day).
     public var isDaily: Bool {
         switch self {
         case .trafficDays, .trafficSources, .adStats, .serviceAgents, .itemTraffic: true
-        case .orders, .orderLines, .refunds, .products: false
+        case .orders, .orderLines, .refunds, .products, .transactions: false
         }
     }
 
@@ -71,6 +74,11 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
             [("day", "day (or --date, or a date in the file name)"), ("product_id", "item id (required)"), ("title", "item title"),
              ("visitors", "visitors / sessions (required)"), ("page_views", "page views"), ("units", "units ordered"), ("gmv", "sales"),
              ("buyers", "orders or buyers")]
+        case .transactions:
+            [("customer", "customer id (required); pseudonymised on import"), ("time", "date or date and time of the purchase (required)"),
+             ("amount", "what the row paid (required; with a quantity, the row's total)"), ("quantity", "units (default 1; negative: a return)"),
+             ("order_id", "order or invoice number: rows with one number are one order (without it each row is one order)"),
+             ("currency", "the amounts' currency code; a file in another currency than the store's is refused")]
         case .products:
             [("product_id", "product id or handle (required)"), ("title", "title"), ("category", "category"), ("sku", "variant SKU"),
              ("price", "variant price"), ("cost", "unit cost"), ("grams", "weight in grams"), ("attributes", "option values")]

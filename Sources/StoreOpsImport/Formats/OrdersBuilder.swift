@@ -136,6 +136,11 @@ struct OrdersBuilder: FactBuilder {
                     row.fail(price == nil ? "line_price" : "line_quantity", "A line needs a quantity and a price", hint: "Fill in both, or leave the line out",
                              zh: ("明细行需要数量和价格", "两项都填写，或删除这一行"))
                     diagnostics += row.diagnostics.suffix(1)
+                } else if amount == nil, !row.has(f.linePrice), !row.has(f.lineQuantity) {
+                    // The amount is the line (a transaction file's row): without it the row is nothing, not 0.
+                    let known = row.diagnostics.count
+                    _ = row.required("line_amount", amount)
+                    diagnostics += row.diagnostics[known...]
                 }
                 continue
             }

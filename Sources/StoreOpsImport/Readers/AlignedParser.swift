@@ -1,8 +1,12 @@
 /// An incremental parser of aligned text (columns padded with spaces for reading, as report tools print them): every
-/// line is a record, its cells separated by runs of two or more spaces or a tab (`AlignedLine`). There is no quoting.
+/// line is a record, its cells separated by runs of two or more spaces or a tab (`AlignedLine`), or with `anySpace`
+/// by any run of spaces and tabs. There is no quoting.
 struct AlignedParser {
+    let anySpace: Bool
     private(set) var line = 1
     private var pending: [UInt8] = []
+
+    init(anySpace: Bool = false) { self.anySpace = anySpace }
 
     /// Feeds UTF-8 bytes; emits every complete line.
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, emit: (RawRecord) throws -> Void) rethrows {
@@ -26,7 +30,7 @@ struct AlignedParser {
 
     private mutating func endLine(_ emit: (RawRecord) throws -> Void) rethrows {
         if pending.last == 0x0D { pending.removeLast() }
-        let cells = AlignedLine.cells(in: pending[...])
+        let cells = AlignedLine.cells(in: pending[...], anySpace: anySpace)
         if !cells.isEmpty {
             var storage: [UInt8] = []
             var ends: [Int] = []

@@ -48,6 +48,7 @@ public struct CSVReader: RecordSource {
                 switch separator ?? Separator.detect(in: utf8.prefix(65_536)) {
                 case .character(let byte): parser = CSVParser(separator: byte)
                 case .aligned: aligned = AlignedParser()
+                case .whitespace: aligned = AlignedParser(anySpace: true)
                 }
             }
             if aligned != nil {

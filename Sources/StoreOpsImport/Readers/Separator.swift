@@ -1,28 +1,31 @@
-/// How a text file separates its columns: one character (comma, tab, semicolon, pipe), or runs of spaces in a file
-/// whose columns are aligned for reading (two or more spaces, or a tab, end a cell; a single space belongs to it).
+/// How a text file separates its columns: one character (comma, tab, semicolon, pipe), runs of spaces in a file
+/// whose columns are aligned for reading (two or more spaces, or a tab, end a cell; a single space belongs to it), or
+/// any run of spaces and tabs (transaction files whose cells never contain a space).
 public enum Separator: Sendable, Hashable {
     case character(UInt8)
     case aligned
+    case whitespace
 
     public static let comma = Separator.character(UInt8(ascii: ","))
     public static let tab = Separator.character(0x09)
     public static let semicolon = Separator.character(UInt8(ascii: ";"))
     public static let pipe = Separator.character(UInt8(ascii: "|"))
 
-    /// `,` `comma` `tab` `\t` `;` `semicolon` `|` `pipe` `spaces` `aligned`.
+    /// `,` `comma` `tab` `\t` `;` `semicolon` `|` `pipe` `spaces` `aligned` `whitespace`.
     public init?(name: String) {
         switch name.lowercased() {
         case ",", "comma": self = .comma
         case "\t", "\\t", "tab": self = .tab
         case ";", "semicolon": self = .semicolon
         case "|", "pipe": self = .pipe
-        case "spaces", "space", "aligned", "whitespace": self = .aligned
+        case "spaces", "space", "aligned": self = .aligned
+        case "whitespace": self = .whitespace
         default: return nil
         }
     }
 
     /// The names `init(name:)` takes, for help texts.
-    public static let names = "comma, tab, semicolon, pipe or spaces"
+    public static let names = "comma, tab, semicolon, pipe, spaces or whitespace"
 
     /// The separator of a file from its first bytes (up to 30 records). A character separates the columns when most
     /// records have it the same number of times, at least once (outside quotes); the character with the most such
@@ -78,9 +81,9 @@ public enum Separator: Sendable, Hashable {
 }
 
 /// The cells of one line of an aligned text file: runs of two or more spaces (or a tab) end a cell; leading and
-/// trailing spaces are not part of any cell.
+/// trailing spaces are not part of any cell. With `anySpace`, a single space ends a cell too.
 enum AlignedLine {
-    static func cells(in line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+    static func cells(in line: ArraySlice<UInt8>, anySpace: Bool = false) -> [ArraySlice<UInt8>] {
         var cells: [ArraySlice<UInt8>] = []
         var i = line.startIndex
         let end = line.endIndex
@@ -92,7 +95,7 @@ enum AlignedLine {
             while i < end {
                 if line[i] == 0x09 { break }
                 if line[i] == 0x20 {
-                    if i + 1 < end, line[i + 1] != 0x20, line[i + 1] != 0x09 { i += 1; continue }
+                    if !anySpace, i + 1 < end, line[i + 1] != 0x20, line[i + 1] != 0x09 { i += 1; continue }
                     break
                 }
                 i += 1
