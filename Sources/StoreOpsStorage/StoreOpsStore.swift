@@ -42,6 +42,10 @@ public protocol StoreOpsStore: Sendable {
     /// particular order: the whole history customer analytics reads.
     func purchases(store: StoreID, through end: Day) async throws -> [Purchase]
 
+    /// The days of `days` on which buyers made their first purchase (a paid order with a buyer id) in the store's
+    /// history, with how many, their orders that day and what those paid; days without are left out. Oldest first.
+    func firstPurchases(store: StoreID, days: DayRange) async throws -> [FirstPurchaseDay]
+
     /// Of the orders paid in `days`: those paid but not shipped, the parcels not delivered, and the paid amounts of
     /// their orders and of the orders `amountsOf` names.
     func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork
@@ -76,9 +80,20 @@ extension StoreOpsStore {
         return found
     }
 
-    /// The master table of `days`: one row per day with every field of domain guide §3.
-    public func masterTable(store: StoreID, days: DayRange) async throws -> [MasterTableRow] {
+    /// The master table of `days`: one row per day with every field of domain guide §3. New and returning buyers
+    /// need the purchases of the whole history up to the last day; `customers: false` skips that read for tables
+    /// that do not show them (the fields are then without a value, gap `noCustomerHistory`).
+    public func masterTable(store: StoreID, days: DayRange, customers: Bool = true) async throws -> [MasterTableRow] {
         let costs = try await costSettings(store: store)
-        return try await dailyFacts(store: store, days: days).map { MasterTableRow(facts: $0, costs: costs) }
+        var facts = try await dailyFacts(store: store, days: days)
+        if customers {
+            let firsts = Dictionary(try await firstPurchases(store: store, days: days).map { ($0.day, $0) }, uniquingKeysWith: { a, _ in a })
+            for index in facts.indices {
+                guard let sales = facts[index].sales, let buyers = sales.buyers else { continue }
+                let first = firsts[facts[index].day]
+                facts[index].customers = CustomerDay(day: facts[index].day, sales: sales, buyers: buyers, first: first)
+            }
+        }
+        return facts.map { MasterTableRow(facts: $0, costs: costs) }
     }
 }

@@ -14,7 +14,7 @@ public enum StorageConformance {
         case storesRoundTrip, everyKindRoundTrips, masterTableAggregates, noDataIsNotZero, reimportChangesNothing,
              upsertMovesAggregates, refundChangesMoveAggregates, costChangeRefreshesCOGS, foreignStoreRowRollsBack, rangeReads, storesAreIsolated,
              removeFactsKeepsStore, costSettingsRoundTrip, shippingRules, newDaysSumAsCounted, linesWrittenLater,
-             purchasesOfPaidOrdersWithBuyers
+             purchasesOfPaidOrdersWithBuyers, firstPurchasesAreNewBuyers
 
         public var testDescription: String { rawValue }
     }
@@ -40,6 +40,7 @@ public enum StorageConformance {
         case .newDaysSumAsCounted: try await newDaysSumAsCounted(storage)
         case .linesWrittenLater: try await linesWrittenLater(storage)
         case .purchasesOfPaidOrdersWithBuyers: try await purchasesOfPaidOrdersWithBuyers(storage)
+        case .firstPurchasesAreNewBuyers: try await firstPurchasesAreNewBuyers(storage)
         }
     }
 
@@ -370,6 +371,33 @@ public enum StorageConformance {
         #expect(purchases == [Purchase(customer: "u1", day: d[0], amountMinor: 100), Purchase(customer: "u1", day: d[0], amountMinor: 120),
                               Purchase(customer: "u2", day: d[2], amountMinor: 80)])
         #expect(try await storage.purchases(store: other.id, through: d[3]) == [Purchase(customer: "u1", day: d[0], amountMinor: 999)])
+    }
+
+    /// First purchases are per day the buyers new to the store's whole history, their orders and amounts that day;
+    /// the master table splits each day's buyers into those and the returning ones.
+    static func firstPurchasesAreNewBuyers(_ storage: any StoreOpsStore) async throws {
+        try await storage.saveStore(Fixtures.store)
+        let d = (0..<4).map { Fixtures.d0.adding(days: $0) }
+        var batch = FactBatch()
+        batch.orders = [
+            Fixtures.order("A", buyer: "u1", paid: Fixtures.at(d[0], 10), amount: 100, units: 1),
+            Fixtures.order("B", buyer: "u1", paid: Fixtures.at(d[1], 9), amount: 120, units: 1),
+            Fixtures.order("C", buyer: "u2", paid: Fixtures.at(d[1], 10), amount: 80, units: 1),
+            Fixtures.order("D", buyer: "u2", paid: Fixtures.at(d[1], 11), amount: 20, units: 1),
+            Fixtures.order("U", buyer: "u3", paid: nil, amount: 70, units: 1),
+            Fixtures.order("E", buyer: "u3", paid: Fixtures.at(d[3], 10), amount: 60, units: 1),
+        ]
+        try await storage.write(batch, to: Fixtures.storeID)
+        let range = DayRange(d[1], d[3])!
+        let firsts = try await storage.firstPurchases(store: Fixtures.storeID, days: range)
+        #expect(firsts == [FirstPurchaseDay(day: d[1], buyers: 1, orders: 2, gmvMinor: 100),
+                           FirstPurchaseDay(day: d[3], buyers: 1, orders: 1, gmvMinor: 60)], "\(firsts)")
+        let table = try await storage.masterTable(store: Fixtures.storeID, days: range)
+        #expect(table.map { $0[.newBuyers] } == [.count(1), .count(0), .count(1)], "the order export covers every day")
+        #expect(table[0][.returningBuyers] == .count(1), "\(table[0][.returningBuyers])")
+        #expect(table[0][.returningBuyerGMV] == .money(Money(minor: 120, currency: .cny)), "\(table[0][.returningBuyerGMV])")
+        #expect(table[0][.returningBuyerShare] == .rate(Ratio(1, 2)))
+        #expect(try await storage.masterTable(store: Fixtures.storeID, days: range, customers: false)[0].gaps[.newBuyers] == .noCustomerHistory)
     }
 
     static func storesAreIsolated(_ storage: any StoreOpsStore) async throws {

@@ -31,6 +31,13 @@ struct CustomerServiceTests {
         for cohort in a.cohorts {
             #expect(cohort.size == a.days.filter { CohortGrain.week.start(of: $0.day) == cohort.start }.reduce(0) { $0 + $1.newBuyers })
         }
+        // The master table's new and returning buyers are the report's, and add up to the day's buyers.
+        let table = try await f.storage.masterTable(store: f.store.id, days: Self.may)
+        for (row, day) in zip(table, a.days) {
+            guard case .count(let buyers) = row[.buyers] else { Issue.record("buyers of \(row.day.iso) unknown"); continue }
+            #expect(row[.newBuyers] == .count(Int64(day.newBuyers)) && row[.returningBuyers] == .count(Int64(day.returningBuyers)))
+            #expect(Int64(day.newBuyers + day.returningBuyers) == buyers)
+        }
         let json = CustomerReportRenderer.json(report)
         #expect(json.components(separatedBy: "\"monetary_value\":").count - 1 == reference.count)
         for key in ["\"customer\":", "\"frequency\":", "\"recency\":", "\"T\":", "\"segment\":"] { #expect(json.contains(key)) }
@@ -82,6 +89,8 @@ struct CustomerServiceTests {
         let unknown = try await CustomerService(storage: g.storage).report(store: g.store.id, days: DayRange(day: day))
         #expect(unknown.gaps == [.noPurchases, .noBuyerIDs(days: [day])])
         #expect(CustomerReportRenderer.text(unknown, language: .en).contains("export lacks the buyer column"))
+        let row = try #require(try await g.storage.masterTable(store: g.store.id, days: DayRange(day: day)).first)
+        #expect(row[.newBuyers] == .noData && row.gaps[.newBuyers] == .noBuyers && row.gaps[.returningBuyerShare] == .noBuyers)
     }
 
     @Test("any transaction file: whitespace without a header, or CSV with order ids whose rows are apart")

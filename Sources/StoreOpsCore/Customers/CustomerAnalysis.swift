@@ -47,17 +47,8 @@ public struct CustomerAnalysis: Sendable {
             for purchase in history where range.contains(purchase.day) {
                 daysInRange += 1
                 let isFirst = purchase.day == first.day
-                let slot = range.first.distance(to: purchase.day)
-                if isFirst {
-                    days[slot].newBuyers += 1
-                    days[slot].newOrders += purchase.orders
-                    days[slot].newGMVMinor = Self.add(days[slot].newGMVMinor, purchase.totalMinor)
-                } else {
-                    days[slot].returningBuyers += 1
-                    days[slot].returningOrders += purchase.orders
-                    days[slot].returningGMVMinor = Self.add(days[slot].returningGMVMinor, purchase.totalMinor)
-                    period.repeatGMVMinor = Self.add(period.repeatGMVMinor, purchase.totalMinor)
-                }
+                days[range.first.distance(to: purchase.day)].add(purchase, isFirst: isFirst)
+                if !isFirst { period.repeatGMVMinor = Self.add(period.repeatGMVMinor, purchase.totalMinor) }
                 period.orders += purchase.orders
                 period.gmvMinor = Self.add(period.gmvMinor, purchase.totalMinor)
             }

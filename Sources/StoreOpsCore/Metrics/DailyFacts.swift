@@ -87,6 +87,9 @@ public struct DailyFacts: Hashable, Sendable {
     public var dsr: DSRScore?
     /// The day before's DSR, for the change since yesterday.
     public var previousDSR: DSRScore?
+    /// The day's buyers split into new and returning, from the purchases of the store's whole history up to the day;
+    /// nil when not computed (`StoreOpsStore.masterTable(store:days:customers:)` computes it).
+    public var customers: CustomerDay?
 
     public init(store: StoreID, day: Day, currency: Currency, sales: Sales? = nil, traffic: Traffic? = nil, ads: [AdChannel: AdTotals]? = nil,
                 affiliateCommission: Money? = nil, live: Live? = nil, refunds: Refunds? = nil, dsr: DSRScore? = nil, previousDSR: DSRScore? = nil) {

@@ -27,6 +27,8 @@ public enum DataGap: String, Sendable, CaseIterable, Comparable {
     case noLive = "no_live"
     /// No DSR scores for the day (or the day before, for the change).
     case noScores = "no_scores"
+    /// New and returning buyers were not computed for these rows (a table read without the customer history).
+    case noCustomerHistory = "no_customer_history"
     /// The figure divides by a count that is zero that day (AOV without buyers, ROAS without spend).
     case nothingToDivide = "nothing_to_divide"
 

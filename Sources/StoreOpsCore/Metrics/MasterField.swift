@@ -2,6 +2,8 @@
 public enum MasterField: String, Sendable, CaseIterable {
     case gmv, paidOrders = "paid_orders", buyers, units, visitors, pageViews = "page_views"
     case conversionRate = "conversion_rate", aov, uvValue = "uv_value", bounceRate = "bounce_rate", visitDepth = "visit_depth"
+    case newBuyers = "new_buyers", returningBuyers = "returning_buyers", newBuyerGMV = "new_buyer_gmv"
+    case returningBuyerGMV = "returning_buyer_gmv", returningBuyerShare = "returning_buyer_share"
     case adSpendZtc = "ad_spend.ztc", adSpendDisplay = "ad_spend.display", adSpendFeed = "ad_spend.feed"
     case adSpendBrand = "ad_spend.brand", adSpendWxt = "ad_spend.wxt", adSpendOther = "ad_spend.other"
     case adSpendTotal = "ad_spend_total", adShare = "ad_share"
@@ -48,7 +50,8 @@ public enum MasterField: String, Sendable, CaseIterable {
         switch self {
         case .gmv, .paidOrders, .buyers, .units, .visitors, .pageViews, .conversionRate, .aov, .uvValue, .visitDepth, .roas,
              .roasZtc, .roasDisplay, .roasFeed, .roasBrand, .roasWxt, .roasOther, .liveViewers, .liveGMV, .grossProfit, .netProfit,
-             .dsrDescription, .dsrService, .dsrLogistics, .dsrDescriptionChange, .dsrServiceChange, .dsrLogisticsChange:
+             .dsrDescription, .dsrService, .dsrLogistics, .dsrDescriptionChange, .dsrServiceChange, .dsrLogisticsChange,
+             .newBuyers, .returningBuyers, .newBuyerGMV, .returningBuyerGMV, .returningBuyerShare:
             true
         case .bounceRate, .adShare, .refundAmount, .refundAmountByOrderDay, .refundOrders, .refundRate, .cogs, .shippingCost,
              .platformFees, .breakEvenROAS:

@@ -31,6 +31,14 @@ public struct MasterTableRow: Hashable, Sendable {
                 if buyers > 0 { v[.aov] = .money(Money(minor: Money.divideRounded(s.gmv.minor, by: buyers), currency: s.gmv.currency)) }
             }
             if let units = s.units { v[.units] = .count(units) }
+            // New and returning buyers need every paid order's buyer: with buyers unknown, so are they.
+            if s.buyers != nil, let c = facts.customers {
+                v[.newBuyers] = .count(Int64(c.newBuyers))
+                v[.returningBuyers] = .count(Int64(c.returningBuyers))
+                if let gmv = c.newGMVMinor { v[.newBuyerGMV] = .money(Money(minor: gmv, currency: facts.currency)) }
+                if let gmv = c.returningGMVMinor { v[.returningBuyerGMV] = .money(Money(minor: gmv, currency: facts.currency)) }
+                v[.returningBuyerShare] = .rate(Ratio(Int64(c.returningBuyers), Int64(c.newBuyers + c.returningBuyers)))
+            }
         }
         if let t = facts.traffic {
             v[.visitors] = .count(t.visitors)
@@ -138,6 +146,8 @@ public struct MasterTableRow: Hashable, Sendable {
         case .buyers: buyers
         case .units: units
         case .aov: buyers
+        case .newBuyers, .returningBuyers, .newBuyerGMV, .returningBuyerGMV, .returningBuyerShare:
+            buyers ?? (facts.customers == nil ? .noCustomerHistory : nil)
         case .visitors, .pageViews, .visitDepth: traffic
         case .bounceRate: traffic ?? .noBounceRate
         case .conversionRate: buyers ?? traffic

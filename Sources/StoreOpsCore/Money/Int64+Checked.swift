@@ -5,6 +5,12 @@ extension Int64 {
         return sum.overflow ? nil : sum.partialValue
     }
 
+    /// `self - other`, or nil when the difference passes Int64.
+    public func minus(_ other: Int64) -> Int64? {
+        let difference = subtractingReportingOverflow(other)
+        return difference.overflow ? nil : difference.partialValue
+    }
+
     /// `self × scale / denominator` (denominator > 0) rounded half up, computed exactly in 128 bits and clamped to
     /// Int64: for shares and means of sums whose products would pass Int64.
     public func scaled(by scale: Int64, over denominator: Int64) -> Int64 {

@@ -26,6 +26,8 @@ extension DataGap {
         case .noAffiliate: language.pick("没有导入淘宝客佣金", "no affiliate commissions imported")
         case .noLive: language.pick("没有导入直播场次", "no livestream sessions imported")
         case .noScores: language.pick("没有店铺评分（DSR）", "no store scores (DSR)")
+        case .noCustomerHistory:
+            language.pick("未读取客户历史，新老客未计算", "the customer history was not read, so new and returning buyers are not computed")
         case .nothingToDivide: language.pick("当天分母为零（如没有花费、没有买家）", "nothing to divide by that day (no spend, no buyers)")
         }
     }

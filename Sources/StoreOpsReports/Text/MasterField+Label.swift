@@ -15,6 +15,11 @@ extension MasterField {
         case .uvValue: language.pick("UV价值", "UV value")
         case .bounceRate: language.pick("跳失率", "Bounce rate")
         case .visitDepth: language.pick("访问深度", "Visit depth")
+        case .newBuyers: language.pick("新客数", "New buyers")
+        case .returningBuyers: language.pick("老客数", "Returning buyers")
+        case .newBuyerGMV: language.pick("新客成交额", "New buyers' GMV")
+        case .returningBuyerGMV: language.pick("老客成交额", "Returning buyers' GMV")
+        case .returningBuyerShare: language.pick("老客占比", "Returning share")
         case .adSpendZtc, .adSpendDisplay, .adSpendFeed, .adSpendBrand, .adSpendWxt, .adSpendOther:
             language.pick("推广花费·", "Ad spend · ") + channelName(language)
         case .adSpendTotal: language.pick("推广总花费", "Ad spend total")
@@ -55,6 +60,7 @@ extension MasterField {
         case .gmv, .paidOrders, .buyers, .units, .visitors, .pageViews, .conversionRate, .aov, .uvValue, .bounceRate, .visitDepth: .sales
         case .adSpendZtc, .adSpendDisplay, .adSpendFeed, .adSpendBrand, .adSpendWxt, .adSpendOther, .adSpendTotal, .adShare, .roasZtc,
              .roasDisplay, .roasFeed, .roasBrand, .roasWxt, .roasOther, .roas: .ads
+        case .newBuyers, .returningBuyers, .newBuyerGMV, .returningBuyerGMV, .returningBuyerShare: .customers
         case .affiliateCommission, .liveViewers, .liveGMV: .other
         case .cogs, .shippingCost, .platformFees, .grossProfit, .netProfit, .breakEvenROAS: .profit
         case .refundAmount, .refundAmountByOrderDay, .refundOrders, .refundRate: .refunds
@@ -65,11 +71,12 @@ extension MasterField {
 
 /// The groups of the master table (domain guide §3).
 public enum MasterFieldGroup: String, Sendable, CaseIterable {
-    case sales, ads, other, profit, refunds, scores
+    case sales, customers, ads, other, profit, refunds, scores
 
     public func label(_ language: Language) -> String {
         switch self {
         case .sales: language.pick("销售", "Sales")
+        case .customers: language.pick("新老客", "New and returning")
         case .ads: language.pick("推广", "Ads")
         case .other: language.pick("其他", "Other")
         case .profit: language.pick("成本与利润", "Cost & profit")

@@ -86,6 +86,11 @@ struct AccessControlledStore: StoreOpsStore {
         return try await inner.purchases(store: store, through: end)
     }
 
+    func firstPurchases(store: StoreID, days: DayRange) async throws -> [FirstPurchaseDay] {
+        try await require(.read, store)
+        return try await inner.firstPurchases(store: store, days: days)
+    }
+
     func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork {
         try await require(.read, store)
         return try await inner.openOrderWork(store: store, days: days, amountsOf: orderIDs)

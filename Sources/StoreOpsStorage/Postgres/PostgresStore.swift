@@ -263,6 +263,13 @@ public final class PostgresStore: StoreOpsStore, Service {
         return try rows.map { try CustomerSQL.decodePurchase($0, store: store, currency: owner.currency) }
     }
 
+    public func firstPurchases(store: StoreID, days: DayRange) async throws -> [FirstPurchaseDay] {
+        let owner = try await requireStore(store)
+        let (sql, arguments) = CustomerSQL.firstPurchases(store: store, days: days)
+        let rows = try await transaction("read the first purchases") { c in try await c.rows(sql, arguments, logger: logger) }
+        return try rows.map { try CustomerSQL.decodeFirstPurchase($0, store: store, currency: owner.currency) }
+    }
+
     public func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork {
         let owner = try await requireStore(store)
         let (unshipped, parcels, amounts) = try await transaction("read the open orders and parcels") { c in

@@ -185,6 +185,13 @@ public final class SQLiteStore: StoreOpsStore {
         }
     }
 
+    public func firstPurchases(store: StoreID, days: DayRange) async throws -> [FirstPurchaseDay] {
+        let (sql, arguments) = CustomerSQL.firstPurchases(store: store, days: days)
+        return try await run(owning: store) { db, owner in
+            try SQLiteStore.query(db, sql, arguments).map { try CustomerSQL.decodeFirstPurchase($0, store: store, currency: owner.currency) }
+        }
+    }
+
     public func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork {
         try await run(owning: store) { db, owner in
             let unshipped = CheckSQL.unshippedOrders(store: store, days: days), parcels = CheckSQL.openParcels(store: store, days: days)

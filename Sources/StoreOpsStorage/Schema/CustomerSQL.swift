@@ -10,6 +10,23 @@ enum CustomerSQL {
          [.text(store.rawValue), .day(end)])
     }
 
+    /// Per day of `days`: the buyers whose first paid order with a buyer id ever is on that day, their orders of the
+    /// day and what those paid. One grouping of the store's paid orders by buyer (in the database, not in Swift), then
+    /// a join of the range's orders to the buyers who began in it.
+    static func firstPurchases(store: StoreID, days: DayRange) -> (sql: String, arguments: [SQLValue]) {
+        ("SELECT o.paid_day, COUNT(DISTINCT o.buyer), COUNT(*), CAST(SUM(o.paid_minor) AS BIGINT) FROM orders o JOIN "
+            + "(SELECT buyer, MIN(paid_day) AS first_day FROM orders WHERE store_id = ? AND paid_at IS NOT NULL AND paid_day <= ? "
+            + "AND buyer IS NOT NULL AND buyer <> '' GROUP BY buyer HAVING MIN(paid_day) >= ?) f "
+            + "ON f.buyer = o.buyer AND f.first_day = o.paid_day "
+            + "WHERE o.store_id = ? AND o.paid_at IS NOT NULL AND o.paid_day BETWEEN ? AND ? GROUP BY o.paid_day ORDER BY o.paid_day",
+         [.text(store.rawValue), .day(days.last), .day(days.first), .text(store.rawValue), .day(days.first), .day(days.last)])
+    }
+
+    static func decodeFirstPurchase(_ row: [SQLValue], store: StoreID, currency: Currency) throws -> FirstPurchaseDay {
+        var r = RowReader(values: row, store: store, currency: currency, table: "orders")
+        return FirstPurchaseDay(day: try r.day(), buyers: try r.int64(), orders: try r.int64(), gmvMinor: try r.int64())
+    }
+
     static func decodePurchase(_ row: [SQLValue], store: StoreID, currency: Currency) throws -> Purchase {
         var r = RowReader(values: row, store: store, currency: currency, table: "orders")
         return Purchase(customer: try r.text(), day: try r.day(), amountMinor: try r.int64())
