@@ -65,6 +65,12 @@ import Testing
         let heavy = try #require(bg.expectedPurchases(days: 365, frequency: 400, recency: 700, tenure: 700))
         #expect(heavy > 100 && heavy < 365)
         #expect(try #require(bg.expectedPurchases(days: 30, frequency: 3, recency: 50, tenure: 60)) < recent)
+        // a + b < 1 makes the series' c negative for one-time buyers (the million-order benchmark's fit): still defined.
+        let light = BetaGeoModel(r: 1.25, alpha: 389, a: 0.063, b: 0.298)
+        let once = try #require(light.expectedPurchases(days: 90, frequency: 0, recency: 0, tenure: 200))
+        let onceYear = try #require(light.expectedPurchases(days: 365, frequency: 0, recency: 0, tenure: 200))
+        #expect(once > 0 && once < onceYear)
+        #expect(Hypergeometric.f21(1, 1, -1, 0.5) == nil, "c a non-positive integer")
         let gg = GammaGammaModel(p: 6, q: 4, v: 150)
         let population = try #require(gg.expectedAverageValue(frequency: 0, monetaryValue: 0))
         #expect(abs(population - 300) < 1e-9)

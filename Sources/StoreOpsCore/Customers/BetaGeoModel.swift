@@ -60,7 +60,36 @@ public struct BetaGeoModel: Hashable, Sendable {
             }
             return -sum / total + penalty * (r * r + alpha * alpha + a * a + b * b)
         }
-        guard let best = Minimizer.bfgs(start: [0.1, 0.1, 0.1, 0.1], negativeLogLikelihood) else { return nil }
+        // Its gradient in the log-parameters, exactly: per distinct frequency the digamma terms, per pattern the
+        // derivatives of the log-sum-exp, each weighted by its share.
+        func gradient(_ logs: [Double]) -> [Double] {
+            let r = exp(logs[0]), alpha = exp(logs[1]), a = exp(logs[2]), b = exp(logs[3])
+            guard [r, alpha, a, b].allSatisfy({ $0.isFinite && $0 > 0 }) else { return [.nan, .nan, .nan, .nan] }
+            let psiR = Double.digamma(r), psiB = Double.digamma(b), psiAB = Double.digamma(a + b), logAlpha = log(alpha)
+            let byFrequency = frequencies.map { x -> (r: Double, a: Double, b: Double) in
+                let xd = Double(x), psiABX = Double.digamma(a + b + xd)
+                return (Double.digamma(r + xd) - psiR + logAlpha, psiAB - psiABX, psiAB + Double.digamma(b + xd) - psiB - psiABX)
+            }
+            var dr = 0.0, dAlpha = 0.0, da = 0.0, db = 0.0
+            for (index, p) in patterns.enumerated() {
+                let logT = log(alpha + p.tenure), a3 = -(r + p.xd) * logT
+                var w4 = 0.0, logRec = 0.0
+                if p.x > 0 {
+                    logRec = log(p.recency + alpha)
+                    let a4 = log(a) - log(b + p.xd - 1) - (r + p.xd) * logRec
+                    w4 = 1 / (1 + exp(a3 - a4))
+                }
+                let w3 = 1 - w4, f = byFrequency[slots[index]]
+                dr += p.weight * (f.r - w3 * logT - w4 * logRec)
+                dAlpha += p.weight * (r / alpha - (r + p.xd) * (w3 / (alpha + p.tenure) + w4 / (alpha + p.recency)))
+                da += p.weight * (f.a + w4 / a)
+                db += p.weight * (f.b - w4 / (b + p.xd - 1))
+            }
+            // d/d(log θ) = θ · d/dθ, of the negative mean, plus the penalty's 2cθ².
+            return [-dr * r / total + 2 * penalty * r * r, -dAlpha * alpha / total + 2 * penalty * alpha * alpha,
+                    -da * a / total + 2 * penalty * a * a, -db * b / total + 2 * penalty * b * b]
+        }
+        guard let best = Minimizer.bfgs(start: [0.1, 0.1, 0.1, 0.1], gradient: gradient, negativeLogLikelihood) else { return nil }
         let model = BetaGeoModel(r: exp(best.x[0]), alpha: exp(best.x[1]) / scale, a: exp(best.x[2]), b: exp(best.x[3]))
         return model.isUsable ? model : nil
     }

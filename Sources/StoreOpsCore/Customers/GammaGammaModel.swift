@@ -48,7 +48,26 @@ public struct GammaGammaModel: Hashable, Sendable {
             }
             return -sum / Double(rows.count) + penalty * (p * p + q * q + v * v)
         }
-        guard let best = Minimizer.bfgs(start: [0.1, 0.1, 0.1], negativeLogLikelihood) else { return nil }
+        // Its gradient in the log-parameters, exactly.
+        func gradient(_ logs: [Double]) -> [Double] {
+            let p = exp(logs[0]), q = exp(logs[1]), v = exp(logs[2])
+            guard [p, q, v].allSatisfy({ $0.isFinite && $0 > 0 }) else { return [.nan, .nan, .nan] }
+            let psiQ = Double.digamma(q), logV = log(v)
+            let byFrequency = frequencies.indices.map { i -> (p: Double, q: Double) in
+                let x = Double(frequencies[i]), psiPXQ = Double.digamma(p * x + q)
+                return (x * (psiPXQ - Double.digamma(p * x) + logX[i]), psiPXQ - psiQ + logV)
+            }
+            var dp = 0.0, dq = 0.0, dv = 0.0
+            for (i, row) in rows.enumerated() {
+                let pooled = row.x * row.m + v, logPooled = log(pooled), f = byFrequency[row.slot]
+                dp += f.p + row.x * (logM[i] - logPooled)
+                dq += f.q - logPooled
+                dv += q / v - (p * row.x + q) / pooled
+            }
+            let n = Double(rows.count)
+            return [-dp * p / n + 2 * penalty * p * p, -dq * q / n + 2 * penalty * q * q, -dv * v / n + 2 * penalty * v * v]
+        }
+        guard let best = Minimizer.bfgs(start: [0.1, 0.1, 0.1], gradient: gradient, negativeLogLikelihood) else { return nil }
         let model = GammaGammaModel(p: exp(best.x[0]), q: exp(best.x[1]), v: exp(best.x[2]) * mean)
         return [model.p, model.q, model.v].allSatisfy { $0.isFinite && $0 > 0 } ? model : nil
     }

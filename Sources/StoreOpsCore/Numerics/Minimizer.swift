@@ -12,17 +12,20 @@ public enum Minimizer {
     }
 
     /// Minimises `f` from `start`; stops once every gradient component is below `tolerance` in absolute value, when
-    /// no step lowers `f` any more, or when five steps in a row lower it by less than 10⁻¹² of its value (a flat
+    /// no step lowers `f` any more, or when five steps in a row lower it by less than 10⁻¹⁰ of its value (a flat
     /// ridge, where the data do not pin a parameter down). Nil when `f` is not finite at the start or the end is not a minimum to
     /// `acceptable` (the gradient still large): the caller treats the fit as failed. A non-finite value at a trial
     /// point counts as a rise, so `f` may return infinity or NaN outside its domain. Also nil once a coordinate
     /// leaves ±`bound`: the minimum is at infinity (for log-parameters, a parameter running off to 0 or infinity).
+    /// `gradient` computes the gradient exactly when given (else central differences, 2n evaluations of `f`).
     public static func bfgs(start: [Double], tolerance: Double = 1e-9, acceptable: Double = 1e-5, bound: Double = 25,
-                            maxIterations: Int = 400, _ f: ([Double]) -> Double) -> Result? {
+                            maxIterations: Int = 400, gradient exact: (([Double]) -> [Double])? = nil,
+                            _ f: ([Double]) -> Double) -> Result? {
         let n = start.count
         var x = start, value = f(x)
         guard n > 0, value.isFinite else { return nil }
-        var gradient = Self.gradient(f, at: x)
+        func gradientAt(_ x: [Double]) -> [Double] { exact?(x) ?? Self.gradient(f, at: x) }
+        var gradient = gradientAt(x)
         // The inverse Hessian estimate, row-major; the identity to begin with.
         var h = [Double](repeating: 0, count: n * n)
         for i in 0..<n { h[i * n + i] = 1 }
@@ -47,11 +50,11 @@ public enum Minimizer {
                 halvings += 1
             }
             guard halvings < 60, nextValue < value || (nextValue == value && step * norm(direction) < 1e-14) else { break }
-            let nextGradient = Self.gradient(f, at: next)
+            let nextGradient = gradientAt(next)
             let s = zip(next, x).map { $0 - $1 }, y = zip(nextGradient, gradient).map { $0 - $1 }
             let sy = zip(s, y).reduce(0.0) { $0 + $1.0 * $1.1 }
             guard next.allSatisfy({ abs($0) <= bound }) else { return nil }
-            stalled = value - nextValue <= 1e-12 * max(1, abs(value)) ? stalled + 1 : 0
+            stalled = value - nextValue <= 1e-10 * max(1, abs(value)) ? stalled + 1 : 0
             x = next
             value = nextValue
             gradient = nextGradient
