@@ -89,7 +89,10 @@ public struct BetaGeoModel: Hashable, Sendable {
             return [-dr * r / total + 2 * penalty * r * r, -dAlpha * alpha / total + 2 * penalty * alpha * alpha,
                     -da * a / total + 2 * penalty * a * a, -db * b / total + 2 * penalty * b * b]
         }
-        guard let best = Minimizer.bfgs(start: [0.1, 0.1, 0.1, 0.1], gradient: gradient, negativeLogLikelihood) else { return nil }
+        // An optimum at the edge of the model (a parameter past 10⁻⁴ or 10⁴, α in scaled time: nobody leaves, or
+        // everybody with the same probability) is no fit: its predictions are limits the formulas below cannot take.
+        guard let best = Minimizer.bfgs(start: [0.1, 0.1, 0.1, 0.1], bound: log(1e4), gradient: gradient, negativeLogLikelihood)
+        else { return nil }
         let model = BetaGeoModel(r: exp(best.x[0]), alpha: exp(best.x[1]) / scale, a: exp(best.x[2]), b: exp(best.x[3]))
         return model.isUsable ? model : nil
     }

@@ -67,7 +67,9 @@ public struct GammaGammaModel: Hashable, Sendable {
             let n = Double(rows.count)
             return [-dp * p / n + 2 * penalty * p * p, -dq * q / n + 2 * penalty * q * q, -dv * v / n + 2 * penalty * v * v]
         }
-        guard let best = Minimizer.bfgs(start: [0.1, 0.1, 0.1], gradient: gradient, negativeLogLikelihood) else { return nil }
+        // As for BG/NBD: parameters past 10⁻⁴ or 10⁴ (v in the scaled unit) are the edge of the model, no fit.
+        guard let best = Minimizer.bfgs(start: [0.1, 0.1, 0.1], bound: log(1e4), gradient: gradient, negativeLogLikelihood)
+        else { return nil }
         let model = GammaGammaModel(p: exp(best.x[0]), q: exp(best.x[1]), v: exp(best.x[2]) * mean)
         return [model.p, model.q, model.v].allSatisfy { $0.isFinite && $0 > 0 } ? model : nil
     }

@@ -29,7 +29,9 @@ extension CustomerReportRenderer {
             l.pick("还没有客户在两个不同的日子购买过：没有复购就无法预测客户价值。",
                    "No customer has bought on two different days yet: without repeat purchases there is nothing to predict customer value from.")
         case .noFit:
-            l.pick("购买模型在这些数据上没有收敛，不给出预测。", "The purchase model does not converge on this data, so no prediction is given.")
+            l.pick("购买模型在这些数据上没有可用的拟合（最优解落在模型边界，如“没有客户流失”，加小惩罚也一样），不给出预测。",
+                   "The purchase model has no usable fit on this data (its optimum lies at the model's edge, such as nobody ever "
+                       + "leaving, even with a small penalty), so no prediction is given.")
         }
     }
 
