@@ -52,10 +52,8 @@ struct CustomerRFMTests {
             == ["Z", "a", "a\u{0}", "ab", "b", "customer-000000001", "customer-000000002", "é"])
     }
 
-    @Test("20,000 customers equal the independent reference exactly",
-          .enabled(if: RFMReference.isAvailable))
-    func againstReference() throws {
-        // A fixed linear congruential sequence: the same data on every run.
+    /// 20,000 customers' purchases over two years, from a fixed linear congruential sequence: the same on every run.
+    static let generated: [Purchase] = {
         var state: UInt64 = 24
         func next(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -69,9 +67,26 @@ struct CustomerRFMTests {
                                           amountMinor: Int64(next(50_000) + 1)))
             }
         }
+        return purchases
+    }()
+
+    @Test("20,000 customers equal the independent reference exactly",
+          .enabled(if: RFMReference.isAvailable))
+    func againstReference() throws {
         let end = Self.d0.adding(days: 730)
-        let ours = RFMReference.lines(CustomerRFM.summaries(of: purchases, through: end))
+        let ours = RFMReference.lines(CustomerRFM.summaries(of: Self.generated, through: end))
         #expect(ours.count > 15_000, "most customers bought before the end")
-        #expect(ours == (try RFMReference.summaries(of: purchases, through: end)))
+        #expect(ours == (try RFMReference.summaries(of: Self.generated, through: end)))
+    }
+
+    @Test("20,000 customers equal lifetimes' own summary_data_from_transaction_data",
+          .enabled(if: LifetimesReference.isAvailable))
+    func againstLifetimes() throws {
+        let end = Self.d0.adding(days: 730)
+        let ours = CustomerRFM.summaries(of: Self.generated, through: end).map { c in
+            "\(c.customer),\(c.frequency),\(c.recency),\(c.tenure)," + String(format: "%.6f", c.monetaryValue ?? -1)
+        }
+        #expect(ours.count > 15_000)
+        #expect(ours == (try LifetimesReference.summaries(of: Self.generated, through: end)))
     }
 }

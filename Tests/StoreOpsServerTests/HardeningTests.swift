@@ -241,12 +241,16 @@ struct HardeningTests {
             #expect(Self.stagedFiles(settings).isEmpty, "the cut-off upload is removed")
             // The slot is free again: the next upload is read, not answered 503 (on a new connection: the test
             // client's own may have been closed as idle meanwhile).
-            let next = try #require(Loopback.connect(port: port, timeout: 120))
+            // (A long read timeout: on PostgreSQL under the whole suite's load the import's transaction can wait minutes
+            // for a connection; 120 s was once not enough.)
+            let next = try #require(Loopback.connect(port: port, timeout: 300))
             defer { close(next) }
             Loopback.send(next, Data(("POST /api/v1/stores/alpha-tmall/imports?name=small.csv HTTP/1.1\r\nHost: x\r\n"
                 + "Authorization: Bearer \(agency.tokens["anna"]!)\r\nContent-Length: 8\r\nConnection: close\r\n\r\na,b\n1,2\n").utf8))
-            let reply = String(decoding: Loopback.receiveAll(next).bytes, as: UTF8.self)
-            #expect(reply.hasPrefix("HTTP/1.1 ") && !reply.hasPrefix("HTTP/1.1 503"), "\(reply.prefix(200))")
+            let received = Loopback.receiveAll(next)
+            let reply = String(decoding: received.bytes, as: UTF8.self)
+            #expect(reply.hasPrefix("HTTP/1.1 ") && !reply.hasPrefix("HTTP/1.1 503"),
+                    "\(reply.isEmpty ? (received.closed ? "closed without an answer" : "no answer within 300 s") : String(reply.prefix(200)))")
         }
     }
 

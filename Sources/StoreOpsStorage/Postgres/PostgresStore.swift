@@ -265,7 +265,7 @@ public final class PostgresStore: StoreOpsStore, Service {
 
     public func firstPurchases(store: StoreID, days: DayRange) async throws -> [FirstPurchaseDay] {
         let owner = try await requireStore(store)
-        let (sql, arguments) = CustomerSQL.firstPurchases(store: store, days: days)
+        let (sql, arguments) = CustomerSQL.firstPurchasesByWindow(store: store, days: days)
         let rows = try await transaction("read the first purchases") { c in try await c.rows(sql, arguments, logger: logger) }
         return try rows.map { try CustomerSQL.decodeFirstPurchase($0, store: store, currency: owner.currency) }
     }

@@ -13,6 +13,17 @@ enum CustomerSQL {
     /// Per day of `days`: the buyers whose first paid order with a buyer id ever is on that day, their orders of the
     /// day and what those paid. One grouping of the store's paid orders by buyer (in the database, not in Swift), then
     /// a join of the range's orders to the buyers who began in it.
+    /// PostgreSQL's form of `firstPurchases`: its planner joins the two sides by a nested loop (minutes on the demo
+    /// store), so each buyer's first day comes from a window over the buyer-days instead, which PostgreSQL hashes and
+    /// sorts quickly (and SQLite does not: 6.9 s against 2.2 s on a million orders).
+    static func firstPurchasesByWindow(store: StoreID, days: DayRange) -> (sql: String, arguments: [SQLValue]) {
+        ("SELECT paid_day, COUNT(*), CAST(SUM(n) AS BIGINT), CAST(SUM(amount) AS BIGINT) FROM (SELECT buyer, paid_day, "
+            + "COUNT(*) AS n, SUM(paid_minor) AS amount, MIN(paid_day) OVER (PARTITION BY buyer) AS first_day FROM orders "
+            + "WHERE store_id = ? AND paid_at IS NOT NULL AND paid_day <= ? AND buyer IS NOT NULL AND buyer <> '' "
+            + "GROUP BY buyer, paid_day) t WHERE paid_day = first_day AND paid_day BETWEEN ? AND ? GROUP BY paid_day ORDER BY paid_day",
+         [.text(store.rawValue), .day(days.last), .day(days.first), .day(days.last)])
+    }
+
     static func firstPurchases(store: StoreID, days: DayRange) -> (sql: String, arguments: [SQLValue]) {
         ("SELECT o.paid_day, COUNT(DISTINCT o.buyer), COUNT(*), CAST(SUM(o.paid_minor) AS BIGINT) FROM orders o JOIN "
             + "(SELECT buyer, MIN(paid_day) AS first_day FROM orders WHERE store_id = ? AND paid_at IS NOT NULL AND paid_day <= ? "
