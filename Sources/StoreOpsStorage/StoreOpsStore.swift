@@ -81,9 +81,10 @@ extension StoreOpsStore {
     }
 
     /// The master table of `days`: one row per day with every field of domain guide §3. New and returning buyers
-    /// need the purchases of the whole history up to the last day; `customers: false` skips that read for tables
-    /// that do not show them (the fields are then without a value, gap `noCustomerHistory`).
-    public func masterTable(store: StoreID, days: DayRange, customers: Bool = true) async throws -> [MasterTableRow] {
+    /// need each buyer's first purchase in the whole history, one grouping of every paid order: only with
+    /// `customers: true`, for the tables people read (the briefing's, `table`); without, those fields have no value
+    /// (gap `noCustomerHistory`).
+    public func masterTable(store: StoreID, days: DayRange, customers: Bool = false) async throws -> [MasterTableRow] {
         let costs = try await costSettings(store: store)
         var facts = try await dailyFacts(store: store, days: days)
         if customers {

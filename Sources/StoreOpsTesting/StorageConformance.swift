@@ -392,7 +392,7 @@ public enum StorageConformance {
         let firsts = try await storage.firstPurchases(store: Fixtures.storeID, days: range)
         #expect(firsts == [FirstPurchaseDay(day: d[1], buyers: 1, orders: 2, gmvMinor: 100),
                            FirstPurchaseDay(day: d[3], buyers: 1, orders: 1, gmvMinor: 60)], "\(firsts)")
-        let table = try await storage.masterTable(store: Fixtures.storeID, days: range)
+        let table = try await storage.masterTable(store: Fixtures.storeID, days: range, customers: true)
         #expect(table.map { $0[.newBuyers] } == [.count(1), .count(0), .count(1)], "the order export covers every day")
         #expect(table[0][.returningBuyers] == .count(1), "\(table[0][.returningBuyers])")
         #expect(table[0][.returningBuyerGMV] == .money(Money(minor: 120, currency: .cny)), "\(table[0][.returningBuyerGMV])")

@@ -32,7 +32,7 @@ struct CustomerServiceTests {
             #expect(cohort.size == a.days.filter { CohortGrain.week.start(of: $0.day) == cohort.start }.reduce(0) { $0 + $1.newBuyers })
         }
         // The master table's new and returning buyers are the report's, and add up to the day's buyers.
-        let table = try await f.storage.masterTable(store: f.store.id, days: Self.may)
+        let table = try await f.storage.masterTable(store: f.store.id, days: Self.may, customers: true)
         for (row, day) in zip(table, a.days) {
             guard case .count(let buyers) = row[.buyers] else { Issue.record("buyers of \(row.day.iso) unknown"); continue }
             #expect(row[.newBuyers] == .count(Int64(day.newBuyers)) && row[.returningBuyers] == .count(Int64(day.returningBuyers)))
@@ -89,7 +89,7 @@ struct CustomerServiceTests {
         let unknown = try await CustomerService(storage: g.storage).report(store: g.store.id, days: DayRange(day: day))
         #expect(unknown.gaps == [.noPurchases, .noBuyerIDs(days: [day])])
         #expect(CustomerReportRenderer.text(unknown, language: .en).contains("export lacks the buyer column"))
-        let row = try #require(try await g.storage.masterTable(store: g.store.id, days: DayRange(day: day)).first)
+        let row = try #require(try await g.storage.masterTable(store: g.store.id, days: DayRange(day: day), customers: true).first)
         #expect(row[.newBuyers] == .noData && row.gaps[.newBuyers] == .noBuyers && row.gaps[.returningBuyerShare] == .noBuyers)
     }
 

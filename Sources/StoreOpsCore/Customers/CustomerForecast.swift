@@ -102,16 +102,18 @@ public struct CustomerForecast: Sendable {
         }
         guard let (calibrated, model, purchasePenalty) = purchaseFit else { return .failure(.noFit) }
         var spendFit: (calibrated: GammaGammaModel, model: GammaGammaModel, penalty: Double)?
+        let calibrationSpend = calibration.map { ($0.frequency, $0.monetaryValue ?? 0) }
+        let wholeSpend = summaries.map { ($0.frequency, $0.monetaryValue ?? 0) }
         for penalty in penalties where spendFit == nil {
-            guard let calibrated = GammaGammaModel.fit(calibration.map { ($0.frequency, $0.monetaryValue ?? 0) }, penalty: penalty),
-                  let model = GammaGammaModel.fit(summaries.map { ($0.frequency, $0.monetaryValue ?? 0) }, penalty: penalty)
-            else { continue }
+            guard let calibrated = GammaGammaModel.fit(calibrationSpend, penalty: penalty),
+                  let model = GammaGammaModel.fit(wholeSpend, penalty: penalty) else { continue }
             spendFit = (calibrated, model, penalty)
         }
         let calibratedSpend = spendFit?.calibrated, spend = spendFit?.model
-        var holdout = Holdout(calibrationEnd: calibrationEnd, days: held, customers: calibration.count, predictedPurchases: 0,
-                              actualPurchases: 0, predictedValueMinor: calibratedSpend == nil ? nil : 0,
-                              actualValueMinor: 0, meanAbsoluteError: 0)
+        var holdout = Holdout(calibrationEnd: calibrationEnd, days: held, customers: calibration.count,
+                              predictedPurchases: 0, actualPurchases: 0,
+                              predictedValueMinor: calibratedSpend == nil ? nil : 0, actualValueMinor: 0,
+                              meanAbsoluteError: 0)
         var absoluteErrors = 0.0
         let checked = predict(calibration, model: calibrated, spend: calibratedSpend, days: Double(held))
         for (index, prediction) in checked.enumerated() {
@@ -130,7 +132,8 @@ public struct CustomerForecast: Sendable {
     }
 
     /// Every customer's prediction over `days`; customers with the same history shape share one computation.
-    static func predict(_ customers: [CustomerRFM], model: BetaGeoModel, spend: GammaGammaModel?, days: Double) -> [Prediction] {
+    static func predict(_ customers: [CustomerRFM], model: BetaGeoModel, spend: GammaGammaModel?,
+                        days: Double) -> [Prediction] {
         var expected: [BetaGeoModel.Pattern: Double?] = [:]
         return customers.map { c in
             let pattern = BetaGeoModel.Pattern(x: c.frequency, recency: c.recency, tenure: c.tenure)
@@ -138,7 +141,8 @@ public struct CustomerForecast: Sendable {
             if let known = expected[pattern] {
                 purchases = known
             } else {
-                purchases = model.expectedPurchases(days: days, frequency: c.frequency, recency: c.recency, tenure: c.tenure)
+                purchases = model.expectedPurchases(days: days, frequency: c.frequency, recency: c.recency,
+                                                    tenure: c.tenure)
                 expected[pattern] = purchases
             }
             var value: Int64?
@@ -147,9 +151,8 @@ public struct CustomerForecast: Sendable {
                 let total = (purchases * each).rounded()
                 if total.isFinite, abs(total) < 1e15 { value = Int64(total) }
             }
-            return Prediction(purchases: purchases,
-                              probabilityAlive: model.probabilityAlive(frequency: c.frequency, recency: c.recency, tenure: c.tenure),
-                              valueMinor: value)
+            let alive = model.probabilityAlive(frequency: c.frequency, recency: c.recency, tenure: c.tenure)
+            return Prediction(purchases: purchases, probabilityAlive: alive, valueMinor: value)
         }
     }
 }

@@ -76,6 +76,8 @@ extension CustomerReportRenderer {
             guard let value, value.isFinite else { return .null }
             return .number(String(format: "%.\(digits)f", value))
         }
+        // Model parameters span many magnitudes (a = 2e-5 beside b = 16,000): significant digits, not decimals.
+        func parameter(_ value: Double) -> JSONValue { value.isFinite ? .number(String(format: "%.8g", value)) : .null }
         switch report.analysis.forecast {
         case .failure(let gap):
             switch gap {
@@ -90,9 +92,9 @@ extension CustomerReportRenderer {
                 ("horizon_days", .int(CustomerForecast.horizon)),
                 ("predicted_purchases", number(f.totalPurchases, 2)),
                 ("predicted_value", money(f.totalValueMinor)),
-                ("purchase_model", .object([("r", number(m.r, 6)), ("alpha", number(m.alpha, 6)), ("a", number(m.a, 6)), ("b", number(m.b, 6)),
+                ("purchase_model", .object([("r", parameter(m.r)), ("alpha", parameter(m.alpha)), ("a", parameter(m.a)), ("b", parameter(m.b)),
                                             ("penalty", number(f.purchasePenalty, 4))])),
-                ("spend_model", f.spendModel.map { .object([("p", number($0.p, 6)), ("q", number($0.q, 6)), ("v", number($0.v, 6)),
+                ("spend_model", f.spendModel.map { .object([("p", parameter($0.p)), ("q", parameter($0.q)), ("v", parameter($0.v)),
                                                              ("penalty", number(f.spendPenalty, 4))]) } ?? .null),
                 ("holdout", .object([
                     ("calibration_end", .string(h.calibrationEnd.iso)), ("days", .int(h.days)), ("customers", .int(h.customers)),

@@ -27,8 +27,8 @@ public struct BriefingService: Sendable {
         let ownTable = whyDays.first < tableDays.first || whyDays.last > tableDays.last
 
         async let checked = CheckService(storage: storage, clock: clock).facts(store: store, day: day)
-        async let table = storage.masterTable(store: id, days: tableDays)
-        async let whyTable = ownTable ? storage.masterTable(store: id, days: whyDays, customers: false) : []
+        async let table = storage.masterTable(store: id, days: tableDays, customers: true)
+        async let whyTable = ownTable ? storage.masterTable(store: id, days: whyDays) : []
         async let sources = storage.read(TrafficSourceDay.self, store: id, days: whyDays)
         async let baseLines = storage.read(OrderLine.self, store: id, days: DayRange(baseDays.first!, baseDays.last!)!)
         async let target = pacing(store: store, day: day)
@@ -56,7 +56,7 @@ public struct BriefingService: Sendable {
         let fixed = Dictionary(eventDays.map { ($0.start, $0.gmv.minor) }, uniquingKeysWith: { a, _ in a })
         // Eight weeks before the period give the weekday rhythm; last year's curve needs the year before.
         let historyStart = target.spread == .lastYear ? target.start.adding(days: -371) : target.start.adding(days: -56)
-        let rows = try await storage.masterTable(store: store.id, days: DayRange(historyStart, max(day, target.end))!, customers: false)
+        let rows = try await storage.masterTable(store: store.id, days: DayRange(historyStart, max(day, target.end))!)
         var actuals: [Day: Int64] = [:]
         for row in rows { if case .money(let gmv) = row[.gmv] { actuals[row.day] = gmv.minor } }
         let recent = actuals.filter { $0.key >= target.start.adding(days: -56) && $0.key < target.start }

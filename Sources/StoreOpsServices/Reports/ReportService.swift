@@ -20,7 +20,7 @@ public struct ReportService: Sendable {
     public func dailyReport(store id: StoreID, day: Day? = nil) async throws -> DailyReport {
         let store = try await storage.requireStore(id)
         let day = day ?? yesterday(of: store)
-        return try ReportService.dailyReport(store: store, day: day, table: try await storage.masterTable(store: id, days: DailyReport.daysNeeded(for: day)))
+        return try ReportService.dailyReport(store: store, day: day, table: try await storage.masterTable(store: id, days: DailyReport.daysNeeded(for: day), customers: true))
     }
 
     /// The daily report of `day` from the master `table` of (at least) `DailyReport.daysNeeded(for: day)`.
@@ -37,7 +37,7 @@ public struct ReportService: Sendable {
         guard days.count <= 3_700 else {
             throw ServiceError(.invalidInput, "The range \(days.first.iso) to \(days.last.iso) is longer than ten years: export it in parts.")
         }
-        return (store, try await storage.masterTable(store: id, days: days))
+        return (store, try await storage.masterTable(store: id, days: days, customers: true))
     }
 
     /// The SKU ranking of `days`: units and revenue of every SKU in the lines of the orders paid on them.
