@@ -15,7 +15,7 @@ struct DailyReportRenderingTests {
         try await storage.saveStore(Fixtures.store)
         try await storage.saveCostSettings(Fixtures.costs)
         try await storage.write(Fixtures.batch(), to: Fixtures.storeID)
-        let rows = try await storage.masterTable(store: Fixtures.storeID, days: DailyReport.daysNeeded(for: Fixtures.d1))
+        let rows = try await storage.masterTable(store: Fixtures.storeID, days: DailyReport.daysNeeded(for: Fixtures.d1), customers: true)
         return try #require(DailyReport(store: Fixtures.store, day: Fixtures.d1, table: rows))
     }
 
