@@ -256,11 +256,11 @@ struct HardeningTests {
 
     @Test("a refused upload's body is not received: the answer comes and the connection closes mid-body")
     func refusedBodyNotRead() async throws {
-        // The idle timeout (600 s) is past the client's 240 s read timeout: only the refusal can close the connection.
+        // The idle timeout (900 s) is past the client's 600 s read timeout: only the refusal can close the connection.
         // (The read timeout is long because, under the whole suite's load on PostgreSQL, signing in can wait minutes
-        // for a connection; 60 s was once not enough.)
-        try await withLiveServer(Self.settings { $0.idleTimeout = .seconds(600) }) { _, port, agency, _ in
-            let fd = try #require(Loopback.connect(port: port, timeout: 240))
+        // for a connection; 60 s and then 240 s were not always enough.)
+        try await withLiveServer(Self.settings { $0.idleTimeout = .seconds(900) }) { _, port, agency, _ in
+            let fd = try #require(Loopback.connect(port: port, timeout: 600))
             defer { close(fd) }
             // A viewer declares 100 MB and sends 64 KB of it.
             let head = "POST /api/v1/stores/alpha-tmall/imports?name=big.csv HTTP/1.1\r\nHost: x\r\n"
