@@ -41,7 +41,14 @@ public enum Loopback {
     }
 
     /// Reads until the peer closes (or the read times out); what came, and whether it ended by the peer's close.
-    public static func receiveAll(_ fd: Int32) -> (bytes: [UInt8], closed: Bool) {
+    /// The blocking reads run off the cooperative pool (`OffPool`): a server in the same process must stay free to
+    /// answer.
+    public static func receiveAll(_ fd: Int32) async -> (bytes: [UInt8], closed: Bool) {
+        await OffPool.run { receiveAllBlocking(fd) }
+    }
+
+    /// `receiveAll` on the calling thread.
+    static func receiveAllBlocking(_ fd: Int32) -> (bytes: [UInt8], closed: Bool) {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while true {

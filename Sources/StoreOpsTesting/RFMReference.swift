@@ -9,15 +9,15 @@ public enum RFMReference {
 
     /// The reference's lines "customer,frequency,recency,T,repeat_total_minor,total_minor", sorted, for the customers
     /// with a purchase on or before `end`.
-    public static func summaries(of purchases: [Purchase], through end: Day) throws -> [String] {
+    public static func summaries(of purchases: [Purchase], through end: Day) async throws -> [String] {
         let input = purchases.map { "\($0.customer),\($0.day.iso),\($0.amountMinor)\n" }.joined()
-        return try python("rfm_reference.py", [end.iso], input: input)
+        return try await python("rfm_reference.py", [end.iso], input: input)
     }
 
     /// The lines "frequency,recency,T,repeat_total_minor,total_minor", sorted, of every customer of the UCI Online
     /// Retail workbook at `workbook` with a purchase on or before `end`, read by Python without StoreOps.
-    public static func uciSummaries(workbook: URL, through end: Day) throws -> [String] {
-        try python("uci_rfm_reference.py", [workbook.path, end.iso], input: "")
+    public static func uciSummaries(workbook: URL, through end: Day) async throws -> [String] {
+        try await python("uci_rfm_reference.py", [workbook.path, end.iso], input: "")
     }
 
     /// The same lines of `CustomerRFM` values, for comparison; without the customer when `customers` is false.
@@ -31,13 +31,18 @@ public enum RFMReference {
 
     /// Runs `scripts/lib/<script>` with `arguments` by the system Python, writing `input` to it, and returns its output
     /// lines, sorted.
-    static func python(_ script: String, _ arguments: [String], input: String) throws -> [String] {
-        try run(python: "/usr/bin/python3", script: script, arguments, input: input, sorted: true)
+    static func python(_ script: String, _ arguments: [String], input: String) async throws -> [String] {
+        try await run(python: "/usr/bin/python3", script: script, arguments, input: input, sorted: true)
     }
 
     /// Runs `scripts/lib/<script>` with `arguments` by the Python at `python`, writing `input` to it, and returns its
-    /// output lines, sorted when `sorted`.
-    static func run(python: String, script: String, _ arguments: [String], input: String, sorted: Bool) throws -> [String] {
+    /// output lines, sorted when `sorted`. It waits off the cooperative pool (`OffPool`).
+    static func run(python: String, script: String, _ arguments: [String], input: String, sorted: Bool) async throws -> [String] {
+        try await OffPool.run { try runBlocking(python: python, script: script, arguments, input: input, sorted: sorted) }
+    }
+
+    /// `run` on the calling thread.
+    private static func runBlocking(python: String, script: String, _ arguments: [String], input: String, sorted: Bool) throws -> [String] {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("scripts/lib/" + script)
         let process = Process()

@@ -28,7 +28,7 @@ struct FaultInjectionTests {
         var duration = reference.duration
         for kill in 0..<Self.kills {
             let store = "k\(kill)"
-            try bench.cli(["store", "add", "--id", store, "--name", store, "--platform", "taobao"])
+            try await bench.cli(["store", "add", "--id", store, "--name", store, "--platform", "taobao"])
             let at = duration * Self.spread(kill, &generator)
             let process = try bench.start(["import", bench.file.path, "--store", store])
             try await Task.sleep(for: at)
@@ -36,7 +36,7 @@ struct FaultInjectionTests {
             let landed = try await bench.expectWholeOrNothing(store: store, reference: reference, "CLI kill \(kill) at \(at)")
             if landed { whole += 1 }
             let started = ContinuousClock.now
-            let again = try bench.cli(["import", bench.file.path, "--store", store], allowFailure: true)
+            let again = try await bench.cli(["import", bench.file.path, "--store", store], allowFailure: true)
             // Only a re-import that wrote the file measures a clean import; one of a landed file is a quick no-op.
             if !landed { duration = ContinuousClock.now - started }
             #expect(again.code == 0, "re-import after kill \(kill): \(again.output)")
@@ -52,16 +52,16 @@ struct FaultInjectionTests {
         let bench = try await FaultBench.make()
         defer { bench.remove() }
         let reference = try await bench.reference()
-        try bench.cli(["workspace", "add", "--id", "w", "--name", "W"])
-        try bench.cli(["client", "add", "--id", "c", "--workspace", "w", "--name", "C"])
-        let token = try bench.cli(["user", "add", "--id", "op", "--workspace", "w", "--name", "Op"]).output
+        try await bench.cli(["workspace", "add", "--id", "w", "--name", "W"])
+        try await bench.cli(["client", "add", "--id", "c", "--workspace", "w", "--name", "C"])
+        let token = try await bench.cli(["user", "add", "--id", "op", "--workspace", "w", "--name", "Op"]).output
             .split(separator: "\n").first { $0.hasPrefix("sto_") }.map(String.init)
         let bearer = try #require(token, "user add prints the token")
-        try bench.cli(["user", "grant", "--id", "op", "--role", "operator", "--client", "c"])
+        try await bench.cli(["user", "grant", "--id", "op", "--role", "operator", "--client", "c"])
         var server = try await bench.startServer()
         let upload = try Data(contentsOf: bench.file)
         // The clean upload's time, for where to kill.
-        try bench.cli(["store", "add", "--id", "timed", "--name", "timed", "--platform", "taobao", "--client", "c"])
+        try await bench.cli(["store", "add", "--id", "timed", "--name", "timed", "--platform", "taobao", "--client", "c"])
         let started = ContinuousClock.now
         let clean = try await Self.post(upload, store: "timed", token: bearer, port: server.port)
         #expect(clean.hasPrefix("HTTP/1.1 201"), "\(clean.prefix(200))")
@@ -70,7 +70,7 @@ struct FaultInjectionTests {
         var whole = 0
         for kill in 0..<Self.kills {
             let store = "s\(kill)"
-            try bench.cli(["store", "add", "--id", store, "--name", store, "--platform", "taobao", "--client", "c"])
+            try await bench.cli(["store", "add", "--id", store, "--name", store, "--platform", "taobao", "--client", "c"])
             let at = duration * Self.spread(kill, &generator)
             let port = server.port
             let posting = Task { try? await Self.post(upload, store: store, token: bearer, port: port) }
@@ -111,29 +111,27 @@ struct FaultInjectionTests {
         let bench = try await FaultBench.make()
         defer { bench.remove() }
         let reference = try await bench.reference()
-        try bench.cli(["store", "add", "--id", "full", "--name", "full", "--platform", "taobao"])
+        try await bench.cli(["store", "add", "--id", "full", "--name", "full", "--platform", "taobao"])
         // The database may not grow past its size now plus 256 KB: the import's writes run out of room half-way.
         let size = (try FileManager.default.attributesOfItem(atPath: bench.sqlitePath)[.size] as? Int) ?? 0
         let blocks = (size + 256 << 10) / 512
-        let full = try bench.cli(["import", bench.file.path, "--store", "full"], allowFailure: true, fileSizeBlocks: blocks)
+        let full = try await bench.cli(["import", bench.file.path, "--store", "full"], allowFailure: true, fileSizeBlocks: blocks)
         #expect(full.code != 0, "the import cannot have fitted")
         #expect(full.output.contains("disk is full or cannot be written"), "\(full.output)")
         try await bench.expectWholeOrNothing(store: "full", reference: reference, "disk full")
         #expect(try await bench.orders(store: "full") == 0)
-        try bench.cli(["import", bench.file.path, "--store", "full"])
+        try await bench.cli(["import", bench.file.path, "--store", "full"])
         try await bench.expectWhole(store: "full", reference: reference, "after the disk full")
     }
 
     /// Posts `body` as an upload to the store and returns the server's answer ("" when the connection failed).
     static func post(_ body: Data, store: String, token: String, port: Int) async throws -> String {
-        await Task.detached {
-            guard let fd = Loopback.connect(port: port, timeout: 60) else { return "" }
-            defer { close(fd) }
-            let head = "POST /api/v1/stores/\(store)/imports?name=orders.csv HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
-                + "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
-            guard Loopback.send(fd, Data(head.utf8) + body) else { return "" }
-            return String(decoding: Loopback.receiveAll(fd).bytes, as: UTF8.self)
-        }.value
+        guard let fd = Loopback.connect(port: port, timeout: 60) else { return "" }
+        defer { close(fd) }
+        let head = "POST /api/v1/stores/\(store)/imports?name=orders.csv HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
+            + "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+        guard await OffPool.run({ Loopback.send(fd, Data(head.utf8) + body) }) else { return "" }
+        return String(decoding: await Loopback.receiveAll(fd).bytes, as: UTF8.self)
     }
 }
 

@@ -33,8 +33,8 @@ import Testing
 
     @Test("fitted parameters are within 1 % of lifetimes' on the same 20,000 customers",
           .enabled(if: LifetimesReference.isAvailable))
-    func againstLifetimes() throws {
-        let theirs = try LifetimesReference.fit(Self.simulated, digits: 2)
+    func againstLifetimes() async throws {
+        let theirs = try await LifetimesReference.fit(Self.simulated, digits: 2)
         let bg = try #require(BetaGeoModel.fit(Self.simulated))
         let gg = try #require(GammaGammaModel.fit(Self.simulated.map {
             ($0.frequency, LifetimesReference.monetary($0, digits: 2))

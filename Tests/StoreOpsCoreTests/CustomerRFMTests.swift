@@ -72,21 +72,21 @@ struct CustomerRFMTests {
 
     @Test("20,000 customers equal the independent reference exactly",
           .enabled(if: RFMReference.isAvailable))
-    func againstReference() throws {
+    func againstReference() async throws {
         let end = Self.d0.adding(days: 730)
         let ours = RFMReference.lines(CustomerRFM.summaries(of: Self.generated, through: end))
         #expect(ours.count > 15_000, "most customers bought before the end")
-        #expect(ours == (try RFMReference.summaries(of: Self.generated, through: end)))
+        #expect(ours == (try await RFMReference.summaries(of: Self.generated, through: end)))
     }
 
     @Test("20,000 customers equal lifetimes' own summary_data_from_transaction_data",
           .enabled(if: LifetimesReference.isAvailable))
-    func againstLifetimes() throws {
+    func againstLifetimes() async throws {
         let end = Self.d0.adding(days: 730)
         let ours = CustomerRFM.summaries(of: Self.generated, through: end).map { c in
             "\(c.customer),\(c.frequency),\(c.recency),\(c.tenure)," + String(format: "%.6f", c.monetaryValue ?? -1)
         }
         #expect(ours.count > 15_000)
-        #expect(ours == (try LifetimesReference.summaries(of: Self.generated, through: end)))
+        #expect(ours == (try await LifetimesReference.summaries(of: Self.generated, through: end)))
     }
 }

@@ -201,9 +201,8 @@ struct HardeningTests {
                 defer { close(fd) }
                 if !request.isEmpty { Loopback.send(fd, Data(request.utf8)) }
                 let started = ContinuousClock.now
-                var buffer = [UInt8](repeating: 0, count: 64)
-                let n = recv(fd, &buffer, buffer.count, 0)
-                #expect(n == 0, "the server closed the connection")
+                let (received, closed) = await Loopback.receiveAll(fd)
+                #expect(received.isEmpty && closed, "the server closed the connection")
                 #expect(ContinuousClock.now - started < .seconds(5))
             }
         }
@@ -211,7 +210,7 @@ struct HardeningTests {
 
     @Test("an upload trickled in just under the idle timeout is cut off at the upload timeout, freeing its slot")
     func slowUpload() async throws {
-        // The idle timeout is long enough that even a server starved by the whole suite's load (the body is not read
+        // The idle timeout is long enough that even a server slowed by the whole suite's load (the body is not read
         // while the request is authenticated) does not close the connection first.
         let settings = Self.settings {
             $0.idleTimeout = .seconds(30)
@@ -241,32 +240,28 @@ struct HardeningTests {
             #expect(Self.stagedFiles(settings).isEmpty, "the cut-off upload is removed")
             // The slot is free again: the next upload is read, not answered 503 (on a new connection: the test
             // client's own may have been closed as idle meanwhile).
-            // (A long read timeout: on PostgreSQL under the whole suite's load the import's transaction can wait minutes
-            // for a connection; 120 s was once not enough.)
-            let next = try #require(Loopback.connect(port: port, timeout: 300))
+            let next = try #require(Loopback.connect(port: port, timeout: 120))
             defer { close(next) }
             Loopback.send(next, Data(("POST /api/v1/stores/alpha-tmall/imports?name=small.csv HTTP/1.1\r\nHost: x\r\n"
                 + "Authorization: Bearer \(agency.tokens["anna"]!)\r\nContent-Length: 8\r\nConnection: close\r\n\r\na,b\n1,2\n").utf8))
-            let received = Loopback.receiveAll(next)
+            let received = await Loopback.receiveAll(next)
             let reply = String(decoding: received.bytes, as: UTF8.self)
-            #expect(reply.hasPrefix("HTTP/1.1 ") && !reply.hasPrefix("HTTP/1.1 503"),
-                    "\(reply.isEmpty ? (received.closed ? "closed without an answer" : "no answer within 300 s") : String(reply.prefix(200)))")
+            let failure = reply.isEmpty ? (received.closed ? "closed without an answer" : "no answer within 120 s") : String(reply.prefix(200))
+            #expect(reply.hasPrefix("HTTP/1.1 ") && !reply.hasPrefix("HTTP/1.1 503"), "\(failure)")
         }
     }
 
     @Test("a refused upload's body is not received: the answer comes and the connection closes mid-body")
     func refusedBodyNotRead() async throws {
-        // The idle timeout (900 s) is past the client's 600 s read timeout: only the refusal can close the connection.
-        // (The read timeout is long because, under the whole suite's load on PostgreSQL, signing in can wait minutes
-        // for a connection; 60 s and then 240 s were not always enough.)
-        try await withLiveServer(Self.settings { $0.idleTimeout = .seconds(900) }) { _, port, agency, _ in
-            let fd = try #require(Loopback.connect(port: port, timeout: 600))
+        // The idle timeout (180 s) is past the client's 120 s read timeout: only the refusal can close the connection.
+        try await withLiveServer(Self.settings { $0.idleTimeout = .seconds(180) }) { _, port, agency, _ in
+            let fd = try #require(Loopback.connect(port: port, timeout: 120))
             defer { close(fd) }
             // A viewer declares 100 MB and sends 64 KB of it.
             let head = "POST /api/v1/stores/alpha-tmall/imports?name=big.csv HTTP/1.1\r\nHost: x\r\n"
                 + "Authorization: Bearer \(agency.tokens["vic"]!)\r\nContent-Length: 104857600\r\n\r\n"
             Loopback.send(fd, Data(head.utf8) + Data(repeating: UInt8(ascii: "a"), count: 65_536))
-            let (received, closed) = Loopback.receiveAll(fd)
+            let (received, closed) = await Loopback.receiveAll(fd)
             #expect(String(decoding: received, as: UTF8.self).hasPrefix("HTTP/1.1 403"), "\(String(decoding: received, as: UTF8.self))")
             // Closed by the server (end of stream), not waiting for the rest of the body until the read times out.
             #expect(closed)

@@ -23,7 +23,7 @@ struct CustomerServiceTests {
         // The reference reads the orders themselves, not the purchase query the report uses.
         let purchases = try await f.orders().compactMap(Purchase.init)
         #expect(purchases.count > 3_000)
-        let reference = try RFMReference.summaries(of: purchases, through: Self.may.last)
+        let reference = try await RFMReference.summaries(of: purchases, through: Self.may.last)
         #expect(RFMReference.lines(report.analysis.customers.map(\.rfm)) == reference)
         #expect(report.gaps.isEmpty && report.isRangeKnown, "\(report.gaps)")
         let a = report.analysis
@@ -59,7 +59,7 @@ struct CustomerServiceTests {
         let days = DayRange(Day(iso: "2011-11-01")!, Day(iso: "2011-12-09")!)!
         let report = try await CustomerService(storage: f.storage).report(store: f.store.id, days: days)
         // Customers are pseudonymised on import: the comparison is of every customer's figures, as a sorted list.
-        let reference = try RFMReference.uciSummaries(workbook: workbook, through: days.last)
+        let reference = try await RFMReference.uciSummaries(workbook: workbook, through: days.last)
         #expect(reference.count > 3_000)
         #expect(RFMReference.lines(report.analysis.customers.map(\.rfm), customers: false) == reference)
     }
