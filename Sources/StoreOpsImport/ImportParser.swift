@@ -89,11 +89,17 @@ public struct ImportParser {
 
         // A total row (合计) ends a report; one with data after it means two reports pasted together.
         var totalRow: RawRecord?
+        // Set at the header when the format may write the header again in another language on the next line.
+        var mayRepeatHeader = false
         var currencyColumn: Int?
 
         func process(_ record: RawRecord) throws {
             guard let (headerRecord, _, binding) = header else { return }
             if record.isBlank { return }
+            if mayRepeatHeader {
+                mayRepeatHeader = false
+                if (0..<record.count).allSatisfy({ Cell.clean(record[$0]).flatMap { Double($0) } == nil }) { return }
+            }
             if ImportParser.isSummary(record) {
                 if totalRow == nil { totalRow = record }
                 return
@@ -158,6 +164,7 @@ public struct ImportParser {
                                            zh: ("文件没有日期列，也没有给出日期", "用 --date YYYY-MM-DD 指定报表的日期")))
             }
             header = found
+            mayRepeatHeader = found.format.secondHeaderLine
             currencyColumn = found.binding.indices["currency"]
             builder = found.format.target.builder(mapping: found.format)
             summary = ParseSummary(format: found.format, headerLine: headerLine, header: found.record.cells)
@@ -358,6 +365,7 @@ public struct ImportParser {
         add("products", facts.products.count)
         add("skus", facts.skus.count)
         add("sku_costs", facts.skuCosts.count)
+        add("inventory_snapshots", facts.inventory.count)
         summary.days.formUnion(facts.orders.compactMap(\.paidDay))
         summary.days.formUnion(facts.refunds.compactMap(\.completedDay))
         summary.days.formUnion(facts.trafficDays.map(\.day))
@@ -365,5 +373,6 @@ public struct ImportParser {
         summary.days.formUnion(facts.itemTraffic.map(\.day))
         summary.days.formUnion(facts.adStats.map(\.day))
         summary.days.formUnion(facts.serviceAgentDays.map(\.day))
+        summary.days.formUnion(facts.inventory.map(\.day))
     }
 }

@@ -100,6 +100,9 @@ struct MoreChecksTests {
         i.purchaseOrders = [PurchaseOrder(store: Self.store.id, id: "PO1", skuID: "SLOW", quantity: 50, orderedOn: Self.day.adding(days: -20), expectedOn: Self.day.adding(days: 2), isPresale: true),
                             PurchaseOrder(store: Self.store.id, id: "PO2", skuID: "SLOW", quantity: 50, orderedOn: Self.day.adding(days: -20), expectedOn: Self.day.adding(days: 9), isPresale: true),
                             PurchaseOrder(store: Self.store.id, id: "PO3", skuID: "SLOW", quantity: 50, orderedOn: Self.day.adding(days: -20), expectedOn: Self.day, isPresale: false)]
+        // No sale of any SKU in the window: sales are unknown (no order lines imported), nothing is slow.
+        #expect(StockCheck().run(i, settings).map(\.subject) == ["PO1"])
+        i.recentlySoldSKUs = ["OTHER"]
         let found = StockCheck().run(i, settings)
         #expect(found.map(\.subject) == ["SLOW", "PO1"])
         #expect(found[0].check == .slowMover && found[0].atStake == Self.yuan(100_000))  // 25 x 40.00

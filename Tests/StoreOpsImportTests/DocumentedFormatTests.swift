@@ -3,14 +3,15 @@ import StoreOpsCore
 import Testing
 
 /// Parses CSV text with the built-in formats.
-func parse(_ text: String, fileName: String = "t.csv", defaultDay: Day? = nil) throws -> (ParseSummary, FactBatch) {
+func parse(_ text: String, fileName: String = "t.csv", defaultDay: Day? = nil, today: Day? = nil) throws -> (ParseSummary, FactBatch) {
     var bytes = Array(text.utf8)[...]
     let reader = CSVReader(fileName: fileName) {
         guard !bytes.isEmpty else { return nil }
         defer { bytes = bytes.dropFirst(5) }
         return Array(bytes.prefix(5))
     }
-    let context = ImportContext(store: Store(id: "s", name: "s", platform: .tmall), fileName: fileName, defaultDay: defaultDay, pseudonymise: { "p:" + $0 })
+    var context = ImportContext(store: Store(id: "s", name: "s", platform: .tmall), fileName: fileName, defaultDay: defaultDay, pseudonymise: { "p:" + $0 })
+    context.today = today
     var facts = FactBatch()
     let summary = try ImportParser(source: reader, fileName: fileName, formats: BuiltInFormats.all, context: context, strictWidth: true)
         .run(onBatch: { facts.append($0) })
@@ -121,5 +122,86 @@ struct DocumentedFormatTests {
         #expect(summary.format.kind == "pdd-orders" && summary.errorCount == 0, "\(summary.diagnostics)")
         #expect(facts.orders.map(\.paidAmount.minor) == [4_990, 8_980] && facts.orders.map(\.units) == [1, 2])
         #expect(facts.refunds.map(\.amount.minor) == [4_490])
+    }
+
+    @Test("聚水潭 stock: 可用数 is sellable; purchases, transfers and the receiving warehouse are incoming")
+    func jushuitanStock() throws {
+        let day = Day(iso: "2026-03-09")!
+        // The 库存视角 export's header (no 调拨在途数 column), and the 商品库存 export's, with a SKU in two rows.
+        let (view, viewFacts) = try parse("""
+            款式编码,商品编码,颜色,规格,实际库存数,订单占有数,销退仓库存,进货仓库存,采购在途数,销退在途数,虚拟库存数,可用数,公有可用数
+            A100,A100-RED-M,红色,M,"1,200",200,3,10,500,0,0,"1,000",1000
+            A100,A100-RED-L,红色,L,0,4,0,0,0,0,0,-4,-4
+            """, defaultDay: day)
+        #expect(view.format.kind == "jushuitan-stock" && view.errorCount == 0, "\(view.diagnostics)")
+        #expect(viewFacts.inventory == [
+            InventorySnapshot(store: "s", day: day, skuID: "A100-RED-M", onHand: 1_000, incoming: 510),  // 500 on order + 10 received
+            InventorySnapshot(store: "s", day: day, skuID: "A100-RED-L", onHand: -4, incoming: 0),  // oversold by 4
+        ])
+        let (goods, goodsFacts) = try parse("""
+            款式编码,颜色,规格,品牌,商品编码,名称,数量,图片地址链接,订单占有,仓库待发,安全库存下限,安全库存上限,最小备货天数,最大备货天数,采购在途数,销退仓库存,进货仓库存,虚拟库存,次品库存,调拨在途数,库存锁定,运营云仓可用数,可用数,公有可用数
+            B200,蓝色,均码,自有,B200-BL,围巾,80,,5,0,10,200,7,30,40,0,0,0,1,12,0,0,75,75
+            B200,蓝色,均码,自有,B200-BL,围巾,20,,0,0,10,200,7,30,0,0,0,0,0,0,0,0,20,20
+            """, defaultDay: day)
+        #expect(goods.format.kind == "jushuitan-stock" && goods.errorCount == 0, "\(goods.diagnostics)")
+        // One SKU, two rows: 75 + 20 sellable, 40 on order + 12 in transfer.
+        #expect(goodsFacts.inventory == [InventorySnapshot(store: "s", day: day, skuID: "B200-BL", onHand: 95, incoming: 52)])
+    }
+
+    @Test("旺店通 stock detail: 可发库存 is sellable, 采购在途 and 调拨在途 incoming; rows without 商家编码 are said")
+    func wangdiantongStock() throws {
+        let header = ["商家编码", "条码", "货品编号", "货品名称", "货品简称", "货品标签", "规格名称", "规格码", "品牌", "分类", "零售价", "批发价",
+                      "市场价", "会员价", "最低价", "库存", "可发库存", "可用库存", "实际库存", "实际可发库存", "警戒库存下限", "警戒库存上限", "未付款量",
+                      "预订单量", "待审核量", "待发货量", "锁定量", "待采购量", "采购在途", "采购到货量", "待调拨量", "待调出量", "调拨在途", "其他待入库量",
+                      "其他待出库量", "采购退货", "销售退货在途量", "生产待出库量", "生产待入库量", "待质检量", "已质检库存", "未发货订单总数", "主供应商",
+                      "最后盘点时间"]
+        func row(_ code: String, stock: Int, shippable: Int, purchase: Int, transfer: Int) -> String {
+            var cells = Array(repeating: "0", count: header.count)
+            cells[0] = code
+            cells[3] = "保温杯"
+            cells[10] = "59.00"
+            cells[15] = "\(stock)"
+            cells[16] = "\(shippable)"
+            cells[28] = "\(purchase)"
+            cells[32] = "\(transfer)"
+            cells[43] = "2026-03-01 10:00:00"
+            return cells.joined(separator: ",")
+        }
+        let (summary, facts) = try parse([header.joined(separator: ","), row("CUP-500", stock: 130, shippable: 118, purchase: 200, transfer: 0),
+                                          row("", stock: 5, shippable: 5, purchase: 0, transfer: 0),
+                                          row("CUP-350", stock: 0, shippable: 0, purchase: 0, transfer: 24)].joined(separator: "\n") + "\n",
+                                         defaultDay: Day(iso: "2026-03-09"))
+        #expect(summary.format.kind == "wangdiantong-stock" && summary.errorCount == 0, "\(summary.diagnostics)")
+        #expect(facts.inventory.map { [$0.skuID, "\($0.onHand)", "\($0.incoming)"] } == [["CUP-500", "118", "200"], ["CUP-350", "0", "24"]])
+        // The row without a code is not stored, and the warning says so once, on its line.
+        let warning = try #require(summary.diagnostics.first)
+        #expect(warning.severity == .warning && warning.line == 3 && warning.message.hasPrefix("1 row(s) without a SKU"))
+    }
+
+    @Test("Amazon FBA: a SKU not listed for FBA is no FBA count; inbound stages add up; no date: the day of the import")
+    func fbaStock() throws {
+        let text = """
+            sku,fnsku,asin,condition,your-price,mfn-listing-exists,mfn-fulfillable-quantity,afn-listing-exists,afn-warehouse-quantity,afn-fulfillable-quantity,afn-unsellable-quantity,afn-reserved-quantity,afn-total-quantity,per-unit-volume,afn-inbound-working-quantity,afn-inbound-shipped-quantity,afn-inbound-receiving-quantity,afn-researching-quantity,afn-reserved-future-supply,afn-future-supply-buyable
+            1006,X002AOA1NV,B07TWWWHLL,New,19.95,No,,Yes,13,13,0,0,13,0.1,36,5,2,0,0,0
+            2000,B01G2IM10U,B01G2IM10U,New,10.95,Yes,7,No,0,0,0,0,0,0.1,0,0,0,0,0,0
+            """
+        let (summary, facts) = try parse(text, today: Day(iso: "2026-03-09"))
+        #expect(summary.format.kind == "amazon-fba-inventory" && summary.errorCount == 0, "\(summary.diagnostics)")
+        #expect(facts.inventory == [InventorySnapshot(store: "s", day: Day(iso: "2026-03-09")!, skuID: "1006", onHand: 13, incoming: 43)])
+        #expect(summary.diagnostics.map(\.line) == [3])
+        // Neither a date nor an import day (a parse on its own): each row says how to give the day.
+        let (undated, nothing) = try parse(text)
+        #expect(nothing.inventory.isEmpty && undated.errorCount == 1 && undated.diagnostics.first?.hint.contains("--date") == true)
+    }
+
+    @Test("淘宝助理: the second header line is skipped, a first data row is not")
+    func assistantSecondHeader() throws {
+        let header = "version 1.00\ntitle\tprice\tnum\touter_id\tnum_id\n"
+        let day = Day(iso: "2026-03-09")
+        let (withNames, named) = try parse(header + "宝贝名称\t宝贝价格\t宝贝数量\t商家编码\t数字ID\n杯子\t59.00\t30\tCUP-1\t5271\n", defaultDay: day)
+        #expect(withNames.format.kind == "taobao-assistant-items" && withNames.errorCount == 0 && withNames.rowsRead == 1, "\(withNames.diagnostics)")
+        #expect(named.inventory.map(\.onHand) == [30])
+        let (without, data) = try parse(header + "杯子\t59.00\t30\tCUP-1\t5271\n碗\t29.00\t8\tBOWL-1\t5272\n", defaultDay: day)
+        #expect(without.errorCount == 0 && without.rowsRead == 2 && data.inventory.map(\.skuID) == ["CUP-1", "BOWL-1"])
     }
 }

@@ -102,6 +102,29 @@ struct SampleParsingTests {
         #expect(Set(facts.itemTraffic.map(\.day)) == [Day(iso: "2026-03-31")!])
     }
 
+    @Test("Stock exports: Shopify per location with `not stocked` and oversold SKUs, Amazon FBA and Active Listings, 淘宝助理")
+    func stock() throws {
+        let day = Day(iso: "2026-12-02")!
+        // Expected figures by python3 csv: per SKU, rows without a SKU or a count left out, counts summed.
+        let (shopify, inventory) = try parseSample("shopify/inventory_export.csv", store: Self.maple, defaultDay: day)
+        #expect(shopify.format.kind == "shopify-inventory" && shopify.errorCount == 0 && shopify.rowsRead == 1_732)
+        #expect(inventory.inventory.count == 1_527 && inventory.inventory.reduce(0) { $0 + $1.onHand } == 145_342)
+        #expect(inventory.inventory.filter { $0.onHand < 0 }.count == 32)
+        // 8 rows without a SKU (the first on line 35), 194 `not stocked` (the first on line 3).
+        #expect(shopify.diagnostics.map { "\($0.severity) \($0.line ?? 0) \($0.message.prefix { $0 != " " })" } == ["warning 35 8", "warning 3 194"])
+        let (fba, fbaFacts) = try parseSample("amazon/FBA_Inventory.csv", defaultDay: day)
+        #expect(fba.format.kind == "amazon-fba-inventory" && fba.errorCount == 0 && fbaFacts.inventory.count == 43)
+        #expect(fbaFacts.inventory.reduce(0) { $0 + $1.onHand } == 240 && fbaFacts.inventory.reduce(0) { $0 + $1.incoming } == 72)
+        let (listings, listed) = try parseSample("amazon/active_listings.txt", defaultDay: day)
+        #expect(listings.format.kind == "amazon-active-listings" && listings.errorCount == 0 && listings.rowsRead == 4_533)
+        #expect(listed.inventory.count == 4_498 && listed.inventory.reduce(0) { $0 + $1.onHand } == 449_355)
+        let (assistant, items) = try parseSample("taobao/taobao_assistant_items.csv", defaultDay: day)
+        #expect(assistant.format.kind == "taobao-assistant-items" && assistant.errorCount == 0 && assistant.rowsRead == 495,
+                "\(assistant.diagnostics.prefix(3))")
+        #expect(items.inventory.count == 480 && items.inventory.reduce(0) { $0 + $1.onHand } == 9_866_810)
+        #expect(Set(items.inventory.map(\.day)) == [day])
+    }
+
     @Test("A pound amount in a yuan store is refused with the reason")
     func currencyMismatch() throws {
         let (summary, facts) = try parseSample("amazon/BusinessReport-31-03-2026.csv")

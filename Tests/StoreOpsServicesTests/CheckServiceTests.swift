@@ -116,4 +116,39 @@ struct CheckServiceTests {
         try await settings.set(store: id, name: "budget_hour", value: "default")
         #expect(try await checks.run(store: id).findings.contains { $0.check == .budgetExhausted })
     }
+
+    @Test("stock from an ERP export and orders alone: restock and slow movers without a catalog; an old count is not used")
+    func stockFromFiles() async throws {
+        // The fixture's clock is 2026-11-22 09:00 in Shanghai: the checks are of 2026-11-21, the import's day 2026-11-22.
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        var orders = "主订单编号,子订单编号,选购商品,商品规格,商品数量,商家编码,订单应付金额,运费,订单提交时间,订单状态,售后状态\n"
+        for n in 0..<14 {  // 2 units of A-1 for 100.00 on each day of the 14-day cover window
+            orders += "\t49\(n),\t49\(n)-1,杯子,白,2,A-1,100.00,0,\(Day(iso: "2026-11-08")!.adding(days: n).iso) 10:00:00,已完成,-\n"
+        }
+        orders += "\t5000,\t5000-1,碗,蓝,1,C-3,30.00,0,2026-11-20 10:00:00,已完成,-\n"
+        let header = "款式编码,商品编码,颜色,规格,实际库存数,订单占有数,销退仓库存,进货仓库存,采购在途数,销退在途数,虚拟库存数,可用数,公有可用数\n"
+        let checks = CheckService(storage: f.storage, clock: { Instant(year: 2026, month: 11, day: 22, hour: 1)! })
+        for (name, text, date) in [("stock-old.csv", header + "D,D-4,,,30,0,0,0,0,0,0,30,30\n", Day(iso: "2026-11-10")),
+                                   ("stock.csv", header + "A,A-1,,,10,0,0,0,0,0,0,10,10\nB,B-2,,,50,0,0,0,0,0,0,50,50\nC,C-3,,,999,0,0,0,0,0,0,999,999\n", nil),
+                                   ("orders.csv", orders, nil)] {
+            if name == "orders.csv" {
+                // Stock without any sales: sales are unknown, so nothing is called slow.
+                #expect(try await checks.run(store: f.store.id).findings.filter { $0.section == .stock }.isEmpty)
+            }
+            let report = try await f.service.importFile(try f.file(name, text), store: f.store.id, options: ImportOptions(date: date))
+            #expect(report.status == .imported && report.errorCount == 0, "\(name): \(report.diagnostics.prefix(3))")
+        }
+        let stock = try await checks.run(store: f.store.id).findings.filter { $0.section == .stock }
+        #expect(stock.map { "\($0.check.rawValue) \($0.subject)" } == ["restock A-1", "slow_mover B-2"])
+        // 10 units at 2 a day: 5.0 days of cover, under 15 days' lead time + 7 safety; 28 x (15 + 30) / 14 - 10 = 80
+        // to order now; 17 days short at 100.00 a day at stake. Counted the morning after the day checked.
+        let restock = try #require(stock.first)
+        let evidence = Dictionary(uniqueKeysWithValues: restock.evidence.map { ($0.key, $0.value) })
+        #expect(evidence["days_of_cover"] == .rate(Ratio(50, 10)) && evidence["restock_quantity"] == .count(80))
+        #expect(evidence["order_by"] == .day(Day(iso: "2026-11-21")!) && evidence["counted_on"] == .day(Day(iso: "2026-11-22")!))
+        #expect(restock.atStake == Money(minor: 170_000, currency: .cny))
+        // No price or cost without a products export: the money tied up in B-2 is unknown, and said to be.
+        #expect(stock[1].atStake == nil && stock[1].adviceEn.contains("unknown"))
+    }
 }

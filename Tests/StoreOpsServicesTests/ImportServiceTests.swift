@@ -90,6 +90,8 @@ struct ImportSamplesTests {
         ("taobao/orders.csv", "CNY", "Asia/Shanghai"), ("taobao/Items_orders.csv", "CNY", "Asia/Shanghai"), ("taobao/Items_attribute.csv", "CNY", "Asia/Shanghai"),
         ("shopify/orders_export.csv", "CAD", "America/Toronto"), ("shopify/products_export.csv", "CAD", "America/Toronto"),
         ("amazon/BusinessReport-31-03-2026.csv", "GBP", "Europe/London"), ("uci/online_retail_sample.xlsx", "GBP", "Europe/London"),
+        ("shopify/inventory_export.csv", "CAD", "America/Toronto"), ("amazon/FBA_Inventory.csv", "USD", "America/Los_Angeles"),
+        ("amazon/active_listings.txt", "USD", "America/Los_Angeles"), ("taobao/taobao_assistant_items.csv", "CNY", "Asia/Shanghai"),
     ])
     func everySample(_ path: String, _ currency: String, _ zone: String) async throws {
         let f = try await ImportFixture(store: Store(id: "s", name: "s", platform: .other, currency: Currency(currency), timeZone: StoreTimeZone(zone)!))
@@ -375,6 +377,22 @@ struct ImportOptionTests {
         #expect(try await f.orders().map(\.paidAmount.minor) == [123_450, 2_000])
         let badMapping = try f.file("bad.json", #"{"kind": "orders", "columns": {"order_number": "单号"}}"#)
         await #expect(throws: ServiceError.self) { try await f.service.importFile(fixed, store: f.store.id, options: ImportOptions(mapping: badMapping)) }
+    }
+
+    @Test("stock by a mapping file: dated rows, the required count, and a day a count cannot lack")
+    func stockMapping() async throws {
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        let mapping = try f.file("stock.json", #"{"kind": "stock", "columns": {"sku": "编码", "on_hand": "库存", "incoming": "在途", "day": "盘点日期"}}"#)
+        let file = try f.file("count.csv", "编码,库存,在途,盘点日期\nA-1,12,30,2026-11-20\nA-1,3,0,2026-11-20\nB-2,7,,2026-11-21\n")
+        let report = try await f.service.importFile(file, store: f.store.id, options: ImportOptions(mapping: mapping))
+        #expect(report.status == .imported && report.counts["inventory_snapshots"] == 2, "\(report.diagnostics) \(report.counts)")
+        let stored = try await f.storage.read(InventorySnapshot.self, store: f.store.id, days: nil)
+        #expect(stored.map { "\($0.day.iso) \($0.skuID) \($0.onHand) \($0.incoming)" } == ["2026-11-20 A-1 15 30", "2026-11-21 B-2 7 0"])
+        // A count that is not a number is an error with its line and column; nothing is written.
+        let bad = try f.file("bad.csv", "编码,库存,在途,盘点日期\nC-3,many,0,2026-11-21\n")
+        let refused = try await f.service.importFile(bad, store: f.store.id, options: ImportOptions(mapping: mapping))
+        #expect(refused.status == .rejected && refused.diagnostics.first?.line == 2 && refused.diagnostics.first?.column == "库存")
     }
 
     @Test("--kind that does not fit says which columns are missing")

@@ -33,6 +33,7 @@ extension CheckSettings {
         case targetCoverDays = "target_cover_days"
         case slowMoverDays = "slow_mover_days"
         case slowMoverMinUnits = "slow_mover_min_units"
+        case stockCountMaxAgeDays = "stock_count_max_age_days"
         case presaleDueDays = "presale_due_days"
         case pageHealthWeekday = "page_health_weekday"
         case pageAOVRatioFloor = "page_aov_ratio_floor"
@@ -67,6 +68,7 @@ extension CheckSettings {
             case .budgetHour: 1...24
             case .pageHealthWeekday: 1...7
             case .windowDays, .afterSalesWindowDays, .coverWindowDays, .slowMoverDays: 1...366
+            case .stockCountMaxAgeDays: 0...366
             default: 0...1_000_000
             }
         }
@@ -174,6 +176,7 @@ extension CheckSettings {
         case .targetCoverDays: targetCoverDays
         case .slowMoverDays: slowMoverDays
         case .slowMoverMinUnits: slowMoverMinUnits
+        case .stockCountMaxAgeDays: stockCountMaxAgeDays
         case .presaleDueDays: presaleDueDays
         case .pageHealthWeekday: pageHealthWeekday
         case .topItemsByTraffic: topItemsByTraffic
@@ -207,6 +210,7 @@ extension CheckSettings {
         case .targetCoverDays: targetCoverDays = n
         case .slowMoverDays: slowMoverDays = n
         case .slowMoverMinUnits: slowMoverMinUnits = n
+        case .stockCountMaxAgeDays: stockCountMaxAgeDays = n
         case .presaleDueDays: presaleDueDays = n
         case .pageHealthWeekday: pageHealthWeekday = n
         case .topItemsByTraffic: topItemsByTraffic = n

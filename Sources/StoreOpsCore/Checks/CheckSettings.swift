@@ -57,6 +57,9 @@ public struct CheckSettings: Hashable, Sendable {
     /// A SKU with at least `slowMoverMinUnits` on hand and no sale in this many days is a slow mover.
     public var slowMoverDays = 30
     public var slowMoverMinUnits = 20
+    /// The stock checks of a day use each SKU's latest count from this many days before it up to the next morning
+    /// (a count taken before the morning routine); an older count is not used.
+    public var stockCountMaxAgeDays = 7
     /// Pre-sale purchase orders expected within this many days (or overdue) are reported.
     public var presaleDueDays = 3
     /// Page health is reviewed weekly, on this ISO weekday (1 = Monday), over the 7 days before it.

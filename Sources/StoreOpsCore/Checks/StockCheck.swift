@@ -8,26 +8,38 @@ public struct StockCheck: Sendable {
         let heroes = Set(input.products.filter(\.isHero).map(\.id))
         let skus = Dictionary(input.skus.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var findings: [Finding] = []
+        // Slow movers are judged on sales by SKU: with none at all in the window (no order lines with SKU codes
+        // imported), sales are unknown, not zero, and no SKU is called slow.
+        let salesKnown = !input.unitsBySKU.isEmpty || !input.recentlySoldSKUs.isEmpty
         for snapshot in input.stock {
-            guard let sku = skus[snapshot.skuID] else { continue }
-            let units = input.unitsBySKU[sku.id] ?? 0
+            // A SKU the catalog lacks (a stock export without a products export) is still judged; what needs the
+            // catalog (price, hero flag, lead time) is then unknown or the default.
+            let sku = skus[snapshot.skuID], id = snapshot.skuID
+            let isHero = sku.map { heroes.contains($0.productID) } ?? false
+            // A count of another day (the latest within the setting's age) says so.
+            let counted = snapshot.day == input.day ? [] : [Evidence("counted_on", .day(snapshot.day))]
+            let units = input.unitsBySKU[id] ?? 0
             guard units > 0 else {
-                if snapshot.onHand >= settings.slowMoverMinUnits && !input.recentlySoldSKUs.contains(sku.id) {
-                    let value = (input.unitCosts[sku.id] ?? sku.price) * Int64(snapshot.onHand)
+                if salesKnown && snapshot.onHand >= settings.slowMoverMinUnits && !input.recentlySoldSKUs.contains(id) {
+                    let value = (input.unitCosts[id] ?? sku?.price).map { $0 * Int64(snapshot.onHand) }
+                    let tiedZh = value.map { "，占用资金 \($0.decimalString)" } ?? "（无成本或价格，占用资金未知）"
+                    let tiedEn = value.map { " (\($0.decimalString) tied up)" }
+                        ?? " (no cost or price: the money tied up is unknown)"
                     findings.append(Finding(
-                        check: .slowMover, severity: .info, subject: sku.id, atStake: value,
-                        evidence: [Evidence("on_hand", .count(Int64(snapshot.onHand))), Evidence("days_without_sale", .count(Int64(settings.slowMoverDays))),
-                                   Evidence("stock_value", .money(value))],
-                        adviceZh: "SKU \(sku.id) 有 \(snapshot.onHand) 件库存，\(settings.slowMoverDays) 天无销售：考虑搭配促销、清仓或下架，占用资金 \(value.decimalString)。",
-                        adviceEn: "SKU \(sku.id) has \(snapshot.onHand) units on hand and no sale in \(settings.slowMoverDays) days: bundle, clear or delist it (\(value.decimalString) tied up).",
+                        check: .slowMover, severity: .info, subject: id, atStake: value,
+                        evidence: [Evidence("on_hand", .count(Int64(snapshot.onHand))),
+                                   Evidence("days_without_sale", .count(Int64(settings.slowMoverDays)))]
+                            + (value.map { [Evidence("stock_value", .money($0))] } ?? []) + counted,
+                        adviceZh: "SKU \(id) 有 \(snapshot.onHand) 件库存，\(settings.slowMoverDays) 天无销售：考虑搭配促销、清仓或下架" + tiedZh + "。",
+                        adviceEn: "SKU \(id) has \(snapshot.onHand) units on hand and no sale in \(settings.slowMoverDays) days: bundle, clear or delist it" + tiedEn + ".",
                         role: .operator))
                 }
                 continue
             }
             let window = Int64(settings.coverWindowDays)
-            let revenue = input.revenueBySKU[sku.id] ?? .zero(input.store.currency)
+            let revenue = input.revenueBySKU[id] ?? .zero(input.store.currency)
             let dailyRevenue = revenue.scaled(by: 1, over: window)
-            let lead = sku.leadTimeDays ?? settings.defaultLeadTimeDays
+            let lead = sku?.leadTimeDays ?? settings.defaultLeadTimeDays
             let available = snapshot.onHand + snapshot.incoming
             // Days of cover in tenths, exact: available / (units / window).
             let coverTenths = Int64(available) * window * 10 / Int64(units)
@@ -37,24 +49,25 @@ public struct StockCheck: Sendable {
             let evidence = [Evidence("on_hand", .count(Int64(snapshot.onHand))), Evidence("incoming", .count(Int64(snapshot.incoming))),
                             Evidence("units_sold", .count(Int64(units))), Evidence("window_days", .count(window)),
                             Evidence("days_of_cover", .rate(Ratio(coverTenths, 10))), Evidence("lead_time_days", .count(Int64(lead))),
-                            Evidence("restock_quantity", .count(quantity))]
-            if snapshot.onHand == 0 && heroes.contains(sku.productID) {
+                            Evidence("restock_quantity", .count(quantity))] + counted
+            // Oversold (negative: sold and not yet fulfilled) is sold out too.
+            if snapshot.onHand <= 0 && isHero {
                 findings.append(Finding(
-                    check: .soldOutHero, severity: .critical, subject: sku.id, atStake: dailyRevenue * Int64(lead),
+                    check: .soldOutHero, severity: .critical, subject: id, atStake: dailyRevenue * Int64(lead),
                     evidence: evidence + [Evidence("daily_revenue", .money(dailyRevenue))],
-                    adviceZh: (quantity > 0 ? "主推款 SKU \(sku.id) 已售罄：立即补货 \(quantity) 件（交期 \(lead) 天）" : "主推款 SKU \(sku.id) 已售罄，在途 \(snapshot.incoming) 件：催供应商提前到货")
+                    adviceZh: (quantity > 0 ? "主推款 SKU \(id) 已售罄：立即补货 \(quantity) 件（交期 \(lead) 天）" : "主推款 SKU \(id) 已售罄，在途 \(snapshot.incoming) 件：催供应商提前到货")
                         + "；到货前把流量和广告转到有货的款。",
-                    adviceEn: (quantity > 0 ? "Hero SKU \(sku.id) is sold out: reorder \(quantity) units now (lead time \(lead) days)" : "Hero SKU \(sku.id) is sold out with \(snapshot.incoming) units on order: press the supplier for an earlier delivery")
+                    adviceEn: (quantity > 0 ? "Hero SKU \(id) is sold out: reorder \(quantity) units now (lead time \(lead) days)" : "Hero SKU \(id) is sold out with \(snapshot.incoming) units on order: press the supplier for an earlier delivery")
                         + "; move traffic and ads to items in stock until it arrives.",
                     role: .operator))
             } else if coverTenths < needTenths {
                 let orderBy = input.day.adding(days: max(0, Int(coverTenths / 10) - lead))
                 let short = (needTenths - coverTenths + 9) / 10
                 findings.append(Finding(
-                    check: .restock, severity: heroes.contains(sku.productID) ? .critical : .warning, subject: sku.id, atStake: dailyRevenue * short,
+                    check: .restock, severity: isHero ? .critical : .warning, subject: id, atStake: dailyRevenue * short,
                     evidence: evidence + [Evidence("order_by", .day(orderBy))],
-                    adviceZh: "SKU \(sku.id) 库存只够 \(coverTenths / 10) 天，低于交期加安全天数（\(lead + settings.safetyDays) 天）：\(orderBy.iso) 前补货 \(quantity) 件。",
-                    adviceEn: "SKU \(sku.id) has \(coverTenths / 10) days of cover, under lead time plus safety (\(lead + settings.safetyDays) days): reorder \(quantity) units by \(orderBy.iso).",
+                    adviceZh: "SKU \(id) 库存只够 \(coverTenths / 10) 天，低于交期加安全天数（\(lead + settings.safetyDays) 天）：\(orderBy.iso) 前补货 \(quantity) 件。",
+                    adviceEn: "SKU \(id) has \(coverTenths / 10) days of cover, under lead time plus safety (\(lead + settings.safetyDays) days): reorder \(quantity) units by \(orderBy.iso).",
                     role: .operator))
             }
         }

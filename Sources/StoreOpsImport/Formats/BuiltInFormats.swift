@@ -3,7 +3,8 @@
 public enum BuiltInFormats {
     public static let all: [FormatMapping] = [
         taobaoOrders, taobaoItems, taobaoRefunds, sycmOverview, sycmSources, ztcReport, serviceAgents, shopifyOrders, shopifyProducts,
-        amazonBusinessReport, douyinOrders, pddOrders, invoiceLines, taobaoItemList,
+        amazonBusinessReport, douyinOrders, pddOrders, invoiceLines, taobaoItemList, shopifyInventory,
+        amazonFBAInventory, amazonActiveListings, taobaoAssistantItems, jushuitanStock, wangdiantongStock,
     ]
 
     /// The format with this `--kind` name.
@@ -121,4 +122,55 @@ public enum BuiltInFormats {
         columns: ["product_id": ["宝贝ID", "商品ID"], "title": ["标题", "宝贝标题", "商品标题"], "price": ["价格", "一口价"], "category": ["类目", "玩具类型", "宝贝类目"],
                   "sku": ["商家编码"]],
         required: ["product_id", "title", "price"])
+
+    /// Shopify admin "Export inventory": one row per variant and location; `Available` is what can be sold
+    /// (on hand less committed and unavailable; negative when oversold).
+    public static let shopifyInventory = FormatMapping(
+        kind: "shopify-inventory", title: "Shopify inventory export (one row per variant and location)", target: .stock,
+        columns: ["sku": ["SKU"], "on_hand": ["Available (not editable)", "Available"],
+                  "incoming": ["Incoming (not editable)", "Incoming"]],
+        required: ["sku", "on_hand"])
+
+    /// Amazon "Manage FBA Inventory": fulfillable units, and the three stages of inbound shipments as incoming.
+    /// A row whose SKU is not listed for FBA (`afn-listing-exists` No) is not an FBA count.
+    public static let amazonFBAInventory = FormatMapping(
+        kind: "amazon-fba-inventory", title: "Amazon Manage FBA Inventory report", target: .stock,
+        columns: ["sku": ["sku"], "on_hand": ["afn-fulfillable-quantity"],
+                  "incoming_planned": ["afn-inbound-working-quantity"], "incoming_shipped": ["afn-inbound-shipped-quantity"],
+                  "incoming_receiving": ["afn-inbound-receiving-quantity"], "tracked": ["afn-listing-exists"]],
+        required: ["sku", "on_hand"])
+
+    /// Amazon "Active Listings" report: the merchant-fulfilled quantity (empty for FBA listings, whose stock the FBA
+    /// report gives).
+    public static let amazonActiveListings = FormatMapping(
+        kind: "amazon-active-listings", title: "Amazon Active Listings report (merchant-fulfilled quantity)",
+        target: .stock,
+        columns: ["sku": ["seller-sku"], "on_hand": ["quantity"]],
+        required: ["sku", "on_hand"])
+
+    /// 淘宝助理 item export: English field names, then the same names in Chinese; `num` is the item's stock and
+    /// `outer_id` its merchant code (商家编码).
+    public static let taobaoAssistantItems: FormatMapping = {
+        var format = FormatMapping(
+            kind: "taobao-assistant-items", title: "淘宝助理 item export (宝贝数量 by 商家编码)", target: .stock,
+            columns: ["sku": ["outer_id"], "on_hand": ["num"]],
+            required: ["sku", "on_hand"])
+        format.secondHeaderLine = true
+        return format
+    }()
+
+    /// 聚水潭 ERP stock exports (商品库存, 库存视角): 可用数 is what can be sold (actual stock less what orders
+    /// hold); purchase and transfer orders on the way, and the receiving warehouse, are incoming.
+    public static let jushuitanStock = FormatMapping(
+        kind: "jushuitan-stock", title: "聚水潭 stock export (商品库存 / 库存视角)", target: .stock,
+        columns: ["sku": ["商品编码"], "on_hand": ["可用数"], "incoming": ["采购在途数"], "incoming_shipped": ["调拨在途数"],
+                  "incoming_receiving": ["进货仓库存"]],
+        required: ["sku", "on_hand"])
+
+    /// 旺店通 ERP stock detail export (库存明细): 可发库存 is what can be shipped; purchases and transfers on the way
+    /// are incoming.
+    public static let wangdiantongStock = FormatMapping(
+        kind: "wangdiantong-stock", title: "旺店通 stock detail export (库存明细)", target: .stock,
+        columns: ["sku": ["商家编码"], "on_hand": ["可发库存"], "incoming": ["采购在途", "采购在途量"], "incoming_shipped": ["调拨在途"]],
+        required: ["sku", "on_hand"])
 }

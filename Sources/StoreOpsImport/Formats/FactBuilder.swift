@@ -45,6 +45,7 @@ extension ImportTarget {
             return RowBuilder { RowBuilders.adStat(&$0, &$1, channel: channel) }
         case .serviceAgents: return RowBuilder(build: RowBuilders.serviceAgent)
         case .itemTraffic: return ItemTrafficBuilder()
+        case .stock: return StockBuilder()
         }
     }
 }

@@ -29,6 +29,9 @@ public struct FormatMapping: Sendable, Hashable {
     /// Whether the file starts with a header. Without one (a mapping file's `"header": false`) its columns are named
     /// by position, "1", "2" ..., and every line is data.
     public var hasHeader = true
+    /// Whether the line after the header names the columns again, in another language (淘宝助理 writes English
+    /// field names, then Chinese ones): that line is skipped when none of its cells is a number.
+    public var secondHeaderLine = false
 
     public init(kind: String, title: String, target: ImportTarget, columns: [String: [String]], required: [String], moneyInFen: Bool = false,
                 channel: String? = nil, groupsAreAdjacent: Bool = true) {

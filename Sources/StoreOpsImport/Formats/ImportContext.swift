@@ -13,6 +13,8 @@ public struct ImportContext: Sendable {
     /// Whether ids a spreadsheet program rounded to 15 digits are imported as they are (one warning for the file)
     /// instead of refused. Ids in E-notation are refused always: their digits are lost.
     public var allowRoundedIDs = false
+    /// The day of the import in the store's time zone: the day of a stock count that names none.
+    public var today: Day?
 
     public init(store: Store, fileName: String, defaultDay: Day? = nil, pseudonymise: @escaping @Sendable (String) -> String,
                 costsFrom: Day = Day(year: 2000, month: 1, day: 1)!) {

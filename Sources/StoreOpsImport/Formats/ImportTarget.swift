@@ -21,12 +21,15 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
     /// Any transaction file of (customer, time, amount [, quantity, order id]): a mapping file's shorthand for
     /// orders whose rows are lines (rows with one order id are one order; without an order id each row is one).
     case transactions
+    /// Stock per SKU at one time (a platform's or an ERP's inventory export): sellable units and units on the way,
+    /// summed over the rows of one SKU (one row per location or per variant sharing a code).
+    case stock
 
     /// Whether each row is a figure of one day (from a day column, or the file's day).
     public var isDaily: Bool {
         switch self {
         case .trafficDays, .trafficSources, .adStats, .serviceAgents, .itemTraffic: true
-        case .orders, .orderLines, .refunds, .products, .transactions: false
+        case .orders, .orderLines, .refunds, .products, .transactions, .stock: false
         }
     }
 
@@ -79,6 +82,16 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
              ("amount", "what the row paid (required; with a quantity, the row's total)"), ("quantity", "units (default 1; negative: a return)"),
              ("order_id", "order or invoice number: rows with one number are one order (without it each row is one order)"),
              ("currency", "the amounts' currency code; a file in another currency than the store's is refused")]
+        case .stock:
+            [("sku", "SKU / merchant code, as the order lines name it (required)"),
+             ("on_hand", "sellable units (required); empty or `not stocked`: unknown, the row is not stored; "
+                 + "negative: oversold"),
+             ("incoming", "units on order (purchase orders on the way)"),
+             ("incoming_planned", "units of an inbound shipment not yet sent (added to incoming)"),
+             ("incoming_shipped", "units shipped or transferred to the warehouse, on the way (added to incoming)"),
+             ("incoming_receiving", "units arrived and being received, not yet sellable (added to incoming)"),
+             ("day", "the day of the count (or --date, or a date in the file name; default: the day of the import)"),
+             ("tracked", "whether the row's count applies (No/否: the SKU is not stocked there; the row is not stored)")]
         case .products:
             [("product_id", "product id or handle (required)"), ("title", "title"), ("category", "category"), ("sku", "variant SKU"),
              ("price", "variant price"), ("cost", "unit cost"), ("grams", "weight in grams"), ("attributes", "option values")]

@@ -57,24 +57,31 @@ public struct CheckService: Sendable {
     /// The window of the ads and service judgements.
     func window(_ day: Day, _ settings: CheckSettings) -> DayRange { DayRange(day.adding(days: -(settings.windowDays - 1)), day)! }
 
-    /// Products, SKUs, the unit costs in force, the day's stock and the open purchase orders.
+    /// Products, SKUs, the unit costs in force, each SKU's latest stock count and the open purchase orders.
     func readCatalog(_ store: Store, _ day: Day, _ settings: CheckSettings) async throws -> Fill {
         let id = store.id
         async let products = storage.read(Product.self, store: id, days: nil)
         async let skus = storage.read(SKU.self, store: id, days: nil)
         async let costs = storage.read(SKUCost.self, store: id, days: nil)
-        async let stock = storage.read(InventorySnapshot.self, store: id, days: DayRange(day: day))
+        // Each SKU's latest count from the oldest one still used up to the next morning's.
+        let countDays = DayRange(day.adding(days: -settings.stockCountMaxAgeDays), day.adding(days: 1))!
+        async let counts = storage.read(InventorySnapshot.self, store: id, days: countDays)
         async let purchaseOrders = storage.read(PurchaseOrder.self, store: id, days: DayRange(day: day))
         var unitCosts: [String: Money] = [:]
         for cost in try await costs where cost.effectiveFrom <= day {
             unitCosts[cost.skuID] = cost.unitCost  // ordered by key: the latest effective date wins
         }
-        let (p, s, st, po) = try await (products, skus, stock, purchaseOrders.filter { $0.receivedOn == nil })
+        var latest: [String: InventorySnapshot] = [:]
+        for count in try await counts where count.day >= latest[count.skuID]?.day ?? count.day {
+            latest[count.skuID] = count
+        }
+        let stock = latest.values.sorted { $0.skuID < $1.skuID }
+        let (p, s, po) = try await (products, skus, purchaseOrders.filter { $0.receivedOn == nil })
         return { [unitCosts] input in
             input.products = p
             input.skus = s
             input.unitCosts = unitCosts
-            input.stock = st
+            input.stock = stock
             input.purchaseOrders = po
         }
     }

@@ -44,6 +44,7 @@ public struct ImportService: Sendable {
             key.hexTag(of: buyer, prefix: "b", bytes: 16)
         }, costsFrom: options.date ?? Day(year: 2000, month: 1, day: 1)!)
         context.allowRoundedIDs = options.allowRoundedIDs
+        context.today = store.timeZone.day(of: clock())
         let rejects = options.skipInvalid && !options.dryRun ? RejectsFile(url) : nil
         let source = ParsingSource(url: url, options: options, formats: formats, context: context, progress: progress, rejects: rejects,
                                    ledger: { summary in
