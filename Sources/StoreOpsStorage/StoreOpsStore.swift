@@ -46,6 +46,10 @@ public protocol StoreOpsStore: Sendable {
     /// history, with how many, their orders that day and what those paid; days without are left out. Oldest first.
     func firstPurchases(store: StoreID, days: DayRange) async throws -> [FirstPurchaseDay]
 
+    /// The fact tables (`AnyFactTable` names: `orders`, `inventory_snapshots` ...) that hold at least one row of the
+    /// store: the kinds of facts it has ever brought in, which the checks need to say what they cannot see.
+    func tablesWithRows(store: StoreID) async throws -> Set<String>
+
     /// Of the orders paid in `days`: those paid but not shipped, the parcels not delivered, and the paid amounts of
     /// their orders and of the orders `amountsOf` names.
     func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork

@@ -14,7 +14,7 @@ public enum StorageConformance {
         case storesRoundTrip, everyKindRoundTrips, masterTableAggregates, noDataIsNotZero, reimportChangesNothing,
              upsertMovesAggregates, refundChangesMoveAggregates, costChangeRefreshesCOGS, foreignStoreRowRollsBack, rangeReads, storesAreIsolated,
              removeFactsKeepsStore, costSettingsRoundTrip, shippingRules, newDaysSumAsCounted, linesWrittenLater,
-             purchasesOfPaidOrdersWithBuyers, firstPurchasesAreNewBuyers
+             purchasesOfPaidOrdersWithBuyers, firstPurchasesAreNewBuyers, tablesWithRowsOfTheStore
 
         public var testDescription: String { rawValue }
     }
@@ -41,6 +41,7 @@ public enum StorageConformance {
         case .linesWrittenLater: try await linesWrittenLater(storage)
         case .purchasesOfPaidOrdersWithBuyers: try await purchasesOfPaidOrdersWithBuyers(storage)
         case .firstPurchasesAreNewBuyers: try await firstPurchasesAreNewBuyers(storage)
+        case .tablesWithRowsOfTheStore: try await tablesWithRowsOfTheStore(storage)
         }
     }
 
@@ -371,6 +372,24 @@ public enum StorageConformance {
         #expect(purchases == [Purchase(customer: "u1", day: d[0], amountMinor: 100), Purchase(customer: "u1", day: d[0], amountMinor: 120),
                               Purchase(customer: "u2", day: d[2], amountMinor: 80)])
         #expect(try await storage.purchases(store: other.id, through: d[3]) == [Purchase(customer: "u1", day: d[0], amountMinor: 999)])
+    }
+
+    /// The tables with a row of the store, and only of that store: what the checks may run on.
+    static func tablesWithRowsOfTheStore(_ storage: any StoreOpsStore) async throws {
+        try await storage.saveStore(Fixtures.store)
+        let other = Store(id: "other", name: "Other", platform: .taobao)
+        try await storage.saveStore(other)
+        #expect(try await storage.tablesWithRows(store: Fixtures.storeID).isEmpty)
+        var batch = FactBatch()
+        batch.orders = [Fixtures.order("A", buyer: "u1", paid: Fixtures.at(Fixtures.d0, 10), amount: 100, units: 1)]
+        batch.inventory = [InventorySnapshot(store: Fixtures.storeID, day: Fixtures.d0, skuID: "S", onHand: 3)]
+        try await storage.write(batch, to: Fixtures.storeID)
+        var elsewhere = FactBatch()
+        elsewhere.reviews = [Review(store: other.id, id: "R", productID: "P", rating: 5, text: "",
+                                    at: Fixtures.at(Fixtures.d0, 1), day: Fixtures.d0)]
+        try await storage.write(elsewhere, to: other.id)
+        #expect(try await storage.tablesWithRows(store: Fixtures.storeID) == ["orders", "inventory_snapshots"])
+        #expect(try await storage.tablesWithRows(store: other.id) == ["reviews"])
     }
 
     /// First purchases are per day the buyers new to the store's whole history, their orders and amounts that day;

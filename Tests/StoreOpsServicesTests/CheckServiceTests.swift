@@ -134,12 +134,16 @@ struct CheckServiceTests {
                                    ("orders.csv", orders, nil)] {
             if name == "orders.csv" {
                 // Stock without any sales: sales are unknown, so nothing is called slow.
-                #expect(try await checks.run(store: f.store.id).findings.filter { $0.section == .stock }.isEmpty)
+                let before = try await checks.run(store: f.store.id)
+                #expect(before.findings.filter { $0.section == .stock }.isEmpty)
+                #expect(before.notRun.contains { $0.missing == .orderLines } && !before.notRun.contains { $0.missing == .stock })
             }
             let report = try await f.service.importFile(try f.file(name, text), store: f.store.id, options: ImportOptions(date: date))
             #expect(report.status == .imported && report.errorCount == 0, "\(name): \(report.diagnostics.prefix(3))")
         }
-        let stock = try await checks.run(store: f.store.id).findings.filter { $0.section == .stock }
+        let after = try await checks.run(store: f.store.id)
+        #expect(!after.notRun.contains { $0.missing == .stock || $0.missing == .orderLines })
+        let stock = after.findings.filter { $0.section == .stock }
         #expect(stock.map { "\($0.check.rawValue) \($0.subject)" } == ["restock A-1", "slow_mover B-2"])
         // 10 units at 2 a day: 5.0 days of cover, under 15 days' lead time + 7 safety; 28 x (15 + 30) / 14 - 10 = 80
         // to order now; 17 days short at 100.00 a day at stake. Counted the morning after the day checked.
@@ -150,5 +154,25 @@ struct CheckServiceTests {
         #expect(restock.atStake == Money(minor: 170_000, currency: .cny))
         // No price or cost without a products export: the money tied up in B-2 is unknown, and said to be.
         #expect(stock[1].atStake == nil && stock[1].adviceEn.contains("unknown"))
+    }
+
+    @Test("a store fed only with an order export: its checks run, every other one is listed with its remedy, nothing guessed")
+    func ordersOnly() async throws {
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        _ = try await f.service.importFile(Samples.url("taobao/orders.csv"), store: f.store.id, options: ImportOptions(allowRoundedIDs: true))
+        let report = try await CheckService(storage: f.storage, clock: { Instant(year: 2026, month: 11, day: 22, hour: 1)! })
+            .run(store: f.store.id, day: Day(iso: "2017-05-20")!)
+        // The export's 退款金额 became refunds: the order and refund checks ran; every other kind is missing.
+        let missing = Set(report.notRun.map(\.missing))
+        #expect(missing == Set(CheckData.allCases).subtracting([.orders, .refunds]), "\(missing)")
+        #expect(Set(report.notRun.flatMap(\.checks)) == Set(CheckKind.allCases.filter { $0.needs.contains(where: missing.contains) }))
+        #expect(report.findings.allSatisfy { !$0.check.needs.contains(where: missing.contains) })
+        #expect(report.notRun.first { $0.missing == .stock }?.checks == [.soldOutHero, .restock, .slowMover])
+        let zh = CheckReportRenderer.text(report, language: .zh), en = CheckReportRenderer.text(report, language: .en)
+        #expect(zh.contains("## 未能运行的检查（缺少数据）") && zh.contains("- 缺少库存盘点：主推款售罄、需要补货、滞销"), "\(zh)")
+        #expect(en.contains("No stock counts: ") && en.contains("import a stock export (聚水潭/旺店通"), "\(en)")
+        let json = CheckReportRenderer.json(report)
+        #expect(json.contains(#""missing": "reviews""#) && json.contains("StoreOps cannot take these in yet"))
     }
 }

@@ -60,6 +60,8 @@ public struct CheckInput: Sendable {
     public var dsrScores: [DSRScore] = []
     /// Organic ranks of the tracked keywords on `day` and the day before.
     public var keywordRanks: [KeywordRank] = []
+    /// The kinds of facts the store lacks for the day: the checks that need them do not run.
+    public var missing: Set<CheckData> = []
 
     public init(store: Store, day: Day, now: Instant) {
         self.store = store

@@ -6,10 +6,12 @@ public struct DailyChecks: Sendable {
     public init(settings: CheckSettings = CheckSettings()) { self.settings = settings }
 
     public func run(_ input: CheckInput) -> [Finding] {
-        let findings = AfterSalesCheck().run(input, settings) + LogisticsCheck().run(input, settings) + StockCheck().run(input, settings)
+        let all = AfterSalesCheck().run(input, settings) + LogisticsCheck().run(input, settings) + StockCheck().run(input, settings)
             + PageHealthCheck().run(input, settings) + KeywordCheck().run(input, settings) + AdsCheck().run(input, settings)
             + AgentCheck().run(input, settings) + ReviewCheck().run(input, settings) + ScoreCheck().run(input, settings)
             + CompetitorCheck().run(input, settings) + RankCheck().run(input, settings) + ListingCheck().run(input, settings)
+        // A check whose facts the store lacks reports nothing, whatever partial data it saw.
+        let findings = all.filter { finding in !finding.check.needs.contains(where: input.missing.contains) }
         return findings.enumerated().sorted { a, b in
             let (x, y) = (a.element, b.element)
             if x.section != y.section { return x.section < y.section }

@@ -9,6 +9,8 @@ public struct CheckReport: Sendable {
     public var returnReasons: ReturnReasons?
     /// What recording the findings as tasks changed, when they were recorded.
     public var tasks: TaskPlanner.Plan?
+    /// The checks that could not run for lack of facts, by the kind missing.
+    public var notRun: [CheckGap] = []
 
     public init(store: Store, day: Day, findings: [Finding], returnReasons: ReturnReasons? = nil, tasks: TaskPlanner.Plan? = nil) {
         self.store = store

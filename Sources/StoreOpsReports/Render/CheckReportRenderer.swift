@@ -4,7 +4,10 @@ import StoreOpsCore
 public enum CheckReportRenderer {
     public static func text(_ report: CheckReport, language l: Language) -> String {
         var out = l.pick("\(report.store.name) (\(report.store.id)) \(report.day.iso) 每日检查：", "\(report.store.name) (\(report.store.id)) checks for \(report.day.iso): ")
-        out += report.findings.isEmpty ? l.pick("没有发现问题。\n", "nothing found.\n") : l.pick("\(report.findings.count) 项发现\n", "\(report.findings.count) findings\n")
+        let nothing = report.notRun.isEmpty ? l.pick("没有发现问题。\n", "nothing found.\n")
+            : l.pick("已运行的检查没有发现问题（部分检查未能运行，见下）。\n",
+                     "nothing found by the checks that ran (some could not run, see below).\n")
+        out += report.findings.isEmpty ? nothing : l.pick("\(report.findings.count) 项发现\n", "\(report.findings.count) findings\n")
         for (section, findings) in report.sections {
             let total = findings.compactMap(\.atStake).reduce(Money.zero(report.store.currency), +)
             out += "\n## \(section.label(l))" + (total.isZero ? "" : l.pick("（涉及金额 \(total.groupedString)）", " (at stake \(total.groupedString))")) + "\n"
@@ -12,6 +15,14 @@ public enum CheckReportRenderer {
                 let stake = f.atStake.map { l.pick("  涉及 \($0.groupedString)", "  at stake \($0.groupedString)") } ?? ""
                 out += "- [\(f.severity.rawValue)] \(f.check.label(l)) · \(f.subject)\(stake) → \(f.role.label(l))\n"
                 out += "  " + l.pick(f.adviceZh, f.adviceEn) + "\n"
+            }
+        }
+        if !report.notRun.isEmpty {
+            out += "\n## " + l.pick("未能运行的检查（缺少数据）", "Checks that could not run (no data)") + "\n"
+            for gap in report.notRun {
+                out += "- " + l.pick("缺少\(gap.missing.label(l))：", "No \(gap.missing.label(l)): ")
+                    + gap.checks.map { $0.label(l) }.joined(separator: l.pick("、", ", ")) + "\n"
+                out += "  " + gap.missing.remedy(l) + "\n"
             }
         }
         if let reasons = report.returnReasons {
@@ -33,6 +44,7 @@ public enum CheckReportRenderer {
         JSONValue.object([
             ("store", .string(report.store.id.rawValue)), ("day", .string(report.day.iso)), ("currency", .string(report.store.currency.code)),
             ("findings", .array(report.findings.map(finding))),
+            ("not_run", notRun(report.notRun)),
             ("return_reasons", .array((report.returnReasons?.lines ?? []).map { line in
                 .object([("reason", .string(line.reason)), ("count", .int(line.count)), ("amount", .string(line.amount.decimalString)),
                          ("cumulative_share", line.cumulativeShare.decimalString(digits: 4).map { .number($0) } ?? .null)])
@@ -42,6 +54,16 @@ public enum CheckReportRenderer {
                          ("recovered", .array(plan.recovered.map { .string($0) })), ("not_recovered", .array(plan.relapsed.map { .string($0) }))])
             } ?? .null),
         ]).rendered() + "\n"
+    }
+
+    /// The checks that could not run, by the kind of facts missing, with the remedy in both languages.
+    static func notRun(_ gaps: [CheckGap]) -> JSONValue {
+        .array(gaps.map { gap in
+            .object([("missing", .string(gap.missing.rawValue)),
+                     ("checks", .array(gap.checks.map { .string($0.rawValue) })),
+                     ("remedy", .object([("zh", .string(gap.missing.remedy(.zh))),
+                                         ("en", .string(gap.missing.remedy(.en)))]))])
+        })
     }
 
     static func finding(_ f: Finding) -> JSONValue {

@@ -26,19 +26,29 @@ struct DailyReportChecksSummary {
 
     func stake(_ money: Money?) -> String { money.map { language.pick("  涉及 \($0.groupedString)", "  at stake \($0.groupedString)") } ?? "" }
 
+    /// The kinds of facts whose checks could not run, in one line, nil when every check ran.
+    var notRunLine: String? {
+        guard let gaps = report.checks?.notRun, !gaps.isEmpty else { return nil }
+        let l = language, checks = gaps.reduce(0) { $0 + $1.checks.count }
+        let kinds = gaps.map { $0.missing.label(l) }.joined(separator: l.pick("、", ", "))
+        return l.pick("未能运行 \(checks) 项检查，缺少：\(kinds)（storeops checks 查看如何补上）",
+                      "\(checks) checks could not run, no \(kinds) (storeops checks says how to bring them in)")
+    }
+
     var textLines: [String] {
         let l = language
         var lines: [String] = []
         if let checks = report.checks {
             let critical = findings.filter { $0.severity == .critical }.count
             lines.append(l.pick("检查: \(findings.count) 项发现 (严重 \(critical))", "Checks: \(findings.count) findings (\(critical) critical)")
-                         + (findings.isEmpty ? l.pick(", 一切正常。", ", all clear.") : ""))
+                         + (findings.isEmpty && notRunLine == nil ? l.pick(", 一切正常。", ", all clear.") : ""))
             for (section, found) in checks.sections {
                 let total = found.compactMap(\.atStake).reduce(Money.zero(report.store.currency), +)
                 lines.append("  \(section.label(l)): \(found.count)" + (total.isZero ? "" : stake(total)))
             }
             for f in top { lines.append("  - [\(f.severity.rawValue)] \(f.check.label(l)) · \(f.subject)\(stake(f.atStake)) → \(f.role.label(l))") }
             if findings.count > top.count { lines.append(l.pick("  全部发现: storeops checks", "  All findings: storeops checks")) }
+            if let notRun = notRunLine { lines.append("  " + notRun) }
         }
         let tasks = report.openTasks
         if tasks.isEmpty {
@@ -58,7 +68,9 @@ struct DailyReportChecksSummary {
         var body = "<section class=\"checks\"><h2>\(e(l.pick("检查与任务", "Checks and tasks")))</h2>"
         if let checks = report.checks {
             if findings.isEmpty {
-                body += "<p>\(e(l.pick("检查没有发现问题。", "The checks found nothing.")))</p>"
+                let nothing = notRunLine == nil ? l.pick("检查没有发现问题。", "The checks found nothing.")
+                    : l.pick("已运行的检查没有发现问题。", "The checks that ran found nothing.")
+                body += "<p>\(e(nothing))</p>"
             } else {
                 body += "<table><thead><tr><th>\(e(l.pick("板块", "Section")))</th><th>\(e(l.pick("发现", "Findings")))</th><th>\(e(l.pick("涉及金额", "At stake")))</th></tr></thead><tbody>"
                 for (section, found) in checks.sections {
@@ -73,6 +85,7 @@ struct DailyReportChecksSummary {
                 body += "</ul>"
             }
         }
+        if let notRun = notRunLine { body += "<p class=\"muted\">\(e(notRun))</p>" }
         if report.openTasks.isEmpty {
             body += "<p>\(e(l.pick("没有待办任务。", "No open tasks.")))</p>"
         } else {

@@ -56,7 +56,8 @@ public struct DailyReportJSONRenderer: Sendable {
             ])
         } ?? .null))
         pairs.append(("checks", report.checks.map { c in
-            .object([("findings", .array(c.findings.map(CheckReportRenderer.finding)))])
+            .object([("findings", .array(c.findings.map(CheckReportRenderer.finding))),
+                     ("not_run", CheckReportRenderer.notRun(c.notRun))])
         } ?? .null))
         pairs.append(("open_tasks", .array(report.openTasks.map(TaskListRenderer.task))))
         pairs.append(("compare", .object([

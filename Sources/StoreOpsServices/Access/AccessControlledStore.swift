@@ -91,6 +91,11 @@ struct AccessControlledStore: StoreOpsStore {
         return try await inner.firstPurchases(store: store, days: days)
     }
 
+    func tablesWithRows(store: StoreID) async throws -> Set<String> {
+        try await require(.read, store)
+        return try await inner.tablesWithRows(store: store)
+    }
+
     func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork {
         try await require(.read, store)
         return try await inner.openOrderWork(store: store, days: days, amountsOf: orderIDs)

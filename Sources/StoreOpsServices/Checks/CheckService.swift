@@ -34,8 +34,10 @@ public struct CheckService: Sendable {
     public static func report(_ input: CheckInput, settings: CheckSettings) -> CheckReport {
         let reasons = ReturnReasons(refunds: input.refunds, first: input.day.adding(days: -(settings.afterSalesWindowDays - 1)), last: input.day,
                                     zone: input.store.timeZone, currency: input.store.currency)
-        return CheckReport(store: input.store, day: input.day, findings: DailyChecks(settings: settings).run(input),
-                           returnReasons: reasons.total > 0 ? reasons : nil)
+        let findings = DailyChecks(settings: settings).run(input)
+        var report = CheckReport(store: input.store, day: input.day, findings: findings, returnReasons: reasons.total > 0 ? reasons : nil)
+        report.notRun = CheckGap.of(missing: input.missing)
+        return report
     }
 
     /// The facts of the checks of `day`. The four groups of reads run concurrently (and the independent reads inside
@@ -47,8 +49,41 @@ public struct CheckService: Sendable {
         async let sales = readSales(store, day, settings)
         async let marketing = readMarketing(store, day, settings)
         async let service = readService(store, day, settings)
+        async let present = storage.tablesWithRows(store: store.id)
         for fill in try await [catalog, sales, marketing, service] { fill(&input) }
+        input.missing = Self.missing(tables: try await present, input: input)
         return input
+    }
+
+    /// The storage tables whose rows mean the store has brought in each kind of facts.
+    static func tables(of data: CheckData) -> [String] {
+        switch data {
+        case .orders: ["orders"]
+        case .orderLines: ["order_lines"]
+        case .refunds: ["refunds"]
+        case .tracking: ["shipments", "logistics_events"]
+        case .complaints: ["complaints"]
+        case .stock: ["inventory_snapshots"]
+        case .purchaseOrders: ["purchase_orders"]
+        case .products: ["products"]
+        case .storeTraffic: ["traffic_days"]
+        case .itemTraffic: ["item_traffic"]
+        case .ads: ["ad_stats"]
+        case .adBudgets: ["ad_budgets"]
+        case .serviceAgents: ["service_agent_days"]
+        case .reviews: ["reviews"]
+        case .scores: ["dsr_scores"]
+        case .competitors: ["competitor_items"]
+        case .ranks: ["keyword_ranks"]
+        }
+    }
+
+    /// The kinds of facts the store has never brought in (none of their tables has a row), and stock when no count
+    /// is recent enough for the day.
+    static func missing(tables present: Set<String>, input: CheckInput) -> Set<CheckData> {
+        var missing = Set(CheckData.allCases.filter { data in !tables(of: data).contains(where: present.contains) })
+        if input.stock.isEmpty { missing.insert(.stock) }
+        return missing
     }
 
     /// What a group of reads sets in the input.

@@ -270,6 +270,15 @@ public final class PostgresStore: StoreOpsStore, Service {
         return try rows.map { try CustomerSQL.decodeFirstPurchase($0, store: store, currency: owner.currency) }
     }
 
+    public func tablesWithRows(store: StoreID) async throws -> Set<String> {
+        _ = try await requireStore(store)
+        let arguments = Array(repeating: SQLValue.text(store.rawValue), count: AnyFactTable.all.count)
+        let rows = try await transaction("read which facts the store has") { c in
+            try await c.rows(AggregateSQL.tablesWithRows, arguments, logger: logger)
+        }
+        return AggregateSQL.tableNames(rows)
+    }
+
     public func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork {
         let owner = try await requireStore(store)
         let (unshipped, parcels, amounts) = try await transaction("read the open orders and parcels") { c in

@@ -192,6 +192,13 @@ public final class SQLiteStore: StoreOpsStore {
         }
     }
 
+    public func tablesWithRows(store: StoreID) async throws -> Set<String> {
+        let arguments = Array(repeating: SQLValue.text(store.rawValue), count: AnyFactTable.all.count)
+        return try await run(owning: store) { db, _ in
+            AggregateSQL.tableNames(try SQLiteStore.query(db, AggregateSQL.tablesWithRows, arguments))
+        }
+    }
+
     public func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork {
         try await run(owning: store) { db, owner in
             let unshipped = CheckSQL.unshippedOrders(store: store, days: days), parcels = CheckSQL.openParcels(store: store, days: days)

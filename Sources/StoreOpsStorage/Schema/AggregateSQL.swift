@@ -185,8 +185,18 @@ public enum AggregateSQL {
     /// One row when the store (`?`) has a row in `table`.
     public static func storeHasRows(in table: String) -> String { "SELECT 1 FROM \(table) WHERE store_id = ? LIMIT 1" }
 
+    /// The names of the fact tables with a row of the store (`?`, once per table), one query.
+    public static let tablesWithRows = AnyFactTable.all.map { table in
+        "SELECT CAST('\(table.name)' AS TEXT) AS name WHERE EXISTS (SELECT 1 FROM \(table.name) WHERE store_id = ?)"
+    }.joined(separator: " UNION ALL ")
+
     /// One row when the store has a shipping price list.
     public static let hasShippingRules = storeHasRows(in: "shipping_rules")
+
+    /// The table names of `tablesWithRows`' rows.
+    public static func tableNames(_ rows: [[SQLValue]]) -> Set<String> {
+        Set(rows.compactMap { row in if case .text(let name) = row.first { name } else { nil } })
+    }
 
     public static let deleteShipping = "DELETE FROM daily_shipping WHERE store_id = :store AND day IN (:days)"
 

@@ -1,0 +1,52 @@
+import StoreOpsCore
+
+extension CheckData {
+    /// The kind of facts, in a few words.
+    public func label(_ l: Language) -> String {
+        switch self {
+        case .orders: l.pick("订单", "orders")
+        case .orderLines: l.pick("带商家编码的订单明细", "order lines with SKU codes")
+        case .refunds: l.pick("退款", "refunds")
+        case .tracking: l.pick("物流跟踪", "shipment tracking")
+        case .complaints: l.pick("投诉", "complaints")
+        case .stock: l.pick("库存盘点", "stock counts")
+        case .purchaseOrders: l.pick("采购单", "purchase orders")
+        case .products: l.pick("商品资料", "products")
+        case .storeTraffic: l.pick("店铺流量", "store traffic")
+        case .itemTraffic: l.pick("单品流量", "item traffic")
+        case .ads: l.pick("推广数据", "ads")
+        case .adBudgets: l.pick("推广日限额", "ad budgets")
+        case .serviceAgents: l.pick("客服绩效", "customer-service performance")
+        case .reviews: l.pick("评价", "reviews")
+        case .scores: l.pick("店铺评分", "store scores")
+        case .competitors: l.pick("竞品", "competitors")
+        case .ranks: l.pick("关键词排名", "keyword ranks")
+        }
+    }
+
+    /// What would bring these facts in. Kinds that no import or command takes in yet say so.
+    public func remedy(_ l: Language) -> String {
+        let none = l.pick("StoreOps 还不能导入这类数据（演示店铺有）", "StoreOps cannot take these in yet (the demo store has them)")
+        return switch self {
+        case .orders:
+            l.pick("导入订单报表（淘宝/天猫、抖店、拼多多、Shopify 等）", "import an order export (Taobao/Tmall, Douyin, Pinduoduo, Shopify ...)")
+        case .orderLines:
+            l.pick("导入宝贝报表（含商家编码），或含明细 SKU 的订单导出",
+                   "import the item export (宝贝报表, with 商家编码) or an order export with line SKUs")
+        case .refunds: l.pick("导入退款报表", "import the refund export (退款报表)")
+        case .stock:
+            l.pick("导入库存导出（聚水潭/旺店通、淘宝助理、Shopify 库存、亚马逊 FBA 或 Active Listings），"
+                       + "日期在 stock_count_max_age_days 之内",
+                   "import a stock export (聚水潭/旺店通, 淘宝助理, Shopify inventory, Amazon FBA or Active Listings) "
+                       + "dated within stock_count_max_age_days")
+        case .products: l.pick("导入商品资料（宝贝列表、Shopify 商品导出）", "import a products export (item list, Shopify products)")
+        case .storeTraffic: l.pick("导入生意参谋店铺概况", "import the 生意参谋 store overview (店铺概况)")
+        case .itemTraffic:
+            l.pick("导入单品流量（亚马逊 Business Report，或 item_traffic 映射文件）",
+                   "import item traffic (Amazon Business Report, or a mapping file of kind item_traffic)")
+        case .ads: l.pick("导入直通车报表（或 ad_stats 映射文件）", "import 直通车 reports (or a mapping file of kind ad_stats)")
+        case .serviceAgents: l.pick("导入客服绩效报表", "import the customer-service performance export (客服绩效)")
+        case .tracking, .complaints, .purchaseOrders, .adBudgets, .reviews, .scores, .competitors, .ranks: none
+        }
+    }
+}
