@@ -366,6 +366,8 @@ public struct ImportParser {
         add("skus", facts.skus.count)
         add("sku_costs", facts.skuCosts.count)
         add("inventory_snapshots", facts.inventory.count)
+        add("reviews", facts.reviews.count)
+        add("dsr_scores", facts.dsrScores.count)
         summary.days.formUnion(facts.orders.compactMap(\.paidDay))
         summary.days.formUnion(facts.refunds.compactMap(\.completedDay))
         summary.days.formUnion(facts.trafficDays.map(\.day))
@@ -374,5 +376,7 @@ public struct ImportParser {
         summary.days.formUnion(facts.adStats.map(\.day))
         summary.days.formUnion(facts.serviceAgentDays.map(\.day))
         summary.days.formUnion(facts.inventory.map(\.day))
+        summary.days.formUnion(facts.reviews.map(\.day))
+        summary.days.formUnion(facts.dsrScores.map(\.day))
     }
 }

@@ -204,4 +204,47 @@ struct DocumentedFormatTests {
         let (without, data) = try parse(header + "杯子\t59.00\t30\tCUP-1\t5271\n碗\t29.00\t8\tBOWL-1\t5272\n", defaultDay: day)
         #expect(without.errorCount == 0 && without.rowsRead == 2 && data.inventory.map(\.skuID) == ["CUP-1", "BOWL-1"])
     }
+
+    @Test("Taobao reviews: 评价等级 as 5, 3 or 1 star, a reply makes it replied, the order and item name it")
+    func taobaoReviews() throws {
+        let (summary, facts) = try parse("""
+            订单编号,宝贝ID,宝贝标题,评价等级,评价内容,评价时间,回复内容
+            \t4100000012345,527144981794,保温杯,差评,盖子漏水,2026-03-08 21:15:00,
+            \t4100000012346,527144981794,保温杯,中评,一般,2026-03-09 08:00:00,亲，已为您补发
+            \t4100000012347,527159472623,碗,好评,很好,2026-03-09 09:30:00,
+            """)
+        #expect(summary.format.kind == "taobao-reviews" && summary.errorCount == 0, "\(summary.diagnostics)")
+        #expect(facts.reviews.map(\.rating) == [1, 3, 5] && facts.reviews.map(\.replied) == [false, true, false])
+        #expect(facts.reviews[0].id == "4100000012345|527144981794" && facts.reviews[0].orderID == "4100000012345")
+        // 21:15 in Shanghai (the store's zone) is still 2026-03-08 there.
+        #expect(facts.reviews[0].day == Day(iso: "2026-03-08") && facts.reviews[0].text == "盖子漏水")
+        let (bad, _) = try parse("宝贝ID,评价等级,评价时间\n5271,很差,2026-03-09 10:00:00\n")
+        #expect(bad.errorCount == 1 && bad.diagnostics.first?.column == "评价等级" && bad.diagnostics.first?.hint.contains("好评") == true)
+    }
+
+    @Test("Judge.me reviews: stars, products by handle, ids from a digest when the export has none")
+    func judgemeReviews() throws {
+        let header = "title,body,rating,review_date,source,curated,reviewer_name,reviewer_email,product_id,product_handle,reply,reply_date,"
+            + "picture_urls,ip_address,location,metaobject_handle\n"
+        let (summary, facts) = try parse(header
+            + "Leaks,The lid leaks,2,2026-03-09 10:20:00,web,ok,Ann,ann@example.com,8012345,steel-bottle,,,,,,\n"
+            + "Great,Love it,5,2026-03-09 11:00:00,web,ok,Bo,bo@example.com,8012345,steel-bottle,Thank you!,2026-03-09 12:00:00,,,,\n")
+        #expect(summary.format.kind == "judgeme-reviews" && summary.errorCount == 0, "\(summary.diagnostics)")
+        #expect(facts.reviews.map { "\($0.productID) \($0.rating) \($0.replied)" } == ["steel-bottle 2 false", "steel-bottle 5 true"])
+        #expect(facts.reviews.allSatisfy { $0.id.hasPrefix("h") && $0.id.count == 21 } && facts.reviews[0].id != facts.reviews[1].id)
+        // The same review again has the same id: an import of the next export does not count it twice.
+        let (_, again) = try parse(header + "Leaks,The lid leaks,2,2026-03-09 10:20:00,web,ok,Ann,ann@example.com,8012345,steel-bottle,,,,,,\n")
+        #expect(again.reviews.map(\.id) == [facts.reviews[0].id])
+    }
+
+    @Test("store scores: four decimals, the day from the file or --date, out-of-range scores refused")
+    func storeScores() throws {
+        let (summary, facts) = try parse("日期,描述相符,服务态度,物流服务\n2026-03-08,4.8123,4.81,4.8\n2026-03-09,4.8102,4.8099,4.7950\n")
+        #expect(summary.format.kind == "store-scores" && summary.errorCount == 0, "\(summary.diagnostics)")
+        #expect(facts.dsrScores.map { [$0.description, $0.service, $0.logistics] } == [[48_123, 48_100, 48_000], [48_102, 48_099, 47_950]])
+        let (dated, one) = try parse("描述相符,服务态度,物流服务\n4.9,4.9,4.9\n", defaultDay: Day(iso: "2026-03-10"))
+        #expect(dated.errorCount == 0 && one.dsrScores.map(\.day) == [Day(iso: "2026-03-10")!])
+        let (bad, none) = try parse("日期,描述相符,服务态度,物流服务\n2026-03-08,48.1,4.8,4.8\n")
+        #expect(none.dsrScores.isEmpty && bad.diagnostics.first?.column == "描述相符")
+    }
 }

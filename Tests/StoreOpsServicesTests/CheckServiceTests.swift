@@ -175,4 +175,25 @@ struct CheckServiceTests {
         let json = CheckReportRenderer.json(report)
         #expect(json.contains(#""missing": "reviews""#) && json.contains("StoreOps cannot take these in yet"))
     }
+
+    @Test("reviews and store scores from files: an unreplied bad review and a DSR drop are found")
+    func reviewsAndScores() async throws {
+        // Checks of 2026-11-21 (the fixture's clock is 2026-11-22 09:00 in Shanghai); the window is 7 days.
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        let checks = CheckService(storage: f.storage, clock: { Instant(year: 2026, month: 11, day: 22, hour: 1)! })
+        #expect(Set(try await checks.run(store: f.store.id).notRun.map(\.missing)).isSuperset(of: [.reviews, .scores]))
+        let files = [("scores.csv", "日期,描述相符,服务态度,物流服务\n2026-11-14,4.8500,4.8200,4.8000\n2026-11-21,4.8100,4.8150,4.8000\n"),
+                     ("reviews.csv", "订单编号,宝贝ID,评价等级,评价内容,评价时间,回复内容\n"
+                        + "\t41001,5271,差评,盖子漏水,2026-11-19 10:00:00,\n\t41002,5271,中评,一般,2026-11-19 11:00:00,已补发\n")]
+        for (name, text) in files {
+            let report = try await f.service.importFile(try f.file(name, text), store: f.store.id)
+            #expect(report.status == .imported && report.errorCount == 0, "\(name): \(report.diagnostics.prefix(3))")
+        }
+        let report = try await checks.run(store: f.store.id)
+        #expect(!report.notRun.contains { $0.missing == .reviews || $0.missing == .scores })
+        // 描述相符 fell 0.0400 (over the 0.0200 default); 服务态度 0.0050 is within it. The bad review waited 62 h unreplied;
+        // the replied neutral one is not reported.
+        #expect(report.findings.map { "\($0.check.rawValue) \($0.subject)" } == ["unreplied_review 41001|5271", "dsr_drop description"])
+    }
 }

@@ -5,6 +5,7 @@ public enum BuiltInFormats {
         taobaoOrders, taobaoItems, taobaoRefunds, sycmOverview, sycmSources, ztcReport, serviceAgents, shopifyOrders, shopifyProducts,
         amazonBusinessReport, douyinOrders, pddOrders, invoiceLines, taobaoItemList, shopifyInventory,
         amazonFBAInventory, amazonActiveListings, taobaoAssistantItems, jushuitanStock, wangdiantongStock,
+        taobaoReviews, judgemeReviews, storeScores,
     ]
 
     /// The format with this `--kind` name.
@@ -173,4 +174,28 @@ public enum BuiltInFormats {
         kind: "wangdiantong-stock", title: "旺店通 stock detail export (库存明细)", target: .stock,
         columns: ["sku": ["商家编码"], "on_hand": ["可发库存"], "incoming": ["采购在途", "采购在途量"], "incoming_shipped": ["调拨在途"]],
         required: ["sku", "on_hand"])
+
+    /// Taobao/Tmall review export (评价): one row per reviewed order line; 评价等级 gives the class (好评/中评/差评)
+    /// where the export has no stars.
+    public static let taobaoReviews = FormatMapping(
+        kind: "taobao-reviews", title: "Taobao/Tmall review export (评价)", target: .reviews,
+        columns: ["review_id": ["评价ID", "评价编号"], "order_id": ["订单编号", "订单号", "子订单编号"],
+                  "product_id": ["宝贝ID", "商品ID", "商品id"], "rating": ["评价等级", "评价结果", "星级", "评分"],
+                  "text": ["评价内容", "评论内容", "初评内容"], "reviewed_at": ["评价时间", "评论时间", "初评时间"],
+                  "reply": ["回复内容", "解释内容", "商家回复"], "replied": ["是否回复", "是否已回复"]],
+        required: ["product_id", "rating", "reviewed_at"])
+
+    /// Judge.me's review export (Shopify): products by handle, as the Shopify products export names them.
+    public static let judgemeReviews = FormatMapping(
+        kind: "judgeme-reviews", title: "Judge.me review export (Shopify)", target: .reviews,
+        columns: ["product_id": ["product_handle"], "rating": ["rating"], "text": ["body"],
+                  "reviewed_at": ["review_date"], "reply": ["reply"]],
+        required: ["product_id", "rating", "reviewed_at"])
+
+    /// The store scores per day (店铺评分: 描述相符, 服务态度, 物流服务), as 生意参谋 and the seller centre show them.
+    public static let storeScores = FormatMapping(
+        kind: "store-scores", title: "Store scores per day (店铺评分 DSR)", target: .scores,
+        columns: ["day": ["日期", "统计日期"], "description": ["描述相符", "宝贝与描述相符"],
+                  "service": ["服务态度", "卖家的服务态度", "卖家服务态度"], "logistics": ["物流服务", "物流服务的质量", "卖家发货的速度"]],
+        required: ["description", "service", "logistics"])
 }

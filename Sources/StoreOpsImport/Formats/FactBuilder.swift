@@ -46,6 +46,8 @@ extension ImportTarget {
         case .serviceAgents: return RowBuilder(build: RowBuilders.serviceAgent)
         case .itemTraffic: return ItemTrafficBuilder()
         case .stock: return StockBuilder()
+        case .reviews: return RowBuilder(build: RowBuilders.review)
+        case .scores: return RowBuilder(build: RowBuilders.score)
         }
     }
 }

@@ -24,12 +24,16 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
     /// Stock per SKU at one time (a platform's or an ERP's inventory export): sellable units and units on the way,
     /// summed over the rows of one SKU (one row per location or per variant sharing a code).
     case stock
+    /// Buyer reviews of items (Taobao/Tmall 评价 exports, Shopify review apps).
+    case reviews
+    /// Store scores (DSR) per day.
+    case scores
 
     /// Whether each row is a figure of one day (from a day column, or the file's day).
     public var isDaily: Bool {
         switch self {
-        case .trafficDays, .trafficSources, .adStats, .serviceAgents, .itemTraffic: true
-        case .orders, .orderLines, .refunds, .products, .transactions, .stock: false
+        case .trafficDays, .trafficSources, .adStats, .serviceAgents, .itemTraffic, .scores: true
+        case .orders, .orderLines, .refunds, .products, .transactions, .stock, .reviews: false
         }
     }
 
@@ -92,6 +96,15 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
              ("incoming_receiving", "units arrived and being received, not yet sellable (added to incoming)"),
              ("day", "the day of the count (or --date, or a date in the file name; default: the day of the import)"),
              ("tracked", "whether the row's count applies (No/否: the SKU is not stocked there; the row is not stored)")]
+        case .reviews:
+            [("product_id", "item id or handle (required)"), ("rating", "1-5 stars, or 好评/中评/差评 (5, 3, 1) (required)"),
+             ("reviewed_at", "when the review was written (required)"), ("text", "the review"),
+             ("order_id", "order number"),
+             ("review_id", "review number (default: the order and item, else a digest of item, time and text)"),
+             ("reply", "the seller's reply (not empty: replied)"), ("replied", "whether the seller replied")]
+        case .scores:
+            [("day", "day (or --date)"), ("description", "描述相符, 0-5 (required)"), ("service", "服务态度, 0-5 (required)"),
+             ("logistics", "物流服务, 0-5 (required)")]
         case .products:
             [("product_id", "product id or handle (required)"), ("title", "title"), ("category", "category"), ("sku", "variant SKU"),
              ("price", "variant price"), ("cost", "unit cost"), ("grams", "weight in grams"), ("attributes", "option values")]

@@ -46,7 +46,9 @@ extension CheckData {
                    "import item traffic (Amazon Business Report, or a mapping file of kind item_traffic)")
         case .ads: l.pick("导入直通车报表（或 ad_stats 映射文件）", "import 直通车 reports (or a mapping file of kind ad_stats)")
         case .serviceAgents: l.pick("导入客服绩效报表", "import the customer-service performance export (客服绩效)")
-        case .tracking, .complaints, .purchaseOrders, .adBudgets, .reviews, .scores, .competitors, .ranks: none
+        case .reviews: l.pick("导入评价导出（淘宝/天猫评价、Judge.me）", "import a review export (Taobao/Tmall 评价, Judge.me)")
+        case .scores: l.pick("导入每日店铺评分（描述相符、服务态度、物流服务）", "import the daily store scores (描述相符, 服务态度, 物流服务)")
+        case .tracking, .complaints, .purchaseOrders, .adBudgets, .competitors, .ranks: none
         }
     }
 }
