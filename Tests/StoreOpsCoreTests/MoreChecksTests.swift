@@ -285,4 +285,18 @@ struct MoreChecksTests {
         let early = planner.plan(findings: [], day: Self.day.adding(days: 4), now: Self.now, existing: tasks, store: store)
         #expect(early.writes.isEmpty)
     }
+
+    @Test("hero items by sales: the fewest items that make half the GMV, ties by id; none without sales")
+    func heroesBySales() {
+        #expect(HeroItems.covering(Ratio(1, 2), of: ["A": 60, "B": 30, "C": 10]) == ["A"])
+        #expect(HeroItems.covering(Ratio(1, 2), of: ["A": 40, "B": 35, "C": 25]) == ["A", "B"])
+        #expect(HeroItems.covering(Ratio(1, 2), of: ["B": 50, "A": 50]) == ["A"], "a tie goes to the smaller id")
+        #expect(HeroItems.covering(Ratio(1, 2), of: [:]).isEmpty && HeroItems.covering(Ratio(1, 2), of: ["A": 0]).isEmpty)
+        // A flag by hand wins over the sales.
+        var i = input()
+        i.heroesBySales = ["A"]
+        #expect(i.heroProducts == ["A"])
+        i.products = [Product(store: Self.store.id, id: "B", title: "B", price: Self.yuan(100), isHero: true)]
+        #expect(i.heroProducts == ["B"])
+    }
 }

@@ -144,7 +144,8 @@ struct CheckServiceTests {
         let after = try await checks.run(store: f.store.id)
         #expect(!after.notRun.contains { $0.missing == .stock || $0.missing == .orderLines })
         let stock = after.findings.filter { $0.section == .stock }
-        #expect(stock.map { "\($0.check.rawValue) \($0.subject)" } == ["restock A-1", "slow_mover B-2"])
+        // A-1 makes all of the 30 days' GMV (C-3 is 30.00 of 1,430.00): the hero by sales, so its restock is critical.
+        #expect(stock.map { "\($0.check.rawValue) \($0.subject) \($0.severity)" } == ["restock A-1 critical", "slow_mover B-2 info"])
         // 10 units at 2 a day: 5.0 days of cover, under 15 days' lead time + 7 safety; 28 x (15 + 30) / 14 - 10 = 80
         // to order now; 17 days short at 100.00 a day at stake. Counted the morning after the day checked.
         let restock = try #require(stock.first)

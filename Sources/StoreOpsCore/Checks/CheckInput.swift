@@ -60,6 +60,10 @@ public struct CheckInput: Sendable {
     public var dsrScores: [DSRScore] = []
     /// Organic ranks of the tracked keywords on `day` and the day before.
     public var keywordRanks: [KeywordRank] = []
+    /// The items that carry the store's sales when none is flagged (`HeroItems`), and the item of each SKU sold (the
+    /// SKU itself when its lines name no item).
+    public var heroesBySales: Set<String> = []
+    public var productOfSKU: [String: String] = [:]
     /// The kinds of facts the store lacks for the day: the checks that need them do not run.
     public var missing: Set<CheckData> = []
 
@@ -71,4 +75,12 @@ public struct CheckInput: Sendable {
 
     /// The window's first day.
     public func windowStart(_ settings: CheckSettings) -> Day { day.adding(days: -(settings.windowDays - 1)) }
+}
+
+extension CheckInput {
+    /// The hero items: those flagged by hand, else the ones the sales make heroes.
+    public var heroProducts: Set<String> {
+        let flagged = Set(products.filter(\.isHero).map(\.id))
+        return flagged.isEmpty ? heroesBySales : flagged
+    }
 }

@@ -49,13 +49,15 @@ extension CheckSettings {
         case titleMaxBytes = "title_max_bytes"
         case titleMinBytes = "title_min_bytes"
         case priceFloorShare = "price_floor_share"
+        case heroGMVShare = "hero_gmv_share"
 
         /// How the value is written.
         public var unit: Unit {
             switch self {
             case .raiseBidROASFactor, .lowerBidFrom, .lowerBidTo, .lowerBidCPCFactor, .deleteCTRShare, .adShareLimit, .lowCTRShare,
                  .agentConversionFloor, .agentBelowTeamShare, .answeredWithin3MinFloor, .skuRefundRateFactor, .skuRefundSignificance, .pageAOVRatioFloor,
-                 .bounceRateCeiling, .visitDepthFloor, .priceCutShare, .salesJumpShare, .priceFloorShare: .ratio
+                 .bounceRateCeiling, .visitDepthFloor, .priceCutShare, .salesJumpShare, .priceFloorShare,
+                 .heroGMVShare: .ratio
             case .bigOrderAmount: .money
             case .dsrDrop: .score
             default: .integer
@@ -243,6 +245,7 @@ extension CheckSettings {
         case .priceCutShare: priceCutShare
         case .salesJumpShare: salesJumpShare
         case .priceFloorShare: priceFloorShare
+        case .heroGMVShare: heroGMVShare
         default: Ratio(0, 1)
         }
     }
@@ -267,6 +270,7 @@ extension CheckSettings {
         case .priceCutShare: priceCutShare = r
         case .salesJumpShare: salesJumpShare = r
         case .priceFloorShare: priceFloorShare = r
+        case .heroGMVShare: heroGMVShare = r
         default: break
         }
     }

@@ -94,6 +94,9 @@ public struct CheckSettings: Hashable, Sendable {
     public var titleMinBytes = 24
     /// A line sold at or below this share of the list price is a price typo ("a missing zero").
     public var priceFloorShare = Ratio(1, 10)
+    /// A store that flags no hero item has as heroes the fewest items whose GMV over the after-sales window makes at
+    /// least this share of the store's (domain guide §10).
+    public var heroGMVShare = Ratio(1, 2)
 
     /// Ratios are kept in lowest terms, so that a value read back from its text equals the default.
     public init() {}

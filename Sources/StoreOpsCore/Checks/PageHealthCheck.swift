@@ -42,7 +42,7 @@ public struct PageHealthCheck: Sendable {
 
         // Store AOV = paid GMV / paid orders; hero AOV = hero items' GMV / their buyers (item traffic).
         let orders = input.paidOrders.filter { ($0.paidDay.map { $0 >= first && $0 <= last }) ?? false }
-        let heroes = Set(input.products.filter(\.isHero).map(\.id))
+        let heroes = input.heroProducts
         let heroRows = input.pageWeekItems.filter { heroes.contains($0.productID) && $0.day >= first && $0.day <= last }
         let heroGMV = heroRows.reduce(Int64(0)) { $0 + $1.gmv.minor }, heroBuyers = Int64(heroRows.reduce(0) { $0 + $1.buyers })
         let gmv = orders.reduce(Int64(0)) { $0 + $1.paidAmount.minor }, count = Int64(orders.count)

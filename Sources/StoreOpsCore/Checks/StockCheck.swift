@@ -5,7 +5,7 @@ public struct StockCheck: Sendable {
     public init() {}
 
     public func run(_ input: CheckInput, _ settings: CheckSettings) -> [Finding] {
-        let heroes = Set(input.products.filter(\.isHero).map(\.id))
+        let heroes = input.heroProducts
         let skus = Dictionary(input.skus.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var findings: [Finding] = []
         // Slow movers are judged on sales by SKU: with none at all in the window (no order lines with SKU codes
@@ -15,7 +15,7 @@ public struct StockCheck: Sendable {
             // A SKU the catalog lacks (a stock export without a products export) is still judged; what needs the
             // catalog (price, hero flag, lead time) is then unknown or the default.
             let sku = skus[snapshot.skuID], id = snapshot.skuID
-            let isHero = sku.map { heroes.contains($0.productID) } ?? false
+            let isHero = (sku?.productID ?? input.productOfSKU[id]).map(heroes.contains) ?? false
             // A count of another day (the latest within the setting's age) says so.
             let counted = snapshot.day == input.day ? [] : [Evidence("counted_on", .day(snapshot.day))]
             let units = input.unitsBySKU[id] ?? 0

@@ -157,15 +157,24 @@ public struct CheckService: Sendable {
             if let sku = sales.skuID { unitsByProductSKU[product, default: [:]][sku, default: 0] += sales.units } else { uncosted.insert(product) }
         }
         let afterSales = try await afterSalesRead
+        var gmvByProduct: [String: Int64] = [:], productOfSKU: [String: String] = [:], unsummed = Set<String>()
         for sales in afterSales {
             if let sku = sales.skuID { afterSalesUnitsBySKU[sku, default: 0] += sales.units }
+            // A line without an item id counts as an item of its own SKU (Taobao's item export has no item id).
+            guard let item = sales.productID ?? sales.skuID else { continue }
+            gmvByProduct.add(sales.revenue.minor, to: item, unknown: &unsummed)
+            if let sku = sales.skuID { productOfSKU[sku] = item }
         }
+        let heroesBySales = HeroItems.covering(settings.heroGMVShare, of: gmvByProduct)
         let recentlySold = Set((slowStart == afterSalesStart ? afterSales : try await slowSales).compactMap(\.skuID))
         let (lines, orders, openRefunds, openWork) = try await (linesOfDay, paidOrders.filter { $0.paidDay != nil }, refunds, work)
         let unshipped = openWork.unshipped.filter { ($0.paidDay ?? day) >= recent.first }
 
-        return { [unitsBySKU, revenueBySKU, afterSalesUnitsBySKU, revenue, unitsByProductSKU, uncosted] input in
+        return { [unitsBySKU, revenueBySKU, afterSalesUnitsBySKU, revenue, unitsByProductSKU, uncosted,
+                  productOfSKU] input in
             input.unitsBySKU = unitsBySKU
+            input.heroesBySales = heroesBySales
+            input.productOfSKU = productOfSKU
             input.revenueBySKU = revenueBySKU
             input.afterSalesUnitsBySKU = afterSalesUnitsBySKU
             input.recentlySoldSKUs = recentlySold
