@@ -146,6 +146,11 @@ struct DocumentedFormatTests {
         #expect(goods.format.kind == "jushuitan-stock" && goods.errorCount == 0, "\(goods.diagnostics)")
         // One SKU, two rows: 75 + 20 sellable, 40 on order + 12 in transfer.
         #expect(goodsFacts.inventory == [InventorySnapshot(store: "s", day: day, skuID: "B200-BL", onHand: 95, incoming: 52)])
+        // Rows of a SKU that add up past what a count may be: an error on the row that passed it (the file is then
+        // refused whole, or that row skipped with --skip-invalid).
+        let (huge, kept) = try parse("商品编码,可用数\nC-1,\"9,000,000,000\"\nC-1,\"9,000,000,000\"\n", defaultDay: day)
+        #expect(huge.errorCount == 1 && huge.diagnostics.first?.line == 3, "\(huge.diagnostics)")
+        #expect(kept.inventory.map(\.onHand) == [9_000_000_000])
     }
 
     @Test("旺店通 stock detail: 可发库存 is sellable, 采购在途 and 调拨在途 incoming; rows without 商家编码 are said")
@@ -246,5 +251,41 @@ struct DocumentedFormatTests {
         #expect(dated.errorCount == 0 && one.dsrScores.map(\.day) == [Day(iso: "2026-03-10")!])
         let (bad, none) = try parse("日期,描述相符,服务态度,物流服务\n2026-03-08,48.1,4.8,4.8\n")
         #expect(none.dsrScores.isEmpty && bad.diagnostics.first?.column == "描述相符")
+    }
+
+    @Test("Amazon All Orders: items grouped into orders, pending not paid, cancelled closed, the currency checked")
+    func amazonOrders() throws {
+        let header = "amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\t"
+            + "sales-channel\torder-channel\turl\tship-service-level\tproduct-name\tsku\tasin\titem-status\tquantity\tcurrency\t"
+            + "item-price\titem-tax\tshipping-price\tshipping-tax\tgift-wrap-price\tgift-wrap-tax\titem-promotion-discount\t"
+            + "ship-promotion-discount\tship-city\tship-state\tship-postal-code\tship-country\tpromotion-ids\t"
+            + "is-business-order\tpurchase-order-number\tprice-designation\n"
+        func row(_ id: String, _ time: String, _ status: String, _ sku: String, _ quantity: Int, _ price: String) -> String {
+            "\(id)\t\t\(time)\t\(time)\t\(status)\tAmazon\tAmazon.com\t\t\tExpedited\tDog bed \(sku)\t\(sku)\tB07KSV9YBC\t"
+                + "\(status)\t\(quantity)\tUSD\t\(price)\t0.00\t0.00\t0.00\t\t\t0.00\t0.00\tAustin\tTX\t78701\tUS\t\tfalse\t\t\n"
+        }
+        let store = Store(id: "us", name: "US", platform: .amazon, currency: Currency("USD"), timeZone: StoreTimeZone("America/Los_Angeles")!)
+        let text = header + row("111-1", "2026-03-09T18:20:30+00:00", "Shipped", "140", 2, "69.90")
+            + row("111-1", "2026-03-09T18:20:30+00:00", "Shipped", "141", 1, "24.95")
+            + row("111-2", "2026-03-09T19:00:00+00:00", "Pending", "140", 1, "34.95")
+            + row("111-3", "2026-03-10T02:00:00+00:00", "Cancelled", "141", 1, "24.95")
+        var bytes = Array(text.utf8)[...]
+        let reader = CSVReader(fileName: "orders.txt") {
+            guard !bytes.isEmpty else { return nil }
+            defer { bytes = bytes.dropFirst(7) }
+            return Array(bytes.prefix(7))
+        }
+        var facts = FactBatch()
+        let summary = try ImportParser(source: reader, fileName: "orders.txt", formats: BuiltInFormats.all,
+                                       context: ImportContext(store: store, fileName: "orders.txt", pseudonymise: { $0 }), strictWidth: true)
+            .run(onBatch: { facts.append($0) })
+        #expect(summary.format.kind == "amazon-orders" && summary.errorCount == 0, "\(summary.diagnostics)")
+        #expect(facts.orders.map(\.id) == ["111-1", "111-2", "111-3"])
+        // 69.90 + 24.95 for the two items; paid when placed, 11:20 in Los Angeles on 2026-03-09.
+        #expect(facts.orders[0].paidAmount.minor == 9_485 && facts.orders[0].units == 3 && facts.orders[0].status == .shipped)
+        #expect(facts.orders[0].paidDay == Day(iso: "2026-03-09"))
+        #expect(facts.orders[1].paidAt == nil && facts.orders[1].status == .awaitingPayment)
+        #expect(facts.orders[2].paidAt == nil && facts.orders[2].status == .closed)
+        #expect(facts.orderLines.map { "\($0.orderID) \($0.skuID ?? "-") \($0.quantity)" } == ["111-1 140 2", "111-1 141 1", "111-2 140 1", "111-3 141 1"])
     }
 }

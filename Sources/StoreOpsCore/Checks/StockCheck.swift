@@ -21,7 +21,9 @@ public struct StockCheck: Sendable {
             let units = input.unitsBySKU[id] ?? 0
             guard units > 0 else {
                 if salesKnown && snapshot.onHand >= settings.slowMoverMinUnits && !input.recentlySoldSKUs.contains(id) {
-                    let value = (input.unitCosts[id] ?? sku?.price).map { $0 * Int64(snapshot.onHand) }
+                    let value = (input.unitCosts[id] ?? sku?.price).flatMap { price in
+                        price.minor.times(Int64(snapshot.onHand)).map { Money(minor: $0, currency: price.currency) }
+                    }
                     let tiedZh = value.map { "，占用资金 \($0.decimalString)" } ?? "（无成本或价格，占用资金未知）"
                     let tiedEn = value.map { " (\($0.decimalString) tied up)" }
                         ?? " (no cost or price: the money tied up is unknown)"

@@ -5,7 +5,7 @@ public enum BuiltInFormats {
         taobaoOrders, taobaoItems, taobaoRefunds, sycmOverview, sycmSources, ztcReport, serviceAgents, shopifyOrders, shopifyProducts,
         amazonBusinessReport, douyinOrders, pddOrders, invoiceLines, taobaoItemList, shopifyInventory,
         amazonFBAInventory, amazonActiveListings, taobaoAssistantItems, jushuitanStock, wangdiantongStock,
-        taobaoReviews, judgemeReviews, storeScores,
+        taobaoReviews, judgemeReviews, storeScores, amazonOrders,
     ]
 
     /// The format with this `--kind` name.
@@ -198,4 +198,15 @@ public enum BuiltInFormats {
         columns: ["day": ["日期", "统计日期"], "description": ["描述相符", "宝贝与描述相符"],
                   "service": ["服务态度", "卖家的服务态度", "卖家服务态度"], "logistics": ["物流服务", "物流服务的质量", "卖家发货的速度"]],
         required: ["description", "service", "logistics"])
+
+    /// Amazon's All Orders report (flat file, by order date): one row per order item, order fields on every row.
+    /// `item-price` is the line's total before promotion discounts; shipping is charged per item and left out, so
+    /// GMV is the items' price. Pending orders are not paid; cancelled ones are closed.
+    public static let amazonOrders = FormatMapping(
+        kind: "amazon-orders", title: "Amazon All Orders report (one row per order item)", target: .orders,
+        columns: ["order_id": ["amazon-order-id"], "created_at": ["purchase-date"], "status": ["order-status"],
+                  "line_title": ["product-name"], "line_sku": ["sku"], "line_product_id": ["asin"],
+                  "line_quantity": ["quantity"],
+                  "line_amount": ["item-price"], "region": ["ship-country"], "currency": ["currency"]],
+        required: ["order_id", "created_at", "line_amount"])
 }

@@ -7,6 +7,9 @@ enum OrderStatusText {
         "卖家已发货，等待买家确认": .shipped, "已完成": .completed, "已发货": .shipped, "待发货": .paid, "已关闭": .closed, "待支付": .awaitingPayment,
         "备货中": .paid, "已收货": .completed, "已发货，待收货": .shipped, "已取消": .closed, "paid": .paid, "partially_refunded": .paid,
         "partially_paid": .paid, "refunded": .closed, "pending": .awaitingPayment, "authorized": .awaitingPayment, "voided": .closed,
+        // Amazon's order-status.
+        "shipped": .shipped, "unshipped": .paid, "partiallyshipped": .paid, "shipping": .paid, "cancelled": .closed,
+        "canceled": .closed, "delivered": .completed,
     ]
 
     static func status(_ text: String?) -> OrderStatus? {

@@ -35,7 +35,7 @@ struct StockBuilder: FactBuilder {
             guard let units = r.count(field) else { continue }
             let sum = incoming.addingReportingOverflow(units)
             incoming = sum.partialValue
-            if sum.overflow { fail(&r, field) }
+            if sum.overflow || sum.partialValue.magnitude > UInt(Cell.Limits.count.bound) { fail(&r, field) }
         }
         guard let day, let onHand, !r.hasErrors else { return unit(r) }
         let key = "\(day.iso)|\(sku)"
@@ -45,9 +45,12 @@ struct StockBuilder: FactBuilder {
             keys.append(key)
             return unit(r)
         }
+        // The sums stay within what one cell may count, so that no figure of the checks can overflow further on.
+        let bound = UInt(Cell.Limits.count.bound)
         let units = total.onHand.addingReportingOverflow(onHand)
         let coming = total.incoming.addingReportingOverflow(incoming)
-        guard !units.overflow, !coming.overflow else {
+        guard !units.overflow, !coming.overflow, units.partialValue.magnitude <= bound,
+              coming.partialValue.magnitude <= bound else {
             fail(&r, "on_hand")
             return unit(r)
         }
