@@ -236,4 +236,34 @@ struct TargetCLITests {
         let costs = await cli.run("costs", "set", "--store", "demo", "--commission", "5")
         #expect(costs.code == 0 && costs.out.contains("5.0000%"))
     }
+
+    @Test("complaints by hand: added, found by the checks (critical near the deadline), listed, resolved; mistakes refused")
+    func complaints() async throws {
+        // The clock is 2026-04-01 09:00 in Shanghai; the checks are of 2026-03-31.
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = await cli.run("store", "add", "--id", "s", "--name", "S", "--platform", "taobao")
+        let before = await cli.run("checks", "--store", "s", "--format", "json", "--no-tasks")
+        #expect(before.out.contains(#""missing": "complaints""#), "\(before.out)")
+        let added = await cli.run("complaint", "add", "--store", "s", "--id", "TS-1", "--kind", "延迟发货", "--points", "3",
+                                  "--opened", "2026-03-30 10:00", "--due", "2026-04-01 20:00")
+        #expect(added.code == 0 && added.out.contains("TS-1"), "\(added.err)")
+        let again = await cli.run("complaint", "add", "--store", "s", "--id", "TS-1", "--kind", "延迟发货")
+        #expect(again.code != 0 && again.err.contains("recorded already"), "\(again.err)")
+        let backwards = await cli.run("complaint", "add", "--store", "s", "--id", "TS-2", "--kind", "x", "--opened", "2026-03-30 10:00",
+                                      "--due", "2026-03-29 10:00")
+        #expect(backwards.code != 0 && backwards.err.contains("before the complaint was opened"), "\(backwards.err)")
+        let found = await cli.run("checks", "--store", "s", "--format", "json", "--no-tasks")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(found.out.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        // 20 hours from the end of the checked day to the deadline: within the 24 h that make it critical.
+        #expect(findings.map { "\($0["check"]!) \($0["subject"]!) \($0["severity"]!)" } == ["complaint TS-1 critical"])
+        let listed = await cli.run("complaint", "list", "--store", "s")
+        #expect(listed.out.contains("TS-1") && listed.out.contains("2026-04-01 20:00") && listed.out.contains("open"), "\(listed.out)")
+        let resolved = await cli.run("complaint", "resolve", "--store", "s", "TS-1")
+        #expect(resolved.code == 0)
+        let after = await cli.run("checks", "--store", "s", "--format", "json", "--no-tasks")
+        #expect(!after.out.contains(#""check": "complaint""#) && !after.out.contains(#""missing": "complaints""#))
+        #expect(await cli.run("complaint", "resolve", "--store", "s", "NOPE").err.contains("no complaint NOPE"))
+    }
 }

@@ -48,7 +48,8 @@ extension CheckData {
         case .serviceAgents: l.pick("导入客服绩效报表", "import the customer-service performance export (客服绩效)")
         case .reviews: l.pick("导入评价导出（淘宝/天猫评价、Judge.me）", "import a review export (Taobao/Tmall 评价, Judge.me)")
         case .scores: l.pick("导入每日店铺评分（描述相符、服务态度、物流服务）", "import the daily store scores (描述相符, 服务态度, 物流服务)")
-        case .tracking, .complaints, .purchaseOrders, .adBudgets, .competitors, .ranks: none
+        case .complaints: l.pick("用 storeops complaint add 记录投诉和扣分", "record them with storeops complaint add")
+        case .tracking, .purchaseOrders, .adBudgets, .competitors, .ranks: none
         }
     }
 }
