@@ -266,4 +266,34 @@ struct TargetCLITests {
         #expect(!after.out.contains(#""check": "complaint""#) && !after.out.contains(#""missing": "complaints""#))
         #expect(await cli.run("complaint", "resolve", "--store", "s", "NOPE").err.contains("no complaint NOPE"))
     }
+
+    @Test("purchase orders by hand: a pre-sale arrival due soon or late is found until received; mistakes refused")
+    func purchases() async throws {
+        // The clock is 2026-04-01 09:00 in Shanghai; the checks are of 2026-03-31 and look 3 days ahead.
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = await cli.run("store", "add", "--id", "s", "--name", "S", "--platform", "taobao")
+        for (id, expected) in [("PO-1", "2026-04-02"), ("PO-2", "2026-03-30"), ("PO-3", "2026-04-10")] {
+            let added = await cli.run("purchase", "add", "--store", "s", "--id", id, "--sku", "CUP-1", "--quantity", "200",
+                                      "--ordered", "2026-03-01", "--expected", expected, "--presale")
+            #expect(added.code == 0, "\(added.err)")
+        }
+        let late = await cli.run("purchase", "add", "--store", "s", "--id", "PO-4", "--sku", "CUP-1", "--quantity", "0",
+                                 "--expected", "2026-04-05")
+        #expect(late.code != 0 && late.err.contains("--quantity"), "\(late.err)")
+        let twice = await cli.run("purchase", "add", "--store", "s", "--id", "PO-1", "--sku", "CUP-1", "--quantity", "1",
+                                  "--expected", "2026-04-05")
+        #expect(twice.code != 0 && twice.err.contains("recorded already"))
+        func found() async throws -> [String] {
+            let out = await cli.run("checks", "--store", "s", "--format", "json", "--no-tasks").out
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+            return try #require(object["findings"] as? [[String: Any]]).map { "\($0["check"]!) \($0["subject"]!) \($0["severity"]!)" }
+        }
+        // PO-2 was due on the 30th (late: critical), PO-1 within 3 days (warning), PO-3 not yet.
+        #expect(try await found() == ["presale_due PO-2 critical", "presale_due PO-1 warning"])
+        #expect(await cli.run("purchase", "receive", "--store", "s", "--on", "2026-03-31", "PO-2").code == 0)
+        #expect(try await found() == ["presale_due PO-1 warning"])
+        let listed = await cli.run("purchase", "list", "--store", "s")
+        #expect(listed.out.contains("received 2026-03-31") && listed.out.contains("PO-3"), "\(listed.out)")
+    }
 }

@@ -49,7 +49,8 @@ extension CheckData {
         case .reviews: l.pick("导入评价导出（淘宝/天猫评价、Judge.me）", "import a review export (Taobao/Tmall 评价, Judge.me)")
         case .scores: l.pick("导入每日店铺评分（描述相符、服务态度、物流服务）", "import the daily store scores (描述相符, 服务态度, 物流服务)")
         case .complaints: l.pick("用 storeops complaint add 记录投诉和扣分", "record them with storeops complaint add")
-        case .tracking, .purchaseOrders, .adBudgets, .competitors, .ranks: none
+        case .purchaseOrders: l.pick("用 storeops purchase add 记录采购单和预售到货", "record them with storeops purchase add")
+        case .tracking, .adBudgets, .competitors, .ranks: none
         }
     }
 }
