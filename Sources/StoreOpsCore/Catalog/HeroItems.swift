@@ -3,16 +3,16 @@
 public enum HeroItems {
     /// The items, largest GMV first (ties by id), until their GMV reaches `share` of the total; none without sales.
     public static func covering(_ share: Ratio, of gmvByProduct: [String: Int64]) -> Set<String> {
-        // In Double: a selection, not an amount; sums of any size compare without overflow.
-        let total = gmvByProduct.values.reduce(0.0) { $0 + Double(max($1, 0)) }
+        // In 128 bits: exact minor units, and no sum of Int64 amounts (nor its product with a ratio term) overflows.
+        let total = gmvByProduct.values.reduce(Int128(0)) { $0 + Int128(max($1, 0)) }
         guard total > 0, share.denominator > 0 else { return [] }
-        let target = total * Double(share.numerator) / Double(share.denominator)
-        var heroes = Set<String>(), sum = 0.0
         let ranked = gmvByProduct.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        var heroes = Set<String>(), sum = Int128(0)
         for (product, gmv) in ranked {
-            if sum >= target || gmv <= 0 { break }
+            // sum / total >= numerator / denominator
+            if sum * Int128(share.denominator) >= total * Int128(share.numerator) || gmv <= 0 { break }
             heroes.insert(product)
-            sum += Double(gmv)
+            sum += Int128(gmv)
         }
         return heroes
     }
