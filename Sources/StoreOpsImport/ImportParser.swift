@@ -368,6 +368,8 @@ public struct ImportParser {
         add("inventory_snapshots", facts.inventory.count)
         add("reviews", facts.reviews.count)
         add("dsr_scores", facts.dsrScores.count)
+        add("shipments", facts.shipments.count)
+        add("logistics_events", facts.logisticsEvents.count)
         summary.days.formUnion(facts.orders.compactMap(\.paidDay))
         summary.days.formUnion(facts.refunds.compactMap(\.completedDay))
         summary.days.formUnion(facts.trafficDays.map(\.day))

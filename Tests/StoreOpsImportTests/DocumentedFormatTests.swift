@@ -288,4 +288,32 @@ struct DocumentedFormatTests {
         #expect(facts.orders[2].paidAt == nil && facts.orders[2].status == .closed)
         #expect(facts.orderLines.map { "\($0.orderID) \($0.skuID ?? "-") \($0.quantity)" } == ["111-1 140 2", "111-1 141 1", "111-2 140 1", "111-3 141 1"])
     }
+
+    @Test("tracking export: 快递100 statuses, the latest report per parcel, no report yet, unknown words and clashes refused")
+    func trackingStatus() throws {
+        let text = "快递单号,快递公司,物流状态,最后更新时间,最新物流信息,订单号\n"
+            + "\t773001,申通快递,揽收,2026-11-18 18:00:00,【杭州市】已揽收,\t41001\n"
+            + "\t773001,申通快递,在途,2026-11-19 04:00:00,快件已到达 杭州转运中心,\t41001\n"
+            + "\t773002,中通快递,签收,2026-11-20 10:00:00,已签收，签收人: 本人,\n"
+            + "\t773003,中通快递,收件人拒签,2026-11-20 12:00:00,拒收退回,\n"
+            + "\t773004,百世快递,暂无轨迹,,,\t41004\n"
+            + "\t773001,申通快递,在途,2026-11-19 04:00:00,快件已到达 杭州转运中心,\t41001\n"
+        let (summary, facts) = try parse(text)
+        #expect(summary.format.kind == "tracking-status" && summary.errorCount == 0, "\(summary.diagnostics)")
+        // Four reports (the repeated row is one); the parcel of two reports has the later one's status and time.
+        #expect(facts.logisticsEvents.map { "\($0.trackingNo) \($0.status.rawValue)" }
+                    == ["773001 in_transit", "773001 in_transit", "773002 delivered", "773003 returned"])
+        #expect(facts.shipments.map { "\($0.trackingNo) \($0.orderID ?? "-") \($0.status?.rawValue ?? "-")" }
+                    == ["773001 41001 in_transit", "773002 - delivered", "773003 - returned", "773004 41004 -"])
+        // 04:00 in Shanghai is 20:00 UTC the day before.
+        #expect(facts.shipments[0].lastEventAt == Instant(year: 2026, month: 11, day: 18, hour: 20))
+        #expect(facts.shipments[3].lastEventAt == nil && facts.shipments[3].carrier == "百世快递")
+
+        let (unknown, none) = try parse("运单号,物流状态,最后更新时间\n\t773009,飞走了,2026-11-20 12:00:00\n")
+        #expect(none.shipments.isEmpty && unknown.diagnostics.first?.column == "物流状态")
+        let (clash, _) = try parse("运单号,物流状态,最后更新时间\n\t773009,在途,2026-11-20 12:00:00\n\t773009,签收,2026-11-20 12:00:00\n")
+        #expect(clash.errorCount == 1 && clash.diagnostics.first?.message.contains("line 2") == true, "\(clash.diagnostics)")
+        let (silent, _) = try parse("运单号,物流状态,最后更新时间\n\t773009,在途,\n")
+        #expect(silent.errorCount == 1 && silent.diagnostics.first?.column == "最后更新时间")
+    }
 }

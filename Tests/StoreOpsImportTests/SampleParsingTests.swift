@@ -40,6 +40,12 @@ struct SampleParsingTests {
         #expect(facts.orders.first?.region == "广东省")
         #expect(facts.orders.first?.buyer == "p:1425")
         #expect(facts.refunds.count == 46)
+        // 物流单号 and 物流公司 name a parcel of 3,988 orders (one has none), 3,781 numbers (150 parcels carry several
+        // orders); without a tracking report their way is unknown, not stalled.
+        #expect(facts.shipments.count == 3_988 && Set(facts.shipments.map(\.trackingNo)).count == 3_781)
+        #expect(facts.shipments.first.map { "\($0.trackingNo) \($0.orderID ?? "-") \($0.carrier ?? "-")" }
+                    == "3330622150731 21407300627014900 申通快递")
+        #expect(facts.shipments.allSatisfy { $0.status == nil && $0.lastEventAt == nil })
     }
 
     @Test("Taobao item export: every line, joined on 订单编号")

@@ -197,4 +197,38 @@ struct CheckServiceTests {
         // the replied neutral one is not reported.
         #expect(report.findings.map { "\($0.check.rawValue) \($0.subject)" } == ["unreplied_review 41001|5271", "dsr_drop description"])
     }
+
+    @Test("parcels from the order export and a tracking export, in either order: a parcel without a report is never stalled")
+    func parcelsAndTracking() async throws {
+        // Checks of 2026-11-21 at 09:00 Shanghai (01:00 UTC on the 22nd); a parcel is stalled after 72 h of silence.
+        let orders = ("orders.csv", "订单编号,买家实际支付金额,订单付款时间,订单状态,物流单号,物流公司,发货时间\n"
+            + "\t41001,58.00,2026-11-18 10:00:00,卖家已发货，等待买家确认,No:773001,申通快递,2026-11-18 17:00:00\n"
+            + "\t41002,99.00,2026-11-18 11:00:00,卖家已发货，等待买家确认,No:773002,中通快递,2026-11-18 17:00:00\n"
+            + "\t41003,20.00,2026-11-17 11:00:00,卖家已发货，等待买家确认,No:773003,中通快递,2026-11-17 17:00:00\n")
+        // 773001 last moved 2026-11-18 18:00 (87 h before the checks); 773002 is lost; 773003 has no report at all.
+        let tracking = ("tracking.csv", "快递单号,快递公司,物流状态,最后更新时间,最新物流信息\n"
+            + "\t773001,申通快递,在途,2026-11-18 18:00:00,【杭州市】已揽收\n"
+            + "\t773002,中通快递,丢失,2026-11-20 08:00:00,快件异常: 包裹丢失\n")
+        let older = ("older.csv", "快递单号,物流状态,最后更新时间\n\t773001,揽收,2026-11-18 17:30:00\n")
+        var seen: [[String]] = []
+        for files in [[orders, tracking, older], [older, tracking, orders]] {
+            let f = try await ImportFixture()
+            defer { f.remove() }
+            let checks = CheckService(storage: f.storage, clock: { Instant(year: 2026, month: 11, day: 22, hour: 1)! })
+            for (name, text) in files {
+                let report = try await f.service.importFile(try f.file(name, text), store: f.store.id)
+                #expect(report.status == .imported && report.errorCount == 0, "\(name): \(report.diagnostics.prefix(3))")
+            }
+            let report = try await checks.run(store: f.store.id)
+            #expect(!report.notRun.contains { $0.missing == .tracking })
+            let parcels = report.findings.filter { $0.check.needs == [.tracking] }
+            seen.append(parcels.map { "\($0.check.rawValue) \($0.subject) \($0.atStake?.minor ?? -1)" })
+            // The parcels keep their orders and carriers whichever file came first, and the latest report's status.
+            let stored = try await f.storage.read(Shipment.self, store: f.store.id, days: nil)
+            #expect(stored.map { "\($0.trackingNo) \($0.orderID ?? "-") \($0.carrier ?? "-") \($0.status?.rawValue ?? "-")" }
+                        == ["773001 41001 申通快递 in_transit", "773002 41002 中通快递 lost", "773003 41003 中通快递 -"])
+        }
+        #expect(seen[0] == ["lost_shipment 773002 9900", "stalled_shipment 773001 5800"], "\(seen)")
+        #expect(seen[1] == seen[0])
+    }
 }

@@ -20,27 +20,32 @@ public struct LogisticsCheck: Sendable {
                 role: .service))
         }
         for parcel in input.openShipments {
-            let amount = input.orderAmounts[parcel.orderID]
-            switch parcel.status {
+            // A parcel without a tracking report has nothing to judge: no update is not a stalled update.
+            guard let status = parcel.status, let last = parcel.lastEventAt else { continue }
+            let amount = parcel.orderID.flatMap { input.orderAmounts[$0] }
+            let order = parcel.orderID ?? "—", carrier = parcel.carrier ?? "—"
+            switch status {
             case .inTransit:
-                let silent = (input.now.seconds - parcel.lastEventAt.seconds) / 3600
+                let silent = (input.now.seconds - last.seconds) / 3600
                 guard silent >= Int64(settings.stalledAfterHours) else { continue }
                 findings.append(Finding(
                     check: .stalledShipment, severity: .warning, subject: parcel.trackingNo, atStake: amount,
-                    evidence: [Evidence("order_id", .text(parcel.orderID)), Evidence("carrier", .text(parcel.carrier)),
-                               Evidence("last_update", .instant(parcel.lastEventAt)), Evidence("hours_without_update", .count(silent))],
-                    adviceZh: "包裹 \(parcel.trackingNo)（\(parcel.carrier)）已 \(silent) 小时无物流更新：联系快递核实，并主动告知买家。",
-                    adviceEn: "Parcel \(parcel.trackingNo) (\(parcel.carrier)) has had no tracking update for \(silent) h: ask the carrier and tell the buyer first.",
+                    evidence: [Evidence("order_id", .text(order)), Evidence("carrier", .text(carrier)),
+                               Evidence("last_update", .instant(last)), Evidence("hours_without_update", .count(silent))],
+                    adviceZh: "包裹 \(parcel.trackingNo)（\(carrier)）已 \(silent) 小时无物流更新：联系快递核实，并主动告知买家。",
+                    adviceEn: "Parcel \(parcel.trackingNo) (\(carrier)) has had no tracking update for \(silent) h: "
+                        + "ask the carrier and tell the buyer first.",
                     role: .service))
             case .lost, .returned:
-                let lost = parcel.status == .lost
+                let lost = status == .lost
                 findings.append(Finding(
-                    check: lost ? .lostShipment : .returnedShipment, severity: lost ? .critical : .warning, subject: parcel.trackingNo, atStake: amount,
-                    evidence: [Evidence("order_id", .text(parcel.orderID)), Evidence("carrier", .text(parcel.carrier)),
-                               Evidence("status", .text(parcel.status.rawValue)), Evidence("last_update", .instant(parcel.lastEventAt))],
-                    adviceZh: lost ? "包裹 \(parcel.trackingNo) 丢失：向快递理赔，并为订单 \(parcel.orderID) 补发。"
+                    check: lost ? .lostShipment : .returnedShipment, severity: lost ? .critical : .warning, subject: parcel.trackingNo,
+                    atStake: amount,
+                    evidence: [Evidence("order_id", .text(order)), Evidence("carrier", .text(carrier)),
+                               Evidence("status", .text(status.rawValue)), Evidence("last_update", .instant(last))],
+                    adviceZh: lost ? "包裹 \(parcel.trackingNo) 丢失：向快递理赔，并为订单 \(order) 补发。"
                                    : "包裹 \(parcel.trackingNo) 被退回：联系买家确认地址或退款，入库时检查商品。",
-                    adviceEn: lost ? "Parcel \(parcel.trackingNo) is lost: claim from the carrier and resend order \(parcel.orderID)."
+                    adviceEn: lost ? "Parcel \(parcel.trackingNo) is lost: claim from the carrier and resend order \(order)."
                                    : "Parcel \(parcel.trackingNo) is coming back: ask the buyer (address or refund) and check the goods on arrival.",
                     role: .service))
             case .delivered:

@@ -5,7 +5,7 @@ public enum BuiltInFormats {
         taobaoOrders, taobaoItems, taobaoRefunds, sycmOverview, sycmSources, ztcReport, serviceAgents, shopifyOrders, shopifyProducts,
         amazonBusinessReport, douyinOrders, pddOrders, invoiceLines, taobaoItemList, shopifyInventory,
         amazonFBAInventory, amazonActiveListings, taobaoAssistantItems, jushuitanStock, wangdiantongStock,
-        taobaoReviews, judgemeReviews, storeScores, amazonOrders,
+        taobaoReviews, judgemeReviews, storeScores, amazonOrders, trackingStatus,
     ]
 
     /// The format with this `--kind` name.
@@ -198,6 +198,19 @@ public enum BuiltInFormats {
         columns: ["day": ["日期", "统计日期"], "description": ["描述相符", "宝贝与描述相符"],
                   "service": ["服务态度", "卖家的服务态度", "卖家服务态度"], "logistics": ["物流服务", "物流服务的质量", "卖家发货的速度"]],
         required: ["description", "service", "logistics"])
+
+    /// A tracking-status export (快递100 批量查询, ERP 物流跟踪, AfterShip): one row per parcel with its latest report,
+    /// or one per report.
+    public static let trackingStatus = FormatMapping(
+        kind: "tracking-status", title: "Parcel tracking export (物流跟踪: 运单号, 物流状态, 最后更新时间)", target: .tracking,
+        columns: ["tracking_no": ["运单号", "快递单号", "物流单号", "Tracking Number"],
+                  "carrier": ["快递公司", "物流公司", "Courier", "Carrier"],
+                  "status": ["物流状态", "快递状态", "运单状态", "Status", "Tag"],
+                  "updated_at": ["最后更新时间", "最新物流时间", "物流更新时间", "轨迹时间", "Last Updated At", "Last Checkpoint Time"],
+                  "event": ["最新轨迹", "最新物流信息", "物流信息", "轨迹详情", "Last Checkpoint Message"],
+                  "order_id": ["订单号", "订单编号", "线上订单号", "Order ID", "Order Number"],
+                  "shipped_at": ["发货时间", "Shipment Pickup Date"]],
+        required: ["tracking_no", "status"])
 
     /// Amazon's All Orders report (flat file, by order date): one row per order item, order fields on every row.
     /// `item-price` is the line's total before promotion discounts; shipping is charged per item and left out, so

@@ -48,6 +48,7 @@ extension ImportTarget {
         case .stock: return StockBuilder()
         case .reviews: return RowBuilder(build: RowBuilders.review)
         case .scores: return RowBuilder(build: RowBuilders.score)
+        case .tracking: return TrackingBuilder()
         }
     }
 }

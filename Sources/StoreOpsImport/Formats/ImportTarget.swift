@@ -28,12 +28,14 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
     case reviews
     /// Store scores (DSR) per day.
     case scores
+    /// Parcel tracking (物流跟踪 exports): one row per parcel with its latest report, or one per tracking event.
+    case tracking
 
     /// Whether each row is a figure of one day (from a day column, or the file's day).
     public var isDaily: Bool {
         switch self {
         case .trafficDays, .trafficSources, .adStats, .serviceAgents, .itemTraffic, .scores: true
-        case .orders, .orderLines, .refunds, .products, .transactions, .stock, .reviews: false
+        case .orders, .orderLines, .refunds, .products, .transactions, .stock, .reviews, .tracking: false
         }
     }
 
@@ -105,6 +107,13 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
         case .scores:
             [("day", "day (or --date)"), ("description", "描述相符, 0-5 (required)"), ("service", "服务态度, 0-5 (required)"),
              ("logistics", "物流服务, 0-5 (required)")]
+        case .tracking:
+            [("tracking_no", "tracking number (required)"),
+             ("status", "the carrier's status: 揽收, 在途, 派件, 疑难 (on the way), 签收 (delivered), 退回/退签/拒签 (returned), "
+                 + "丢失 (lost), 暂无轨迹 (no report yet), or AfterShip's tags (required)"),
+             ("updated_at", "time of the report (required unless there is no report yet)"), ("event", "the report's text"),
+             ("order_id", "order number (default: the order whose export named the tracking number)"), ("carrier", "carrier"),
+             ("shipped_at", "when it was shipped")]
         case .products:
             [("product_id", "product id or handle (required)"), ("title", "title"), ("category", "category"), ("sku", "variant SKU"),
              ("price", "variant price"), ("cost", "unit cost"), ("grams", "weight in grams"), ("attributes", "option values")]

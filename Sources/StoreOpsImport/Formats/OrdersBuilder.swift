@@ -109,6 +109,7 @@ struct OrdersBuilder: FactBuilder {
         let refundAmount = head.money(f.refundAmount)
         let region = head.text(f.region) ?? head.text(f.address).map(OrdersBuilder.province)
         let shippedAt = head.instant(f.shippedAt)
+        let trackingNo = head.keyID(f.trackingNo), carrier = head.text(f.carrier)
         // Without a buyer column the buyer is unknown; an empty cell in one is a guest, a buyer of their own.
         let buyer: String? = head.has(f.buyer) ? head.text(f.buyer).map(context.pseudonymise) ?? context.pseudonymise("anonymous-order:" + id) : nil
         _ = head.required("created_at", createdAt ?? paidAtValue)
@@ -225,6 +226,12 @@ struct OrdersBuilder: FactBuilder {
                                       // A refund column, or lines whose negative quantities are returns, say what was refunded.
                                       refundsKnown: head.has(f.refundAmount) || returnsAsNegativeLines))
             facts.orderLines = lines
+            // The parcel the export names; its way is unknown until a tracking export says it (status nil). Orders
+            // sent in one parcel (合并发货) name it alike: it stays one parcel, of the last of them.
+            if let trackingNo {
+                facts.shipments.append(Shipment(store: store.id, trackingNo: trackingNo, orderID: id, carrier: carrier,
+                                                shippedAt: shippedAt, status: nil, lastEventAt: nil))
+            }
         }
         if let refundAmount, refundAmount.minor > 0 {
             facts.refunds.append(Refund(store: store.id, id: "\(id):order-refund", orderID: id, kind: .refundOnly, status: .completed, reason: "",
@@ -281,7 +288,7 @@ struct OrdersBuilder: FactBuilder {
     private struct Fields {
         let binding: ColumnBinding
         let orderID, createdAt, paidAt, status, goodsTotal, shippingFee, discount, paidAmount, units, refundAmount, region, address,
-            shippedAt, buyer, lineQuantity, linePrice, lineAmount, lineTitle, lineSKU, lineProductID: FieldReader.Field
+            shippedAt, trackingNo, carrier, buyer, lineQuantity, linePrice, lineAmount, lineTitle, lineSKU, lineProductID: FieldReader.Field
 
         init(_ binding: ColumnBinding) {
             self.binding = binding
@@ -298,6 +305,8 @@ struct OrdersBuilder: FactBuilder {
             region = binding.field("region")
             address = binding.field("address")
             shippedAt = binding.field("shipped_at")
+            trackingNo = binding.field("tracking_no")
+            carrier = binding.field("carrier")
             buyer = binding.field("buyer")
             lineQuantity = binding.field("line_quantity")
             linePrice = binding.field("line_price")

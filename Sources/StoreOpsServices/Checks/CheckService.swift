@@ -61,7 +61,7 @@ public struct CheckService: Sendable {
         case .orders: ["orders"]
         case .orderLines: ["order_lines"]
         case .refunds: ["refunds"]
-        case .tracking: ["shipments", "logistics_events"]
+        case .tracking: ["logistics_events"]
         case .complaints: ["complaints"]
         case .stock: ["inventory_snapshots"]
         case .purchaseOrders: ["purchase_orders"]

@@ -24,15 +24,21 @@ enum CheckSQL {
          [.text(store.rawValue), .day(days.first), .day(days.last)])
     }
 
-    /// Parcels not delivered of the orders paid in the days, each followed by its order's paid amount. Driven by the
-    /// open parcels (index `shipments_open`; `CROSS JOIN` keeps them leading on SQLite), each looked up in orders once
-    /// by key, then sorted.
+    /// Parcels not delivered of the orders paid in the days, each followed by its order's paid amount, and the parcels
+    /// a tracking export named without an order whose last update falls in the days (from the first day's UTC
+    /// midnight), without an amount. Driven by the open parcels (index `shipments_open`; `CROSS JOIN` keeps them
+    /// leading on SQLite), each looked up in orders once by key, then sorted. A parcel without a status (no tracking
+    /// report yet) is not open work: `status <> 'delivered'` is not true of NULL.
     static func openParcels(store: StoreID, days: DayRange) -> (sql: String, arguments: [SQLValue]) {
-        ("WITH picked AS MATERIALIZED (SELECT \(Shipment.table.columns.map { "s." + $0 }.joined(separator: ", ")), o.paid_minor AS paid_minor "
-            + "FROM shipments s CROSS JOIN orders o WHERE s.store_id = ? AND s.status <> 'delivered' "
-            + "AND o.store_id = s.store_id AND o.order_id = s.order_id AND o.paid_day BETWEEN ? AND ?) "
-            + "SELECT * FROM picked ORDER BY tracking_no",
-         [.text(store.rawValue), .day(days.first), .day(days.last)])
+        let columns = Shipment.table.columns.map { "s." + $0 }.joined(separator: ", ")
+        return ("WITH picked AS MATERIALIZED (SELECT \(columns), o.paid_minor AS paid_minor "
+                    + "FROM shipments s CROSS JOIN orders o WHERE s.store_id = ? AND s.status <> 'delivered' "
+                    + "AND o.store_id = s.store_id AND o.order_id = s.order_id AND o.paid_day BETWEEN ? AND ? "
+                    + "UNION ALL SELECT \(columns), NULL FROM shipments s WHERE s.store_id = ? AND s.status <> 'delivered' "
+                    + "AND s.order_id IS NULL AND s.last_event_at >= ?) "
+                    + "SELECT * FROM picked ORDER BY tracking_no",
+                [.text(store.rawValue), .day(days.first), .day(days.last), .text(store.rawValue),
+                 .int(Int64(days.first.number) * 86_400)])
     }
 
     /// The paid amounts of orders by id, in chunks.
@@ -55,7 +61,7 @@ enum CheckSQL {
             var r = RowReader(values: values, store: store, currency: currency, table: "shipments")
             let parcel = try Shipment.table.decode(&r)
             work.parcels.append(parcel)
-            work.amounts[parcel.orderID] = try r.money()
+            if let order = parcel.orderID, let amount = try r.optionalMoney() { work.amounts[order] = amount }
         }
         for order in work.unshipped { work.amounts[order.id] = order.paidAmount }
         for values in amounts {

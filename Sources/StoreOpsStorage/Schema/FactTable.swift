@@ -24,18 +24,28 @@ public struct FactTable<Row: Sendable>: Sendable {
     /// The natural key after `store_id`.
     public let key: [String]
     public let dayFilter: DayFilter
+    /// Columns a row leaves NULL when its file did not say them: an upsert then keeps the stored value (a tracking
+    /// export without order numbers does not erase the order an order export gave the parcel).
+    public let keptWhenNull: Set<String>
+    /// Columns an upsert changes only when the row is not older than the stored one by `clock` (a column of instants):
+    /// a parcel's status comes from its latest tracking report, whichever file brought it in last. A row whose clock
+    /// is NULL keeps them.
+    public let newest: (clock: String, columns: Set<String>)?
     public let rows: @Sendable (FactBatch) -> [Row]
     public let store: @Sendable (Row) -> StoreID
     public let encode: @Sendable (Row) -> [SQLValue]
     public let decode: @Sendable (inout RowReader) throws -> Row
 
-    public init(name: String, columns: [String], key: [String], dayFilter: DayFilter, rows: @escaping @Sendable (FactBatch) -> [Row],
+    public init(name: String, columns: [String], key: [String], dayFilter: DayFilter, keptWhenNull: Set<String> = [],
+                newest: (clock: String, columns: Set<String>)? = nil, rows: @escaping @Sendable (FactBatch) -> [Row],
                 store: @escaping @Sendable (Row) -> StoreID, encode: @escaping @Sendable (Row) -> [SQLValue],
                 decode: @escaping @Sendable (inout RowReader) throws -> Row) {
         self.name = name
         self.columns = columns
         self.key = key
         self.dayFilter = dayFilter
+        self.keptWhenNull = keptWhenNull
+        self.newest = newest
         self.rows = rows
         self.store = store
         self.encode = encode
@@ -55,7 +65,15 @@ public struct FactTable<Row: Sendable>: Sendable {
     }
 
     private var conflictClause: String {
-        let updates = columns.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }
+        let updates = columns.filter { !key.contains($0) }.map { column in
+            if let newest, newest.columns.contains(column) {
+                let (new, old) = ("excluded." + newest.clock, "\(name).\(newest.clock)")
+                return "\(column) = CASE WHEN \(new) IS NULL OR (\(old) IS NOT NULL AND \(new) < \(old)) "
+                    + "THEN \(name).\(column) ELSE excluded.\(column) END"
+            }
+            return keptWhenNull.contains(column) ? "\(column) = COALESCE(excluded.\(column), \(name).\(column))"
+                : "\(column) = excluded.\(column)"
+        }
         let action = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
         return "ON CONFLICT (\((["store_id"] + key).joined(separator: ", "))) \(action)"
     }

@@ -59,11 +59,16 @@ extension Shipment: StoredFact {
     public static let table = FactTable<Shipment>(
         name: "shipments", columns: ["tracking_no", "order_id", "carrier", "shipped_at", "status", "last_event_at"], key: ["tracking_no"],
         // A day range reads the parcels of the orders paid in it (index shipments_order, migration 5).
-        dayFilter: .ordersPaid, rows: { $0.shipments }, store: { $0.store },
+        // What a file did not say (NULL) keeps what an earlier file said (migration 11 made them nullable), and the
+        // status is that of the latest tracking report, whichever file came last.
+        dayFilter: .ordersPaid, keptWhenNull: ["order_id", "carrier", "shipped_at"],
+        newest: (clock: "last_event_at", columns: ["status", "last_event_at"]),
+        rows: { $0.shipments }, store: { $0.store },
         encode: { s in [.text(s.trackingNo), .text(s.orderID), .text(s.carrier), .instant(s.shippedAt), .raw(s.status), .instant(s.lastEventAt)] },
         decode: { r in
-            Shipment(store: r.store, trackingNo: try r.text(), orderID: try r.text(), carrier: try r.text(), shippedAt: try r.instant(),
-                     status: try r.value(Shipment.Status.self), lastEventAt: try r.instant())
+            Shipment(store: r.store, trackingNo: try r.text(), orderID: try r.optionalText(), carrier: try r.optionalText(),
+                     shippedAt: try r.optionalInstant(), status: try r.optionalValue(Shipment.Status.self),
+                     lastEventAt: try r.optionalInstant())
         })
 }
 

@@ -79,4 +79,10 @@ public struct RowReader {
         guard let v = R(rawValue: t) else { throw corrupt("unknown \(R.self) \(t)") }
         return v
     }
+
+    public mutating func optionalValue<R: RawRepresentable>(_ type: R.Type) throws -> R? where R.RawValue == String {
+        guard let t = try optionalText() else { return nil }
+        guard let v = R(rawValue: t) else { throw corrupt("unknown \(R.self) \(t)") }
+        return v
+    }
 }

@@ -19,4 +19,5 @@ public enum SQLValue: Hashable, Sendable {
     public static func bool(_ value: Bool) -> SQLValue { .int(value ? 1 : 0) }
     public static func bool(_ value: Bool?) -> SQLValue { value.map { .int($0 ? 1 : 0) } ?? .null }
     public static func raw<R: RawRepresentable>(_ value: R) -> SQLValue where R.RawValue == String { .text(value.rawValue) }
+    public static func raw<R: RawRepresentable>(_ value: R?) -> SQLValue where R.RawValue == String { value.map { .text($0.rawValue) } ?? .null }
 }
