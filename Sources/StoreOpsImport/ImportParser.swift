@@ -370,6 +370,11 @@ public struct ImportParser {
         add("dsr_scores", facts.dsrScores.count)
         add("shipments", facts.shipments.count)
         add("logistics_events", facts.logisticsEvents.count)
+        add("ad_budgets", facts.adBudgets.count)
+        add("competitors", facts.competitors.count)
+        add("competitor_items", facts.competitorItems.count)
+        add("competitor_snapshots", facts.competitorSnapshots.count)
+        add("keyword_ranks", facts.keywordRanks.count)
         summary.days.formUnion(facts.orders.compactMap(\.paidDay))
         summary.days.formUnion(facts.refunds.compactMap(\.completedDay))
         summary.days.formUnion(facts.trafficDays.map(\.day))
@@ -380,5 +385,8 @@ public struct ImportParser {
         summary.days.formUnion(facts.inventory.map(\.day))
         summary.days.formUnion(facts.reviews.map(\.day))
         summary.days.formUnion(facts.dsrScores.map(\.day))
+        summary.days.formUnion(facts.adBudgets.map(\.day))
+        summary.days.formUnion(facts.competitorSnapshots.map(\.day))
+        summary.days.formUnion(facts.keywordRanks.map(\.day))
     }
 }

@@ -316,4 +316,34 @@ struct DocumentedFormatTests {
         let (silent, _) = try parse("运单号,物流状态,最后更新时间\n\t773009,在途,\n")
         #expect(silent.errorCount == 1 && silent.diagnostics.first?.column == "最后更新时间")
     }
+
+    @Test("sheets kept by hand: budgets with clock times, the competitor watch by item address, ranks not found")
+    func handKeptSheets() throws {
+        let (budgets, b) = try parse("日期,推广计划,日限额,撞线时间,渠道\n2026-11-21,拉新,300.00,14:05,直通车\n2026-11-21,收割,200,,\n"
+            + "2026-11-21,测款,100,25:00,\n")
+        #expect(budgets.format.kind == "ad-budgets" && budgets.errorCount == 1 && budgets.diagnostics.first?.line == 4)
+        // 14:05 in Shanghai is 06:05 UTC; an empty run-out cell is a budget that lasted; no channel: other.
+        #expect(b.adBudgets.map { "\($0.campaign) \($0.channel.rawValue) \($0.budget.minor) \($0.exhaustedAt?.iso ?? "-")" }
+                    == ["拉新 ztc 30000 2026-11-21T06:05:00Z", "收割 other 20000 -"])
+
+        let (list, l) = try parse("竞品店铺,竞品宝贝ID,标题,我方宝贝ID,核心竞品,竞品层级,上架日期\n"
+            + "杯具旗舰店,https://item.taobao.com/item.htm?spm=a1z10&id=700123,保温杯,5271,否,大店,2026-11-18\n"
+            + "杯子小店,700124,水杯,,,,\n")
+        #expect(list.format.kind == "competitor-list" && list.errorCount == 0, "\(list.diagnostics)")
+        #expect(l.competitors.map { "\($0.id) \($0.tier.rawValue) \($0.platform.rawValue)" } == ["杯具旗舰店 bigger tmall", "杯子小店 peer tmall"])
+        #expect(l.competitorItems.map { "\($0.itemID) \($0.isCore) \($0.ourProductID ?? "-") \($0.listedOn?.iso ?? "-")" }
+                    == ["700123 false 5271 2026-11-18", "700124 true - -"])
+
+        let (watch, w) = try parse("竞品店铺,竞品宝贝ID,价格,活动价,月销量,标题\n杯具旗舰店,700123,99.00,89.00,1300,保温杯\n",
+                                   defaultDay: Day(iso: "2026-11-21"))
+        #expect(watch.format.kind == "competitor-snapshots" && watch.errorCount == 0, "\(watch.diagnostics)")
+        #expect(w.competitorSnapshots.map { "\($0.day.iso) \($0.price.minor) \($0.promoPrice?.minor ?? -1) \($0.monthlySales)" }
+                    == ["2026-11-21 9900 8900 1300"])
+        #expect(w.competitorSnapshots.first?.reviewCount == nil)
+
+        let (ranks, k) = try parse("日期,关键词,宝贝ID,排名\n2026-11-21,保温杯,5271,未找到\n2026-11-21,水杯,5271,31\n"
+            + "2026-11-21,杯子,5271,第一\n")
+        #expect(ranks.format.kind == "keyword-ranks" && ranks.errorCount == 1 && ranks.diagnostics.first?.column == "排名")
+        #expect(k.keywordRanks.map { "\($0.keyword) \($0.rank.map(String.init) ?? "not found")" } == ["保温杯 not found", "水杯 31"])
+    }
 }

@@ -174,7 +174,7 @@ struct CheckServiceTests {
         #expect(zh.contains("## 未能运行的检查（缺少数据）") && zh.contains("- 缺少库存盘点：主推款售罄、需要补货、滞销"), "\(zh)")
         #expect(en.contains("No stock counts: ") && en.contains("import a stock export (聚水潭/旺店通"), "\(en)")
         let json = CheckReportRenderer.json(report)
-        #expect(json.contains(#""missing": "reviews""#) && json.contains("StoreOps cannot take these in yet"))
+        #expect(json.contains(#""missing": "reviews""#) && json.contains("import a keyword rank sheet"))
     }
 
     @Test("reviews and store scores from files: an unreplied bad review and a DSR drop are found")
@@ -230,5 +230,40 @@ struct CheckServiceTests {
         }
         #expect(seen[0] == ["lost_shipment 773002 9900", "stalled_shipment 773001 5800"], "\(seen)")
         #expect(seen[1] == seen[0])
+    }
+
+    @Test("budgets, the competitor watch and keyword ranks from sheets: an early run-out, a price cut, a keyword off page one")
+    func sheets() async throws {
+        // Checks of 2026-11-21 (09:00 Shanghai on the 22nd); the window is 7 days, the budget cut-off 18:00, a price cut
+        // 5 %, page one 44 places.
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        let checks = CheckService(storage: f.storage, clock: { Instant(year: 2026, month: 11, day: 22, hour: 1)! })
+        let files = [
+            ("budgets.csv", "日期,推广计划,日限额,撞线时间,渠道\n2026-11-21,保温杯-拉新,300.00,14:00,直通车\n"
+                + "2026-11-21,保温杯-收割,200.00,,直通车\n"),
+            ("ztc.csv", "日期,推广计划名称,宝贝名称,展现量,点击量,花费,总成交笔数,总成交金额\n"
+                + "2026-11-21,保温杯-拉新,保温杯,10000,200,300.00,7,840.00\n"),
+            ("watch-list.csv", "竞品店铺,竞品宝贝ID,标题,我方宝贝ID,核心竞品\n"
+                + "杯具旗舰店,https://item.taobao.com/item.htm?id=700123&spm=a1z10,316不锈钢保温杯,5271,是\n"),
+            ("watch.csv", "日期,竞品店铺,竞品宝贝ID,价格,活动价,月销量,标题\n2026-11-20,杯具旗舰店,700123,99.00,,1200,316不锈钢保温杯\n"
+                + "2026-11-21,杯具旗舰店,700123,99.00,89.00,1300,316不锈钢保温杯\n"),
+            ("ranks.csv", "日期,关键词,宝贝ID,排名\n2026-11-20,保温杯,5271,12\n2026-11-21,保温杯,5271,未找到\n"
+                + "2026-11-20,水杯,5271,30\n2026-11-21,水杯,5271,31\n"),
+        ]
+        for (name, text) in files {
+            let report = try await f.service.importFile(try f.file(name, text), store: f.store.id)
+            #expect(report.status == .imported && report.errorCount == 0, "\(name): \(report.diagnostics.prefix(3))")
+        }
+        let report = try await checks.run(store: f.store.id, day: Day(iso: "2026-11-21")!)
+        #expect(!report.notRun.contains { [.adBudgets, .competitors, .ranks].contains($0.missing) })
+        let found = report.findings.filter { $0.check.needs.contains { [.adBudgets, .competitors, .ranks].contains($0) } }
+        // The budget ran out at 14:00, 4 h before 18:00; the one that lasted is not found. 99.00 to 89.00 is a cut of
+        // 10.1 %; monthly sales grew 8 %, under the jump share. 保温杯 fell from 12 to past the tracked pages; 水杯 kept
+        // to page one.
+        #expect(found.map { "\($0.check.rawValue) \($0.subject)" }
+                    == ["budget_exhausted 保温杯-拉新", "competitor_price_cut 杯具旗舰店/700123", "keyword_off_page_one 保温杯"], "\(found)")
+        // Run from 00:00 to 14:00 for 840.00: the 10 h it was off would have brought 600.00 at that pace.
+        #expect(found.first?.atStake == Money(minor: 60_000, currency: .cny))
     }
 }

@@ -5,7 +5,8 @@ public enum BuiltInFormats {
         taobaoOrders, taobaoItems, taobaoRefunds, sycmOverview, sycmSources, ztcReport, serviceAgents, shopifyOrders, shopifyProducts,
         amazonBusinessReport, douyinOrders, pddOrders, invoiceLines, taobaoItemList, shopifyInventory,
         amazonFBAInventory, amazonActiveListings, taobaoAssistantItems, jushuitanStock, wangdiantongStock,
-        taobaoReviews, judgemeReviews, storeScores, amazonOrders, trackingStatus,
+        taobaoReviews, judgemeReviews, storeScores, amazonOrders, trackingStatus, adBudgets, competitorList,
+        competitorSnapshots, keywordRanks,
     ]
 
     /// The format with this `--kind` name.
@@ -211,6 +212,42 @@ public enum BuiltInFormats {
                   "order_id": ["订单号", "订单编号", "线上订单号", "Order ID", "Order Number"],
                   "shipped_at": ["发货时间", "Shipment Pickup Date"]],
         required: ["tracking_no", "status"])
+
+    /// The daily budgets sheet an ads specialist keeps (no platform exports when a budget ran out): 日期, 推广计划,
+    /// 日限额, 撞线时间 (empty: the budget lasted), 渠道.
+    public static let adBudgets = FormatMapping(
+        kind: "ad-budgets", title: "Daily budgets sheet (日期, 推广计划, 日限额, 撞线时间)", target: .adBudgets,
+        columns: ["day": ["日期", "Date"], "campaign": ["推广计划", "推广计划名称", "计划名称", "Campaign"],
+                  "budget": ["日限额", "日预算", "Daily Budget"], "exhausted_at": ["撞线时间", "预算耗尽时间", "Ran Out At"],
+                  "channel": ["渠道", "推广渠道", "Channel"]],
+        required: ["campaign", "budget", "exhausted_at"])
+
+    /// The competitor watch list an operator keeps (竞品清单): shop, item (id or address), title, our matching item.
+    public static let competitorList = FormatMapping(
+        kind: "competitor-list", title: "Competitor watch list (竞品店铺, 竞品宝贝ID, 标题, 我方宝贝ID)", target: .competitors,
+        columns: ["competitor": ["竞品店铺", "Competitor"], "item_id": ["竞品宝贝ID", "竞品链接", "Item ID", "Item URL"],
+                  "title": ["标题", "宝贝标题", "Title"], "our_product_id": ["我方宝贝ID", "对标宝贝ID", "Our Item ID"],
+                  "core": ["核心竞品", "Core"], "tier": ["竞品层级", "层级", "Tier"], "platform": ["平台", "Platform"],
+                  "listed_on": ["上架日期", "Listed On"]],
+        required: ["competitor", "item_id", "title"])
+
+    /// The daily competitor watch sheet (竞品监控): each tracked item's price, promotion price, monthly sales, reviews.
+    public static let competitorSnapshots = FormatMapping(
+        kind: "competitor-snapshots", title: "Competitor watch per day (日期, 竞品店铺, 竞品宝贝ID, 价格, 月销量)",
+        target: .competitorSnapshots,
+        columns: ["day": ["日期", "Date"], "competitor": ["竞品店铺", "Competitor"],
+                  "item_id": ["竞品宝贝ID", "竞品链接", "Item ID", "Item URL"], "price": ["价格", "一口价", "Price"],
+                  "promo_price": ["活动价", "券后价", "到手价", "Promo Price"], "monthly_sales": ["月销量", "Monthly Sales"],
+                  "reviews": ["评价数", "累计评价", "Reviews"], "title": ["标题", "宝贝标题", "Title"],
+                  "main_image": ["主图", "Main Image"]],
+        required: ["competitor", "item_id", "price", "monthly_sales", "title"])
+
+    /// The keyword rank sheet (关键词排名): our items' organic positions for tracked search keywords per day.
+    public static let keywordRanks = FormatMapping(
+        kind: "keyword-ranks", title: "Keyword ranks per day (日期, 关键词, 宝贝ID, 排名)", target: .keywordRanks,
+        columns: ["day": ["日期", "Date"], "keyword": ["关键词", "搜索词", "Keyword"],
+                  "product_id": ["宝贝ID", "商品ID", "宝贝链接", "Item ID"], "rank": ["排名", "自然排名", "Rank"]],
+        required: ["keyword", "product_id", "rank"])
 
     /// Amazon's All Orders report (flat file, by order date): one row per order item, order fields on every row.
     /// `item-price` is the line's total before promotion discounts; shipping is charged per item and left out, so

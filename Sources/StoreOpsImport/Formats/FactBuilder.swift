@@ -49,6 +49,12 @@ extension ImportTarget {
         case .reviews: return RowBuilder(build: RowBuilders.review)
         case .scores: return RowBuilder(build: RowBuilders.score)
         case .tracking: return TrackingBuilder()
+        case .adBudgets:
+            let channel = AdChannel(rawValue: mapping.channel ?? "other") ?? .other
+            return RowBuilder { RowBuilders.adBudget(&$0, &$1, channel: channel) }
+        case .competitors: return RowBuilder(build: RowBuilders.competitor)
+        case .competitorSnapshots: return RowBuilder(build: RowBuilders.competitorSnapshot)
+        case .keywordRanks: return RowBuilder(build: RowBuilders.keywordRank)
         }
     }
 }

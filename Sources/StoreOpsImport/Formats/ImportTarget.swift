@@ -30,12 +30,21 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
     case scores
     /// Parcel tracking (物流跟踪 exports): one row per parcel with its latest report, or one per tracking event.
     case tracking
+    /// Campaigns' daily budgets and when they ran out (a sheet the ads specialist keeps; 直通车 日限额 / 撞线时间).
+    case adBudgets = "ad_budgets"
+    /// The competitor items an operator tracks (竞品清单): shop, item, title, our matching item.
+    case competitors
+    /// Competitor items as they looked on a day (竞品监控: price, promotion price, monthly sales, reviews, title).
+    case competitorSnapshots = "competitor_snapshots"
+    /// Our items' organic ranks for tracked search keywords per day (关键词排名).
+    case keywordRanks = "keyword_ranks"
 
     /// Whether each row is a figure of one day (from a day column, or the file's day).
     public var isDaily: Bool {
         switch self {
-        case .trafficDays, .trafficSources, .adStats, .serviceAgents, .itemTraffic, .scores: true
-        case .orders, .orderLines, .refunds, .products, .transactions, .stock, .reviews, .tracking: false
+        case .trafficDays, .trafficSources, .adStats, .serviceAgents, .itemTraffic, .scores, .adBudgets, .competitorSnapshots,
+             .keywordRanks: true
+        case .orders, .orderLines, .refunds, .products, .transactions, .stock, .reviews, .tracking, .competitors: false
         }
     }
 
@@ -114,6 +123,24 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
              ("updated_at", "time of the report (required unless there is no report yet)"), ("event", "the report's text"),
              ("order_id", "order number (default: the order whose export named the tracking number)"), ("carrier", "carrier"),
              ("shipped_at", "when it was shipped")]
+        case .adBudgets:
+            [("day", "day (or --date)"), ("campaign", "campaign, as the ads report names it (required)"),
+             ("budget", "daily budget (日限额) (required)"),
+             ("exhausted_at", "when the budget ran out (撞线时间): a time of the day (10:30) or a date and time; empty: it lasted"),
+             ("channel", "ztc, display, feed, brand, wxt, other or 直通车, 引力魔方 ... (default: the mapping's channel, else other)")]
+        case .competitors:
+            [("competitor", "the competitor's shop (required)"), ("item_id", "its item id or address (required)"),
+             ("title", "the item's title (required)"), ("our_product_id", "our item it competes with"),
+             ("core", "whether it is a core competitor item (default yes)"), ("tier", "bigger (大店) or peer (同级; default)"),
+             ("platform", "its platform (default: the store's)"), ("listed_on", "the day it was listed")]
+        case .competitorSnapshots:
+            [("day", "day (or --date)"), ("competitor", "the competitor's shop (required)"),
+             ("item_id", "its item id or address (required)"), ("price", "price (required)"), ("promo_price", "promotion price"),
+             ("monthly_sales", "monthly sales, 月销量 (required)"), ("reviews", "number of reviews"),
+             ("title", "the item's title that day (required)"), ("main_image", "a name or digest of the main image")]
+        case .keywordRanks:
+            [("day", "day (or --date)"), ("keyword", "search keyword (required)"), ("product_id", "our item id or address (required)"),
+             ("rank", "organic position from 1, or 未找到 / not found past the tracked pages (required)")]
         case .products:
             [("product_id", "product id or handle (required)"), ("title", "title"), ("category", "category"), ("sku", "variant SKU"),
              ("price", "variant price"), ("cost", "unit cost"), ("grams", "weight in grams"), ("attributes", "option values")]

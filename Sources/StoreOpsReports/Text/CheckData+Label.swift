@@ -24,9 +24,8 @@ extension CheckData {
         }
     }
 
-    /// What would bring these facts in. Kinds that no import or command takes in yet say so.
+    /// What would bring these facts in: the import or the command.
     public func remedy(_ l: Language) -> String {
-        let none = l.pick("StoreOps 还不能导入这类数据（演示店铺有）", "StoreOps cannot take these in yet (the demo store has them)")
         return switch self {
         case .orders:
             l.pick("导入订单报表（淘宝/天猫、抖店、拼多多、Shopify 等）", "import an order export (Taobao/Tmall, Douyin, Pinduoduo, Shopify ...)")
@@ -53,7 +52,12 @@ extension CheckData {
         case .tracking:
             l.pick("导入物流跟踪导出（运单号、物流状态、最后更新时间：快递100、ERP 物流跟踪或 AfterShip）",
                    "import a tracking export (运单号, 物流状态, 最后更新时间: 快递100, an ERP's 物流跟踪, or AfterShip)")
-        case .adBudgets, .competitors, .ranks: none
+        case .adBudgets:
+            l.pick("导入日限额表（日期、推广计划、日限额、撞线时间）", "import a daily budgets sheet (日期, 推广计划, 日限额, 撞线时间)")
+        case .competitors:
+            l.pick("导入竞品清单（竞品店铺、竞品宝贝ID、标题、我方宝贝ID）和每日竞品监控（价格、月销量）",
+                   "import a competitor watch list (竞品店铺, 竞品宝贝ID, 标题, 我方宝贝ID) and the daily watch (价格, 月销量)")
+        case .ranks: l.pick("导入关键词排名表（日期、关键词、宝贝ID、排名）", "import a keyword rank sheet (日期, 关键词, 宝贝ID, 排名)")
         }
     }
 }

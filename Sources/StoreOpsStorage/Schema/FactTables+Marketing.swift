@@ -101,7 +101,7 @@ extension CompetitorSnapshot: StoredFact {
         },
         decode: { r in
             CompetitorSnapshot(store: r.store, day: try r.day(), competitorID: try r.text(), itemID: try r.text(), price: try r.money(),
-                               promoPrice: try r.optionalMoney(), monthlySales: try r.int(), reviewCount: try r.int(), title: try r.text(),
+                               promoPrice: try r.optionalMoney(), monthlySales: try r.int(), reviewCount: try r.optionalIntValue(), title: try r.text(),
                                mainImage: try r.optionalText())
         })
 }
