@@ -346,4 +346,30 @@ struct DocumentedFormatTests {
         #expect(ranks.format.kind == "keyword-ranks" && ranks.errorCount == 1 && ranks.diagnostics.first?.column == "排名")
         #expect(k.keywordRanks.map { "\($0.keyword) \($0.rank.map(String.init) ?? "not found")" } == ["保温杯 not found", "水杯 31"])
     }
+
+    @Test("JD orders: the 30 columns of 京东's export, items grouped into orders, (删除) and (锁定) marks read through")
+    func jdOrders() throws {
+        let header = "订单号,商品ID,商品名称,订购数量,支付方式,下单时间,京东价,订单金额,结算金额,余额支付,应付金额,订单状态,订单类型,下单帐号,"
+            + "客户姓名,客户地址,联系电话,订单备注,发票类型,发票抬头,发票内容,商家备注,商家备注等级（等级1-5为由高到低）,运费金额,"
+            + "付款确认时间,增值税发票,货号,订单完成时间,订单来源,订单渠道\n"
+        func row(_ id: String, _ item: String, _ quantity: Int, _ price: String, _ total: String, _ payable: String, _ status: String,
+                 _ paid: String) -> String {
+            "\(id),\(item),保温杯,\(quantity),在线支付,2026-11-20 10:00:00,\(price),\(total),\(payable),0.00,\(payable),\(status),销售订单,"
+                + "jd_buyer1,张三,浙江省杭州市西湖区,138****0000,,普通发票,个人,明细,,,0.00,\(paid),否,A-\(item),,移动端订单,暂无来源\n"
+        }
+        let text = header + row("\t31001", "100201", 2, "99.00", "297.00", "279.00", "等待出库", "2026-11-20 10:01:00")
+            + row("\t31001", "100202", 1, "99.00", "297.00", "279.00", "等待出库", "2026-11-20 10:01:00")
+            + row("\t31002", "100201", 1, "99.00", "99.00", "99.00", "(删除)等待确认收货", "2026-11-20 11:00:00")
+            + row("\t31003", "100201", 1, "99.00", "99.00", "99.00", "等待付款", "")
+            + row("\t31004", "100201", 1, "99.00", "99.00", "99.00", "(锁定)等待出库", "2026-11-20 12:00:00")
+        let (summary, facts) = try parse(text)
+        #expect(summary.format.kind == "jd-orders" && summary.errorCount == 0, "\(summary.diagnostics)")
+        // 279.00 paid for three items of 99.00 (297.00 before discounts); 31003 is not paid.
+        #expect(facts.orders.map { "\($0.id) \($0.status.rawValue) \($0.paidAmount.minor) \($0.units ?? -1) \($0.paidAt != nil)" }
+                    == ["31001 paid 27900 3 true", "31002 shipped 9900 1 true", "31003 awaiting_payment 9900 1 false",
+                        "31004 paid 9900 1 true"])
+        #expect(facts.orderLines.filter { $0.orderID == "31001" }.map { "\($0.productID ?? "-") \($0.skuID ?? "-") \($0.quantity)" }
+                    == ["100201 A-100201 2", "100202 A-100202 1"])
+        #expect(facts.orders.first?.region == "浙江省")
+    }
 }

@@ -3,7 +3,7 @@
 public enum BuiltInFormats {
     public static let all: [FormatMapping] = [
         taobaoOrders, taobaoItems, taobaoRefunds, sycmOverview, sycmSources, ztcReport, serviceAgents, shopifyOrders, shopifyProducts,
-        amazonBusinessReport, douyinOrders, pddOrders, invoiceLines, taobaoItemList, shopifyInventory,
+        amazonBusinessReport, douyinOrders, pddOrders, jdOrders, invoiceLines, taobaoItemList, shopifyInventory,
         amazonFBAInventory, amazonActiveListings, taobaoAssistantItems, jushuitanStock, wangdiantongStock,
         taobaoReviews, judgemeReviews, storeScores, amazonOrders, trackingStatus, adBudgets, competitorList,
         competitorSnapshots, keywordRanks,
@@ -107,6 +107,16 @@ public enum BuiltInFormats {
                   "created_at": ["订单成交时间"], "status": ["订单状态"], "line_title": ["商品"], "line_sku": ["商家编码-SKU维度", "商家编码"],
                   "buyer": ["买家昵称"], "address": ["收货地址", "省"]],
         required: ["order_id", "paid_amount", "paid_at"])
+
+    /// JD's order export (京东商家后台 订单导出): one row per item, the order's fields on each row. 应付金额 is what the
+    /// buyer pays, 订单金额 the goods before discounts, 付款确认时间 the payment.
+    public static let jdOrders = FormatMapping(
+        kind: "jd-orders", title: "JD order export (京东订单: 订单号, 商品ID, 订购数量, 应付金额)", target: .orders,
+        columns: ["order_id": ["订单号"], "line_product_id": ["商品ID"], "line_title": ["商品名称"], "line_quantity": ["订购数量"],
+                  "created_at": ["下单时间"], "line_price": ["京东价"], "goods_total": ["订单金额"], "paid_amount": ["应付金额"],
+                  "status": ["订单状态"], "buyer": ["下单帐号"], "address": ["客户地址"], "shipping_fee": ["运费金额"],
+                  "paid_at": ["付款确认时间"], "line_sku": ["商家SKUID", "货号"]],
+        required: ["order_id", "paid_amount", "created_at", "line_product_id"])
 
     public static let invoiceLines: FormatMapping = {
         var format = FormatMapping(

@@ -340,6 +340,12 @@ struct OrdersBuilder: FactBuilder {
         while start < bytes.count, case let n = separator(at: start), n > 0 { start += n }
         var end = start
         while end < bytes.count, separator(at: end) == 0 { end += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        let first = String(decoding: bytes[start..<end], as: UTF8.self)
+        // An address written without spaces (JD: 浙江省杭州市西湖区) is cut after its province or municipality.
+        for marker in ["自治区", "特别行政区", "省"] {
+            if let r = first.range(of: marker), r.upperBound < first.endIndex { return String(first[..<r.upperBound]) }
+        }
+        if first.count > 3, ["北京市", "上海市", "天津市", "重庆市"].contains(where: first.hasPrefix) { return String(first.prefix(3)) }
+        return first
     }
 }
