@@ -104,6 +104,40 @@ struct SQLiteFileTests {
             }
         }
     }
+
+    @Test("migration 11 keeps the parcels and competitor snapshots of a version-10 database, now with unknowns allowed")
+    func parcelsBeforeTracking() async throws {
+        let path = Self.newDatabasePath()
+        defer { Self.remove(path) }
+        // A version-10 database: the two tables as migration 1 made them, with a row each, and migration 11 not applied.
+        let v1 = Migration.all[0].statements
+        let old = ["shipments", "competitor_snapshots"].map { table in v1.first { $0.contains("CREATE TABLE \(table) (") }! }
+        do {
+            let store = try SQLiteStore(path: path)
+            try await store.saveStore(Fixtures.store)
+            try await store.writer.write { db in
+                try db.execute(sql: "DROP TABLE shipments")
+                try db.execute(sql: "DROP TABLE competitor_snapshots")
+                for statement in old { try db.execute(sql: statement) }
+                try db.execute(sql: "INSERT INTO shipments VALUES ('shop', 'YT1', 'O1', '圆通速递', 100, 'in_transit', 200)")
+                try db.execute(sql: "INSERT INTO competitor_snapshots VALUES ('shop', '2026-11-20', 'c', 'i', 9900, NULL, 12, 3, 't', NULL)")
+                try db.execute(sql: "DELETE FROM schema_migrations WHERE version = 11")
+            }
+        }
+        let store = try SQLiteStore(path: path)
+        #expect(try await store.schemaVersion() == Migration.all.count)
+        let parcels = try await store.read(Shipment.self, store: Fixtures.storeID, days: nil)
+        #expect(parcels == [Shipment(store: Fixtures.storeID, trackingNo: "YT1", orderID: "O1", carrier: "圆通速递",
+                                     shippedAt: Instant(seconds: 100), status: .inTransit, lastEventAt: Instant(seconds: 200))])
+        let snapshots = try await store.read(CompetitorSnapshot.self, store: Fixtures.storeID, days: nil)
+        #expect(snapshots.map { "\($0.itemID) \($0.monthlySales) \($0.reviewCount ?? -1)" } == ["i 12 3"])
+        // Now a parcel may be named before its tracking is known.
+        var batch = FactBatch()
+        batch.shipments = [Shipment(store: Fixtures.storeID, trackingNo: "YT2", orderID: "O2", carrier: nil, shippedAt: nil, status: nil,
+                                    lastEventAt: nil)]
+        try await store.write(batch, to: Fixtures.storeID)
+        #expect(try await store.read(Shipment.self, store: Fixtures.storeID, days: nil).count == 2)
+    }
 }
 
 @Suite("SQLite query plans")

@@ -39,14 +39,15 @@ public struct LogisticsCheck: Sendable {
             case .lost, .returned:
                 let lost = status == .lost
                 findings.append(Finding(
-                    check: lost ? .lostShipment : .returnedShipment, severity: lost ? .critical : .warning, subject: parcel.trackingNo,
-                    atStake: amount,
+                    check: lost ? .lostShipment : .returnedShipment, severity: lost ? .critical : .warning,
+                    subject: parcel.trackingNo, atStake: amount,
                     evidence: [Evidence("order_id", .text(order)), Evidence("carrier", .text(carrier)),
                                Evidence("status", .text(status.rawValue)), Evidence("last_update", .instant(last))],
                     adviceZh: lost ? "包裹 \(parcel.trackingNo) 丢失：向快递理赔，并为订单 \(order) 补发。"
                                    : "包裹 \(parcel.trackingNo) 被退回：联系买家确认地址或退款，入库时检查商品。",
                     adviceEn: lost ? "Parcel \(parcel.trackingNo) is lost: claim from the carrier and resend order \(order)."
-                                   : "Parcel \(parcel.trackingNo) is coming back: ask the buyer (address or refund) and check the goods on arrival.",
+                                   : "Parcel \(parcel.trackingNo) is coming back: ask the buyer (address or refund) and check "
+                                       + "the goods on arrival.",
                     role: .service))
             case .delivered:
                 continue
