@@ -106,8 +106,8 @@ extension FieldReader {
     /// A platform by its code (`taobao`) or its Chinese or English name.
     mutating func platform(_ field: String) -> Platform? {
         guard let text = raw(field).flatMap(Cell.clean) else { return nil }
-        if let found = Platform.allCases.first(where: { [$0.rawValue, $0.chineseName, $0.englishName.lowercased()]
-            .contains(text.lowercased()) || $0.chineseName == text }) {
+        let key = text.lowercased()
+        if let found = Platform.allCases.first(where: { [$0.rawValue, $0.chineseName, $0.englishName.lowercased()].contains(key) }) {
             return found
         }
         fail(field, "Not a platform", hint: "Expected one of \(Platform.allCases.map(\.rawValue).joined(separator: ", ")) or 淘宝, 天猫, 京东 ...",

@@ -11,12 +11,15 @@ struct TrackingBuilder: FactBuilder {
     private var parcels: [String: Shipment] = [:]
     private var order: [String] = []
     private var events = KeyLedger()
+    /// Status texts read so far and what they say (a file repeats a handful of them on every row).
+    private var reports: [String: TrackingStatusText.Report?] = [:]
 
     mutating func add(_ row: FieldReader) -> [CompletedUnit] {
         var r = row
         let trackingNo = r.required("tracking_no", r.keyID("tracking_no"))
         let statusText = r.required("status", r.text("status"))
-        let report = statusText.map(TrackingStatusText.report) ?? nil
+        var report: TrackingStatusText.Report?
+        if let statusText { report = self.report(of: statusText) }
         if let statusText, report == nil {
             r.fail("status", "Unknown tracking status \"\(statusText)\"",
                    hint: "Expected a carrier status such as 揽收, 在途, 派件, 签收, 疑难, 退回, 退签, 丢失 (or InTransit, Delivered, "
@@ -39,7 +42,7 @@ struct TrackingBuilder: FactBuilder {
         parcel.carrier = parcel.carrier ?? carrier
         parcel.shippedAt = parcel.shippedAt ?? shippedAt
         if case .status(let status) = report, let at {
-            let content = KeyLedger.hash(Array("\(status.rawValue)|\(description)".utf8))
+            let content = KeyLedger.hash("\(status.rawValue)|\(description)".utf8)
             if let earlier = events.note("\(trackingNo)|\(at.seconds)", line: row.record.line, content: content) {
                 if !earlier.sameContent {
                     r.fail("updated_at", "Parcel \(trackingNo) has a report of the same time on line \(earlier.line) and on line "
@@ -60,6 +63,14 @@ struct TrackingBuilder: FactBuilder {
         }
         parcels[trackingNo] = parcel
         return [CompletedUnit(records: [row.record], diagnostics: r.diagnostics, facts: facts)]
+    }
+
+    /// What a status text says, remembered per text (at most 64 texts).
+    private mutating func report(of text: String) -> TrackingStatusText.Report? {
+        if let known = reports[text] { return known }
+        let report = TrackingStatusText.report(text)
+        if reports.count < 64 { reports[text] = report }
+        return report
     }
 
     mutating func finish() -> [CompletedUnit] {
