@@ -375,6 +375,8 @@ public struct ImportParser {
         add("competitor_items", facts.competitorItems.count)
         add("competitor_snapshots", facts.competitorSnapshots.count)
         add("keyword_ranks", facts.keywordRanks.count)
+        add("sku_settings", facts.skuSettings.count)
+        add("activities", facts.activities.count)
         summary.days.formUnion(facts.orders.compactMap(\.paidDay))
         summary.days.formUnion(facts.refunds.compactMap(\.completedDay))
         summary.days.formUnion(facts.trafficDays.map(\.day))

@@ -106,6 +106,9 @@ public enum Fixtures {
                        DSRScore(store: storeID, day: d0, description: 48_100, service: 48_400, logistics: 47_000)]
         b.inventory = [InventorySnapshot(store: storeID, day: d0, skuID: "S1", onHand: 12, incoming: 50)]
         b.purchaseOrders = [PurchaseOrder(store: storeID, id: "PO1", skuID: "S1", quantity: 50, orderedOn: d0, expectedOn: d0.adding(days: 10))]
+        // SKUs outside the catalog and the stock: what they say changes no check of the fixture.
+        b.skuSettings = [SKUSetting(store: storeID, skuID: "S8", safetyDays: 3),
+                         SKUSetting(store: storeID, skuID: "S9", isHero: false, leadTimeDays: 12)]
         b.competitors = [Competitor(store: storeID, id: "c1", name: "初见森林原创", platform: .taobao, tier: .peer)]
         b.competitorItems = [CompetitorItem(store: storeID, competitorID: "c1", itemID: "I1", title: "复古连衣裙", ourProductID: "P1")]
         b.competitorSnapshots = [CompetitorSnapshot(store: storeID, day: d0, competitorID: "c1", itemID: "I1", price: yuan(9_900), promoPrice: yuan(8_900),

@@ -98,6 +98,7 @@ public enum StorageConformance {
         #expect(try await storage.read(DSRScore.self, store: s, days: nil) == b.dsrScores)
         #expect(try await storage.read(InventorySnapshot.self, store: s, days: nil) == b.inventory)
         #expect(try await storage.read(PurchaseOrder.self, store: s, days: nil) == b.purchaseOrders)
+        #expect(try await storage.read(SKUSetting.self, store: s, days: nil) == b.skuSettings)
         #expect(try await storage.read(Competitor.self, store: s, days: nil) == b.competitors)
         #expect(try await storage.read(CompetitorItem.self, store: s, days: nil) == b.competitorItems)
         #expect(try await storage.read(CompetitorSnapshot.self, store: s, days: nil) == b.competitorSnapshots)

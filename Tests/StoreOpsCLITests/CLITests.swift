@@ -296,4 +296,42 @@ struct TargetCLITests {
         let listed = await cli.run("purchase", "list", "--store", "s")
         #expect(listed.out.contains("received 2026-03-31") && listed.out.contains("PO-3"), "\(listed.out)")
     }
+
+    @Test("hand-kept facts: store scores, SKU settings and activities through their commands, in both languages")
+    func handKeptFacts() async throws {
+        // The clock is 2026-04-01 09:00 in Shanghai: `score set` without --date is for 2026-03-31, the day checked.
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = await cli.run("store", "add", "--id", "s", "--name", "S", "--platform", "taobao")
+        let before = await cli.run("score", "set", "--store", "s", "--date", "2026-03-24", "--description", "4.85", "--service", "4.8",
+                                   "--logistics", "4.79")
+        #expect(before.code == 0 && before.out.contains("4.85"), "\(before.err)")
+        let set = await cli.run("score", "set", "--lang", "zh", "--store", "s", "--description", "4.82", "--service", "4.8",
+                                "--logistics", "4.7900")
+        #expect(set.out == "已记录 2026-03-31 店铺评分：描述 4.82，服务 4.80，物流 4.79\n", "\(set.out)\(set.err)")
+        let bad = await cli.run("score", "set", "--store", "s", "--description", "48", "--service", "4.8", "--logistics", "4.8")
+        #expect(bad.code != 0 && bad.err.contains("--description \"48\" is not a store score"), "\(bad.err)")
+        // 4.85 to 4.82 over the window is a fall of 0.03, past the 0.02 the setting allows; the others held.
+        let checks = await cli.run("checks", "--store", "s", "--format", "json", "--no-tasks").out
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(checks.utf8)) as? [String: Any])
+        let found = try #require(object["findings"] as? [[String: Any]]).map { "\($0["check"]!) \($0["subject"]!)" }
+        #expect(found.filter { $0.hasPrefix("dsr_drop") }.count == 1, "\(found)")
+
+        #expect(await cli.run("product", "set", "--store", "s", "--sku", "CUP-1", "--lead-days", "20").code == 0)
+        let hero = await cli.run("product", "set", "--store", "s", "--sku", "CUP-1", "--hero", "--safety-days", "3")
+        #expect(hero.out == "SKU CUP-1: hero item, lead time 20 days, safety days 3\n", "\(hero.out)\(hero.err)")
+        #expect(await cli.run("product", "set", "--store", "s", "--sku", "CUP-1").err.contains("Nothing to set"))
+        #expect(await cli.run("product", "list", "--lang", "zh", "--store", "s").out.contains("CUP-1  是      20        3"))
+
+        let added = await cli.run("activity", "add", "--store", "s", "--name", "双12", "--kind", "platform", "--from", "2026-12-10",
+                                  "--to", "2026-12-12", "--goal", "300000")
+        #expect(added.code == 0, "\(added.err)")
+        #expect(await cli.run("activity", "add", "--store", "s", "--name", "会员日", "--kind", "own", "--from", "2026-03-25",
+                              "--to", "2026-04-05").code == 0)
+        let running = await cli.run("activity", "list", "--lang", "zh", "--store", "s", "--from", "2026-04-01")
+        #expect(running.out.contains("会员日") && running.out.contains("进行中") && !running.out.contains("双12"), "\(running.out)")
+        #expect(await cli.run("activity", "list", "--store", "s").out.contains("planned  300000.00"))
+        #expect(await cli.run("activity", "add", "--store", "s", "--name", "x", "--kind", "own", "--from", "2026-04-05",
+                              "--to", "2026-04-01").err.contains("is after"))
+    }
 }

@@ -347,6 +347,27 @@ struct DocumentedFormatTests {
         #expect(k.keywordRanks.map { "\($0.keyword) \($0.rank.map(String.init) ?? "not found")" } == ["保温杯 not found", "水杯 31"])
     }
 
+    @Test("Item settings and activities sheets: each part optional, repeats and bad values named by line")
+    func settingsAndActivities() throws {
+        let (settings, s) = try parse("商家编码,主推款,交期天数,安全天数\nA-1,是,12,\nA-2,,,3\nA-3,否,,\nA-4,,,\nA-5,也许,400,\n"
+            + "A-1,是,12,\nA-2,,,4\n")
+        #expect(settings.format.kind == "sku-settings")
+        // A-5: two bad cells on one line; A-2 again with other figures: refused, naming the first line; A-1 again: same row.
+        #expect(settings.diagnostics.filter { $0.severity == .error }.map { "\($0.line ?? 0) \($0.column ?? "-")" }
+                    == ["6 主推款", "6 交期天数", "8 商家编码"])
+        // A-4 sets nothing: nothing is stored for it.
+        #expect(s.skuSettings.map { "\($0.skuID) \($0.isHero.map(String.init) ?? "-") \($0.leadTimeDays ?? -1) \($0.safetyDays ?? -1)" }
+                    == ["A-1 true 12 -1", "A-2 - -1 3", "A-3 false -1 -1"])
+
+        let (plan, a) = try parse("活动名称,活动类型,开始日期,结束日期,状态,目标GMV,费用\n双12,平台活动,2026-12-10,2026-12-12,,300000,5000.50\n"
+            + "会员日,自营,2026-11-01,2026-11-30,,,\n清仓,自营,2026-11-20,2026-12-20,已报名,,\n倒挂,,2026-12-05,2026-12-01,,,\n",
+                                  today: Day(iso: "2026-11-22"))
+        #expect(plan.format.kind == "activities" && plan.errorCount == 1 && plan.diagnostics.first?.line == 5)
+        #expect(a.activities.map { "\($0.id) \($0.kind.rawValue) \($0.status.rawValue) \($0.gmvGoal?.minor ?? -1) \($0.cost?.minor ?? -1)" }
+                    == ["双12@2026-12-10 platform_event planned 30000000 500050", "会员日@2026-11-01 self_run running -1 -1",
+                        "清仓@2026-11-20 self_run registered -1 -1"])
+    }
+
     @Test("JD orders: the 30 columns of 京东's export, items grouped into orders, (删除) and (锁定) marks read through")
     func jdOrders() throws {
         let header = "订单号,商品ID,商品名称,订购数量,支付方式,下单时间,京东价,订单金额,结算金额,余额支付,应付金额,订单状态,订单类型,下单帐号,"

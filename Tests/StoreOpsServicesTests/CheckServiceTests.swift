@@ -157,6 +157,52 @@ struct CheckServiceTests {
         #expect(stock[1].atStake == nil && stock[1].adviceEn.contains("unknown"))
     }
 
+    @Test("hero items, lead times and safety days set by hand: kept across files, read by the stock check")
+    func handSettings() async throws {
+        let f = try await ImportFixture()
+        defer { f.remove() }
+        var orders = "主订单编号,子订单编号,选购商品,商品规格,商品数量,商家编码,订单应付金额,运费,订单提交时间,订单状态,售后状态\n"
+        for n in 0..<14 {  // 2 units of A-1 for 100.00 on each day of the 14-day cover window
+            orders += "\t49\(n),\t49\(n)-1,杯子,白,2,A-1,100.00,0,\(Day(iso: "2026-11-08")!.adding(days: n).iso) 10:00:00,已完成,-\n"
+        }
+        orders += "\t5000,\t5000-1,碗,蓝,1,C-3,30.00,0,2026-11-20 10:00:00,已完成,-\n"
+        let stock = "款式编码,商品编码,颜色,规格,实际库存数,订单占有数,销退仓库存,进货仓库存,采购在途数,销退在途数,虚拟库存数,可用数,公有可用数\n"
+            + "A,A-1,,,10,0,0,0,0,0,0,10,10\nC,C-3,,,0,0,0,0,0,0,0,0,0\n"
+        let checks = CheckService(storage: f.storage, clock: { Instant(year: 2026, month: 11, day: 22, hour: 1)! })
+        func stockFindings() async throws -> [String] {
+            try await checks.run(store: f.store.id).findings.filter { $0.section == .stock }
+                .map { "\($0.check.rawValue) \($0.subject) \($0.severity)" }
+        }
+        for (name, text) in [("orders.csv", orders), ("stock.csv", stock)] {
+            let report = try await f.service.importFile(try f.file(name, text), store: f.store.id)
+            #expect(report.status == .imported && report.errorCount == 0, "\(name): \(report.diagnostics.prefix(3))")
+        }
+        // A-1 carries the sales, so it is the hero: 5.0 days of cover under 15 + 7 is critical; C-3 is out, not a hero.
+        #expect(try await stockFindings() == ["restock A-1 critical", "restock C-3 warning"])
+
+        // A-1 comes in 3 days and keeps 1 safety day: 5.0 days of cover are enough. C-3 set as a hero is a sold-out hero,
+        // and A-1 is no hero once one is set by hand.
+        let sheet = try await f.service.importFile(try f.file("settings.csv", "商家编码,交期天数,安全天数\nA-1,3,1\n"), store: f.store.id)
+        #expect(sheet.status == .imported && sheet.errorCount == 0, "\(sheet.diagnostics)")
+        let settings = ProductSettingsService(storage: f.storage)
+        let c3 = try await settings.set(store: f.store.id, sku: "C-3", hero: true, leadDays: nil, safetyDays: nil)
+        #expect(c3 == SKUSetting(store: f.store.id, skuID: "C-3", isHero: true))
+        let found = try await checks.run(store: f.store.id).findings.filter { $0.section == .stock }
+        #expect(found.map { "\($0.check.rawValue) \($0.subject) \($0.severity)" } == ["sold_out_hero C-3 critical"])
+        // The default lead time of 15 days; 1 unit in 14 days over 15 + 30 days of cover: ceil(45 / 14) = 4 to order.
+        let evidence = Dictionary(uniqueKeysWithValues: try #require(found.first).evidence.map { ($0.key, $0.value) })
+        #expect(evidence["lead_time_days"] == .count(15) && evidence["restock_quantity"] == .count(4))
+
+        // A sheet that only says A-1 is no hero keeps its lead and safety days; a bad figure is refused by the service.
+        _ = try await f.service.importFile(try f.file("heroes.csv", "商家编码,主推款\nA-1,否\n"), store: f.store.id)
+        #expect(try await settings.list(store: f.store.id).map { "\($0.skuID) \($0.isHero.map(String.init) ?? "-") "
+                    + "\($0.leadTimeDays ?? -1) \($0.safetyDays ?? -1)" } == ["A-1 false 3 1", "C-3 true -1 -1"])
+        #expect(try await stockFindings() == ["sold_out_hero C-3 critical"])
+        await #expect(throws: ServiceError.self) {
+            try await settings.set(store: f.store.id, sku: "A-1", hero: nil, leadDays: 400, safetyDays: nil)
+        }
+    }
+
     @Test("a store fed only with an order export: its checks run, every other one is listed with its remedy, nothing guessed")
     func ordersOnly() async throws {
         let f = try await ImportFixture()

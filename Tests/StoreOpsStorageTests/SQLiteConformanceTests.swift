@@ -109,7 +109,8 @@ struct SQLiteFileTests {
     func parcelsBeforeTracking() async throws {
         let path = Self.newDatabasePath()
         defer { Self.remove(path) }
-        // A version-10 database: the two tables as migration 1 made them, with a row each, and migration 11 not applied.
+        // A version-10 database: the two tables as migration 1 made them, with a row each, and the later migrations not
+        // applied.
         let v1 = Migration.all[0].statements
         let old = ["shipments", "competitor_snapshots"].map { table in v1.first { $0.contains("CREATE TABLE \(table) (") }! }
         do {
@@ -121,7 +122,8 @@ struct SQLiteFileTests {
                 for statement in old { try db.execute(sql: statement) }
                 try db.execute(sql: "INSERT INTO shipments VALUES ('shop', 'YT1', 'O1', '圆通速递', 100, 'in_transit', 200)")
                 try db.execute(sql: "INSERT INTO competitor_snapshots VALUES ('shop', '2026-11-20', 'c', 'i', 9900, NULL, 12, 3, 't', NULL)")
-                try db.execute(sql: "DELETE FROM schema_migrations WHERE version = 11")
+                try db.execute(sql: "DROP TABLE sku_settings")
+                try db.execute(sql: "DELETE FROM schema_migrations WHERE version >= 11")
             }
         }
         let store = try SQLiteStore(path: path)

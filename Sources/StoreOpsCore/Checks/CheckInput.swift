@@ -49,6 +49,8 @@ public struct CheckInput: Sendable {
     /// SKUs sold at least once in the slow-mover window.
     public var recentlySoldSKUs: Set<String> = []
     public var purchaseOrders: [PurchaseOrder] = []
+    /// What the operator set by hand per SKU (hero, lead time, safety days), by SKU id.
+    public var skuSettings: [String: SKUSetting] = [:]
     /// Store and item traffic of the page-health week (empty on other days).
     public var pageWeekTraffic: [TrafficDay] = []
     public var pageWeekItems: [ItemTrafficDay] = []
@@ -78,9 +80,16 @@ public struct CheckInput: Sendable {
 }
 
 extension CheckInput {
-    /// The hero items: those flagged by hand, else the ones the sales make heroes.
+    /// The hero items: those flagged in the catalog or set by hand, else the ones the sales make heroes. A SKU set as a
+    /// hero makes its item one (the SKU itself when its item is unknown); a SKU set as not one takes the catalog's
+    /// flag off its item.
     public var heroProducts: Set<String> {
-        let flagged = Set(products.filter(\.isHero).map(\.id))
+        var flagged = Set(products.filter(\.isHero).map(\.id))
+        guard !skuSettings.isEmpty else { return flagged.isEmpty ? heroesBySales : flagged }
+        let productOf = Dictionary(skus.map { ($0.id, $0.productID) }, uniquingKeysWith: { a, _ in a })
+        func item(_ sku: String) -> String { productOf[sku] ?? productOfSKU[sku] ?? sku }
+        for setting in skuSettings.values where setting.isHero == false { flagged.remove(item(setting.skuID)) }
+        for setting in skuSettings.values where setting.isHero == true { flagged.insert(item(setting.skuID)) }
         return flagged.isEmpty ? heroesBySales : flagged
     }
 }

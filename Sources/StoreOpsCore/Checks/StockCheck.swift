@@ -15,7 +15,7 @@ public struct StockCheck: Sendable {
             // A SKU the catalog lacks (a stock export without a products export) is still judged; what needs the
             // catalog (price, hero flag, lead time) is then unknown or the default.
             let sku = skus[snapshot.skuID], id = snapshot.skuID
-            let isHero = (sku?.productID ?? input.productOfSKU[id]).map(heroes.contains) ?? false
+            let isHero = heroes.contains((sku?.productID ?? input.productOfSKU[id]) ?? id)
             // A count of another day (the latest within the setting's age) says so.
             let counted = snapshot.day == input.day ? [] : [Evidence("counted_on", .day(snapshot.day))]
             let units = input.unitsBySKU[id] ?? 0
@@ -41,11 +41,13 @@ public struct StockCheck: Sendable {
             let window = Int64(settings.coverWindowDays)
             let revenue = input.revenueBySKU[id] ?? .zero(input.store.currency)
             let dailyRevenue = revenue.scaled(by: 1, over: window)
-            let lead = sku?.leadTimeDays ?? settings.defaultLeadTimeDays
+            let set = input.skuSettings[id]
+            let lead = set?.leadTimeDays ?? sku?.leadTimeDays ?? settings.defaultLeadTimeDays
+            let safety = set?.safetyDays ?? settings.safetyDays
             let available = snapshot.onHand + snapshot.incoming
             // Days of cover in tenths, exact: available / (units / window).
             let coverTenths = Int64(available) * window * 10 / Int64(units)
-            let needTenths = Int64(lead + settings.safetyDays) * 10
+            let needTenths = Int64(lead + safety) * 10
             let target = Int64(lead + settings.targetCoverDays)
             let quantity = max(0, (Int64(units) * target + window - 1) / window - Int64(available))
             let evidence = [Evidence("on_hand", .count(Int64(snapshot.onHand))), Evidence("incoming", .count(Int64(snapshot.incoming))),
@@ -68,8 +70,10 @@ public struct StockCheck: Sendable {
                 findings.append(Finding(
                     check: .restock, severity: isHero ? .critical : .warning, subject: id, atStake: dailyRevenue * short,
                     evidence: evidence + [Evidence("order_by", .day(orderBy))],
-                    adviceZh: "SKU \(id) 库存只够 \(coverTenths / 10) 天，低于交期加安全天数（\(lead + settings.safetyDays) 天）：\(orderBy.iso) 前补货 \(quantity) 件。",
-                    adviceEn: "SKU \(id) has \(coverTenths / 10) days of cover, under lead time plus safety (\(lead + settings.safetyDays) days): reorder \(quantity) units by \(orderBy.iso).",
+                    adviceZh: "SKU \(id) 库存只够 \(coverTenths / 10) 天，低于交期加安全天数（\(lead + safety) 天）："
+                        + "\(orderBy.iso) 前补货 \(quantity) 件。",
+                    adviceEn: "SKU \(id) has \(coverTenths / 10) days of cover, under lead time plus safety (\(lead + safety) days): "
+                        + "reorder \(quantity) units by \(orderBy.iso).",
                     role: .operator))
             }
         }

@@ -21,6 +21,7 @@ public struct FactBatch: Sendable {
     public var dsrScores: [DSRScore] = []
     public var inventory: [InventorySnapshot] = []
     public var purchaseOrders: [PurchaseOrder] = []
+    public var skuSettings: [SKUSetting] = []
     public var competitors: [Competitor] = []
     public var competitorItems: [CompetitorItem] = []
     public var competitorSnapshots: [CompetitorSnapshot] = []
@@ -38,7 +39,7 @@ public struct FactBatch: Sendable {
         products.count + skus.count + skuCosts.count + orders.count + orderLines.count + refunds.count + shipments.count
             + logisticsEvents.count + complaints.count + affiliateCommissions.count + liveSessions.count + trafficDays.count
             + trafficSources.count + itemTraffic.count + adStats.count + adBudgets.count + reviews.count + dsrScores.count
-            + inventory.count + purchaseOrders.count + competitors.count + competitorItems.count + competitorSnapshots.count
+            + inventory.count + purchaseOrders.count + skuSettings.count + competitors.count + competitorItems.count + competitorSnapshots.count
             + keywordRanks.count + serviceAgentDays.count + targets.count + activities.count + tasks.count + checkSettings.count
     }
 
@@ -69,6 +70,7 @@ extension FactBatch {
         FactBatch.add(&dsrScores, other.dsrScores)
         FactBatch.add(&inventory, other.inventory)
         FactBatch.add(&purchaseOrders, other.purchaseOrders)
+        FactBatch.add(&skuSettings, other.skuSettings)
         FactBatch.add(&competitors, other.competitors)
         FactBatch.add(&competitorItems, other.competitorItems)
         FactBatch.add(&competitorSnapshots, other.competitorSnapshots)

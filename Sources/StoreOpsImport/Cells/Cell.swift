@@ -149,6 +149,12 @@ public enum Cell {
         return nil
     }
 
+    /// A store score (DSR) from 0 to 5 in ten-thousandths (`4.8123` is 48123), or nil.
+    public static func score(_ text: String) -> Int? {
+        guard let value = decimal(text, digits: 4), (0...50_000).contains(value) else { return nil }
+        return Int(value)
+    }
+
     /// Parses a plain decimal, also in scientific notation (`2.5E-2`), to `digits` decimals; rounds extra
     /// decimals half away from zero unless `round` is false (then they must be zeros).
     static func decimal(_ text: String, digits: Int, round: Bool = true) -> Int64? {

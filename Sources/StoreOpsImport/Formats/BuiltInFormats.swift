@@ -6,7 +6,7 @@ public enum BuiltInFormats {
         amazonBusinessReport, douyinOrders, pddOrders, jdOrders, invoiceLines, taobaoItemList, shopifyInventory,
         amazonFBAInventory, amazonActiveListings, taobaoAssistantItems, jushuitanStock, wangdiantongStock,
         taobaoReviews, judgemeReviews, storeScores, amazonOrders, trackingStatus, adBudgets, competitorList,
-        competitorSnapshots, keywordRanks,
+        competitorSnapshots, keywordRanks, skuSettings, activities,
     ]
 
     /// The format with this `--kind` name.
@@ -258,6 +258,22 @@ public enum BuiltInFormats {
         columns: ["day": ["日期", "Date"], "keyword": ["关键词", "搜索词", "Keyword"],
                   "product_id": ["宝贝ID", "商品ID", "宝贝链接", "Item ID"], "rank": ["排名", "自然排名", "Rank"]],
         required: ["keyword", "product_id", "rank"])
+
+    /// The item-settings sheet an operator keeps (主推款, 交期, 安全天数 per SKU): what no platform exports.
+    public static let skuSettings = FormatMapping(
+        kind: "sku-settings", title: "Item settings per SKU (商家编码, 主推款, 交期天数, 安全天数)", target: .skuSettings,
+        columns: ["sku": ["商家编码", "SKU编码", "SKU"], "hero": ["主推款", "是否主推", "Hero"],
+                  "lead_days": ["交期天数", "采购周期", "Lead Days"], "safety_days": ["安全天数", "安全库存天数", "Safety Days"]],
+        required: ["sku"])
+
+    /// The activities sheet an operator keeps (活动排期): name, kind, days, status, GMV goal, cost.
+    public static let activities = FormatMapping(
+        kind: "activities", title: "Activities sheet (活动名称, 活动类型, 开始日期, 结束日期, 目标GMV)", target: .activities,
+        columns: ["name": ["活动名称", "活动", "Activity"], "kind": ["活动类型", "类型", "Kind"],
+                  "start": ["开始日期", "开始时间", "Start"], "end": ["结束日期", "结束时间", "End"],
+                  "status": ["状态", "活动状态", "Status"], "gmv_goal": ["目标GMV", "目标销售额", "GMV Goal"],
+                  "cost": ["费用", "活动费用", "Cost"], "activity_id": ["活动ID", "活动编号", "Activity ID"]],
+        required: ["name", "start", "end"])
 
     /// Amazon's All Orders report (flat file, by order date): one row per order item, order fields on every row.
     /// `item-price` is the line's total before promotion discounts; shipping is charged per item and left out, so

@@ -55,6 +55,8 @@ extension ImportTarget {
         case .competitors: return RowBuilder(build: RowBuilders.competitor)
         case .competitorSnapshots: return RowBuilder(build: RowBuilders.competitorSnapshot)
         case .keywordRanks: return RowBuilder(build: RowBuilders.keywordRank)
+        case .skuSettings: return SKUSettingsBuilder()
+        case .activities: return RowBuilder(build: RowBuilders.activity)
         }
     }
 }

@@ -38,13 +38,18 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
     case competitorSnapshots = "competitor_snapshots"
     /// Our items' organic ranks for tracked search keywords per day (关键词排名).
     case keywordRanks = "keyword_ranks"
+    /// Hand-kept settings per SKU: hero item, lead time, safety days.
+    case skuSettings = "sku_settings"
+    /// Platform events and own promotions with their days.
+    case activities
 
     /// Whether each row is a figure of one day (from a day column, or the file's day).
     public var isDaily: Bool {
         switch self {
         case .trafficDays, .trafficSources, .adStats, .serviceAgents, .itemTraffic, .scores, .adBudgets, .competitorSnapshots,
              .keywordRanks: true
-        case .orders, .orderLines, .refunds, .products, .transactions, .stock, .reviews, .tracking, .competitors: false
+        case .orders, .orderLines, .refunds, .products, .transactions, .stock, .reviews, .tracking, .competitors, .skuSettings,
+             .activities: false
         }
     }
 
@@ -141,6 +146,16 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
         case .keywordRanks:
             [("day", "day (or --date)"), ("keyword", "search keyword (required)"), ("product_id", "our item id or address (required)"),
              ("rank", "organic position from 1, or 未找到 / not found past the tracked pages (required)")]
+        case .skuSettings:
+            [("sku", "SKU / merchant code, as the order lines and stock name it (required)"),
+             ("hero", "whether it is a hero item (是/否, yes/no); a SKU set as not one takes the catalog's flag off its item"),
+             ("lead_days", "days from ordering to sellable stock (0-365)"),
+             ("safety_days", "days of cover kept on top of the lead time (0-365)")]
+        case .activities:
+            [("name", "the activity's name, e.g. 双12 (required)"), ("start", "first day (required)"), ("end", "last day (required)"),
+             ("kind", "平台活动 / platform, or 自营 / own (default: platform)"),
+             ("status", "计划中/已报名/进行中/已结束 or planned/registered/running/ended (default: from the import's day and its days)"),
+             ("gmv_goal", "GMV goal"), ("cost", "what it costs"), ("activity_id", "its id (default: its name and first day)")]
         case .products:
             [("product_id", "product id or handle (required)"), ("title", "title"), ("category", "category"), ("sku", "variant SKU"),
              ("price", "variant price"), ("cost", "unit cost"), ("grams", "weight in grams"), ("attributes", "option values")]

@@ -47,7 +47,7 @@ extension FieldReader {
     /// A store score from 0 to 5 with up to four decimals, in 1/10000 (4.8123 is 48123).
     mutating func score(_ field: String) -> Int? {
         guard let text = raw(field).flatMap(Cell.clean) else { return nil }
-        if let value = Cell.decimal(text, digits: 4), (0...50_000).contains(value) { return Int(value) }
+        if let value = Cell.score(text) { return value }
         fail(field, "Not a store score", hint: "Expected a score from 0 to 5 such as 4.8123",
              zh: ("不是店铺评分", "应为 0 到 5 之间的分数，例如 4.8123"))
         return nil

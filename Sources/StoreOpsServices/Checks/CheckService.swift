@@ -102,6 +102,7 @@ public struct CheckService: Sendable {
         let countDays = DayRange(day.adding(days: -settings.stockCountMaxAgeDays), day.adding(days: 1))!
         async let counts = storage.read(InventorySnapshot.self, store: id, days: countDays)
         async let purchaseOrders = storage.read(PurchaseOrder.self, store: id, days: DayRange(day: day))
+        async let settingRows = storage.read(SKUSetting.self, store: id, days: nil)
         var unitCosts: [String: Money] = [:]
         for cost in try await costs where cost.effectiveFrom <= day {
             unitCosts[cost.skuID] = cost.unitCost  // ordered by key: the latest effective date wins
@@ -112,12 +113,14 @@ public struct CheckService: Sendable {
         }
         let stock = latest.values.sorted { $0.skuID < $1.skuID }
         let (p, s, po) = try await (products, skus, purchaseOrders.filter { $0.receivedOn == nil })
+        let skuSettings = Dictionary(try await settingRows.map { ($0.skuID, $0) }, uniquingKeysWith: { a, _ in a })
         return { [unitCosts] input in
             input.products = p
             input.skus = s
             input.unitCosts = unitCosts
             input.stock = stock
             input.purchaseOrders = po
+            input.skuSettings = skuSettings
         }
     }
 

@@ -109,3 +109,15 @@ private extension String {
     /// takes the `(store, first, last)` arguments of a custom day filter.
     var withStoreGuard: String { "store_id = ? AND " + self }
 }
+
+extension SKUSetting: StoredFact {
+    /// A setting row says only what its source said: an unsaid part keeps the stored value.
+    public static let table = FactTable<SKUSetting>(
+        name: "sku_settings", columns: ["sku_id", "is_hero", "lead_time_days", "safety_days"], key: ["sku_id"], dayFilter: .none,
+        keptWhenNull: ["is_hero", "lead_time_days", "safety_days"], rows: { $0.skuSettings }, store: { $0.store },
+        encode: { [.text($0.skuID), .bool($0.isHero), .int($0.leadTimeDays), .int($0.safetyDays)] },
+        decode: { r in
+            SKUSetting(store: r.store, skuID: try r.text(), isHero: try r.optionalBool(), leadTimeDays: try r.optionalIntValue(),
+                       safetyDays: try r.optionalIntValue())
+        })
+}
