@@ -108,6 +108,37 @@ struct SampleParsingTests {
         #expect(Set(facts.itemTraffic.map(\.day)) == [Day(iso: "2026-03-31")!])
     }
 
+    @Test("Amazon Sponsored Products: the campaign CSV (Feb 1, 2020, Rs.) and the targeting XLSX agree, match types kept apart")
+    func amazonSponsoredProducts() throws {
+        let india = Store(id: "in", name: "IN", platform: .amazon, currency: Currency("INR"), timeZone: StoreTimeZone("Asia/Kolkata")!)
+        // python3 csv and the sheet's XML: 182 campaign days, 1,683 target days, both Σ spend Rs.47,108.12, Σ 14-day sales
+        // Rs.71,129.81, 194 orders, 1,955 clicks, every day of February 2020.
+        let (campaigns, c) = try parseSample("amazon/sp_campaign_report.csv", store: india)
+        #expect(campaigns.format.kind == "amazon-sponsored-products" && campaigns.errorCount == 0, "\(campaigns.diagnostics.prefix(3))")
+        let (targets, t) = try parseSample("amazon/sp_targeting_keyword_report.xlsx", store: india)
+        #expect(targets.format.kind == "amazon-sponsored-products" && targets.errorCount == 0, "\(targets.diagnostics.prefix(3))")
+        #expect(c.adStats.count == 182 && t.adStats.count == 1_683)
+        for stats in [c.adStats, t.adStats] {
+            #expect(stats.reduce(Int64(0)) { $0 + $1.spend.minor } == 4_710_812)
+            #expect(stats.reduce(Int64(0)) { $0 + $1.revenue.minor } == 7_112_981)
+            #expect(stats.reduce(0) { $0 + $1.orders } == 194 && stats.reduce(0) { $0 + $1.clicks } == 1_955)
+            #expect(Set(stats.map(\.day)) == Set(DayRange(Day(iso: "2020-02-01")!, Day(iso: "2020-02-29")!)!))
+            #expect(stats.allSatisfy { $0.channel == .ztc })
+        }
+        // The first campaign row: 782 impressions, 13 clicks, Rs.201.68, 3 orders, Rs.961.62.
+        #expect(c.adStats.first.map { "\($0.day.iso) \($0.impressions) \($0.clicks) \($0.spend.minor) \($0.orders) \($0.revenue.minor)" }
+                    == "2020-02-01 782 13 20168 3 96162")
+        // "knee pain oil" under EXACT and PHRASE on one day is two targets, not one row overwriting the other.
+        let knee = t.adStats.filter { $0.day == Day(iso: "2020-02-02")! && $0.keyword.hasPrefix("knee pain oil [") }
+        #expect(knee.map(\.keyword).sorted() == ["knee pain oil [exact]", "knee pain oil [phrase]"])
+        #expect(Set(t.adStats.map { "\($0.day.iso)|\($0.campaign)|\($0.adGroup)|\($0.keyword)" }).count == 1_683)
+        // The date forms Amazon writes.
+        #expect(try Cell.day("Feb 1, 2020") == Day(iso: "2020-02-01"))
+        #expect(try Cell.day("1 February 2020 10:30") == Day(iso: "2020-02-01"))
+        #expect(try Cell.day("Sept 30, 2021") == Day(iso: "2021-09-30"))
+        #expect(throws: CellError.self) { try Cell.day("Feb 30, 2020") }
+    }
+
     @Test("Stock exports: Shopify per location with `not stocked` and oversold SKUs, Amazon FBA and Active Listings, 淘宝助理")
     func stock() throws {
         let day = Day(iso: "2026-12-02")!

@@ -42,6 +42,7 @@ extension Cell {
             return parseTime(formatted)
         }
         var s = text
+        if let named = monthNamed(s) { s = named }
         if !s.utf8.allSatisfy({ $0 < 0x80 }) { s = s.replacingAll("年", with: "-").replacingAll("月", with: "-").replacingAll("日", with: " ") }
         if s.utf8.contains(UInt8(ascii: "T")) { s = s.replacingAll("T", with: " ") }
         s = s.trimmingSpaces
@@ -75,5 +76,38 @@ extension Cell {
             second = clock[0]! * 3600 + clock[1]! * 60 + (clock.count == 3 ? clock[2]! : 0)
         }
         return LocalTime(day: day, secondOfDay: second, utcOffset: offset)
+    }
+
+    /// English month names and their numbers (`Feb`, `February`, `Sept`).
+    static let monthNames: [String: Int] = {
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december"]
+        var table: [String: Int] = ["sept": 9]
+        for (index, name) in names.enumerated() {
+            table[name] = index + 1
+            table[String(name.prefix(3))] = index + 1
+        }
+        return table
+    }()
+
+    /// A date with an English month name, as Amazon's reports write it (`Feb 1, 2020`, `1 Feb 2020`, `February 1, 2020
+    /// 10:30`), rewritten as `2020-02-01` with any time kept; nil when the text has no month name.
+    static func monthNamed(_ text: String) -> String? {
+        guard text.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }), text.utf8.count <= 40 else { return nil }
+        let words = text.replacingAll(",", with: " ").split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard words.count >= 3, words.count <= 4 else { return nil }
+        let month: Int, day: Int
+        func name(_ word: String) -> Int? { monthNames[word.lowercased().filter { $0 != "." }] }
+        if let m = name(words[0]), let d = Int(words[1]) {
+            (month, day) = (m, d)
+        } else if let d = Int(words[0]), let m = name(words[1]) {
+            (month, day) = (m, d)
+        } else {
+            return nil
+        }
+        guard let year = Int(words[2]), (1900...2200).contains(year), let date = Day(year: year, month: month, day: day)?.iso else {
+            return nil
+        }
+        return words.count == 4 ? date + " " + words[3] : date
     }
 }

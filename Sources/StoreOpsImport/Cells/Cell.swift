@@ -30,7 +30,7 @@ public enum Cell {
     // MARK: numbers
 
     static let currencySymbols: [(String, [String])] = [
-        ("CA$", ["CAD"]), ("US$", ["USD"]), ("A$", ["AUD"]), ("HK$", ["HKD"]), ("NT$", ["TWD"]), ("RMB", ["CNY"]), ("CNY", ["CNY"]),
+        ("CA$", ["CAD"]), ("US$", ["USD"]), ("A$", ["AUD"]), ("HK$", ["HKD"]), ("NT$", ["TWD"]), ("RMB", ["CNY"]), ("Rs.", ["INR"]), ("₹", ["INR"]), ("CNY", ["CNY"]),
         ("USD", ["USD"]), ("CAD", ["CAD"]), ("GBP", ["GBP"]), ("EUR", ["EUR"]), ("JPY", ["JPY"]), ("¥", ["CNY", "JPY"]), ("￥", ["CNY", "JPY"]),
         ("元", ["CNY"]), ("$", ["USD", "CAD", "AUD", "HKD", "SGD", "NZD", "MXN", "TWD"]), ("£", ["GBP"]), ("€", ["EUR"]),
     ]

@@ -6,7 +6,7 @@ public enum BuiltInFormats {
         amazonBusinessReport, douyinOrders, pddOrders, jdOrders, invoiceLines, taobaoItemList, shopifyInventory,
         amazonFBAInventory, amazonActiveListings, taobaoAssistantItems, jushuitanStock, wangdiantongStock,
         taobaoReviews, judgemeReviews, storeScores, amazonOrders, trackingStatus, adBudgets, competitorList,
-        competitorSnapshots, keywordRanks, skuSettings, activities,
+        competitorSnapshots, keywordRanks, skuSettings, activities, amazonSponsoredProducts,
     ]
 
     /// The format with this `--kind` name.
@@ -274,6 +274,22 @@ public enum BuiltInFormats {
                   "status": ["状态", "活动状态", "Status"], "gmv_goal": ["目标GMV", "目标销售额", "GMV Goal"],
                   "cost": ["费用", "活动费用", "Cost"], "activity_id": ["活动ID", "活动编号", "Activity ID"]],
         required: ["name", "start", "end"])
+
+    /// Amazon Sponsored Products campaign and targeting (keyword) reports: one row per day and campaign, or per day,
+    /// campaign, ad group and target. A target is kept with its match type (`knee pain oil [exact]`): the report lists
+    /// one keyword under several match types. Sales and orders are the 14-day (or 7-day) attributed ones; the daily
+    /// budget is not read (the report does not say whether it ran out). Search ads: channel `ztc`.
+    public static let amazonSponsoredProducts = FormatMapping(
+        kind: "amazon-sponsored-products", title: "Amazon Sponsored Products campaign or targeting report", target: .adStats,
+        columns: ["day": ["Date"], "campaign": ["Campaign Name"], "ad_group": ["Ad Group Name"],
+                  "keyword": ["Targeting", "Keyword"], "match_type": ["Match Type"], "impressions": ["Impressions"],
+                  "clicks": ["Clicks"], "spend": ["Spend"],
+                  "orders": ["14 Day Total Orders (#)", "7 Day Total Orders (#)"],
+                  "revenue": ["14 Day Total Sales (₹)", "14 Day Total Sales ($)", "14 Day Total Sales (£)", "14 Day Total Sales (€)",
+                              "14 Day Total Sales", "7 Day Total Sales (₹)", "7 Day Total Sales ($)", "7 Day Total Sales (£)",
+                              "7 Day Total Sales (€)", "7 Day Total Sales"],
+                  "currency": ["Currency"]],
+        required: ["day", "campaign", "spend", "clicks"], channel: "ztc")
 
     /// Amazon's All Orders report (flat file, by order date): one row per order item, order fields on every row.
     /// `item-price` is the line's total before promotion discounts; shipping is charged per item and left out, so

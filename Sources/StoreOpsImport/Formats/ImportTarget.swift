@@ -84,7 +84,8 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
              ("visitors", "visitors (required)"), ("buyers", "paying buyers"), ("gmv", "paid amount")]
         case .adStats:
             [("day", "day (required)"), ("campaign", "campaign (required)"), ("ad_group", "ad group or item name"), ("product_id", "item id"),
-             ("keyword", "keyword"), ("impressions", "impressions"), ("clicks", "clicks"), ("spend", "spend (required)"),
+             ("keyword", "keyword"), ("match_type", "match type, kept with the keyword (`kw [exact]`)"),
+             ("impressions", "impressions"), ("clicks", "clicks"), ("spend", "spend (required)"),
              ("average_rank", "average rank"), ("orders", "attributed orders"), ("revenue", "attributed revenue"),
              ("direct_revenue", "direct revenue"), ("favourites", "favourites"), ("carts", "add-to-carts"),
              ("currency", "the amounts' currency code; a file in another currency than the store's is refused")]

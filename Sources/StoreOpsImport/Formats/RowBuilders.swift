@@ -67,9 +67,12 @@ enum RowBuilders {
         let direct = r.money("direct_revenue")
         let favourites = r.count("favourites") ?? 0
         let carts = r.count("carts") ?? 0
+        // One keyword under several match types is several targets.
+        var keyword = r.text("keyword") ?? ""
+        if !keyword.isEmpty, let match = r.text("match_type") { keyword += " [\(match.lowercased())]" }
         guard let day, let campaign, let spend, !r.hasErrors else { return }
         facts.adStats.append(AdStat(store: r.context.store.id, day: day, channel: channel, campaign: campaign, adGroup: r.text("ad_group") ?? "",
-                                    productID: r.id("product_id") ?? "", keyword: r.text("keyword") ?? "", impressions: impressions, clicks: clicks,
+                                    productID: r.id("product_id") ?? "", keyword: keyword, impressions: impressions, clicks: clicks,
                                     spend: spend, averageRankTenths: rank.map { Int($0) }, orders: orders, revenue: revenue, directRevenue: direct,
                                     favourites: favourites, carts: carts))
     }
