@@ -377,6 +377,8 @@ public struct ImportParser {
         add("keyword_ranks", facts.keywordRanks.count)
         add("sku_settings", facts.skuSettings.count)
         add("activities", facts.activities.count)
+        add("affiliate_commissions", facts.affiliateCommissions.count)
+        add("live_sessions", facts.liveSessions.count)
         summary.days.formUnion(facts.orders.compactMap(\.paidDay))
         summary.days.formUnion(facts.refunds.compactMap(\.completedDay))
         summary.days.formUnion(facts.trafficDays.map(\.day))
@@ -390,5 +392,7 @@ public struct ImportParser {
         summary.days.formUnion(facts.adBudgets.map(\.day))
         summary.days.formUnion(facts.competitorSnapshots.map(\.day))
         summary.days.formUnion(facts.keywordRanks.map(\.day))
+        summary.days.formUnion(facts.affiliateCommissions.map(\.day))
+        summary.days.formUnion(facts.liveSessions.map(\.day))
     }
 }

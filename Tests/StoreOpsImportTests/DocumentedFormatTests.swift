@@ -368,6 +368,24 @@ struct DocumentedFormatTests {
                         "清仓@2026-11-20 self_run registered -1 -1"])
     }
 
+    @Test("Affiliate orders summed per order on its paid day; live sessions with lengths in h:m:s, 小时/分 or minutes")
+    func affiliateAndLive() throws {
+        // Order 8801 in two sub-orders: 120.00 + 80.00 paid, 6.00 + 4.00 commission; its first row paid 23:50 on the 20th.
+        let (affiliate, a) = try parse("淘宝父订单编号,付款时间,付款金额,预估佣金\n\t8801,2026-11-20 23:50:00,120.00,6.00\n"
+            + "\t8802,2026-11-21 10:00:00,99.00,9.90\n\t8801,2026-11-21 00:10:00,80.00,4.00\n\t8803,2026-11-21 11:00:00,50.00,\n")
+        #expect(affiliate.format.kind == "affiliate-orders" && affiliate.errorCount == 1 && affiliate.diagnostics.first?.line == 5)
+        #expect(a.affiliateCommissions.map { "\($0.orderID) \($0.day.iso) \($0.orderAmount.minor) \($0.commission.minor)" }
+                    == ["8801 2026-11-20 20000 1000", "8802 2026-11-21 9900 990"])
+
+        let (live, l) = try parse("直播标题,开播时间,主播,直播时长,观看人数,成交笔数,成交金额\n上新专场,2026-11-21 19:30:00,小美,2:30:00,1200,35,4580.00\n"
+            + "清仓,2026-11-21 21:05:00,小美,1小时20分,300,,600\n")
+        #expect(live.format.kind == "live-sessions" && live.errorCount == 0, "\(live.diagnostics)")
+        #expect(l.liveSessions.map { "\($0.id)|\($0.day.iso) \($0.durationMinutes) \($0.viewers) \($0.orders) \($0.gmv.minor)" }
+                    == ["2026-11-21 19:30 上新专场|2026-11-21 150 1200 35 458000", "2026-11-21 21:05 清仓|2026-11-21 80 300 0 60000"])
+        let (minutes, m) = try parse("日期,主播,直播时长(分钟),观看人数,成交金额\n2026-11-21,小美,95,800,1000.00\n")
+        #expect(minutes.errorCount == 0 && m.liveSessions.map { "\($0.id) \($0.durationMinutes)" } == ["2026-11-21 小美 95"])
+    }
+
     @Test("JD orders: the 30 columns of 京东's export, items grouped into orders, (删除) and (锁定) marks read through")
     func jdOrders() throws {
         let header = "订单号,商品ID,商品名称,订购数量,支付方式,下单时间,京东价,订单金额,结算金额,余额支付,应付金额,订单状态,订单类型,下单帐号,"

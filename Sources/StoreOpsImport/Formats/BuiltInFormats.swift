@@ -7,6 +7,7 @@ public enum BuiltInFormats {
         amazonFBAInventory, amazonActiveListings, taobaoAssistantItems, jushuitanStock, wangdiantongStock,
         taobaoReviews, judgemeReviews, storeScores, amazonOrders, trackingStatus, adBudgets, competitorList,
         competitorSnapshots, keywordRanks, skuSettings, activities, amazonSponsoredProducts,
+        affiliateOrders, liveSessions,
     ]
 
     /// The format with this `--kind` name.
@@ -290,6 +291,28 @@ public enum BuiltInFormats {
                               "7 Day Total Sales (€)", "7 Day Total Sales"],
                   "currency": ["Currency"]],
         required: ["day", "campaign", "spend", "clicks"], channel: "ztc")
+
+    /// Affiliate (淘宝客) orders with their commissions, as 阿里妈妈's order detail or a kept sheet names them: one row per
+    /// order or sub-order.
+    public static let affiliateOrders = FormatMapping(
+        kind: "affiliate-orders", title: "Affiliate (淘宝客) orders and commissions (订单编号, 付款时间, 付款金额, 佣金)",
+        target: .affiliate,
+        columns: ["order_id": ["淘宝父订单编号", "淘宝订单编号", "订单编号", "Order ID"],
+                  "paid_at": ["付款时间", "订单付款时间", "Paid At"], "day": ["日期", "Date"],
+                  "order_amount": ["付款金额", "实付金额", "Order Amount"],
+                  "commission": ["预估佣金", "结算佣金", "佣金金额", "支出佣金", "佣金", "Commission"]],
+        required: ["order_id", "commission"])
+
+    /// Live sessions (直播数据), as the live back-end's session list or a kept sheet names them.
+    public static let liveSessions = FormatMapping(
+        kind: "live-sessions", title: "Live sessions (直播场次: 开播时间, 主播, 观看人数, 成交金额)", target: .liveSessions,
+        columns: ["session_id": ["场次ID", "直播ID", "Session ID"], "title": ["直播标题", "标题", "Title"],
+                  "started_at": ["开播时间", "开始时间", "Started At"], "day": ["日期", "直播日期", "Date"],
+                  "host": ["主播", "主播昵称", "Host"], "duration": ["直播时长", "Duration"],
+                  "duration_minutes": ["直播时长(分钟)", "直播时长（分钟）", "Minutes"],
+                  "viewers": ["观看人数", "场观", "观看人次", "Viewers"], "orders": ["成交笔数", "成交订单数", "Orders"],
+                  "gmv": ["成交金额", "引导成交金额", "直播间成交金额", "GMV"]],
+        required: ["viewers", "gmv"])
 
     /// Amazon's All Orders report (flat file, by order date): one row per order item, order fields on every row.
     /// `item-price` is the line's total before promotion discounts; shipping is charged per item and left out, so

@@ -57,6 +57,8 @@ extension ImportTarget {
         case .keywordRanks: return RowBuilder(build: RowBuilders.keywordRank)
         case .skuSettings: return SKUSettingsBuilder()
         case .activities: return RowBuilder(build: RowBuilders.activity)
+        case .affiliate: return AffiliateBuilder()
+        case .liveSessions: return RowBuilder(build: RowBuilders.liveSession)
         }
     }
 }

@@ -42,6 +42,10 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
     case skuSettings = "sku_settings"
     /// Platform events and own promotions with their days.
     case activities
+    /// Affiliate (淘宝客) commissions per order.
+    case affiliate
+    /// Live sessions (直播场次) with viewers and GMV.
+    case liveSessions = "live_sessions"
 
     /// Whether each row is a figure of one day (from a day column, or the file's day).
     public var isDaily: Bool {
@@ -49,7 +53,7 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
         case .trafficDays, .trafficSources, .adStats, .serviceAgents, .itemTraffic, .scores, .adBudgets, .competitorSnapshots,
              .keywordRanks: true
         case .orders, .orderLines, .refunds, .products, .transactions, .stock, .reviews, .tracking, .competitors, .skuSettings,
-             .activities: false
+             .activities, .affiliate, .liveSessions: false
         }
     }
 
@@ -157,6 +161,15 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
              ("kind", "平台活动 / platform, or 自营 / own (default: platform)"),
              ("status", "计划中/已报名/进行中/已结束 or planned/registered/running/ended (default: from the import's day and its days)"),
              ("gmv_goal", "GMV goal"), ("cost", "what it costs"), ("activity_id", "its id (default: its name and first day)")]
+        case .affiliate:
+            [("order_id", "order number (required); the rows of one order are summed"),
+             ("paid_at", "when the order was paid: its day is the commission's day"), ("day", "day (or --date), without paid_at"),
+             ("order_amount", "what the buyer paid"), ("commission", "commission owed (预估 or 结算佣金) (required)")]
+        case .liveSessions:
+            [("session_id", "session id (default: its start or day and title or host)"), ("title", "session title"),
+             ("started_at", "when it started (its day is the session's day)"), ("day", "day (or --date), without started_at"),
+             ("host", "host"), ("duration", "length as 2:30:00 or 2小时30分"), ("duration_minutes", "length in minutes"),
+             ("viewers", "viewers (required)"), ("orders", "orders paid"), ("gmv", "GMV paid (required)")]
         case .products:
             [("product_id", "product id or handle (required)"), ("title", "title"), ("category", "category"), ("sku", "variant SKU"),
              ("price", "variant price"), ("cost", "unit cost"), ("grams", "weight in grams"), ("attributes", "option values")]
