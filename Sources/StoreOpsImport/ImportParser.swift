@@ -379,6 +379,8 @@ public struct ImportParser {
         add("activities", facts.activities.count)
         add("affiliate_commissions", facts.affiliateCommissions.count)
         add("live_sessions", facts.liveSessions.count)
+        add("complaints", facts.complaints.count)
+        add("purchase_orders", facts.purchaseOrders.count)
         summary.days.formUnion(facts.orders.compactMap(\.paidDay))
         summary.days.formUnion(facts.refunds.compactMap(\.completedDay))
         summary.days.formUnion(facts.trafficDays.map(\.day))

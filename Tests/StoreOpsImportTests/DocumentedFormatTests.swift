@@ -386,6 +386,24 @@ struct DocumentedFormatTests {
         #expect(minutes.errorCount == 0 && m.liveSessions.map { "\($0.id) \($0.durationMinutes)" } == ["2026-11-21 小美 95"])
     }
 
+    @Test("Complaints and purchase orders sheets: store times, statuses, an arrival closes an order, mistakes named")
+    func complaintsAndPurchases() throws {
+        let (complaints, c) = try parse("投诉编号,投诉类型,订单编号,扣分,发起时间,处理截止时间,是否已处理\n"
+            + "cp-1,延迟发货,\t3001,1,2026-11-20 16:00,2026-11-22 16:00,处理中\ncp-2,描述不符,,,2026-11-01 11:00,,是\n"
+            + "cp-3,虚假发货,,2,2026-11-20 16:00,2026-11-19 16:00,\n")
+        #expect(complaints.format.kind == "complaints" && complaints.errorCount == 1 && complaints.diagnostics.first?.line == 4)
+        // 16:00 in Shanghai is 08:00 UTC.
+        #expect(c.complaints.map { "\($0.id) \($0.orderID ?? "-") \($0.penaltyPoints) \($0.openedAt.iso) \($0.dueAt?.iso ?? "-") \($0.resolved)" }
+                    == ["cp-1 3001 1 2026-11-20T08:00:00Z 2026-11-22T08:00:00Z false", "cp-2 - 0 2026-11-01T03:00:00Z - true"])
+
+        let (purchases, p) = try parse("采购单号,商家编码,采购数量,采购日期,预计到货日期,到货日期,预售\nPO-1,A-1,200,2026-11-01,2026-11-20,,是\n"
+            + "PO-2,A-2,50,2026-11-01,2026-11-10,2026-11-09,\nPO-3,A-3,0,2026-11-01,2026-11-10,,\nPO-4,A-3,5,2026-11-10,2026-11-01,,\n")
+        #expect(purchases.format.kind == "purchase-orders" && purchases.errorCount == 2)
+        #expect(purchases.diagnostics.map { "\($0.line ?? 0) \($0.column ?? "-")" } == ["4 采购数量", "5 预计到货日期"])
+        #expect(p.purchaseOrders.map { "\($0.id) \($0.quantity) \($0.receivedOn?.iso ?? "open") \($0.isPresale)" }
+                    == ["PO-1 200 open true", "PO-2 50 2026-11-09 false"])
+    }
+
     @Test("JD orders: the 30 columns of 京东's export, items grouped into orders, (删除) and (锁定) marks read through")
     func jdOrders() throws {
         let header = "订单号,商品ID,商品名称,订购数量,支付方式,下单时间,京东价,订单金额,结算金额,余额支付,应付金额,订单状态,订单类型,下单帐号,"

@@ -7,7 +7,7 @@ public enum BuiltInFormats {
         amazonFBAInventory, amazonActiveListings, taobaoAssistantItems, jushuitanStock, wangdiantongStock,
         taobaoReviews, judgemeReviews, storeScores, amazonOrders, trackingStatus, adBudgets, competitorList,
         competitorSnapshots, keywordRanks, skuSettings, activities, amazonSponsoredProducts,
-        affiliateOrders, liveSessions,
+        affiliateOrders, liveSessions, complaints, purchaseOrders,
     ]
 
     /// The format with this `--kind` name.
@@ -313,6 +313,25 @@ public enum BuiltInFormats {
                   "viewers": ["观看人数", "场观", "观看人次", "Viewers"], "orders": ["成交笔数", "成交订单数", "Orders"],
                   "gmv": ["成交金额", "引导成交金额", "直播间成交金额", "GMV"]],
         required: ["viewers", "gmv"])
+
+    /// The complaints sheet (投诉/违规记录): number, kind, order, points, opened and due times, resolved.
+    public static let complaints = FormatMapping(
+        kind: "complaints", title: "Complaints sheet (投诉编号, 投诉类型, 订单编号, 扣分, 发起时间, 处理截止时间, 是否已处理)",
+        target: .complaints,
+        columns: ["complaint_id": ["投诉编号", "投诉单号", "违规编号", "Complaint ID"], "kind": ["投诉类型", "投诉原因", "违规类型", "Kind"],
+                  "order_id": ["订单编号", "订单号", "Order ID"], "points": ["扣分", "扣分分值", "Points"],
+                  "opened_at": ["发起时间", "投诉时间", "Opened At"], "due_at": ["处理截止时间", "申诉截止时间", "Due At"],
+                  "resolved": ["是否已处理", "处理状态", "Resolved"]],
+        required: ["complaint_id", "kind", "opened_at"])
+
+    /// The purchase orders sheet (采购单), as an ERP lists them: number, SKU, units, ordered, expected and arrival days.
+    public static let purchaseOrders = FormatMapping(
+        kind: "purchase-orders", title: "Purchase orders (采购单号, 商家编码, 采购数量, 采购日期, 预计到货日期)",
+        target: .purchaseOrders,
+        columns: ["po_id": ["采购单号", "PO"], "sku": ["商家编码", "商品编码", "SKU"], "quantity": ["采购数量", "数量", "Quantity"],
+                  "ordered_on": ["采购日期", "下单日期", "Ordered On"], "expected_on": ["预计到货日期", "预计到货", "Expected On"],
+                  "received_on": ["到货日期", "入库日期", "Received On"], "presale": ["预售", "是否预售", "Pre-sale"]],
+        required: ["po_id", "sku", "quantity", "ordered_on", "expected_on"])
 
     /// Amazon's All Orders report (flat file, by order date): one row per order item, order fields on every row.
     /// `item-price` is the line's total before promotion discounts; shipping is charged per item and left out, so

@@ -59,6 +59,8 @@ extension ImportTarget {
         case .activities: return RowBuilder(build: RowBuilders.activity)
         case .affiliate: return AffiliateBuilder()
         case .liveSessions: return RowBuilder(build: RowBuilders.liveSession)
+        case .complaints: return RowBuilder(build: RowBuilders.complaint)
+        case .purchaseOrders: return RowBuilder(build: RowBuilders.purchaseOrder)
         }
     }
 }

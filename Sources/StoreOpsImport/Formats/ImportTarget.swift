@@ -46,6 +46,10 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
     case affiliate
     /// Live sessions (直播场次) with viewers and GMV.
     case liveSessions = "live_sessions"
+    /// Complaints and penalty points (投诉/违规).
+    case complaints
+    /// Purchase orders and pre-sale arrivals (采购单).
+    case purchaseOrders = "purchase_orders"
 
     /// Whether each row is a figure of one day (from a day column, or the file's day).
     public var isDaily: Bool {
@@ -53,7 +57,7 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
         case .trafficDays, .trafficSources, .adStats, .serviceAgents, .itemTraffic, .scores, .adBudgets, .competitorSnapshots,
              .keywordRanks: true
         case .orders, .orderLines, .refunds, .products, .transactions, .stock, .reviews, .tracking, .competitors, .skuSettings,
-             .activities, .affiliate, .liveSessions: false
+             .activities, .affiliate, .liveSessions, .complaints, .purchaseOrders: false
         }
     }
 
@@ -170,6 +174,16 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
              ("started_at", "when it started (its day is the session's day)"), ("day", "day (or --date), without started_at"),
              ("host", "host"), ("duration", "length as 2:30:00 or 2小时30分"), ("duration_minutes", "length in minutes"),
              ("viewers", "viewers (required)"), ("orders", "orders paid"), ("gmv", "GMV paid (required)")]
+        case .complaints:
+            [("complaint_id", "complaint number (required)"), ("kind", "what it is about, e.g. 延迟发货 (required)"),
+             ("opened_at", "when it was opened (required)"), ("order_id", "the order it concerns"),
+             ("points", "penalty points at stake (default 0)"), ("due_at", "deadline to respond or appeal"),
+             ("resolved", "whether it is resolved (是/否; or a status: 已处理/处理中)")]
+        case .purchaseOrders:
+            [("po_id", "purchase order number (required)"), ("sku", "SKU / merchant code (required)"),
+             ("quantity", "units ordered (required)"), ("ordered_on", "day it was ordered (required)"),
+             ("expected_on", "day it is expected (required)"), ("received_on", "day it arrived (empty: still open)"),
+             ("presale", "whether its units are sold as pre-sale (是/否)")]
         case .products:
             [("product_id", "product id or handle (required)"), ("title", "title"), ("category", "category"), ("sku", "variant SKU"),
              ("price", "variant price"), ("cost", "unit cost"), ("grams", "weight in grams"), ("attributes", "option values")]

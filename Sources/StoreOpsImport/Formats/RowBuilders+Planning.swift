@@ -44,3 +44,52 @@ extension FieldReader {
         return nil
     }
 }
+
+extension RowBuilders {
+    /// A complaint of the complaints sheet; times are the store's local times.
+    static func complaint(_ r: inout FieldReader, _ facts: inout FactBatch) {
+        let id = r.required("complaint_id", r.keyID("complaint_id"))
+        let kind = r.required("kind", r.text("kind"))
+        let opened = r.required("opened_at", r.instant("opened_at"))
+        let due = r.instant("due_at"), order = r.keyID("order_id")
+        let points = r.count("points") ?? 0
+        let resolved = r.resolved("resolved") ?? false
+        if let opened, let due, due < opened {
+            r.fail("due_at", "The deadline is before the complaint was opened", hint: "Check the opened and deadline columns",
+                   zh: ("处理截止时间早于投诉发起时间", "请检查发起时间和截止时间列"))
+        }
+        guard let id, let kind, let opened, !r.hasErrors else { return }
+        facts.complaints.append(Complaint(store: r.context.store.id, id: id, orderID: order, kind: kind, penaltyPoints: points,
+                                          openedAt: opened, dueAt: due, resolved: resolved))
+    }
+
+    /// A purchase order of the purchase orders sheet; an arrival day closes it.
+    static func purchaseOrder(_ r: inout FieldReader, _ facts: inout FactBatch) {
+        let id = r.required("po_id", r.keyID("po_id"))
+        let sku = r.required("sku", r.keyID("sku"))
+        let quantity = r.required("quantity", r.count("quantity"))
+        let ordered = r.required("ordered_on", r.day("ordered_on")), expected = r.required("expected_on", r.day("expected_on"))
+        let received = r.raw("received_on").flatMap(Cell.clean) != nil ? r.day("received_on") : nil
+        let presale = r.flag("presale") ?? false
+        if let ordered, let expected, expected < ordered {
+            r.fail("expected_on", "The order is expected (\(expected.iso)) before it was placed (\(ordered.iso))",
+                   hint: "Check the ordered and expected columns", zh: ("预计到货日期（\(expected.iso)）早于采购日期（\(ordered.iso)）", "请检查采购日期和预计到货日期列"))
+        }
+        if quantity == 0 { r.fail("quantity", "A purchase order of 0 units", hint: "Give the units ordered", zh: ("采购数量为 0", "请填写采购数量")) }
+        guard let id, let sku, let quantity, let ordered, let expected, !r.hasErrors else { return }
+        facts.purchaseOrders.append(PurchaseOrder(store: r.context.store.id, id: id, skuID: sku, quantity: quantity, orderedOn: ordered,
+                                                  expectedOn: expected, receivedOn: received, isPresale: presale))
+    }
+}
+
+extension FieldReader {
+    /// Resolved or not: yes/no, or a status (已处理/已完结/已撤销 resolved; 处理中/待处理 not).
+    mutating func resolved(_ field: String) -> Bool? {
+        guard let text = raw(field).flatMap(Cell.clean) else { return nil }
+        if let flag = Cell.flag(text) { return flag }
+        if ["已处理", "已完结", "已撤销", "已关闭", "申诉成功", "resolved", "closed"].contains(text.lowercased()) { return true }
+        if ["处理中", "待处理", "待申诉", "申诉中", "open"].contains(text.lowercased()) { return false }
+        fail(field, "Not a complaint status", hint: "Expected 是/否, 已处理 or 处理中", zh: ("不是投诉状态", "应为 是/否、已处理 或 处理中"))
+        return nil
+    }
+}

@@ -47,8 +47,10 @@ extension CheckData {
         case .serviceAgents: l.pick("导入客服绩效报表", "import the customer-service performance export (客服绩效)")
         case .reviews: l.pick("导入评价导出（淘宝/天猫评价、Judge.me）", "import a review export (Taobao/Tmall 评价, Judge.me)")
         case .scores: l.pick("导入每日店铺评分（描述相符、服务态度、物流服务）", "import the daily store scores (描述相符, 服务态度, 物流服务)")
-        case .complaints: l.pick("用 storeops complaint add 记录投诉和扣分", "record them with storeops complaint add")
-        case .purchaseOrders: l.pick("用 storeops purchase add 记录采购单和预售到货", "record them with storeops purchase add")
+        case .complaints: l.pick("用 storeops complaint add 记录投诉和扣分，或导入投诉表（complaints）",
+                                 "record them with storeops complaint add, or import a complaints sheet")
+        case .purchaseOrders: l.pick("用 storeops purchase add 记录采购单和预售到货，或导入采购单表（purchase-orders）",
+                                     "record them with storeops purchase add, or import a purchase-orders sheet")
         case .tracking:
             l.pick("导入物流跟踪导出（运单号、物流状态、最后更新时间：快递100、ERP 物流跟踪或 AfterShip）",
                    "import a tracking export (运单号, 物流状态, 最后更新时间: 快递100, an ERP's 物流跟踪, or AfterShip)")
