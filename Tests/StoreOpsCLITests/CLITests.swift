@@ -18,7 +18,9 @@ struct CLI {
 
     var db: String { directory.appendingPathComponent("test.sqlite").path }
 
-    func run(_ arguments: String...) async -> (code: Int32, out: String, err: String) {
+    func run(_ arguments: String...) async -> (code: Int32, out: String, err: String) { await run(arguments) }
+
+    func run(_ arguments: [String]) async -> (code: Int32, out: String, err: String) {
         let out = Mutex(""), err = Mutex("")
         let environment = Environment(variables: ["LANG": "en_US.UTF-8"], clock: { [clock] in clock })
         let code = await Environment.$current.withValue(environment) {

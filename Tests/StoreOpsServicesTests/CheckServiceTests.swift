@@ -14,7 +14,8 @@ struct CheckServiceTests {
 
     func checks(clean: Bool) async throws -> (report: CheckReport, monday: CheckReport, injections: DemoInjections) {
         let storage = try await TestBackend.makeStore()
-        let (data, _) = try await DemoService(storage: storage).build(DemoScenario(seed: 42, end: Self.end, days: 60, clean: clean))
+        let data = try await DemoService(storage: storage, clock: { Instant(seconds: 0) })
+            .build(DemoScenario(seed: 42, end: Self.end, days: 60, clean: clean)).data
         let service = CheckService(storage: storage, clock: Self.clock)
         // The end day is a Tuesday; page health is reviewed on Mondays.
         return (try await service.run(store: data.store.id), try await service.run(store: data.store.id, day: Self.end.adding(days: -1)), data.injections)
@@ -68,7 +69,8 @@ struct CheckServiceTests {
     /// Refunds requested in the 30 days ending on the end day (not withdrawn) over units sold in orders paid then.
     func refundRate(of sku: String) async throws -> Ratio {
         let storage = try await TestBackend.makeStore()
-        let (data, _) = try await DemoService(storage: storage).build(DemoScenario(seed: 42, end: Self.end, days: 60))
+        let data = try await DemoService(storage: storage, clock: { Instant(seconds: 0) })
+            .build(DemoScenario(seed: 42, end: Self.end, days: 60)).data
         let first = Self.end.adding(days: -29)
         let refunds = try await storage.read(Refund.self, store: data.store.id, days: nil).filter {
             $0.skuID == sku && $0.status != .closed && StoreTimeZone.shanghai.day(of: $0.requestedAt) >= first
@@ -83,7 +85,8 @@ struct CheckServiceTests {
     @Test("tasks: checks run twice make no duplicate; done and assign; settings change what is found")
     func tasksAndSettings() async throws {
         let storage = try await TestBackend.makeStore()
-        let (data, _) = try await DemoService(storage: storage).build(DemoScenario(seed: 42, end: Self.end, days: 60))
+        let data = try await DemoService(storage: storage, clock: { Instant(seconds: 0) })
+            .build(DemoScenario(seed: 42, end: Self.end, days: 60)).data
         let id = data.store.id
         let checks = CheckService(storage: storage, clock: Self.clock), tasks = TaskService(storage: storage, clock: Self.clock)
         let first = try await checks.run(store: id, recordTasks: true)

@@ -72,7 +72,8 @@ struct DemoGeneratorTests {
     @Test("stored GMV equals the sum of paid orders, computed independently")
     func storedGMV() async throws {
         let storage = try await TestBackend.makeStore()
-        try await DemoService(storage: storage).build(Self.scenario)
+        try await DemoService(storage: storage, clock: { Instant(seconds: 0) })
+            .build(Self.scenario)
         var expected: [Day: (gmv: Int64, orders: Int64, buyers: Set<String>)] = [:]
         for order in Self.data.batch.orders {
             guard let day = order.paidDay else { continue }
@@ -142,7 +143,10 @@ struct DemoGeneratorTests {
 
     @Test("histories shorter than the report's two weeks are refused")
     func tooShort() async throws {
-        await #expect(throws: ServiceError.self) { try await DemoService(storage: try await TestBackend.makeStore()).build(DemoScenario(end: Self.end, days: 5)) }
+        await #expect(throws: ServiceError.self) {
+            try await DemoService(storage: try await TestBackend.makeStore(), clock: { Instant(seconds: 0) })
+                .build(DemoScenario(end: Self.end, days: 5))
+        }
     }
 }
 
@@ -152,7 +156,8 @@ struct DemoBriefingTests {
     func narrative(_ language: Language) async throws {
         let storage = try await TestBackend.makeStore()
         let end = Day(iso: "2026-03-31")!
-        let (data, _) = try await DemoService(storage: storage).build(DemoScenario(seed: 7, end: end, days: 60))
+        let data = try await DemoService(storage: storage, clock: { Instant(seconds: 0) })
+            .build(DemoScenario(seed: 7, end: end, days: 60)).data
         let report = try await BriefingService(storage: storage, clock: { Instant(year: 2026, month: 4, day: 1, hour: 1)! }).briefing(store: "demo")
         let why = try #require(report.why)
         #expect(why.bySource.first?.source == data.injections.fallingSource, "the largest visitor change is the injected fall")

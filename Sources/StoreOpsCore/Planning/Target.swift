@@ -47,4 +47,20 @@ public struct Target: Hashable, Sendable {
 
     /// The period's days.
     public var days: DayRange { DayRange(start, end) ?? DayRange(day: start) }
+
+    /// The period as `storeops target set` names it: `2026`, `2026-Q4`, `2026-11`, `2026-W47` (ISO week) or `2026-11-11`.
+    public var periodName: String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        switch period {
+        case .year: return String(start.year)
+        case .quarter: return "\(start.year)-Q\((start.month - 1) / 3 + 1)"
+        case .month: return "\(start.year)-\(two(start.month))"
+        case .day: return start.iso
+        case .week:
+            // The ISO week-year is the year of the week's Thursday.
+            let thursday = start.adding(days: 4 - start.weekday)
+            let first = Day(year: thursday.year, month: 1, day: 1) ?? thursday
+            return "\(thursday.year)-W\(two(first.distance(to: thursday) / 7 + 1))"
+        }
+    }
 }

@@ -2,12 +2,12 @@
 /// required columns the header has, preferring the one that maps the most columns.
 public enum BuiltInFormats {
     public static let all: [FormatMapping] = [
-        taobaoOrders, taobaoItems, taobaoRefunds, sycmOverview, sycmSources, ztcReport, serviceAgents, shopifyOrders, shopifyProducts,
-        amazonBusinessReport, douyinOrders, pddOrders, jdOrders, invoiceLines, taobaoItemList, shopifyInventory,
-        amazonFBAInventory, amazonActiveListings, taobaoAssistantItems, jushuitanStock, wangdiantongStock,
-        taobaoReviews, judgemeReviews, storeScores, amazonOrders, trackingStatus, adBudgets, competitorList,
-        competitorSnapshots, keywordRanks, skuSettings, activities, amazonSponsoredProducts,
-        affiliateOrders, liveSessions, complaints, purchaseOrders,
+        taobaoOrders, taobaoItems, taobaoRefunds, sycmOverview, sycmSources, sycmItems, ztcReport, serviceAgents,
+        shopifyOrders, shopifyProducts, amazonBusinessReport, douyinOrders, pddOrders, jdOrders, invoiceLines,
+        taobaoItemList, shopifyInventory, amazonFBAInventory, amazonActiveListings, taobaoAssistantItems,
+        jushuitanStock, wangdiantongStock, taobaoReviews, judgemeReviews, storeScores, amazonOrders, trackingStatus,
+        adBudgets, competitorList, competitorSnapshots, keywordRanks, skuSettings, activities,
+        amazonSponsoredProducts, affiliateOrders, liveSessions, complaints, purchaseOrders,
     ]
 
     /// The format with this `--kind` name.
@@ -55,6 +55,15 @@ public enum BuiltInFormats {
         columns: ["day": ["统计日期", "日期"], "source": ["流量来源", "一级来源", "来源名称"], "source_detail": ["来源明细", "二级来源"], "visitors": ["访客数"],
                   "buyers": ["支付买家数"], "gmv": ["支付金额"]],
         required: ["source", "visitors"])
+
+    /// 生意参谋 商品效果 (item performance per day): visitors, views, bounce, add-to-cart and favourites, buyers, units, GMV.
+    public static let sycmItems = FormatMapping(
+        kind: "sycm-items", title: "生意参谋 item performance (商品效果: 商品ID, 商品访客数, 支付金额)", target: .itemTraffic,
+        columns: ["day": ["统计日期", "日期"], "product_id": ["商品ID", "宝贝ID"], "title": ["商品名称", "商品标题"],
+                  "visitors": ["商品访客数"], "page_views": ["商品浏览量"], "bounce_rate": ["商品详情页跳出率", "跳出率"],
+                  "add_to_cart": ["商品加购人数", "加购人数"], "favourites": ["商品收藏人数", "收藏人数"],
+                  "buyers": ["支付买家数"], "units": ["支付件数"], "gmv": ["支付金额"]],
+        required: ["product_id", "visitors"])
 
     public static let ztcReport = FormatMapping(
         kind: "ztc", title: "直通车 keyword or campaign report (columns marked (分) are in fen)", target: .adStats,

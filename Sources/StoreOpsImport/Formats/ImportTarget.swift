@@ -105,7 +105,9 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
         case .itemTraffic:
             [("day", "day (or --date, or a date in the file name)"), ("product_id", "item id (required)"), ("title", "item title"),
              ("visitors", "visitors / sessions (required)"), ("page_views", "page views"), ("units", "units ordered"), ("gmv", "sales"),
-             ("buyers", "orders or buyers")]
+             ("buyers", "orders or buyers"), ("bounce_rate", "the item page's bounce rate"),
+             ("add_to_cart", "add-to-cart buyers"),
+             ("favourites", "buyers who saved it")]
         case .transactions:
             [("customer", "customer id (required); pseudonymised on import"), ("time", "date or date and time of the purchase (required)"),
              ("amount", "what the row paid (required; with a quantity, the row's total)"), ("quantity", "units (default 1; negative: a return)"),

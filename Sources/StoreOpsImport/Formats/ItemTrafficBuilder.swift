@@ -51,6 +51,15 @@ extension ItemTrafficDay {
         sum.buyers = buyers.partialValue
         sum.units = units.partialValue
         sum.gmv = gmv
+        // A figure one of the rows lacks is unknown for the item's day.
+        func total(_ a: Int?, _ b: Int?) -> Int? {
+            guard let a, let b else { return nil }
+            let (value, overflow) = a.addingReportingOverflow(b)
+            return overflow ? nil : value
+        }
+        sum.bouncedVisitors = total(bouncedVisitors, other.bouncedVisitors)
+        sum.addToCartBuyers = total(addToCartBuyers, other.addToCartBuyers)
+        sum.favourites = total(favourites, other.favourites)
         return sum
     }
 }

@@ -108,8 +108,11 @@ enum RowBuilders {
         let units = r.count("units") ?? 0
         let gmv = r.money("gmv") ?? .zero(r.context.store.currency)
         let buyers = r.count("buyers") ?? 0
+        let bounce = r.ppm("bounce_rate"), carts = r.count("add_to_cart"), favourites = r.count("favourites")
         guard let day, let product, let visitors, !r.hasErrors else { return }
-        facts.itemTraffic.append(ItemTrafficDay(store: r.context.store.id, day: day, productID: product, visitors: visitors, pageViews: pageViews,
-                                                buyers: buyers, units: units, gmv: gmv))
+        let bounced = bounce.map { Int(Money.divideRounded(Int64(visitors) * $0, by: 1_000_000)) }
+        facts.itemTraffic.append(ItemTrafficDay(store: r.context.store.id, day: day, productID: product, visitors: visitors,
+                                                pageViews: pageViews, bouncedVisitors: bounced, buyers: buyers, units: units, gmv: gmv,
+                                                addToCartBuyers: carts, favourites: favourites))
     }
 }

@@ -2,17 +2,20 @@ import StoreOpsCore
 
 extension DemoBuilder {
     /// Four tracked competitors with three core items each (one cuts its price on the last day in the default
-    /// demo), our tracked search keywords, and the injected bad reviews.
+    /// demo), our tracked search keywords, and the injected bad reviews. A competitor is known by its shop's name, as the
+    /// watch list an operator keeps names it.
     func buildMarket() {
         for (c, competitor) in DemoVocabulary.competitors.enumerated() {
             let tier = CompetitorTier(rawValue: competitor.tier)!
-            batch.competitors.append(Competitor(store: store.id, id: competitor.id, name: competitor.name, platform: .taobao, tier: tier))
+            batch.competitors.append(Competitor(store: store.id, id: competitor.name, name: competitor.name, platform: .taobao,
+                                                tier: tier))
             for i in 0..<3 {
                 let ours = batch.products[i]
                 let itemID = String(700_000_000_000 + Int64(SeededRandom.hash("\(competitor.id)-\(i)", seed: scenario.seed) % 99_999_999_999))
                 let kind = DemoVocabulary.kinds[i]
                 let title = "\(scenario.end.year)新款\(DemoVocabulary.styles[(c + i) % DemoVocabulary.styles.count])\(kind.name)女\(DemoVocabulary.fits[(c * 2 + i) % DemoVocabulary.fits.count])"
-                batch.competitorItems.append(CompetitorItem(store: store.id, competitorID: competitor.id, itemID: itemID, title: title, isCore: true,
+                batch.competitorItems.append(CompetitorItem(store: store.id, competitorID: competitor.name, itemID: itemID,
+                                                            title: title, isCore: true,
                                                             ourProductID: ours.id, listedOn: scenario.start.adding(days: -rng.int(30...200))))
                 let price = ours.price.scaled(by: Int64(rng.int(85...115)), over: 100)
                 var monthly = tier == .bigger ? rng.int(3000...8000) : rng.int(500...2000)
@@ -22,7 +25,7 @@ extension DemoBuilder {
                     reviews += monthly / 100
                     let cut = injected && competitor.id == "c-chujian" && i == 0 && day == scenario.end
                     batch.competitorSnapshots.append(CompetitorSnapshot(
-                        store: store.id, day: day, competitorID: competitor.id, itemID: itemID,
+                        store: store.id, day: day, competitorID: competitor.name, itemID: itemID,
                         price: cut ? price.scaled(by: 82, over: 100) : price, promoPrice: isEvent(day) ? price.scaled(by: 85, over: 100) : nil,
                         monthlySales: monthly, reviewCount: reviews, title: title, mainImage: "img-\(itemID)-1"))
                 }

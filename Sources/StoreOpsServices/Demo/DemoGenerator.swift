@@ -96,11 +96,12 @@ final class DemoBuilder {
 
     func injections() -> DemoInjections {
         let hero = batch.skus[heroSKU]
-        let cut = batch.competitorItems.first { $0.competitorID == "c-chujian" }
+        let cutShop = DemoVocabulary.competitors.first { $0.id == "c-chujian" }?.name ?? ""
+        let cut = batch.competitorItems.first { $0.competitorID == cutShop }
         return DemoInjections(
             fallingSource: "手淘搜索", soldOutSKU: hero.id, soldOutProduct: hero.productID,
             losingKeywords: DemoVocabulary.ztcCampaigns.flatMap { $0.keywords.filter(\.5).map(\.0) },
-            weakAgent: DemoVocabulary.weakAgent, priceCutCompetitor: "c-chujian", priceCutItem: cut?.itemID ?? "",
+            weakAgent: DemoVocabulary.weakAgent, priceCutCompetitor: cutShop, priceCutItem: cut?.itemID ?? "",
             badReviewIDs: badReviewIDs, stalledShipments: stalled, lostShipments: lost, returnedShipments: returned, lateOrders: lateOrders,
             qualityProblemSKU: batch.skus[qualityProblemSKU].id, openComplaint: "cp-002", overdueRefund: overdueRefund,
             exhaustedCampaign: DemoVocabulary.ztcCampaigns[0].campaign, weakCrossSelling: true)
