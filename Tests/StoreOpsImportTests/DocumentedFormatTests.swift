@@ -122,6 +122,18 @@ struct DocumentedFormatTests {
         #expect(summary.format.kind == "pdd-orders" && summary.errorCount == 0, "\(summary.diagnostics)")
         #expect(facts.orders.map(\.paidAmount.minor) == [4_990, 8_980] && facts.orders.map(\.units) == [1, 2])
         #expect(facts.refunds.map(\.amount.minor) == [4_490])
+        #expect(facts.orders.allSatisfy { $0.shipBy == nil })
+    }
+
+    @Test("Pinduoduo's 承诺发货时间 is the promised shipping time the unshipped check holds an order to")
+    func pddShipBy() throws {
+        let (summary, facts) = try parse("""
+            订单号,用户实付金额(元),订单成交时间,订单状态,发货时间,承诺发货时间
+            260309-003,49.90,2026-03-09 10:00:00,待发货,,2026-03-10 10:00:00
+            """)
+        #expect(summary.format.kind == "pdd-orders" && summary.errorCount == 0, "\(summary.diagnostics)")
+        // 10:00 in Shanghai is 02:00 UTC: 24 h after payment, not the default 48.
+        #expect(facts.orders.map { $0.shipBy?.iso } == ["2026-03-10T02:00:00Z"])
     }
 
     @Test("聚水潭 stock: 可用数 is sellable; purchases, transfers and the receiving warehouse are incoming")

@@ -107,7 +107,7 @@ public enum BuiltInFormats {
         columns: ["order_id": ["主订单编号"], "line_id": ["子订单编号"], "line_title": ["选购商品"], "line_attributes": ["商品规格"],
                   "line_quantity": ["商品数量"], "line_sku": ["商家编码"], "line_amount": ["订单应付金额"], "shipping_fee": ["运费"],
                   "created_at": ["订单提交时间"], "paid_at": ["支付完成时间"], "status": ["订单状态"], "after_sale": ["售后状态"], "buyer": ["买家昵称"],
-                  "address": ["收件地址", "省"]],
+                  "address": ["收件地址", "省"], "ship_by": ["承诺发货时间", "预计发货时间"]],
         required: ["order_id", "line_id", "line_amount", "created_at"])
 
     public static let pddOrders = FormatMapping(
@@ -115,7 +115,7 @@ public enum BuiltInFormats {
         columns: ["order_id": ["订单号"], "goods_total": ["商品总价(元)"], "paid_amount": ["用户实付金额(元)"], "units": ["商品数量(件)"],
                   "shipping_fee": ["邮费(元)"], "refund_amount": ["退款金额(元)"], "after_sale": ["售后状态"], "paid_at": ["订单成交时间", "支付时间"],
                   "created_at": ["订单成交时间"], "status": ["订单状态"], "line_title": ["商品"], "line_sku": ["商家编码-SKU维度", "商家编码"],
-                  "buyer": ["买家昵称"], "address": ["收货地址", "省"]],
+                  "buyer": ["买家昵称"], "address": ["收货地址", "省"], "ship_by": ["承诺发货时间"]],
         required: ["order_id", "paid_amount", "paid_at"])
 
     /// JD's order export (京东商家后台 订单导出): one row per item, the order's fields on each row. 应付金额 is what the

@@ -71,6 +71,7 @@ public enum ImportTarget: String, Sendable, CaseIterable, Codable {
              ("paid_amount", "what the buyer paid (default: goods − discount + shipping, or the lines' sum)"), ("units", "units (default: the lines' sum)"),
              ("refund_amount", "amount refunded on the order"), ("address", "delivery address (only its province is kept)"),
              ("region", "province or country"), ("tracking_no", "tracking number"), ("carrier", "carrier"), ("shipped_at", "when it was shipped"),
+             ("ship_by", "the promised shipping time (default: paid + the store's ship_within_hours)"),
              ("line_id", "sub-order number"), ("line_title", "item title"), ("line_sku", "SKU / merchant code"), ("line_product_id", "item id"),
              ("line_price", "unit price"), ("line_quantity", "quantity (negative: a return)"), ("line_attributes", "variant attributes"),
              ("line_amount", "what the buyer pays for the line (sub-order)"), ("after_sale", "after-sale status"),

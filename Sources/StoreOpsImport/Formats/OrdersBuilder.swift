@@ -109,6 +109,7 @@ struct OrdersBuilder: FactBuilder {
         let refundAmount = head.money(f.refundAmount)
         let region = head.text(f.region) ?? head.text(f.address).map(OrdersBuilder.province)
         let shippedAt = head.instant(f.shippedAt)
+        let shipBy = head.instant(f.shipBy)
         let trackingNo = head.keyID(f.trackingNo), carrier = head.text(f.carrier)
         // Without a buyer column the buyer is unknown; an empty cell in one is a guest, a buyer of their own.
         let buyer: String? = head.has(f.buyer) ? head.text(f.buyer).map(context.pseudonymise) ?? context.pseudonymise("anonymous-order:" + id) : nil
@@ -222,7 +223,7 @@ struct OrdersBuilder: FactBuilder {
             } : nil)
             facts.orders.append(Order(store: store.id, id: id, buyer: buyer, status: status!, createdAt: placed, paidAt: paidAt,
                                       paidDay: paidAt.map { store.timeZone.day(of: $0) }, goodsTotal: goods, shippingFee: shipping, paidAmount: paid,
-                                      units: knownUnits, region: region, shippedAt: shippedAt,
+                                      units: knownUnits, region: region, shipBy: shipBy, shippedAt: shippedAt,
                                       // A refund column, or lines whose negative quantities are returns, say what was refunded.
                                       refundsKnown: head.has(f.refundAmount) || returnsAsNegativeLines))
             facts.orderLines = lines
@@ -288,7 +289,7 @@ struct OrdersBuilder: FactBuilder {
     private struct Fields {
         let binding: ColumnBinding
         let orderID, createdAt, paidAt, status, goodsTotal, shippingFee, discount, paidAmount, units, refundAmount, region, address,
-            shippedAt, trackingNo, carrier, buyer, lineQuantity, linePrice, lineAmount, lineTitle, lineSKU, lineProductID: FieldReader.Field
+            shippedAt, shipBy, trackingNo, carrier, buyer, lineQuantity, linePrice, lineAmount, lineTitle, lineSKU, lineProductID: FieldReader.Field
 
         init(_ binding: ColumnBinding) {
             self.binding = binding
@@ -305,6 +306,7 @@ struct OrdersBuilder: FactBuilder {
             region = binding.field("region")
             address = binding.field("address")
             shippedAt = binding.field("shipped_at")
+            shipBy = binding.field("ship_by")
             trackingNo = binding.field("tracking_no")
             carrier = binding.field("carrier")
             buyer = binding.field("buyer")
