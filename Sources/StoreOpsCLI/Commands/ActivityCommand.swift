@@ -59,23 +59,13 @@ struct ActivityCommand: AsyncParsableCommand {
                 let l = global.language
                 guard !activities.isEmpty else { return Console.print(l.pick("没有活动", "No activities")) }
                 let rows = activities.map { a in
-                    [a.id, a.name, a.kind == .platformEvent ? l.pick("平台活动", "platform") : l.pick("自营", "own"),
-                     a.start.iso, a.end.iso, ActivityCommand.label(a.status, l), a.gmvGoal?.decimalString ?? "—",
+                    [a.id, a.name, a.kind.label(l), a.start.iso, a.end.iso, a.status.label(l), a.gmvGoal?.decimalString ?? "—",
                      a.cost?.decimalString ?? "—"]
                 }
                 Console.out(TextTable.render(header: [l.pick("编号", "Id"), l.pick("活动", "Activity"), l.pick("类型", "Kind"),
                                                       l.pick("开始", "From"), l.pick("结束", "To"), l.pick("状态", "Status"),
                                                       l.pick("目标GMV", "GMV goal"), l.pick("费用", "Cost")], rows: rows))
             }
-        }
-    }
-
-    static func label(_ status: ActivityStatus, _ l: Language) -> String {
-        switch status {
-        case .planned: l.pick("计划中", "planned")
-        case .registered: l.pick("已报名", "registered")
-        case .running: l.pick("进行中", "running")
-        case .ended: l.pick("已结束", "ended")
         }
     }
 

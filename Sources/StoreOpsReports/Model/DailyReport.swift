@@ -18,6 +18,8 @@ public struct DailyReport: Sendable {
     public var checks: CheckReport?
     /// The store's open tasks, by due date.
     public var openTasks: [OpsTask] = []
+    /// The activities (platform events and own promotions) running on the day, by first day.
+    public var activities: [Activity] = []
 
     /// Builds the report of `day` from the master table of (at least) the 14 days ending on it.
     public init?(store: Store, day: Day, table: [MasterTableRow]) {

@@ -50,6 +50,10 @@ public struct DailyReportHTMLRenderer: Sendable {
             body += "<tr><th>\(e(l.pick("剩余每天需", "Needed per day")))</th><td>\(t.neededPerDay.map(m) ?? "—")</td><th></th><td></td></tr></table></section>"
         }
 
+        if !report.activities.isEmpty {
+            body += "<section><h2>\(e(l.pick("活动", "Activities")))</h2><ul>"
+                + report.activities.map { "<li>\(e($0.line(on: report.day, l)))</li>" }.joined() + "</ul></section>"
+        }
         body += "<section><h2>\(e(l.pick("总表", "Master table")))</h2><table class=\"master\"><thead><tr>"
         for heading in [l.pick("指标", "Figure"), report.day.iso, l.pick("前一日", "Day before"), l.pick("上周同日", "Last week")] { body += "<th>\(e(heading))</th>" }
         body += "</tr></thead><tbody>"

@@ -34,6 +34,14 @@ public struct DailyReportJSONRenderer: Sendable {
                 ("projection", money(t.projection, report)), ("needed_per_day", t.neededPerDay.map { money($0, report) } ?? .null),
             ])
         } ?? .null))
+        pairs.append(("activities", .array(report.activities.map { a in
+            .object([("id", .string(a.id)), ("name", .string(a.name)), ("kind", .string(a.kind.rawValue)),
+                     ("start", .string(a.start.iso)), ("end", .string(a.end.iso)), ("status", .string(a.status.rawValue)),
+                     ("day_of_activity", .int(Int64(a.start.distance(to: report.day) + 1))),
+                     ("days", .int(Int64(a.start.distance(to: a.end) + 1))),
+                     ("gmv_goal", a.gmvGoal.map { money($0.minor, report) } ?? .null),
+                     ("cost", a.cost.map { money($0.minor, report) } ?? .null)])
+        })))
         pairs.append(("why", report.why.map { w in
             .object([
                 ("baseline_day", .string(w.baselineLabel)), ("gmv_change", money(w.parts.change, report)),

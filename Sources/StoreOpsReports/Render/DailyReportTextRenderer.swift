@@ -28,6 +28,11 @@ public struct DailyReportTextRenderer: Sendable {
                          + (t.neededPerDay.map { l.pick("，剩余每天需 \(m($0))", ", needed per remaining day \(m($0))") } ?? ""))
             lines.append("")
         }
+        if !report.activities.isEmpty {
+            lines.append(l.pick("活动", "Activities"))
+            lines += report.activities.map { "  " + $0.line(on: report.day, l) }
+            lines.append("")
+        }
         if let w = report.why {
             let m = { (minor: Int64) in (minor > 0 ? "+" : "") + Money(minor: minor, currency: store.currency).groupedString }
             lines.append(l.pick("为什么 (对比 \(w.baselineLabel))", "Why (against \(w.baselineLabel))"))

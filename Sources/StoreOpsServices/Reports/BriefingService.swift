@@ -33,6 +33,7 @@ public struct BriefingService: Sendable {
         async let baseLines = storage.read(OrderLine.self, store: id, days: DayRange(baseDays.first!, baseDays.last!)!)
         async let target = pacing(store: store, day: day)
         async let openTasks = TaskService(storage: storage, clock: clock).list(store: id, status: .open)
+        async let activities = storage.read(Activity.self, store: id, days: DayRange(day: day))
 
         var report = try ReportService.dailyReport(store: store, day: day, table: try await table)
         let (settings, facts) = try await checked
@@ -41,6 +42,7 @@ public struct BriefingService: Sendable {
                          sources: try await sources, baseLines: try await baseLines, facts: facts)
         report.target = try await target
         report.openTasks = try await openTasks
+        report.activities = try await activities.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         return report
     }
 
