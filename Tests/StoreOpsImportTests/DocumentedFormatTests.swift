@@ -416,6 +416,18 @@ struct DocumentedFormatTests {
                     == ["PO-1 200 open true", "PO-2 50 2026-11-09 false"])
     }
 
+    @Test("生意参谋 item performance: bounce rate to bounced visitors, an item's two rows of a day summed, a lacking figure unknown")
+    func sycmItems() throws {
+        let (summary, facts) = try parse("统计日期,商品ID,商品名称,商品访客数,商品浏览量,商品详情页跳出率,商品加购人数,商品收藏人数,支付买家数,支付件数,支付金额\n"
+            + "2026-11-21,6512,保温杯,1200,3000,58.25%,96,40,30,33,2970.00\n2026-11-21,6513,水杯,300,450,0.6,12,,6,6,294.00\n"
+            + "2026-11-21,6513,水杯,100,150,0.5,4,3,2,2,98.00\n")
+        #expect(summary.format.kind == "sycm-items" && summary.errorCount == 0, "\(summary.diagnostics)")
+        // 6512: 58.25 % of 1,200 is 699 bounced. 6513: 180 + 50 bounced, 16 adding to cart, favourites unknown (one row lacks it).
+        #expect(facts.itemTraffic.map { "\($0.productID) \($0.visitors) \($0.pageViews) \($0.bouncedVisitors ?? -1) \($0.addToCartBuyers ?? -1) "
+                    + "\($0.favourites ?? -1) \($0.buyers) \($0.units) \($0.gmv.minor)" }
+                    == ["6512 1200 3000 699 96 40 30 33 297000", "6513 400 600 230 16 -1 8 8 39200"])
+    }
+
     @Test("JD orders: the 30 columns of 京东's export, items grouped into orders, (删除) and (锁定) marks read through")
     func jdOrders() throws {
         let header = "订单号,商品ID,商品名称,订购数量,支付方式,下单时间,京东价,订单金额,结算金额,余额支付,应付金额,订单状态,订单类型,下单帐号,"
