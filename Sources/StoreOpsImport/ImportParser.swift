@@ -33,7 +33,8 @@ public struct ImportParser {
     /// at either rather than hold or match a runaway line.
     public static let recordLimit = 16 << 20
     public static let columnLimit = 16_384
-    static let summaryMarkers: Set<String> = ["合计", "汇总", "总计", "店铺汇总值", "店铺平均值", "合计:", "合计：", "Total", "Totals", "TOTAL"]
+    static let summaryMarkers: Set<String> = ["合计", "汇总", "总计", "全部", "店铺汇总值", "店铺平均值", "合计:", "合计：", "Total", "Totals",
+                                              "TOTAL"]
 
     public let source: any RecordSource
     public let fileName: String
@@ -87,7 +88,8 @@ public struct ImportParser {
             batchCount = 0
         }
 
-        // A total row (合计) ends a report; one with data after it means two reports pasted together.
+        // A total row (合计) ends a report; one with data after it means two reports pasted together (unless it comes
+        // before any data, under the header).
         var totalRow: RawRecord?
         // Set at the header when the format may write the header again in another language on the next line.
         var mayRepeatHeader = false
@@ -101,7 +103,8 @@ public struct ImportParser {
                 if (0..<record.count).allSatisfy({ Cell.clean(record[$0]).flatMap { Double($0) } == nil }) { return }
             }
             if ImportParser.isSummary(record) {
-                if totalRow == nil { totalRow = record }
+                // A total right under the header (巨量千川 writes its 全部 row first) is skipped; one after data ends it.
+                if totalRow == nil && summary!.rowsRead > 0 { totalRow = record }
                 return
             }
             summary!.rowsRead += 1

@@ -428,6 +428,24 @@ struct DocumentedFormatTests {
                     == ["6512 1200 3000 699 96 40 30 33 297000", "6513 400 600 230 16 -1 8 8 39200"])
     }
 
+    @Test("巨量千川 全域 by product and 标准 by plan, the 全部 row skipped; 万相台 plans with their items")
+    func qianchuanAndWanxiangtai() throws {
+        let (all, a) = try parse("日期,商品ID,商品名称,整体消耗,整体展示次数,整体点击次数,整体成交订单数,整体成交金额,整体支付ROI\n"
+            + "全部,-,-,\"1,500.00\",30000,900,40,\"4,800.00\",3.2\n2026-11-21,3581,保温杯,\"1,000.00\",20000,600,30,\"3,600.00\",3.6\n"
+            + "2026-11-21,3582,水杯,500.00,10000,300,10,\"1,200.00\",2.4\n")
+        #expect(all.format.kind == "qianchuan" && all.errorCount == 0, "\(all.diagnostics)")
+        #expect(a.adStats.map { "\($0.campaign) \($0.productID) \($0.channel.rawValue) \($0.spend.minor) \($0.clicks) \($0.orders) \($0.revenue.minor)" }
+                    == ["保温杯 3581 other 100000 600 30 360000", "水杯 3582 other 50000 300 10 120000"])
+        let (plans, p) = try parse("日期,计划ID,计划名称,消耗(元),展示次数,点击次数,直接成交订单数,直接成交金额(元)\n2026-11-21,71001,新品拉新,300.50,8000,240,6,720.00\n")
+        #expect(plans.format.kind == "qianchuan" && plans.errorCount == 0, "\(plans.diagnostics)")
+        #expect(p.adStats.map { "\($0.campaign) \($0.spend.minor) \($0.impressions) \($0.revenue.minor)" } == ["新品拉新 30050 8000 72000"])
+        let (wxt, w) = try parse("日期,场景ID,场景名字,计划ID,计划名字,主体ID,主体名称,主体类型,花费,展现量,点击量,总成交金额,总成交笔数,直接成交金额\n"
+            + "2026-11-21,1,货品全站推,88001,保温杯全站,6512,保温杯,商品,200.00,5000,150,800.00,8,600.00\n")
+        #expect(wxt.format.kind == "wanxiangtai" && wxt.errorCount == 0, "\(wxt.diagnostics)")
+        #expect(w.adStats.map { "\($0.campaign) \($0.adGroup) \($0.productID) \($0.channel.rawValue) \($0.spend.minor) \($0.directRevenue?.minor ?? -1)" }
+                    == ["保温杯全站 保温杯 6512 wxt 20000 60000"])
+    }
+
     @Test("JD orders: the 30 columns of 京东's export, items grouped into orders, (删除) and (锁定) marks read through")
     func jdOrders() throws {
         let header = "订单号,商品ID,商品名称,订购数量,支付方式,下单时间,京东价,订单金额,结算金额,余额支付,应付金额,订单状态,订单类型,下单帐号,"

@@ -7,7 +7,7 @@ public enum BuiltInFormats {
         taobaoItemList, shopifyInventory, amazonFBAInventory, amazonActiveListings, taobaoAssistantItems,
         jushuitanStock, wangdiantongStock, taobaoReviews, judgemeReviews, storeScores, amazonOrders, trackingStatus,
         adBudgets, competitorList, competitorSnapshots, keywordRanks, skuSettings, activities,
-        amazonSponsoredProducts, affiliateOrders, liveSessions, complaints, purchaseOrders,
+        amazonSponsoredProducts, qianchuan, wanxiangtai, affiliateOrders, liveSessions, complaints, purchaseOrders,
     ]
 
     /// The format with this `--kind` name.
@@ -300,6 +300,26 @@ public enum BuiltInFormats {
                               "7 Day Total Sales (€)", "7 Day Total Sales"],
                   "currency": ["Currency"]],
         required: ["day", "campaign", "spend", "clicks"], channel: "ztc")
+
+    /// 巨量千川 (Douyin ads) reports: 全域推广 by product or account (整体消耗, 整体成交金额 ...) and 标准推广 by plan (消耗(元),
+    /// 直接成交金额(元) ...), in yuan; the 全部 row under the header is a total. A report without plans is by product: its
+    /// product name stands for the campaign. Channel `other` (其他推广).
+    public static let qianchuan = FormatMapping(
+        kind: "qianchuan", title: "巨量千川 report (日期, 计划名称 or 商品名称, 整体消耗, 整体成交金额)", target: .adStats,
+        columns: ["day": ["日期"], "campaign": ["计划名称", "商品名称", "抖音号名称"], "product_id": ["商品ID"],
+                  "spend": ["整体消耗", "整体消耗(元)", "消耗(元)", "消耗"],
+                  "impressions": ["整体展示次数", "整体展现次数", "展示次数"], "clicks": ["整体点击次数", "点击次数"],
+                  "orders": ["整体成交订单数", "直接成交订单数"], "revenue": ["整体成交金额", "整体成交金额(元)", "直接成交金额(元)", "直接成交金额"]],
+        required: ["day", "campaign", "spend"], channel: "other")
+
+    /// 万相台无界 marketing reports (营销场景/营销明细数据): a plan (计划名字), its subject (主体, an item) and the day's spend
+    /// and attributed sales.
+    public static let wanxiangtai = FormatMapping(
+        kind: "wanxiangtai", title: "万相台 report (日期, 场景名字, 计划名字, 花费, 总成交金额)", target: .adStats,
+        columns: ["day": ["日期"], "campaign": ["计划名字", "计划名称"], "ad_group": ["主体名称"], "product_id": ["主体ID"],
+                  "spend": ["花费"], "impressions": ["展现量"], "clicks": ["点击量"], "orders": ["总成交笔数"],
+                  "revenue": ["总成交金额"], "direct_revenue": ["直接成交金额"]],
+        required: ["day", "campaign", "spend"], channel: "wxt")
 
     /// Affiliate (淘宝客) orders with their commissions, as 阿里妈妈's order detail or a kept sheet names them: one row per
     /// order or sub-order.
