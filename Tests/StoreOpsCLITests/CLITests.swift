@@ -336,4 +336,59 @@ struct TargetCLITests {
         #expect(await cli.run("activity", "add", "--store", "s", "--name", "x", "--kind", "own", "--from", "2026-04-05",
                               "--to", "2026-04-01").err.contains("is after"))
     }
+
+    @Test("an activity review: the days before, during and after it added up from files, worked out by hand")
+    func activityReview() async throws {
+        // The clock is 2026-04-01 09:00 in Shanghai: the review counts up to 03-31. The activity runs 03-20 to 03-22, so
+        // before is 03-17..19 and after 03-23..25. One 100.00 order a day before, two of 150.00 during, one of 120.00 after;
+        // 100 visitors a day, 200 during; 10.00 of ads a day bringing 30.00, and 100.00 bringing 400.00 on 03-20.
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = await cli.run("store", "add", "--id", "s", "--name", "S", "--platform", "taobao")
+        var orders = "订单编号,买家会员名,订单状态,订单付款时间,买家实际支付金额\n", items = "订单编号,宝贝ID,标题,价格,购买数量\n"
+        var traffic = "统计日期,访客数,浏览量\n", ztc = "日期,推广计划名称,展现量,点击量,花费,总成交笔数,总成交金额\n"
+        var n = 0
+        for day in 17...25 {
+            let during = (20...22).contains(day)
+            for _ in 0..<(during ? 2 : 1) {
+                n += 1
+                let amount = during ? "150.00" : day < 20 ? "100.00" : "120.00"
+                orders += "\(9000 + n),buyer\(n),交易成功,2026-03-\(day) 10:00:00,\(amount)\n"
+                items += "\(9000 + n),P1,保温杯,\(amount),1\n"
+            }
+            traffic += "2026-03-\(day),\(during ? 200 : 100),300\n"
+            ztc += "2026-03-\(day),拉新,1000,20,\(day == 20 ? "100.00" : "10.00"),1,\(day == 20 ? "400.00" : "30.00")\n"
+        }
+        for (name, kind, text) in [("o.csv", "taobao-orders", orders), ("i.csv", "taobao-items", items), ("t.csv", "sycm-overview", traffic),
+                                   ("z.csv", "ztc", ztc)] {
+            let url = cli.directory.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            let result = await cli.run("import", url.path, "--store", "s", "--kind", kind)
+            #expect(result.code == 0, "\(name): \(result.err)")
+        }
+        #expect(await cli.run("activity", "add", "--store", "s", "--id", "A1", "--name", "春季上新", "--kind", "own", "--from", "2026-03-20",
+                              "--to", "2026-03-22", "--goal", "600").code == 0)
+        let out = await cli.run("activity", "review", "--store", "s", "A1", "--format", "json").out
+        let review = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any], "\(out)")
+        func phase(_ name: String) throws -> [String: Any] { try #require(review[name] as? [String: Any]) }
+        let before = try phase("before"), during = try phase("during"), after = try phase("after")
+        #expect(before["from"] as? String == "2026-03-17" && after["to"] as? String == "2026-03-25")
+        #expect([before["gmv"], during["gmv"], after["gmv"]].map { $0 as? String } == ["300.00", "900.00", "360.00"])
+        #expect([before["aov"], during["aov"], after["aov"]].map { $0 as? String } == ["100.00", "150.00", "120.00"])
+        #expect([before["visitors"], during["visitors"], after["visitors"]].map { $0 as? Int } == [300, 600, 300])
+        // 3 of 300 visitors and 6 of 600 bought: 1 % each time; every buyer was new.
+        #expect(during["conversion_rate"] as? Double == 0.01 && during["new_buyers"] as? Int == 6)
+        // Ads: 30.00 for 90.00 before (ROAS 3); 120.00 for 460.00 during (3.8333).
+        #expect(before["roas"] as? Double == 3 && during["ad_spend"] as? String == "120.00" && during["roas"] as? Double == 3.8333)
+        // No refund export: refunds are unknown, not 0.
+        #expect(during["refund_amount_by_order_day"] is NSNull)
+        // 300.00 a day during against 100.00 before: +200 %; 120.00 after: +20 %; 900.00 of a 600.00 goal: 150 %.
+        #expect(review["gmv_per_day_change_during"] as? Double == 2 && review["gmv_per_day_change_after"] as? Double == 0.2)
+        #expect(review["attainment"] as? Double == 1.5)
+        let top = try #require(review["top_items"] as? [[String: Any]])
+        #expect(top.map { "\($0["product"]!) \($0["units"]!) \($0["revenue"]!)" } == ["P1 6 900.00"])
+        let text = await cli.run("activity", "review", "--store", "s", "A1", "--lang", "zh").out
+        #expect(text.contains("活动中日均支付金额比活动前 +200.0%") && text.contains("目标 600.00，完成 150.0%"), "\(text)")
+        #expect(await cli.run("activity", "review", "--store", "s", "NOPE").err.contains("no activity NOPE"))
+    }
 }

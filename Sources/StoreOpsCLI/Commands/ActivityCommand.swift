@@ -6,8 +6,8 @@ import StoreOpsServices
 /// `storeops activity add|list`: platform events and the store's own promotions (活动).
 struct ActivityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "activity", abstract: "Activities (活动): platform events and own promotions: add, list.",
-        subcommands: [Add.self, List.self])
+        commandName: "activity", abstract: "Activities (活动): platform events and own promotions: add, list, review.",
+        subcommands: [Add.self, List.self, Review.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -67,6 +67,34 @@ struct ActivityCommand: AsyncParsableCommand {
                                                       l.pick("目标GMV", "GMV goal"), l.pick("费用", "Cost")], rows: rows))
             }
         }
+    }
+
+    struct Review: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "review",
+            abstract: "Review an activity (活动复盘): the days before, during and after it, its goal, what sold.",
+            discussion: "Each phase is as long as the activity; days still to come are left out.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The store id.") var store: String
+        @Option(help: "text or json.") var format: ReviewFormat = .text
+        @Argument(help: "The activity's id (storeops activity list shows them).") var id: String
+
+        func run() async throws {
+            try await global.withStorage { storage in
+                let review = try await ActivityService(storage: storage, clock: Environment.current.clock)
+                    .review(store: try parseStoreID(store), activity: id)
+                switch format {
+                case .text: Console.out(ActivityReviewRenderer.text(review, language: global.language))
+                case .json: Console.out(ActivityReviewRenderer.json(review))
+                }
+            }
+        }
+    }
+
+    /// `--format` of a review.
+    enum ReviewFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
     }
 
     /// `--kind`: platform or own.

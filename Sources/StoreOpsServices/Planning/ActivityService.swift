@@ -45,6 +45,38 @@ public struct ActivityService: Sendable {
         return try await storage.read(Activity.self, store: id, days: days).sorted { ($0.start, $0.id) < ($1.start, $1.id) }
     }
 
+    /// The review of activity `activityID` up to yesterday: the days before, during and after it, its goal, the items
+    /// that sold most while it ran.
+    public func review(store id: StoreID, activity activityID: String) async throws -> ActivityReview {
+        let store = try await storage.requireStore(id)
+        guard let activity = try await storage.read(Activity.self, store: id, days: nil).first(where: { $0.id == activityID }) else {
+            throw ServiceError(.notFound, "Store \(id) has no activity \(activityID) (storeops activity list shows them).")
+        }
+        let lastDay = store.timeZone.yesterday(now: clock())
+        let phases = ActivityReview.phases(of: activity, through: lastDay)
+        let rows = try await storage.masterTable(store: id, days: ActivityReview.days(of: activity, through: lastDay), customers: true)
+        let figures = { (days: DayRange?) in days.map { PeriodFigures(days: $0, rows: rows, currency: store.currency) } }
+        var top: [ActivityReview.ItemSales] = []
+        if let during = phases.during {
+            // Summed wide: an item whose total cannot be counted in minor units is left out, not shown wrong.
+            var units: [String: Int128] = [:], sums: [String: Int128] = [:]
+            for sale in try await storage.skuSales(store: id, days: during) {
+                let item = sale.productID ?? sale.skuID ?? ""
+                units[item, default: 0] += Int128(sale.units)
+                sums[item, default: 0] += Int128(sale.revenue.minor)
+            }
+            let revenue = sums.compactMapValues { Int64(exactly: $0) }
+            let titles = Dictionary(try await storage.read(Product.self, store: id, days: nil).map { ($0.id, $0.title) },
+                                    uniquingKeysWith: { a, _ in a })
+            top = revenue.keys.sorted { (revenue[$0]!, $1) > (revenue[$1]!, $0) }.prefix(5).map { item in
+                ActivityReview.ItemSales(productID: item, title: titles[item], units: Int(clamping: units[item] ?? 0),
+                                         revenue: Money(minor: revenue[item] ?? 0, currency: store.currency))
+            }
+        }
+        return ActivityReview(store: store, activity: activity, lastDay: lastDay, before: figures(phases.before)!, during: figures(phases.during),
+                              after: figures(phases.after), topItems: top)
+    }
+
     private func amount(_ text: String?, _ option: String, _ currency: Currency) throws -> Money? {
         guard let text else { return nil }
         guard let money = Money(decimal: text, currency: currency), money.minor >= 0 else {
