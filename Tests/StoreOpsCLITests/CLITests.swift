@@ -391,4 +391,19 @@ struct TargetCLITests {
         #expect(text.contains("活动中日均支付金额比活动前 +200.0%") && text.contains("目标 600.00，完成 150.0%"), "\(text)")
         #expect(await cli.run("activity", "review", "--store", "s", "NOPE").err.contains("no activity NOPE"))
     }
+
+    @Test("weekly, monthly and period reports from the command line; a half-given range is refused")
+    func periodReports() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(await cli.run("demo", "--days", "21", "--seed", "3").code == 0)
+        let week = await cli.run("report", "weekly", "--store", "demo", "--week", "2026-W13", "--lang", "en")
+        #expect(week.code == 0 && week.out.hasPrefix("Weekly report · ") && week.out.contains("2026-03-23 ~ 2026-03-29"), "\(week.err)")
+        let month = await cli.run("report", "monthly", "--store", "demo", "--month", "2026-03", "--format", "csv")
+        #expect(month.code == 0 && month.out.contains("gmv,") && month.out.contains("net_profit,"), "\(month.err)")
+        let range = await cli.run("report", "period", "--store", "demo", "--from", "2026-03-25", "--to", "2026-03-31", "--format", "json")
+        #expect(range.out.contains("\"label\": \"2026-03-25~2026-03-31\""))
+        #expect(await cli.run("report", "period", "--store", "demo", "--from", "2026-03-25").err.contains("--from and --to go together"))
+        #expect(await cli.run("report", "weekly", "--store", "demo", "--week", "2026-13").err.contains("is not an ISO week"))
+    }
 }

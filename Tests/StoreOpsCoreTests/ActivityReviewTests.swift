@@ -43,3 +43,43 @@ struct ActivityReviewTests {
         #expect(missingDay.gmv == nil && missingDay.adSpend == nil)
     }
 }
+
+@Suite("Period totals")
+struct PeriodTotalsTests {
+    func y(_ minor: Int64) -> Money { Money(minor: minor, currency: .cny) }
+    let first = Day(iso: "2026-03-23")!
+
+    func row(_ day: Day, gmv: Int64, buyers: Int64, visitors: Int64, bounced: Int64?, ztc: Int64, ztcRevenue: Int64) -> MasterTableRow {
+        MasterTableRow(facts: DailyFacts(store: "s", day: day, currency: .cny,
+                                         sales: .init(gmv: y(gmv), paidOrders: buyers, buyers: buyers, units: buyers, cogs: y(0),
+                                                      costMissingUnits: 0, costMissingValue: y(0)),
+                                         traffic: .init(visitors: visitors, pageViews: visitors * 3, bouncedVisitors: bounced),
+                                         ads: [.ztc: AdTotals(spend: y(ztc), revenue: y(ztcRevenue))]),
+                       costs: nil)
+    }
+
+    @Test("sums, rates of the sums, bounced visitors and ad revenue rebuilt exactly; a day's gap makes the figure unknown")
+    func totals() {
+        let days = DayRange(first, first.adding(days: 1))!
+        // 1,000.00 from 8 of 200 visitors (120 bounced), ztc 70.00 bringing 210.00; then 600.00 from 4 of 100 (51 bounced),
+        // ztc 30.00 bringing 45.00.
+        let rows = [row(first, gmv: 100_000, buyers: 8, visitors: 200, bounced: 120, ztc: 7_000, ztcRevenue: 21_000),
+                    row(first.adding(days: 1), gmv: 60_000, buyers: 4, visitors: 100, bounced: 51, ztc: 3_000, ztcRevenue: 4_500)]
+        let t = PeriodTotals(days: days, rows: rows, currency: .cny)
+        #expect(t[.gmv] == .money(y(160_000)) && t[.buyers] == .count(12) && t[.visitors] == .count(300))
+        // 12 / 300 = 4 %; AOV 1,600.00 / 12 = 133.33; bounce 171 / 300; depth 900 / 300; ROAS 255.00 / 100.00; ad share 100 / 1,600.
+        #expect(t[.conversionRate] == .rate(Ratio(12, 300)) && t[.aov] == .money(y(13_333)))
+        #expect(t[.bounceRate] == .rate(Ratio(171, 300)) && t[.visitDepth] == .rate(Ratio(900, 300)))
+        #expect(t[.roasZtc] == .rate(Ratio(25_500, 10_000)) && t[.roas] == .rate(Ratio(25_500, 10_000)))
+        #expect(t[.adShare] == .rate(Ratio(10_000, 160_000)))
+        #expect(t.dailyMean(.gmv) == .money(y(80_000)) && t.dailyMean(.aov) == nil)
+        // No bounce on the second day: the period's bounce rate is unknown from that day; no cost settings: no profit.
+        let gap = PeriodTotals(days: days, rows: [rows[0], row(first.adding(days: 1), gmv: 60_000, buyers: 4, visitors: 100, bounced: nil,
+                                                               ztc: 3_000, ztcRevenue: 4_500)], currency: .cny)
+        #expect(gap[.bounceRate] == .noData && gap.firstDayMissing[.bounceRate] == first.adding(days: 1))
+        #expect(gap[.gmv] == .money(y(160_000)) && gap[.netProfit] == .noData)
+        // A day without a row: nothing of the period is known.
+        let short = PeriodTotals(days: DayRange(first, first.adding(days: 2))!, rows: rows, currency: .cny)
+        #expect(short[.gmv] == .noData && short.firstDayMissing[.gmv] == first.adding(days: 2))
+    }
+}

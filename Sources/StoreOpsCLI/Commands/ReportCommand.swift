@@ -6,7 +6,8 @@ import StoreOpsServices
 /// `storeops report daily`, `storeops report skus`, `storeops report customers`.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports of a store.", subcommands: [Daily.self, SKUs.self, Customers.self])
+        commandName: "report", abstract: "Reports of a store.",
+        subcommands: [Daily.self, PeriodReportCommand.self, SKUs.self, Customers.self])
 
     struct SKUs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -30,8 +30,11 @@ public struct ActivityReview: Sendable {
         }
     }
 
-    public init(store: Store, activity: Activity, lastDay: Day, before: PeriodFigures, during: PeriodFigures?, after: PeriodFigures?,
-                topItems: [ItemSales]) {
+    public init(
+        store: Store, activity: Activity, lastDay: Day, before: PeriodFigures, during: PeriodFigures?,
+        after: PeriodFigures?,
+        topItems: [ItemSales]
+    ) {
         self.store = store
         self.activity = activity
         self.lastDay = lastDay
@@ -43,8 +46,10 @@ public struct ActivityReview: Sendable {
 
     /// The phases of `activity` seen on `lastDay`: before (as long as the activity, ending the day before it), during
     /// (up to `lastDay`) and after (as long as the activity, up to `lastDay`).
-    public static func phases(of activity: Activity,
-                              through lastDay: Day) -> (before: DayRange, during: DayRange?, after: DayRange?) {
+    public static func phases(
+        of activity: Activity,
+        through lastDay: Day
+    ) -> (before: DayRange, during: DayRange?, after: DayRange?) {
         let length = activity.start.distance(to: activity.end) + 1
         let before = DayRange(activity.start.adding(days: -length), activity.start.adding(days: -1))!
         let during = DayRange(activity.start, min(activity.end, lastDay))

@@ -40,7 +40,8 @@ public struct PeriodFigures: Hashable, Sendable {
             guard case .money(let spend)? = row.values[.adSpendTotal] else { return nil }
             if spend.minor == 0 { return 0 }
             guard case .rate(let roas)? = row.values[.roas], roas.denominator > 0,
-                  let product = spend.minor.times(roas.numerator) else { return nil }
+                let product = spend.minor.times(roas.numerator)
+            else { return nil }
             return product / roas.denominator
         }
         let minor = { (value: Int64?) in value.map { Money(minor: $0, currency: currency) } }

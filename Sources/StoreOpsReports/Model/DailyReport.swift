@@ -37,17 +37,7 @@ public struct DailyReport: Sendable {
     public static func daysNeeded(for day: Day) -> DayRange { DayRange(ending: day, count: 14) }
 
     /// The fields worth showing: those with data on any of the three days; ad channels only when they spent.
-    public var shownFields: [MasterField] {
-        MasterField.allCases.filter { field in
-            let values = [row[field], previousDay[field], lastWeek[field]]
-            guard values.contains(where: \.hasData) else { return false }
-            if let channel = AdChannel.allCases.first(where: { MasterField.adSpend($0) == field || MasterField.roas($0) == field }) {
-                let spend = MasterField.adSpend(channel)
-                return [row[spend], previousDay[spend], lastWeek[spend]].contains { if case .money(let m) = $0 { !m.isZero } else { false } }
-            }
-            return true
-        }
-    }
+    public var shownFields: [MasterField] { MasterField.worthShowing { [row[$0], previousDay[$0], lastWeek[$0]] } }
 
     /// The fields without a value on the day, grouped by why, in the order of the gaps.
     public var gaps: [(gap: DataGap, fields: [MasterField])] {

@@ -126,23 +126,7 @@ public struct DailyReportTextRenderer: Sendable {
     }
 
     /// The change from `base` to `value`: relative for money, counts and rates, absolute for scores.
-    func change(_ value: MetricValue, _ base: MetricValue, _ field: MasterField) -> String {
-        switch (value, base) {
-        case (.score(let a), .score(let b)):
-            let d = a - b
-            return (d > 0 ? "+" : "") + Money.decimalString(minor: Int64(d), digits: 4)
-        default:
-            guard let a = value.magnitude, let b = base.magnitude, b != 0 else { return "—" }
-            let pct = (a - b) / abs(b) * 100
-            let rounded = (pct * 10).rounded() / 10
-            return (rounded > 0 ? "+" : "") + format1(rounded) + "%"
-        }
-    }
-
-    private func format1(_ value: Double) -> String {
-        let tenths = Int64((value * 10).rounded())
-        return Money.decimalString(minor: tenths, digits: 1)
-    }
+    func change(_ value: MetricValue, _ base: MetricValue, _ field: MasterField) -> String { value.changeText(from: base) }
 
     private func short(_ day: Day) -> String {
         let c = day.components

@@ -53,3 +53,33 @@ extension MasterField {
     /// The DSR change fields.
     var isChange: Bool { self == .dsrDescriptionChange || self == .dsrServiceChange || self == .dsrLogisticsChange }
 }
+
+extension MetricValue {
+    /// The change from `base` to this value: relative for money, counts and rates (`+2.5%`), the difference for
+    /// scores; `—` when either is unknown or the base is zero.
+    public func changeText(from base: MetricValue) -> String {
+        switch (self, base) {
+        case (.score(let a), .score(let b)):
+            let d = a - b
+            return (d > 0 ? "+" : "") + Money.decimalString(minor: Int64(d), digits: 4)
+        default:
+            guard let a = magnitude, let b = base.magnitude, b != 0 else { return "—" }
+            let tenths = Int64(((a - b) / abs(b) * 1_000).rounded())
+            return (tenths > 0 ? "+" : "") + Money.decimalString(minor: tenths, digits: 1) + "%"
+        }
+    }
+}
+
+extension MasterField {
+    /// The fields worth showing in a table of several columns (`values` gives a field's value in each): those with data
+    /// in any column; an ad channel only when it spent in one.
+    public static func worthShowing(_ values: (MasterField) -> [MetricValue]) -> [MasterField] {
+        allCases.filter { field in
+            guard values(field).contains(where: \.hasData) else { return false }
+            if let channel = AdChannel.allCases.first(where: { adSpend($0) == field || roas($0) == field }) {
+                return values(adSpend(channel)).contains { if case .money(let m) = $0 { !m.isZero } else { false } }
+            }
+            return true
+        }
+    }
+}

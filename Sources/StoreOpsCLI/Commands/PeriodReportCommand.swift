@@ -1,0 +1,61 @@
+import ArgumentParser
+import StoreOpsCore
+import StoreOpsReports
+import StoreOpsServices
+
+/// `storeops report weekly|monthly|period`: every master-table figure over a week, a month or any range of days,
+/// against the period before and the same days a year earlier.
+struct PeriodReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "period",
+        abstract: "A week's, month's or any period's report (周报, 月报): --week, --month, or --from and --to.",
+        discussion:
+            "The figures are the sums of the days' master-table rows, rates of the sums; a figure a day lacks is "
+            + "unknown for the period, with the first day that lacks it.",
+        aliases: ["weekly", "monthly"])
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The store id.") var store: String
+    @Option(help: ArgumentHelp("An ISO week.", valueName: "YYYY-Www")) var week: String?
+    @Option(help: ArgumentHelp("A month.", valueName: "YYYY-MM")) var month: String?
+    @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: Day?
+    @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: Day?
+    @Option(help: "text, json or csv.") var format: Format = .text
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
+
+    /// `--format`.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv
+    }
+
+    func validate() throws {
+        let given = [week != nil, month != nil, from != nil || to != nil].filter { $0 }.count
+        guard given == 1 else {
+            throw ValidationError("Give one of --week 2026-W48, --month 2026-11, or --from and --to.")
+        }
+        if from != nil || to != nil {
+            guard let from, let to else { throw ValidationError("--from and --to go together.") }
+            guard from <= to else { throw ValidationError("--from \(from.iso) is after --to \(to.iso).") }
+        }
+    }
+
+    func run() async throws {
+        try await global.withStorage { storage in
+            let id = try parseStoreID(store)
+            let service = PeriodReportService(storage: storage, clock: Environment.current.clock)
+            let report: PeriodReport
+            if let week {
+                report = try await service.week(store: id, week)
+            } else if let month {
+                report = try await service.month(store: id, month)
+            } else {
+                report = try await service.period(store: id, days: DayRange(from!, to!)!)
+            }
+            switch format {
+            case .text: try emit(PeriodReportRenderer.text(report, language: global.language), to: out)
+            case .json: try emit(PeriodReportRenderer.json(report), to: out)
+            case .csv: try emit(PeriodReportRenderer.csv(report), to: out)
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import StoreOpsCore
+import StoreOpsReports
+import StoreOpsServices
+import StoreOpsTesting
+import Testing
+
+@Suite("Period reports on the demo store")
+struct PeriodReportTests {
+    static let end = Day(iso: "2026-03-31")!
+
+    @Test("a week and a month: totals are the sums of the daily rows, the why's parts add up, golden text and JSON")
+    func weekAndMonth() async throws {
+        let storage = try await TestBackend.makeStore()
+        try await DemoService(storage: storage, clock: { Instant(seconds: 0) }).build(DemoScenario(seed: 42, end: Self.end, days: 60))
+        let service = PeriodReportService(storage: storage, clock: { Instant(year: 2026, month: 4, day: 1, hour: 1)! })
+        let week = try await service.week(store: "demo", "2026-W13")
+        #expect(week.totals.days == DayRange(Day(iso: "2026-03-23")!, Day(iso: "2026-03-29")!))
+        #expect(week.previous.days == DayRange(Day(iso: "2026-03-16")!, Day(iso: "2026-03-22")!))
+        let month = try await service.month(store: "demo", "2026-03")
+        #expect(month.previous.days == DayRange(Day(iso: "2026-02-01")!, Day(iso: "2026-02-28")!))
+        for report in [week, month] {
+            let rows = try await storage.masterTable(store: "demo", days: report.totals.days, customers: true)
+            for field in PeriodTotals.additiveFields where report.totals[field].hasData {
+                var sum: Int64 = 0
+                for row in rows {
+                    switch row[field] {
+                    case .money(let m): sum += m.minor
+                    case .count(let c): sum += c
+                    case .score(let s): sum += Int64(s)
+                    default: Issue.record("\(field.key) on \(row.day.iso) has no value but the period has one")
+                    }
+                }
+                let total: Int64? = switch report.totals[field] {
+                case .money(let m): m.minor
+                case .count(let c): c
+                case .score(let s): Int64(s)
+                default: nil
+                }
+                #expect(total == sum, "\(field.key)")
+            }
+            let why = try #require(report.why)
+            #expect(why.visitors + why.conversion + why.aov == why.change)
+            #expect(report.attainment != nil && report.targetGMV != nil)
+        }
+        // The demo starts on 2026-01-31: last year is unknown, and said so.
+        #expect(week.lastYear[.gmv] == .noData)
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        try Golden.check(PeriodReportRenderer.text(week, language: .zh), "demo-week-zh.txt", directory: golden)
+        try Golden.check(PeriodReportRenderer.text(week, language: .en), "demo-week-en.txt", directory: golden)
+        try Golden.check(PeriodReportRenderer.json(week), "demo-week.json", directory: golden)
+    }
+}
