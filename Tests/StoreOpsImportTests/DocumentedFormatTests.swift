@@ -383,8 +383,10 @@ struct DocumentedFormatTests {
     @Test("Affiliate orders summed per order on its paid day; live sessions with lengths in h:m:s, 小时/分 or minutes")
     func affiliateAndLive() throws {
         // Order 8801 in two sub-orders: 120.00 + 80.00 paid, 6.00 + 4.00 commission; its first row paid 23:50 on the 20th.
+        // 8803 lacks its commission (an error); 8804 was never paid (left out).
         let (affiliate, a) = try parse("淘宝父订单编号,付款时间,付款金额,预估佣金\n\t8801,2026-11-20 23:50:00,120.00,6.00\n"
-            + "\t8802,2026-11-21 10:00:00,99.00,9.90\n\t8801,2026-11-21 00:10:00,80.00,4.00\n\t8803,2026-11-21 11:00:00,50.00,\n")
+            + "\t8802,2026-11-21 10:00:00,99.00,9.90\n\t8801,2026-11-21 00:10:00,80.00,4.00\n\t8803,2026-11-21 11:00:00,50.00,\n"
+            + "\t8804,,60.00,3.00\n")
         #expect(affiliate.format.kind == "affiliate-orders" && affiliate.errorCount == 1 && affiliate.diagnostics.first?.line == 5)
         #expect(a.affiliateCommissions.map { "\($0.orderID) \($0.day.iso) \($0.orderAmount.minor) \($0.commission.minor)" }
                     == ["8801 2026-11-20 20000 1000", "8802 2026-11-21 9900 990"])

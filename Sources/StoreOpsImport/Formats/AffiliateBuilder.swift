@@ -1,7 +1,8 @@
 import StoreOpsCore
 
 /// Affiliate (淘宝客) commissions: one row per order or per sub-order; the rows of one order are summed into the order's
-/// commission, counted on its paid day (the earliest day its rows give).
+/// commission, counted on its paid day (the earliest day its rows give). Rows without a payment time are orders not
+/// paid: they owe nothing and are left out.
 struct AffiliateBuilder: FactBuilder {
     private var totals: [String: AffiliateCommission] = [:]
     private var order: [String] = []
@@ -9,8 +10,11 @@ struct AffiliateBuilder: FactBuilder {
     mutating func add(_ row: FieldReader) -> [CompletedUnit] {
         var r = row
         let id = r.required("order_id", r.keyID("order_id"))
-        let day = r.has("paid_at") ? r.required("paid_at", r.instant("paid_at")).map { r.context.store.timeZone.day(of: $0) }
-            : r.day()
+        // An order not paid (no payment time in a file that has the column) owes no commission: it is left out.
+        if r.has("paid_at"), r.raw("paid_at").flatMap(Cell.clean) == nil, !r.hasErrors {
+            return [CompletedUnit(records: [row.record], diagnostics: r.diagnostics, facts: FactBatch())]
+        }
+        let day = r.has("paid_at") ? r.instant("paid_at").map { r.context.store.timeZone.day(of: $0) } : r.day()
         let commission = r.required("commission", r.money("commission"))
         let amount = r.money("order_amount") ?? .zero(r.context.store.currency)
         guard let id, let day, let commission, !r.hasErrors else {
