@@ -9,7 +9,7 @@ public struct StoreOpsCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [DemoCommand.self, MigrateCommand.self, StoreCommand.self, ImportCommand.self,
                       ImportsCommand.self, TargetCommand.self, CostsCommand.self, ReportCommand.self,
-                      ChecksCommand.self, TasksCommand.self, SettingsCommand.self, ComplaintCommand.self,
+                      OverviewCommand.self, ChecksCommand.self, TasksCommand.self, SettingsCommand.self, ComplaintCommand.self,
                       PurchaseCommand.self, ProductCommand.self, ScoreCommand.self, ActivityCommand.self,
                       TableCommand.self, ExportCommand.self, RestoreCommand.self, BackupCommand.self,
                       WorkspaceCommand.self, ClientCommand.self, UserCommand.self, ServeCommand.self]

@@ -406,4 +406,26 @@ struct TargetCLITests {
         #expect(await cli.run("report", "period", "--store", "demo", "--from", "2026-03-25").err.contains("--from and --to go together"))
         #expect(await cli.run("report", "weekly", "--store", "demo", "--week", "2026-13").err.contains("is not an ISO week"))
     }
+
+    @Test("the overview puts the store with critical findings first; a store with orders only shows what it cannot know")
+    func overview() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(await cli.run("demo", "--days", "21", "--seed", "3").code == 0)
+        _ = await cli.run("store", "add", "--id", "quiet", "--name", "小店", "--platform", "taobao")
+        let url = cli.directory.appendingPathComponent("orders.csv")
+        try Data("订单编号,订单状态,订单付款时间,买家实际支付金额\n7001,交易成功,2026-03-31 10:00:00,88.00\n".utf8).write(to: url)
+        #expect(await cli.run("import", url.path, "--store", "quiet", "--kind", "taobao-orders").code == 0)
+        let out = await cli.run("overview", "--format", "json").out
+        let lines = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])["stores"] as? [[String: Any]]
+        #expect(lines?.compactMap { $0["id"] as? String } == ["demo", "quiet"], "\(out)")
+        let quiet = try #require(lines?.last)
+        // One order of 88.00 on 03-31; no traffic, ads or costs: no profit, no target, most checks not run.
+        #expect(quiet["gmv"] as? String == "88.00" && quiet["net_profit"] is NSNull && quiet["mtd_attainment"] is NSNull)
+        #expect((quiet["not_run"] as? Int ?? 0) > 10 && quiet["at_stake"] is NSNull)
+        let demo = try #require(lines?.first)
+        #expect(((demo["findings"] as? [String: Any])?["critical"] as? Int ?? 0) > 0 && demo["at_stake"] is String)
+        #expect(await cli.run("overview", "--client", "nobody").out == "No stores to show.\n")
+        #expect(await cli.run("overview", "--lang", "zh").out.contains("棉麻时光女装店 (demo)"))
+    }
 }

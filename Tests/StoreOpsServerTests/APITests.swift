@@ -52,6 +52,13 @@ struct APITests {
                 #expect(stores?.compactMap { $0["id"] as? String } == ["alpha-tmall"])
                 #expect(stores?.first?["role"] as? String == "operator")
             }
+            // The overview lists only the stores the user can read.
+            try await client.execute(uri: "/api/v1/overview?date=2026-03-10", method: .get, headers: anna) { response in
+                #expect(response.status == .ok)
+                let lines = try Self.json(response)["stores"] as? [[String: Any]]
+                #expect(lines?.compactMap { $0["id"] as? String } == ["alpha-tmall"])
+                #expect(lines?.first?["gmv"] as? String == "230.00" && lines?.first?["day"] as? String == "2026-03-10")
+            }
             try await client.execute(uri: "/api/v1/stores/alpha-tmall/table?from=2026-03-10&to=2026-03-10", method: .get, headers: anna) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("230.00"))

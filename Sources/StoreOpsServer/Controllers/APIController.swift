@@ -22,7 +22,7 @@ struct APIController: Sendable {
 
     /// Every route, by method and path: the security suite walks this list, so a new route is covered by it.
     static let routes: [(method: HTTPRequest.Method, path: String)] = [
-        (.get, "me"), (.get, "stores"), (.get, "stores/:store/table"), (.get, "stores/:store/report"),
+        (.get, "me"), (.get, "stores"), (.get, "overview"), (.get, "stores/:store/table"), (.get, "stores/:store/report"),
         (.get, "stores/:store/imports"), (.post, "stores/:store/imports"), (.get, "stores/:store/customers"),
     ]
 
@@ -33,6 +33,7 @@ struct APIController: Sendable {
                 switch (method, path) {
                 case (.get, "me"): try await me(request)
                 case (.get, "stores"): try await stores(request)
+                case (.get, "overview"): try await overview(request)
                 case (.get, "stores/:store/table"): try await table(request, context)
                 case (.get, "stores/:store/report"): try await report(request, context)
                 case (.get, "stores/:store/imports"): try await ledger(request, context)
@@ -65,6 +66,14 @@ struct APIController: Sendable {
                      ("client", store.client.map { .string($0.rawValue) } ?? .null),
                      ("role", user.policy.role(on: store).map { .string($0.rawValue) } ?? .null)])
         }))]))
+    }
+
+    /// The agency overview of every store the user can read (`date`, default yesterday in each store's time zone).
+    func overview(_ request: Request) async throws -> Response {
+        let user = try await signIn(request)
+        let lines = try await OverviewService(storage: user.storage, clock: clock).overview(of: try await user.storage.stores(),
+                                                                                           day: try day(request, "date"))
+        return Self.raw(.ok, OverviewRenderer.json(lines))
     }
 
     /// The master table of `from`..`to` (default: the 30 days up to yesterday).

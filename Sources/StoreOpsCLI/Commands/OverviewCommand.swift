@@ -1,0 +1,44 @@
+import ArgumentParser
+import StoreOpsCore
+import StoreOpsReports
+import StoreOpsServices
+
+/// `storeops overview`: every store (of a workspace or a client) on one screen, what needs attention first.
+struct OverviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overview",
+        abstract: "Every store on one screen (代运营总览): GMV, target pacing, profit, the day's findings; what needs attention first.",
+        discussion: "Sorted by critical findings, then money at stake, then the month furthest behind its target.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only the stores of this workspace's clients.") var workspace: String?
+    @Option(help: "Only this client's stores.") var client: String?
+    @Option(help: ArgumentHelp("The day (default: yesterday in each store's time zone).", valueName: "YYYY-MM-DD")) var date: Day?
+    @Option(help: "text or json.") var format: Format = .text
+
+    /// `--format`.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    func validate() throws {
+        if workspace != nil && client != nil { throw ValidationError("Give --workspace or --client, not both.") }
+    }
+
+    func run() async throws {
+        try await global.withStorage { storage in
+            var stores = try await storage.stores()
+            if let client {
+                stores = stores.filter { $0.client?.rawValue == client }
+            } else if let workspace {
+                let clients = Set(try await storage.clients().filter { $0.workspace.rawValue == workspace }.map(\.id))
+                stores = stores.filter { $0.client.map(clients.contains) ?? false }
+            }
+            let lines = try await OverviewService(storage: storage, clock: Environment.current.clock).overview(of: stores, day: date)
+            switch format {
+            case .text: Console.out(OverviewRenderer.text(lines, language: global.language))
+            case .json: Console.out(OverviewRenderer.json(lines))
+            }
+        }
+    }
+}
