@@ -83,3 +83,20 @@ struct PeriodTotalsTests {
         #expect(short[.gmv] == .noData && short.firstDayMissing[.gmv] == first.adding(days: 2))
     }
 }
+
+@Suite("Refund reasons")
+struct ReturnReasonsTests {
+    @Test("an order export's total refunded is left out when a refund export itemises the order, kept when it is all there is")
+    func orderTotals() {
+        let day = Day(iso: "2026-03-10")!, at = StoreTimeZone.shanghai.instant(day: day, hour: 10)
+        func refund(_ id: String, _ order: String, _ reason: String, _ amount: Int64) -> Refund {
+            Refund(store: "s", id: id, orderID: order, kind: .refundOnly, status: .completed, reason: reason,
+                   amount: Money(minor: amount, currency: .cny), requestedAt: at)
+        }
+        let reasons = ReturnReasons(refunds: [refund("1" + Refund.orderTotalSuffix, "1", "", 5_000), refund("R1", "1", "尺码不合适", 5_000),
+                                              refund("2" + Refund.orderTotalSuffix, "2", "", 3_000)],
+                                    first: day, last: day, zone: .shanghai, currency: .cny)
+        #expect(reasons.lines.map { "\($0.reason)|\($0.count)|\($0.amount.minor)" } == ["|1|3000", "尺码不合适|1|5000"])
+        #expect(reasons.total == 2)
+    }
+}

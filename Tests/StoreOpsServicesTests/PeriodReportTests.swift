@@ -39,6 +39,11 @@ struct PeriodReportTests {
                 }
                 #expect(total == sum, "\(field.key)")
             }
+            // The campaigns add up to the period's ad spend; the items' lines are those of the period's paid orders.
+            let spend = report.campaigns.reduce(Int64(0)) { $0 + $1.spend.minor }
+            #expect(report.totals[.adSpendTotal] == .money(Money(minor: spend, currency: .cny)))
+            #expect(!report.agents.isEmpty && report.agents.first!.conversion!.value! >= report.agents.last!.conversion!.value!)
+            #expect(report.topItems.count == 5 && report.returnReasons?.lines.contains { $0.reason.isEmpty } == false)
             let why = try #require(report.why)
             #expect(why.visitors + why.conversion + why.aov == why.change)
             #expect(report.attainment != nil && report.targetGMV != nil)

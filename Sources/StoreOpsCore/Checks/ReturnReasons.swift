@@ -13,10 +13,13 @@ public struct ReturnReasons: Hashable, Sendable {
     public var lines: [Line]
     public var total: Int64
 
-    /// The refunds requested from `first` to `last` (store days), by reason.
+    /// The refunds requested from `first` to `last` (store days), by reason. An order export's total refunded on an
+    /// order is left out when a refund export itemises that order's refunds (it is the same money, without a reason).
     public init(refunds: [Refund], first: Day, last: Day, zone: StoreTimeZone, currency: Currency) {
         var byReason: [String: (Int64, Money)] = [:]
-        for refund in refunds where refund.status != .closed {
+        let itemised = Set(refunds.filter { !$0.isOrderTotal }.map(\.orderID))
+        for refund in refunds
+        where refund.status != .closed && !(refund.isOrderTotal && itemised.contains(refund.orderID)) {
             let day = zone.day(of: refund.requestedAt)
             guard day >= first, day <= last else { continue }
             let entry = byReason[refund.reason] ?? (0, .zero(currency))

@@ -59,3 +59,11 @@ public struct Refund: Hashable, Sendable {
         self.returnedToStock = returnedToStock
     }
 }
+
+extension Refund {
+    /// The id suffix of a refund an order export's refund column made (the order's total refunded, undated, no reason).
+    public static let orderTotalSuffix = ":order-refund"
+
+    /// Whether this is an order export's total refunded on an order rather than a refund of a refund export.
+    public var isOrderTotal: Bool { id.hasSuffix(Refund.orderTotalSuffix) }
+}

@@ -235,8 +235,8 @@ struct OrdersBuilder: FactBuilder {
             }
         }
         if let refundAmount, refundAmount.minor > 0 {
-            facts.refunds.append(Refund(store: store.id, id: "\(id):order-refund", orderID: id, kind: .refundOnly, status: .completed, reason: "",
-                                        amount: refundAmount, requestedAt: paidAt ?? placed))
+            facts.refunds.append(Refund(store: store.id, id: id + Refund.orderTotalSuffix, orderID: id, kind: .refundOnly,
+                                        status: .completed, reason: "", amount: refundAmount, requestedAt: paidAt ?? placed))
         }
         return CompletedUnit(records: records, diagnostics: diagnostics, facts: facts)
     }

@@ -22,6 +22,15 @@ public struct PeriodReport: Sendable {
     public let daily: [MasterTableRow]
     /// The sum of the day targets of the period's days; nil when a day has none.
     public var targetGMV: Money?
+    /// Ads by campaign, most spent first.
+    public var campaigns: [CampaignLine] = []
+    /// Customer-service agents, best inquiry conversion first.
+    public var agents: [AgentLine] = []
+    /// Refunds requested in the period by reason (Pareto), when the store has refund data.
+    public var returnReasons: ReturnReasons?
+    /// The five items with the most line revenue, and the five that fell most against the period before.
+    public var topItems: [ItemLine] = []
+    public var fallingItems: [ItemLine] = []
 
     public init(
         store: Store, kind: Kind, label: String, totals: PeriodTotals, previous: PeriodTotals, lastYear: PeriodTotals,

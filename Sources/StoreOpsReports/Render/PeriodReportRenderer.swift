@@ -75,6 +75,7 @@ public enum PeriodReportRenderer {
                 l.pick("本期无数据（从该日起缺）：", "No data for the period (missing from):") + " "
                     + missing.map { "\($0.0.label(l)) \($0.1.iso)" }.joined(separator: l.pick("，", ", ")))
         }
+        lines += sections(report, l)
         let y = report.lastYear.days
         if !report.lastYear[.gmv].hasData {
             lines.append(
@@ -83,6 +84,69 @@ public enum PeriodReportRenderer {
                     "Last year (\(y.first.iso) to \(y.last.iso)) has no complete order data."))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The ads, service, after-sales and item sections, each only when the period has its data.
+    static func sections(_ report: PeriodReport, _ l: Language) -> [String] {
+        var lines: [String] = []
+        func table(_ title: String, _ header: [String], _ rows: [[String]]) {
+            guard !rows.isEmpty else { return }
+            lines += ["", title, TextTable.render(header: header, rows: rows).trimmingTrailingNewline]
+        }
+        let breakEven: Ratio? = if case .rate(let r) = report.totals[.breakEvenROAS], r.isDefined { r } else { nil }
+        table(
+            l.pick("推广计划（花费最多的 10 个）", "Campaigns (the 10 that spent most)"),
+            [
+                l.pick("渠道", "Channel"), l.pick("计划", "Campaign"), l.pick("花费", "Spend"), l.pick("成交金额", "Revenue"),
+                l.pick("投产比", "ROAS"), l.pick("成交笔数", "Orders"),
+            ],
+            report.campaigns.prefix(10).map { c in
+                var losing = false
+                if let roas = c.roas?.value, let line = breakEven?.value { losing = roas < line }
+                return [
+                    l.pick(c.channel.chineseName, c.channel.englishName), c.campaign, c.spend.groupedString,
+                    c.revenue.groupedString,
+                    (c.roas?.decimalString(digits: 2) ?? "—") + (losing ? l.pick(" 低于保本", " below break-even") : ""),
+                    String(c.orders),
+                ]
+            })
+        table(
+            l.pick("客服（询单转化率从高到低）", "Customer service (by inquiry conversion)"),
+            [
+                l.pick("客服", "Agent"), l.pick("询单人数", "Inquirers"), l.pick("付款人数", "Paid"),
+                l.pick("询单转化率", "Conversion"),
+                l.pick("付款金额", "Paid amount"),
+            ],
+            report.agents.map {
+                [
+                    $0.agent, String($0.inquirers), String($0.paid), $0.conversion?.percentString ?? "—",
+                    $0.paidAmount.groupedString,
+                ]
+            })
+        if let reasons = report.returnReasons {
+            table(
+                l.pick("退款原因（本期申请，帕累托）", "Refunds by reason (requested in the period, Pareto)"),
+                [
+                    l.pick("原因", "Reason"), l.pick("笔数", "Refunds"), l.pick("金额", "Amount"),
+                    l.pick("累计占比", "Cumulative"),
+                ],
+                reasons.lines.map {
+                    [
+                        $0.reason.isEmpty ? "—" : $0.reason, String($0.count), $0.amount.groupedString,
+                        $0.cumulativeShare.percentString,
+                    ]
+                })
+        }
+        let item = { (i: PeriodReport.ItemLine) -> [String] in
+            let change = (i.change > 0 ? "+" : "") + Money(minor: i.change, currency: i.revenue.currency).groupedString
+            return [BriefingNarrative.short(i.title ?? i.productID), String(i.units), i.revenue.groupedString, change]
+        }
+        let itemHeader = [
+            l.pick("商品", "Item"), l.pick("件数", "Units"), l.pick("销售额", "Revenue"), l.pick("比上期", "Against before"),
+        ]
+        table(l.pick("销售额最高的商品", "Items that sold most"), itemHeader, report.topItems.map(item))
+        table(l.pick("下滑最多的商品", "Items that fell most"), itemHeader, report.fallingItems.map(item))
+        return lines
     }
 
     public static func json(_ report: PeriodReport) -> String {
@@ -125,7 +189,58 @@ public enum PeriodReportRenderer {
             ("target_gmv", report.targetGMV.map { .string($0.decimalString) } ?? .null),
             ("attainment", report.attainment.flatMap { $0.decimalString(digits: 4) }.map { .number($0) } ?? .null),
             ("why", why), ("days", days),
+            (
+                "campaigns",
+                .array(
+                    report.campaigns.map { c in
+                        .object([
+                            ("channel", .string(c.channel.rawValue)), ("campaign", .string(c.campaign)),
+                            ("spend", .string(c.spend.decimalString)),
+                            ("revenue", .string(c.revenue.decimalString)), ("roas", rate(c.roas)),
+                            ("orders", .int(c.orders)),
+                            ("clicks", .int(c.clicks)),
+                        ])
+                    })
+            ),
+            (
+                "agents",
+                .array(
+                    report.agents.map { a in
+                        .object([
+                            ("agent", .string(a.agent)), ("inquirers", .int(a.inquirers)), ("paid", .int(a.paid)),
+                            ("conversion", rate(a.conversion)), ("paid_amount", .string(a.paidAmount.decimalString)),
+                        ])
+                    })
+            ),
+            (
+                "return_reasons",
+                report.returnReasons.map { reasons in
+                    .array(
+                        reasons.lines.map { line in
+                            .object([
+                                ("reason", .string(line.reason)), ("count", .int(line.count)),
+                                ("amount", .string(line.amount.decimalString)),
+                                ("cumulative_share", rate(line.cumulativeShare)),
+                            ])
+                        })
+                } ?? .null
+            ),
+            ("top_items", .array(report.topItems.map(itemJSON))),
+            ("falling_items", .array(report.fallingItems.map(itemJSON))),
         ]).rendered() + "\n"
+    }
+
+    private static func rate(_ r: Ratio?) -> JSONValue {
+        r.flatMap { $0.decimalString(digits: 4) }.map { .number($0) } ?? .null
+    }
+
+    private static func itemJSON(_ i: PeriodReport.ItemLine) -> JSONValue {
+        .object([
+            ("product", .string(i.productID)), ("title", i.title.map { .string($0) } ?? .null),
+            ("units", .int(i.units)),
+            ("revenue", .string(i.revenue.decimalString)),
+            ("previous_revenue", .string(i.previousRevenue.decimalString)),
+        ])
     }
 
     /// One row per figure: the period, the period before, last year.

@@ -66,6 +66,7 @@ public struct PeriodReportService: Sendable {
             lastYear: PeriodTotals(days: lastYear, rows: year, currency: store.currency),
             daily: all.filter { days.contains($0.day) })
         report.targetGMV = try await target(of: store, days: days)
+        try await addSections(to: &report, previous: previous)
         return report
     }
 
@@ -87,5 +88,97 @@ public struct PeriodReportService: Sendable {
             day = next
         }
         return Money(minor: total, currency: store.currency)
+    }
+
+    /// Ads by campaign, agents, refund reasons and items of the period. Sums are taken in 128 bits; a line whose total
+    /// does not fit an amount is left out rather than shown wrong.
+    func addSections(to report: inout PeriodReport, previous: DayRange) async throws {
+        let id = report.store.id
+        let days = report.totals.days
+        let currency = report.store.currency
+        let money = { (minor: Int128) in Int64(exactly: minor).map { Money(minor: $0, currency: currency) } }
+        async let adRows = storage.read(AdStat.self, store: id, days: days)
+        async let agentRows = storage.read(ServiceAgentDay.self, store: id, days: days)
+        // Refunds requested in the period, completed then or up to 90 days later, or still open.
+        async let refundRows = storage.read(
+            Refund.self, store: id, days: DayRange(days.first, days.last.adding(days: 90))!)
+        async let sales = storage.skuSales(store: id, days: days)
+        async let earlier = storage.skuSales(store: id, days: previous)
+        async let products = storage.read(Product.self, store: id, days: nil)
+
+        var campaigns:
+            [String: (channel: AdChannel, name: String, spend: Int128, revenue: Int128, orders: Int128, clicks: Int128)] =
+                [:]
+        for row in try await adRows {
+            let key = row.channel.rawValue + "|" + row.campaign
+            var line = campaigns[key] ?? (row.channel, row.campaign, 0, 0, 0, 0)
+            line.spend += Int128(row.spend.minor)
+            line.revenue += Int128(row.revenue.minor)
+            line.orders += Int128(row.orders)
+            line.clicks += Int128(row.clicks)
+            campaigns[key] = line
+        }
+        report.campaigns = campaigns.values.compactMap { c in
+            guard let spend = money(c.spend), let revenue = money(c.revenue), let orders = Int64(exactly: c.orders),
+                let clicks = Int64(exactly: c.clicks)
+            else { return nil }
+            return PeriodReport.CampaignLine(
+                channel: c.channel, campaign: c.name, spend: spend, revenue: revenue, orders: orders,
+                clicks: clicks)
+        }.sorted { ($0.spend.minor, $1.campaign) > ($1.spend.minor, $0.campaign) }
+
+        var agents: [String: (inquirers: Int128, paid: Int128, amount: Int128)] = [:]
+        for row in try await agentRows {
+            var line = agents[row.agent] ?? (0, 0, 0)
+            line.inquirers += Int128(row.inquirers)
+            line.paid += Int128(row.paid)
+            line.amount += Int128(row.paidAmount.minor)
+            agents[row.agent] = line
+        }
+        report.agents = agents.compactMap { agent, a in
+            guard let inquirers = Int64(exactly: a.inquirers), let paid = Int64(exactly: a.paid),
+                let amount = money(a.amount)
+            else {
+                return nil
+            }
+            return PeriodReport.AgentLine(agent: agent, inquirers: inquirers, paid: paid, paidAmount: amount)
+        }.sorted { a, b in
+            let (x, y) = (a.conversion?.value ?? -1, b.conversion?.value ?? -1)
+            return x != y ? x > y : a.agent < b.agent
+        }
+
+        let refunds = try await refundRows
+        if !refunds.isEmpty {
+            report.returnReasons = ReturnReasons(
+                refunds: refunds, first: days.first, last: days.last, zone: report.store.timeZone,
+                currency: currency)
+        }
+
+        func byItem(_ rows: [SKUSales]) -> [String: (units: Int128, revenue: Int128)] {
+            var items: [String: (units: Int128, revenue: Int128)] = [:]
+            for sale in rows {
+                let item = sale.productID ?? sale.skuID ?? ""
+                var line = items[item] ?? (0, 0)
+                line.units += Int128(sale.units)
+                line.revenue += Int128(sale.revenue.minor)
+                items[item] = line
+            }
+            return items
+        }
+        let now = byItem(try await sales)
+        let before = byItem(try await earlier)
+        let titles = Dictionary(try await products.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let lines = Set(now.keys).union(before.keys).compactMap { item -> PeriodReport.ItemLine? in
+            guard let units = Int64(exactly: now[item]?.units ?? 0), let revenue = money(now[item]?.revenue ?? 0),
+                let previous = money(before[item]?.revenue ?? 0)
+            else { return nil }
+            return PeriodReport.ItemLine(
+                productID: item, title: titles[item], units: units, revenue: revenue, previousRevenue: previous)
+        }
+        report.topItems = Array(
+            lines.filter { $0.revenue.minor > 0 }
+                .sorted { ($0.revenue.minor, $1.productID) > ($1.revenue.minor, $0.productID) }.prefix(5))
+        report.fallingItems = Array(
+            lines.filter { $0.change < 0 }.sorted { ($0.change, $0.productID) < ($1.change, $1.productID) }.prefix(5))
     }
 }
