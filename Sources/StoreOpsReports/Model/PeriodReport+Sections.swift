@@ -59,4 +59,40 @@ extension PeriodReport {
 
         public var change: Int64 { revenue.minor - previousRevenue.minor }
     }
+
+    /// The tasks of the period: made in it, closed in it (on time: by their due day), and at its end still open and
+    /// overdue.
+    public struct TaskSummary: Hashable, Sendable {
+        public let created: Int
+        public let closedOnTime: Int
+        public let closedLate: Int
+        public let open: Int
+        public let overdue: Int
+
+        /// Counts `tasks` over `days` in `zone`.
+        public init(tasks: [OpsTask], days: DayRange, zone: StoreTimeZone) {
+            let end = zone.instant(day: days.last.adding(days: 1))
+            created = tasks.filter { days.contains(zone.day(of: $0.createdAt)) }.count
+            let closed = tasks.filter { task in task.closedAt.map { days.contains(zone.day(of: $0)) } ?? false }
+            closedOnTime = closed.filter { zone.day(of: $0.closedAt!) <= $0.due }.count
+            closedLate = closed.count - closedOnTime
+            // Open at the period's end: made before it ended and not closed by then.
+            let openAtEnd = tasks.filter { $0.createdAt < end && ($0.closedAt.map { $0 >= end } ?? true) }
+            open = openAtEnd.count
+            overdue = openAtEnd.filter { $0.due < days.last }.count
+        }
+    }
+
+    /// The target of the period after this one and what it needs per day.
+    public struct NextTarget: Hashable, Sendable {
+        public let days: DayRange
+        public let gmv: Money
+
+        public init(days: DayRange, gmv: Money) {
+            self.days = days
+            self.gmv = gmv
+        }
+
+        public var perDay: Money { gmv.scaled(by: 1, over: Int64(days.count)) }
+    }
 }

@@ -31,6 +31,10 @@ public struct PeriodReport: Sendable {
     /// The five items with the most line revenue, and the five that fell most against the period before.
     public var topItems: [ItemLine] = []
     public var fallingItems: [ItemLine] = []
+    /// The tasks the checks made and people closed over the period.
+    public var tasks: TaskSummary?
+    /// The next week's, month's or run's target; nil when its days have none.
+    public var nextTarget: NextTarget?
 
     public init(
         store: Store, kind: Kind, label: String, totals: PeriodTotals, previous: PeriodTotals, lastYear: PeriodTotals,

@@ -43,6 +43,21 @@ public enum PeriodReportRenderer {
                     "Best day \(best.day.iso) \(best[.gmv].display(.gmv, language: l)), worst day \(worst.day.iso) "
                         + worst[.gmv].display(.gmv, language: l)))
         }
+        if let next = report.nextTarget {
+            let range = "\(next.days.first.iso) ~ \(next.days.last.iso)"
+            lines.append(
+                l.pick(
+                    "下期（\(range)）目标 \(next.gmv.groupedString)，每天需 \(next.perDay.groupedString)",
+                    "Next period (\(range)): target \(next.gmv.groupedString), \(next.perDay.groupedString) a day"))
+        }
+        if let t = report.tasks {
+            lines.append(
+                l.pick(
+                    "任务：本期新建 \(t.created)，按时完成 \(t.closedOnTime)，逾期完成 \(t.closedLate)；期末未完成 \(t.open)"
+                        + "（已逾期 \(t.overdue)）",
+                    "Tasks: \(t.created) made, \(t.closedOnTime) closed on time, \(t.closedLate) closed late; \(t.open) "
+                        + "open at the end (\(t.overdue) overdue)"))
+        }
         if lines.count > 3 { lines.append("") }
         let header = [
             l.pick("指标", "Figure"), l.pick("本期", "Period"), l.pick("日均", "Per day"), l.pick("上期", "Before"),
@@ -189,6 +204,26 @@ public enum PeriodReportRenderer {
             ("target_gmv", report.targetGMV.map { .string($0.decimalString) } ?? .null),
             ("attainment", report.attainment.flatMap { $0.decimalString(digits: 4) }.map { .number($0) } ?? .null),
             ("why", why), ("days", days),
+            (
+                "next_target",
+                report.nextTarget.map { n in
+                    .object([
+                        ("from", .string(n.days.first.iso)), ("to", .string(n.days.last.iso)),
+                        ("gmv", .string(n.gmv.decimalString)),
+                        ("per_day", .string(n.perDay.decimalString)),
+                    ])
+                } ?? .null
+            ),
+            (
+                "tasks",
+                report.tasks.map { t in
+                    .object([
+                        ("created", .int(Int64(t.created))), ("closed_on_time", .int(Int64(t.closedOnTime))),
+                        ("closed_late", .int(Int64(t.closedLate))), ("open", .int(Int64(t.open))),
+                        ("overdue", .int(Int64(t.overdue))),
+                    ])
+                } ?? .null
+            ),
             (
                 "campaigns",
                 .array(

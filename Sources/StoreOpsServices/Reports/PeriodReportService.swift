@@ -67,6 +67,14 @@ public struct PeriodReportService: Sendable {
             daily: all.filter { days.contains($0.day) })
         report.targetGMV = try await target(of: store, days: days)
         try await addSections(to: &report, previous: previous)
+        let next =
+            kind == .month
+            ? PeriodReportService.month(after: days)
+            : DayRange(days.last.adding(days: 1), days.last.adding(days: days.count))!
+        report.nextTarget = try await target(of: store, days: next).map { PeriodReport.NextTarget(days: next, gmv: $0) }
+        report.tasks = PeriodReport.TaskSummary(
+            tasks: try await storage.read(OpsTask.self, store: id, days: nil), days: days,
+            zone: store.timeZone)
         return report
     }
 
@@ -180,5 +188,12 @@ public struct PeriodReportService: Sendable {
                 .sorted { ($0.revenue.minor, $1.productID) > ($1.revenue.minor, $0.productID) }.prefix(5))
         report.fallingItems = Array(
             lines.filter { $0.change < 0 }.sorted { ($0.change, $0.productID) < ($1.change, $1.productID) }.prefix(5))
+    }
+
+    /// The calendar month after the one `days` ends in.
+    static func month(after days: DayRange) -> DayRange {
+        let next = days.last.adding(days: 1)
+        let first = Day(year: next.year, month: next.month, day: 1)!
+        return DayRange(first, first.adding(days: Day.daysIn(year: first.year, month: first.month) - 1))!
     }
 }
