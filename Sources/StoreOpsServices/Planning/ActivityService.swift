@@ -58,18 +58,12 @@ public struct ActivityService: Sendable {
         let figures = { (days: DayRange?) in days.map { PeriodFigures(days: $0, rows: rows, currency: store.currency) } }
         var top: [ActivityReview.ItemSales] = []
         if let during = phases.during {
-            // Summed wide: an item whose total cannot be counted in minor units is left out, not shown wrong.
-            var units: [String: Int128] = [:], sums: [String: Int128] = [:]
-            for sale in try await storage.skuSales(store: id, days: during) {
-                let item = sale.productID ?? sale.skuID ?? ""
-                units[item, default: 0] += Int128(sale.units)
-                sums[item, default: 0] += Int128(sale.revenue.minor)
-            }
-            let revenue = sums.compactMapValues { Int64(exactly: $0) }
+            let items = try await storage.skuSales(store: id, days: during).totalsByItem()
+            let revenue = items.compactMapValues { Int64(exactly: $0.revenue) }
             let titles = Dictionary(try await storage.read(Product.self, store: id, days: nil).map { ($0.id, $0.title) },
                                     uniquingKeysWith: { a, _ in a })
             top = revenue.keys.sorted { (revenue[$0]!, $1) > (revenue[$1]!, $0) }.prefix(5).map { item in
-                ActivityReview.ItemSales(productID: item, title: titles[item], units: Int(clamping: units[item] ?? 0),
+                ActivityReview.ItemSales(productID: item, title: titles[item], units: Int(clamping: items[item]?.units ?? 0),
                                          revenue: Money(minor: revenue[item] ?? 0, currency: store.currency))
             }
         }

@@ -162,19 +162,8 @@ public struct PeriodReportService: Sendable {
                 currency: currency)
         }
 
-        func byItem(_ rows: [SKUSales]) -> [String: (units: Int128, revenue: Int128)] {
-            var items: [String: (units: Int128, revenue: Int128)] = [:]
-            for sale in rows {
-                let item = sale.productID ?? sale.skuID ?? ""
-                var line = items[item] ?? (0, 0)
-                line.units += Int128(sale.units)
-                line.revenue += Int128(sale.revenue.minor)
-                items[item] = line
-            }
-            return items
-        }
-        let now = byItem(try await sales)
-        let before = byItem(try await earlier)
+        let now = try await sales.totalsByItem()
+        let before = try await earlier.totalsByItem()
         let titles = Dictionary(try await products.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let lines = Set(now.keys).union(before.keys).compactMap { item -> PeriodReport.ItemLine? in
             guard let units = Int64(exactly: now[item]?.units ?? 0), let revenue = money(now[item]?.revenue ?? 0),
