@@ -30,6 +30,9 @@ public protocol StoreOpsStore: Sendable {
     /// Deletes every fact of the store (the store and its settings stay).
     func removeFacts(of store: StoreID) async throws
 
+    /// Deletes the store's targets of the given periods, each named by its kind and first day; the others stay.
+    func removeTargets(store: StoreID, _ periods: [(Target.Period, Day)]) async throws
+
     /// The store's facts of one kind; with `days`, only those of the days (kinds without a day dimension
     /// return all their rows). Ordered by natural key.
     func read<F: StoredFact>(_ type: F.Type, store: StoreID, days: DayRange?) async throws -> [F]

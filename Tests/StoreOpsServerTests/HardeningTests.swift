@@ -203,7 +203,8 @@ struct HardeningTests {
                 let started = ContinuousClock.now
                 let (received, closed) = await Loopback.receiveAll(fd)
                 #expect(received.isEmpty && closed, "the server closed the connection")
-                #expect(ContinuousClock.now - started < .seconds(5))
+                // Generous: with the whole suite running on two cores the close has been seen 5.1 s after a 1 s timeout.
+                #expect(ContinuousClock.now - started < .seconds(20))
             }
         }
     }

@@ -13,6 +13,10 @@ public struct TargetPacing: Hashable, Sendable {
     /// (period target - MTD actual) / remaining days; nil on the period's last day.
     public let neededPerDay: Int64?
     public let remainingDays: Int
+    /// The period's profit target paced against net profit; nil without a profit target.
+    public var profit: FigurePacing?
+    /// The period's ad budget paced against total ad spend; nil without an ad budget.
+    public var adSpend: FigurePacing?
 
     /// Attainment of the day: actual / day target.
     public var attainment: Ratio? { dayActual.map { Ratio($0, dayTarget) } }
@@ -34,7 +38,7 @@ public struct TargetPacing: Hashable, Sendable {
 
     /// Spreads `target` over `list` by weight: shares rounded down to the minor unit, the remainder one unit
     /// at a time to the days with the largest fractions.
-    static func spread(_ target: Int64, over list: [Day], weights: [Day: Double]) -> [Day: Int64] {
+    public static func spread(_ target: Int64, over list: [Day], weights: [Day: Double]) -> [Day: Int64] {
         guard !list.isEmpty else { return [:] }
         let raw = list.map { max(0, weights[$0] ?? 1) }
         let total = raw.reduce(0, +)
@@ -62,6 +66,45 @@ public struct TargetPacing: Hashable, Sendable {
         return Dictionary(uniqueKeysWithValues: (1...7).map { ($0, overall > 0 ? (means[$0] ?? overall) / overall : 1) })
     }
 
+    /// Each day's weight for spreading a target over `days`: 1 (even), its weekday's weight, or last year's GMV on the
+    /// same weekday 52 weeks before (on the same date for event days and the days whose weekday match was one; else
+    /// the mean of the days that have one, times the weekday weight).
+    public static func weights(for days: DayRange, spread: Target.Spread, history: [Day: Int64],
+                               weekdayWeights: [Int: Double]) -> [Day: Double] {
+        var weights: [Day: Double] = [:]
+        for day in days {
+            switch spread {
+            case .even: weights[day] = 1
+            case .weekday: weights[day] = weekdayWeights[day.weekday] ?? 1
+            case .lastYear:
+                let date = Day(year: day.year - 1, month: day.month, day: min(day.dayOfMonth, Day.daysIn(year: day.year - 1, month: day.month)))
+                // The same weekday a year before, unless that or this day is an event day, which falls on a date.
+                let aligned = day.adding(days: -364)
+                let sameWeekday = aligned.year < day.year && !isEvent(aligned) && !isEvent(day) ? history[aligned] : nil
+                weights[day] = (sameWeekday ?? date.flatMap { history[$0] }).map(Double.init)
+            }
+        }
+        if spread == .lastYear {
+            let known = weights.values
+            let mean = known.isEmpty ? 1 : known.reduce(0, +) / Double(known.count)
+            for day in days where weights[day] == nil { weights[day] = mean * (weekdayWeights[day.weekday] ?? 1) }
+        }
+        return weights
+    }
+
+    /// The day targets of a (non-day) `target`: its event days keep their own targets and the rest is spread by the
+    /// target's weighting, learnt from the GMV `history` up to `asOf`: the weekday rhythm of the eight weeks before the
+    /// period (of the days so far when there are none; event days left out), or last year's curve. Also returns the
+    /// weekday weights.
+    public static func dayTargets(of target: Target, eventDays: [Day: Int64], history: [Day: Int64],
+                                  asOf day: Day) -> (days: [Day: Int64], weekday: [Int: Double]) {
+        let known = history.filter { $0.key <= day }
+        let recent = known.filter { $0.key >= target.start.adding(days: -56) && $0.key < target.start && !isEvent($0.key) }
+        let weekday = weekdayWeights(history: recent.isEmpty ? known : recent)
+        let weights = weights(for: target.days, spread: target.spread, history: known, weekdayWeights: weekday)
+        return (spread(target.gmv.minor, over: target.days, weights: weights, fixed: eventDays), weekday)
+    }
+
     /// How `day` stands against `target`, given actual GMV per day (days without data absent) and the
     /// weekday weights used for the spread and the run rate.
     public init(target: Target, dayTargets: [Day: Int64], day: Day, actuals: [Day: Int64], weekdayWeights: [Int: Double]) {
@@ -80,5 +123,9 @@ public struct TargetPacing: Hashable, Sendable {
         let rate = recent.isEmpty ? 0 : recent.reduce(0, +) / Double(recent.count)
         projection = mtdActual + Int64(remaining.reduce(0.0) { $0 + rate * (weekdayWeights[$1.weekday] ?? 1) }.rounded())
         neededPerDay = remaining.isEmpty ? nil : Money.divideRounded(max(0, target.gmv.minor - mtdActual), by: Int64(remaining.count))
+    }
+
+    static func isEvent(_ day: Day) -> Bool {
+        YearPlan.platformEvents.contains { $0.month == day.month && $0.day == day.dayOfMonth }
     }
 }

@@ -47,7 +47,14 @@ public struct DailyReportHTMLRenderer: Sendable {
             body += "<section><h2>\(e(l.pick("目标", "Target")))</h2><table class=\"kv\">"
             body += "<tr><th>\(e(l.pick("日目标", "Day target")))</th><td>\(m(t.dayTarget))</td><th>\(e(l.pick("完成率", "Attainment")))</th><td>\(t.attainment.flatMap { Ratio($0.numerator * 100, $0.denominator).decimalString(digits: 1) }.map { $0 + "%" } ?? "—")</td></tr>"
             body += "<tr><th>\(e(l.pick("本月累计", "Month to date")))</th><td>\(m(t.mtdActual)) / \(m(t.mtdTarget))</td><th>\(e(l.pick("预计月末", "Projection")))</th><td>\(m(t.projection))</td></tr>"
-            body += "<tr><th>\(e(l.pick("剩余每天需", "Needed per day")))</th><td>\(t.neededPerDay.map(m) ?? "—")</td><th></th><td></td></tr></table></section>"
+            body += "<tr><th>\(e(l.pick("剩余每天需", "Needed per day")))</th><td>\(t.neededPerDay.map(m) ?? "—")</td><th></th><td></td></tr>"
+            for (figure, name, rest) in [(t.profit, l.pick("净利", "Net profit"), l.pick("剩余每天需", "Needed per day")),
+                                         (t.adSpend, l.pick("推广花费 / 预算", "Ad spend / budget"), l.pick("剩余每天可用", "Left per day"))] {
+                guard let f = figure else { continue }
+                body += "<tr><th>\(e(name))</th><td>\(f.mtdActual.map(m) ?? "—") / \(m(f.mtdTarget)) (\(e(f.mtdAttainment?.percentString ?? "—")))</td>"
+                    + "<th>\(e(rest))</th><td>\(f.neededPerDay.map(m) ?? "—")</td></tr>"
+            }
+            body += "</table></section>"
         }
 
         if !report.activities.isEmpty {

@@ -10,6 +10,18 @@ public struct DailyReportJSONRenderer: Sendable {
 
     private func money(_ minor: Int64, _ report: DailyReport) -> JSONValue { .string(Money(minor: minor, currency: report.store.currency).decimalString) }
 
+    /// Profit or ad spend against its period target; `per_remaining_day` is what each remaining day needs (profit) or
+    /// may spend (ad budget).
+    private func figure(_ f: FigurePacing, _ report: DailyReport) -> JSONValue {
+        .object([
+            ("period_target", money(f.periodTarget, report)), ("day_target", money(f.dayTarget, report)),
+            ("day_actual", f.dayActual.map { money($0, report) } ?? .null),
+            ("mtd_target", money(f.mtdTarget, report)), ("mtd_actual", f.mtdActual.map { money($0, report) } ?? .null),
+            ("mtd_attainment", f.mtdAttainment.flatMap { $0.decimalString(digits: 4) }.map { .number($0) } ?? .null),
+            ("per_remaining_day", f.neededPerDay.map { money($0, report) } ?? .null),
+        ])
+    }
+
     public func render(_ report: DailyReport) -> String {
         var pairs: [(String, JSONValue)] = [
             ("store", .string(report.store.id.rawValue)),
@@ -32,6 +44,7 @@ public struct DailyReportJSONRenderer: Sendable {
                 ("mtd_actual", money(t.mtdActual, report)), ("mtd_target", money(t.mtdTarget, report)),
                 ("mtd_attainment", t.mtdAttainment.decimalString(digits: 4).map { .number($0) } ?? .null),
                 ("projection", money(t.projection, report)), ("needed_per_day", t.neededPerDay.map { money($0, report) } ?? .null),
+                ("profit", t.profit.map { figure($0, report) } ?? .null), ("ad_spend", t.adSpend.map { figure($0, report) } ?? .null),
             ])
         } ?? .null))
         pairs.append(("activities", .array(report.activities.map { a in

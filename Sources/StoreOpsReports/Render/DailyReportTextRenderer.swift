@@ -26,6 +26,17 @@ public struct DailyReportTextRenderer: Sendable {
                                        "Day target \(m(t.dayTarget)), attained \(t.attainment.flatMap { Ratio($0.numerator * 100, $0.denominator).decimalString(digits: 1) }.map { $0 + "%" } ?? "—")"))
             lines.append("  " + l.pick("本月累计 \(m(t.mtdActual)) / \(m(t.mtdTarget))，预计月末 \(m(t.projection))", "Month to date \(m(t.mtdActual)) of \(m(t.mtdTarget)), projection \(m(t.projection))")
                          + (t.neededPerDay.map { l.pick("，剩余每天需 \(m($0))", ", needed per remaining day \(m($0))") } ?? ""))
+            let o = { (minor: Int64?) in minor.map(m) ?? "—" }
+            if let p = t.profit {
+                lines.append("  " + l.pick("净利 本月累计 \(o(p.mtdActual)) / \(m(p.mtdTarget))，完成 \(p.mtdAttainment?.percentString ?? "—")",
+                                           "Net profit to date \(o(p.mtdActual)) of \(m(p.mtdTarget)), attained \(p.mtdAttainment?.percentString ?? "—")")
+                             + (p.neededPerDay.map { l.pick("，剩余每天需 \(m($0))", ", needed per remaining day \(m($0))") } ?? ""))
+            }
+            if let a = t.adSpend {
+                lines.append("  " + l.pick("推广花费 本月累计 \(o(a.mtdActual)) / 预算 \(m(a.mtdTarget))，用去 \(a.mtdAttainment?.percentString ?? "—")",
+                                           "Ad spend to date \(o(a.mtdActual)) of budget \(m(a.mtdTarget)), used \(a.mtdAttainment?.percentString ?? "—")")
+                             + (a.neededPerDay.map { l.pick("，剩余每天可用 \(m($0))", ", left per remaining day \(m($0))") } ?? ""))
+            }
             lines.append("")
         }
         if !report.activities.isEmpty {

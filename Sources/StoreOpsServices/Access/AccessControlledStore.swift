@@ -101,6 +101,11 @@ struct AccessControlledStore: StoreOpsStore {
         return try await inner.openOrderWork(store: store, days: days, amountsOf: orderIDs)
     }
 
+    func removeTargets(store: StoreID, _ periods: [(Target.Period, Day)]) async throws {
+        try await require(.write, store)
+        try await inner.removeTargets(store: store, periods)
+    }
+
     func read<F: StoredFact>(_ type: F.Type, store: StoreID, days: DayRange?) async throws -> [F] {
         try await require(.read, store)
         return try await inner.read(type, store: store, days: days)

@@ -17,11 +17,7 @@ public struct TargetService: Sendable {
             throw ServiceError(.invalidInput, "\"\(period)\" is not a period: use 2026-11 (month), 2026-Q4, 2026-W47, 2026 or an event day 2026-11-11.")
         }
         func amount(_ text: String?, _ name: String) throws -> Money? {
-            guard let text else { return nil }
-            guard let money = Money(decimal: text.filter { $0 != "," }, currency: store.currency), !money.isNegative else {
-                throw ServiceError(.invalidInput, "--\(name) \"\(text)\" is not an amount in \(store.currency.code): write it like 3600000 or 3,600,000.00.")
-            }
-            return money
+            try TargetService.amount(text, option: name, currency: store.currency)
         }
         let target = Target(store: id, period: kind, start: start, end: end, gmv: try amount(gmv, "gmv")!, profit: try amount(profit, "profit"),
                             adBudget: try amount(adBudget, "ad-budget"), spread: spread)
@@ -31,6 +27,17 @@ public struct TargetService: Sendable {
         return target
     }
 
+    /// A non-negative amount in the store's currency from `--option`'s text, nil for nil.
+    static func amount(_ text: String?, option: String, currency: Currency) throws -> Money? {
+        guard let text else { return nil }
+        guard let money = Money(decimal: text.filter { $0 != "," }, currency: currency), !money.isNegative,
+              money.minor <= YearPlan.maximumMinor else {
+            throw ServiceError(.invalidInput, "--\(option) \"\(text)\" is not an amount in \(currency.code): write it like 3600000 or 3,600,000.00.")
+        }
+        return money
+    }
+
+    /// The kind and days of a period named `2026`, `2026-Q4`, `2026-11`, `2026-W47` or `2026-11-11`.
     static func period(_ text: String) -> (Target.Period, Day, Day)? {
         if let day = Day(iso: text) { return (.day, day, day) }
         let parts = text.split(separator: "-")

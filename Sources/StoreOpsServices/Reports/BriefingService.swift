@@ -31,7 +31,7 @@ public struct BriefingService: Sendable {
         async let whyTable = ownTable ? storage.masterTable(store: id, days: whyDays) : []
         async let sources = storage.read(TrafficSourceDay.self, store: id, days: whyDays)
         async let baseLines = storage.read(OrderLine.self, store: id, days: DayRange(baseDays.first!, baseDays.last!)!)
-        async let target = pacing(store: store, day: day)
+        async let target = PlanService(storage: storage, clock: clock).pacing(store: store, day: day)
         async let openTasks = TaskService(storage: storage, clock: clock).list(store: id, status: .open)
         async let activities = storage.read(Activity.self, store: id, days: DayRange(day: day))
 
@@ -44,35 +44,6 @@ public struct BriefingService: Sendable {
         report.openTasks = try await openTasks
         report.activities = try await activities.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         return report
-    }
-
-    /// The month's target (or the period target covering the day) against actual GMV.
-    func pacing(store: Store, day: Day) async throws -> TargetPacing? {
-        let targets = try await storage.read(Target.self, store: store.id, days: DayRange(day: day))
-        let order: [Target.Period] = [.month, .week, .quarter, .year]
-        guard let target = targets.filter({ $0.period != .day }).sorted(by: { order.firstIndex(of: $0.period)! < order.firstIndex(of: $1.period)! }).first else {
-            return nil
-        }
-        // Event days inside the period keep their own targets.
-        let eventDays = try await storage.read(Target.self, store: store.id, days: target.days).filter { $0.period == .day }
-        let fixed = Dictionary(eventDays.map { ($0.start, $0.gmv.minor) }, uniquingKeysWith: { a, _ in a })
-        // Eight weeks before the period give the weekday rhythm; last year's curve needs the year before.
-        let historyStart = target.spread == .lastYear ? target.start.adding(days: -371) : target.start.adding(days: -56)
-        let rows = try await storage.masterTable(store: store.id, days: DayRange(historyStart, max(day, target.end))!)
-        var actuals: [Day: Int64] = [:]
-        for row in rows { if case .money(let gmv) = row[.gmv] { actuals[row.day] = gmv.minor } }
-        let recent = actuals.filter { $0.key >= target.start.adding(days: -56) && $0.key < target.start }
-        let weekday = TargetPacing.weekdayWeights(history: recent.isEmpty ? actuals.filter { $0.key <= day } : recent)
-        var weights: [Day: Double] = [:]
-        for d in target.days {
-            switch target.spread {
-            case .even: weights[d] = 1
-            case .weekday: weights[d] = weekday[d.weekday] ?? 1
-            case .lastYear: weights[d] = actuals[d.adding(days: -364)].map(Double.init) ?? (weekday[d.weekday] ?? 1)
-            }
-        }
-        let dayTargets = TargetPacing.spread(target.gmv.minor, over: target.days, weights: weights, fixed: fixed)
-        return TargetPacing(target: target, dayTargets: dayTargets, day: day, actuals: actuals.filter { $0.key <= day }, weekdayWeights: weekday)
     }
 
     /// The decomposition of the day's GMV change against the baseline days (`baseline.days(for:)`),

@@ -33,7 +33,7 @@ public struct OverviewService: Sendable {
 
     func line(of store: Store, day: Day) async throws -> StoreOverview {
         async let rows = storage.masterTable(store: store.id, days: DayRange(ending: day, count: 14))
-        async let pacing = BriefingService(storage: storage, clock: clock).pacing(store: store, day: day)
+        async let pacing = PlanService(storage: storage, clock: clock).pacing(store: store, day: day)
         async let checks = CheckService(storage: storage, clock: clock).run(store: store.id, day: day)
         return StoreOverview(store: store, day: day, rows: try await rows, pacing: try await pacing, checks: try await checks)
     }

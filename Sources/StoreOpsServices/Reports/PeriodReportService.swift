@@ -80,13 +80,13 @@ public struct PeriodReportService: Sendable {
 
     /// The sum of the day targets of `days`, from the targets of the months (weeks, quarters, years) covering them.
     func target(of store: Store, days: DayRange) async throws -> Money? {
-        let briefing = BriefingService(storage: storage, clock: clock)
+        let plans = PlanService(storage: storage, clock: clock)
         var total: Int64 = 0
         var day = days.first
         while day <= days.last {
-            guard let pacing = try await briefing.pacing(store: store, day: day) else { return nil }
+            guard let plan = try await plans.dayPlan(store: store, covering: day) else { return nil }
             var next = day
-            while next <= days.last, let target = pacing.dayTargets[next] {
+            while next <= days.last, let target = plan.days[next] {
                 let (sum, overflow) = total.addingReportingOverflow(target)
                 if overflow { return nil }
                 total = sum

@@ -238,6 +238,15 @@ public final class PostgresStore: StoreOpsStore, Service {
         }
     }
 
+    public func removeTargets(store: StoreID, _ periods: [(Target.Period, Day)]) async throws {
+        _ = try await requireStore(store)
+        try await transaction("remove targets") { c in
+            for (period, start) in periods {
+                try await c.run(StoreSQL.deleteTarget, [.text(store.rawValue), .text(period.rawValue), .day(start)], logger: logger)
+            }
+        }
+    }
+
     public func read<F: StoredFact>(_ type: F.Type, store: StoreID, days: DayRange?) async throws -> [F] {
         let owner = try await requireStore(store)
         let table = F.table

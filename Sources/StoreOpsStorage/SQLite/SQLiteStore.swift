@@ -160,6 +160,15 @@ public final class SQLiteStore: StoreOpsStore {
         }
     }
 
+    public func removeTargets(store: StoreID, _ periods: [(Target.Period, Day)]) async throws {
+        _ = try await requireStore(store)
+        try await write { db in
+            for (period, start) in periods {
+                try SQLiteStore.execute(db, StoreSQL.deleteTarget, [.text(store.rawValue), .text(period.rawValue), .day(start)])
+            }
+        }
+    }
+
     public func read<F: StoredFact>(_ type: F.Type, store: StoreID, days: DayRange?) async throws -> [F] {
         let table = F.table
         let (sql, arguments) = table.selectSQL(store: store, days: days)

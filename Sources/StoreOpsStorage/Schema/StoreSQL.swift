@@ -31,6 +31,7 @@ public enum StoreSQL {
     public static let selectCosts = """
         SELECT commission_ppm, payment_fee_ppm, shipping_per_order_minor, other_daily_cost_minor FROM cost_settings WHERE store_id = ?
         """
+    public static let deleteTarget = "DELETE FROM targets WHERE store_id = ? AND period = ? AND start_day = ?"
     public static let selectShippingRules = "SELECT region, max_grams, cost_minor FROM shipping_rules WHERE store_id = ? ORDER BY position"
 
     public static let upsertCosts = """
