@@ -8,7 +8,7 @@ public struct StoreOpsCommand: AsyncParsableCommand {
         discussion: "Start with `storeops demo` to build a demo store and see its morning briefing.",
         version: "0.1.0",
         subcommands: [DemoCommand.self, MigrateCommand.self, StoreCommand.self, ImportCommand.self,
-                      ImportsCommand.self, TargetCommand.self, PlanCommand.self, CostsCommand.self, ReportCommand.self,
+                      ImportsCommand.self, TargetCommand.self, PlanCommand.self, PersonCommand.self, GoalCommand.self, KPICommand.self, CostsCommand.self, ReportCommand.self,
                       OverviewCommand.self, ChecksCommand.self, TasksCommand.self, SettingsCommand.self, ComplaintCommand.self,
                       PurchaseCommand.self, ProductCommand.self, ScoreCommand.self, ActivityCommand.self,
                       TableCommand.self, ExportCommand.self, RestoreCommand.self, BackupCommand.self,

@@ -121,6 +121,9 @@ public enum Fixtures {
         b.activities = [Activity(store: storeID, id: "A1", name: "会员日", kind: .selfRun, start: d0, end: d1, status: .running, gmvGoal: yuan(50_000))]
         b.tasks = [OpsTask(store: storeID, id: "T1", title: "回复差评", detail: "V1", role: .service, findingKey: "review:V1", due: d2, status: .open,
                            createdAt: at(d1, 9))]
+        b.people = [Person(store: storeID, name: "小美", role: .service), Person(store: storeID, name: "阿杰", role: .ads, agent: nil, tasksWeight: 10)]
+        b.personGoals = [PersonGoal(store: storeID, person: "阿杰", month: d0.startOfMonth, metric: .roas, target: 35_000, weight: 60)]
+        b.kpiRules = [KPIRule(store: storeID, metric: .inquiryConversion, comparison: .atLeast, threshold: 6_000, amount: yuan(20_000))]
         return b
     }
 }

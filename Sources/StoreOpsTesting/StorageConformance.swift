@@ -107,6 +107,9 @@ public enum StorageConformance {
         #expect(try await storage.read(Target.self, store: s, days: nil) == b.targets)
         #expect(try await storage.read(Activity.self, store: s, days: nil) == b.activities)
         #expect(try await storage.read(OpsTask.self, store: s, days: nil) == b.tasks)
+        #expect(Set(try await storage.read(Person.self, store: s, days: nil)) == Set(b.people))
+        #expect(try await storage.read(PersonGoal.self, store: s, days: nil) == b.personGoals)
+        #expect(try await storage.read(KPIRule.self, store: s, days: nil) == b.kpiRules)
     }
 
     static func masterTableAggregates(_ storage: any StoreOpsStore) async throws {

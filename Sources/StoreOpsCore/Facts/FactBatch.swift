@@ -31,6 +31,9 @@ public struct FactBatch: Sendable {
     public var activities: [Activity] = []
     public var tasks: [OpsTask] = []
     public var checkSettings: [CheckSetting] = []
+    public var people: [Person] = []
+    public var personGoals: [PersonGoal] = []
+    public var kpiRules: [KPIRule] = []
 
     public init() {}
 
@@ -41,6 +44,7 @@ public struct FactBatch: Sendable {
             + trafficSources.count + itemTraffic.count + adStats.count + adBudgets.count + reviews.count + dsrScores.count
             + inventory.count + purchaseOrders.count + skuSettings.count + competitors.count + competitorItems.count + competitorSnapshots.count
             + keywordRanks.count + serviceAgentDays.count + targets.count + activities.count + tasks.count + checkSettings.count
+            + people.count + personGoals.count + kpiRules.count
     }
 
     /// Whether the batch has no rows.
@@ -80,6 +84,9 @@ extension FactBatch {
         FactBatch.add(&activities, other.activities)
         FactBatch.add(&tasks, other.tasks)
         FactBatch.add(&checkSettings, other.checkSettings)
+        FactBatch.add(&people, other.people)
+        FactBatch.add(&personGoals, other.personGoals)
+        FactBatch.add(&kpiRules, other.kpiRules)
     }
 
     private static func add<Row>(_ rows: inout [Row], _ more: [Row]) {

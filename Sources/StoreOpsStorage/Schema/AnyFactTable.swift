@@ -33,7 +33,7 @@ public struct AnyFactTable: Sendable {
         AnyFactTable(Competitor.table),
         AnyFactTable(CompetitorItem.table), AnyFactTable(CompetitorSnapshot.table), AnyFactTable(KeywordRank.table),
         AnyFactTable(ServiceAgentDay.table), AnyFactTable(Target.table), AnyFactTable(Activity.table), AnyFactTable(OpsTask.table),
-        AnyFactTable(CheckSetting.table),
+        AnyFactTable(CheckSetting.table), AnyFactTable(Person.table), AnyFactTable(PersonGoal.table), AnyFactTable(KPIRule.table),
     ]
 
     /// Tables holding per-store rows that `removeFacts` clears: the facts and the aggregates.
