@@ -76,6 +76,7 @@ public struct DemoService: Sendable {
                 rows += report.rowsImported
             }
         }
+        for line in try await buildTeamAndPlan(data, scenario: scenario) { readme += line + "\n" }
         try Data(readme.utf8).write(to: folder.appendingPathComponent("README.txt"))
         return Build(data: data, files: names, rowsImported: rows)
     }
