@@ -31,6 +31,13 @@ struct RouteMatrixTests {
     func matrix() async throws {
         #expect(APIController.routes.count >= 6)
         let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
+        // An activity in each store, for the activity review's route.
+        for store in Self.stores.dropLast() {
+            var batch = FactBatch()
+            batch.activities = [Activity(store: StoreID(store)!, id: "launch", name: "上新", kind: .selfRun, start: Fixtures.d0,
+                                         end: Fixtures.d0, status: .ended)]
+            try await agency.database.write(batch, to: StoreID(store)!)
+        }
         var settings = ServerSettings()
         settings.uploadFolder = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-matrix-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: settings.uploadFolder) }
@@ -43,6 +50,7 @@ struct RouteMatrixTests {
                 for store in storeValues {
                     for user in [nil] + Self.reach.keys.sorted() {
                         var uri = "/api/v1/" + path.replacingOccurrences(of: ":store", with: store ?? "")
+                            .replacingOccurrences(of: ":activity", with: "launch")
                         if method == .post { uri += "?name=not-an-export.csv" }
                         let headers: HTTPFields = user.flatMap { agency.tokens[$0] }.map { [.authorization: "Bearer \($0)"] } ?? [:]
                         let want = Self.expected(user: user, method: method, path: path, store: store)
@@ -60,8 +68,8 @@ struct RouteMatrixTests {
                     }
                 }
             }
-            // me, stores, overview for six users; the five store routes for three stores and six users.
-            #expect(checked == 3 * 6 + 5 * 3 * 6)
+            // me, stores, overview for six users; the eleven store routes for three stores and six users.
+            #expect(checked == 3 * 6 + 11 * 3 * 6)
         }
     }
 }

@@ -24,6 +24,8 @@ struct APIController: Sendable {
     static let routes: [(method: HTTPRequest.Method, path: String)] = [
         (.get, "me"), (.get, "stores"), (.get, "overview"), (.get, "stores/:store/table"), (.get, "stores/:store/report"),
         (.get, "stores/:store/imports"), (.post, "stores/:store/imports"), (.get, "stores/:store/customers"),
+        (.get, "stores/:store/reports/weekly"), (.get, "stores/:store/reports/monthly"), (.get, "stores/:store/reports/period"),
+        (.get, "stores/:store/plan"), (.get, "stores/:store/kpi"), (.get, "stores/:store/activities/:activity/review"),
     ]
 
     func addRoutes(to router: Router<ServerContext>) {
@@ -39,6 +41,12 @@ struct APIController: Sendable {
                 case (.get, "stores/:store/imports"): try await ledger(request, context)
                 case (.post, "stores/:store/imports"): try await upload(request, context)
                 case (.get, "stores/:store/customers"): try await customers(request, context)
+                case (.get, "stores/:store/reports/weekly"): try await weeklyReport(request, context)
+                case (.get, "stores/:store/reports/monthly"): try await monthlyReport(request, context)
+                case (.get, "stores/:store/reports/period"): try await periodReport(request, context)
+                case (.get, "stores/:store/plan"): try await plan(request, context)
+                case (.get, "stores/:store/kpi"): try await kpi(request, context)
+                case (.get, "stores/:store/activities/:activity/review"): try await activityReview(request, context)
                 default: throw ServiceError(.notFound, "There is no such route.")
                 }
             }
