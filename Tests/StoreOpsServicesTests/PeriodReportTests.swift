@@ -1,5 +1,6 @@
 import Foundation
 import StoreOpsCore
+import StoreOpsImport
 import StoreOpsReports
 import StoreOpsServices
 import StoreOpsTesting
@@ -54,5 +55,19 @@ struct PeriodReportTests {
         try Golden.check(PeriodReportRenderer.text(week, language: .zh), "demo-week-zh.txt", directory: golden)
         try Golden.check(PeriodReportRenderer.text(week, language: .en), "demo-week-en.txt", directory: golden)
         try Golden.check(PeriodReportRenderer.json(week), "demo-week.json", directory: golden)
+        try Golden.check(PeriodReportHTMLRenderer(language: .zh).render(month), "demo-month-zh.html", directory: golden)
+        try Golden.check(PeriodReportHTMLRenderer(language: .en).render(week), "demo-week-en.html", directory: golden)
+
+        // The workbook read back by the import layer: one row a day on `days`, adding up to the period's GMV.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-period-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try PeriodReportRenderer.xlsx(month).write(to: file)
+        #expect(try XLSXReader(url: file).sheetNames() == ["period", "days", "campaigns", "agents", "refund_reasons", "items"])
+        var cells: [[String]] = []
+        try XLSXReader(url: file, sheet: "days").forEachRecord { cells.append($0.cells) }
+        let column = try #require(cells.first?.firstIndex(of: "gmv"))
+        #expect(cells.count == 1 + 31)
+        let gmv = cells.dropFirst().reduce(Int64(0)) { $0 + Money.parseMinor($1[column], digits: 2)! }
+        #expect(month.totals[.gmv] == .money(Money(minor: gmv, currency: .cny)))
     }
 }

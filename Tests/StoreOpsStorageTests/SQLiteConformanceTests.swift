@@ -122,7 +122,13 @@ struct SQLiteFileTests {
                 for statement in old { try db.execute(sql: statement) }
                 try db.execute(sql: "INSERT INTO shipments VALUES ('shop', 'YT1', 'O1', '圆通速递', 100, 'in_transit', 200)")
                 try db.execute(sql: "INSERT INTO competitor_snapshots VALUES ('shop', '2026-11-20', 'c', 'i', 9900, NULL, 12, 3, 't', NULL)")
-                try db.execute(sql: "DROP TABLE sku_settings")
+                // The tables of the migrations after 11 (sku_settings, the staff's tables, ...).
+                for migration in Migration.all where migration.version > 11 {
+                    for statement in migration.statements where statement.contains("CREATE TABLE ") {
+                        let name = statement[statement.range(of: "CREATE TABLE ")!.upperBound...].prefix { $0 != " " && $0 != "(" }
+                        try db.execute(sql: "DROP TABLE \(name)")
+                    }
+                }
                 try db.execute(sql: "DELETE FROM schema_migrations WHERE version >= 11")
             }
         }

@@ -20,13 +20,9 @@ struct PeriodReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A month.", valueName: "YYYY-MM")) var month: String?
     @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: Day?
     @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: Day?
-    @Option(help: "text, json or csv.") var format: Format = .text
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
-
-    /// `--format`.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, csv
-    }
+    @Option(help: "text, json, csv, xlsx or html.") var format: BriefingFormat = .text
+    @Option(help: ArgumentHelp("Write to this file instead of standard output (needed for xlsx).", valueName: "file"))
+    var out: String?
 
     func validate() throws {
         let given = [week != nil, month != nil, from != nil || to != nil].filter { $0 }.count
@@ -55,6 +51,8 @@ struct PeriodReportCommand: AsyncParsableCommand {
             case .text: try emit(PeriodReportRenderer.text(report, language: global.language), to: out)
             case .json: try emit(PeriodReportRenderer.json(report), to: out)
             case .csv: try emit(PeriodReportRenderer.csv(report), to: out)
+            case .xlsx: try emit(try PeriodReportRenderer.xlsx(report), to: out, format: "xlsx")
+            case .html: try emit(PeriodReportHTMLRenderer(language: global.language).render(report), to: out)
             }
         }
     }

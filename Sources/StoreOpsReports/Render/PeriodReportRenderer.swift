@@ -5,19 +5,44 @@ import StoreOpsCore
 /// worst days. Unknown figures are "—" / null / empty, with the first day that lacks them.
 public enum PeriodReportRenderer {
     public static func text(_ report: PeriodReport, language l: Language) -> String {
+        var lines = [title(report, l), l.pick("金额单位: ", "Money in ") + report.store.currency.code, ""]
+        let summary = summaryLines(report, l)
+        lines += summary
+        if !summary.isEmpty { lines.append("") }
+        let figures = figureTable(report, l)
+        lines.append(TextTable.render(header: figures.header, rows: figures.rows).trimmingTrailingNewline)
+        if let note = missingNote(report, l) { lines += ["", note] }
+        for table in sectionTables(report, l) {
+            lines += ["", table.title, TextTable.render(header: table.header, rows: table.rows).trimmingTrailingNewline]
+        }
+        if let note = lastYearNote(report, l) { lines.append(note) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A titled table of a report section.
+    struct Table {
+        let title: String
+        let header: [String]
+        let rows: [[String]]
+    }
+
+    /// The report's kind, store, label and days.
+    static func title(_ report: PeriodReport, _ l: Language) -> String {
         let t = report.totals
-        let store = report.store
         let kind =
             switch report.kind {
             case .week: l.pick("【周报】", "Weekly report · ")
             case .month: l.pick("【月报】", "Monthly report · ")
             case .period: l.pick("【期间报表】", "Period report · ")
             }
-        var lines = [
-            kind + "\(store.name) (\(store.id)) · \(report.label) (\(t.days.first.iso) ~ \(t.days.last.iso), "
-                + l.pick("\(t.days.count) 天)", "\(t.days.count) days)"),
-            l.pick("金额单位: ", "Money in ") + store.currency.code, "",
-        ]
+        return kind + "\(report.store.name) (\(report.store.id)) · \(report.label) (\(t.days.first.iso) ~ \(t.days.last.iso), "
+            + l.pick("\(t.days.count) 天)", "\(t.days.count) days)")
+    }
+
+    /// The target, the why, the best and worst days, the next period's target and the tasks, one line each.
+    static func summaryLines(_ report: PeriodReport, _ l: Language) -> [String] {
+        var lines: [String] = []
+        let store = report.store
         if let target = report.targetGMV {
             let attained = report.attainment?.percentString ?? "—"
             lines.append(
@@ -58,7 +83,12 @@ public enum PeriodReportRenderer {
                     "Tasks: \(t.created) made, \(t.closedOnTime) closed on time, \(t.closedLate) closed late; \(t.open) "
                         + "open at the end (\(t.overdue) overdue)"))
         }
-        if lines.count > 3 { lines.append("") }
+        return lines
+    }
+
+    /// Every shown figure beside the period before and last year, with per-day means and changes.
+    static func figureTable(_ report: PeriodReport, _ l: Language) -> (header: [String], rows: [[String]]) {
+        let t = report.totals
         let header = [
             l.pick("指标", "Figure"), l.pick("本期", "Period"), l.pick("日均", "Per day"), l.pick("上期", "Before"),
             l.pick("环比", "Change"), l.pick("去年同期", "Last year"), l.pick("同比", "Change"),
@@ -82,31 +112,31 @@ public enum PeriodReportRenderer {
                 now.changeText(from: year),
             ]
         }
-        lines.append(TextTable.render(header: header, rows: rows).trimmingTrailingNewline)
-        let missing = report.shownFields.compactMap { field in t.firstDayMissing[field].map { (field, $0) } }
-        if !missing.isEmpty {
-            lines.append("")
-            lines.append(
-                l.pick("本期无数据（从该日起缺）：", "No data for the period (missing from):") + " "
-                    + missing.map { "\($0.0.label(l)) \($0.1.iso)" }.joined(separator: l.pick("，", ", ")))
-        }
-        lines += sections(report, l)
+        return (header, rows)
+    }
+
+    /// The figures the period lacks, with the first day that lacks each; nil when none.
+    static func missingNote(_ report: PeriodReport, _ l: Language) -> String? {
+        let missing = report.shownFields.compactMap { field in report.totals.firstDayMissing[field].map { (field, $0) } }
+        guard !missing.isEmpty else { return nil }
+        return l.pick("本期无数据（从该日起缺）：", "No data for the period (missing from):") + " "
+            + missing.map { "\($0.0.label(l)) \($0.1.iso)" }.joined(separator: l.pick("，", ", "))
+    }
+
+    /// Said when last year has no complete order data for the same days.
+    static func lastYearNote(_ report: PeriodReport, _ l: Language) -> String? {
         let y = report.lastYear.days
-        if !report.lastYear[.gmv].hasData {
-            lines.append(
-                l.pick(
-                    "去年同期（\(y.first.iso) ~ \(y.last.iso)）没有完整的订单数据。",
-                    "Last year (\(y.first.iso) to \(y.last.iso)) has no complete order data."))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        guard !report.lastYear[.gmv].hasData else { return nil }
+        return l.pick("去年同期（\(y.first.iso) ~ \(y.last.iso)）没有完整的订单数据。",
+                      "Last year (\(y.first.iso) to \(y.last.iso)) has no complete order data.")
     }
 
     /// The ads, service, after-sales and item sections, each only when the period has its data.
-    static func sections(_ report: PeriodReport, _ l: Language) -> [String] {
-        var lines: [String] = []
+    static func sectionTables(_ report: PeriodReport, _ l: Language) -> [Table] {
+        var tables: [Table] = []
         func table(_ title: String, _ header: [String], _ rows: [[String]]) {
             guard !rows.isEmpty else { return }
-            lines += ["", title, TextTable.render(header: header, rows: rows).trimmingTrailingNewline]
+            tables.append(Table(title: title, header: header, rows: rows))
         }
         let breakEven: Ratio? = if case .rate(let r) = report.totals[.breakEvenROAS], r.isDefined { r } else { nil }
         table(
@@ -161,7 +191,7 @@ public enum PeriodReportRenderer {
         ]
         table(l.pick("销售额最高的商品", "Items that sold most"), itemHeader, report.topItems.map(item))
         table(l.pick("下滑最多的商品", "Items that fell most"), itemHeader, report.fallingItems.map(item))
-        return lines
+        return tables
     }
 
     public static func json(_ report: PeriodReport) -> String {

@@ -18,12 +18,19 @@ public struct XLSXWriter: Sendable {
         case empty
     }
 
-    public let sheetName: String
-    private var rows: [[Cell]] = []
+    /// The workbook's sheets in order, each a name and its rows.
+    private var sheets: [(name: String, rows: [[Cell]])]
 
-    public init(sheetName: String) { self.sheetName = sheetName }
+    public init(sheetName: String) { sheets = [(sheetName, [])] }
 
-    public mutating func row(_ cells: [Cell]) { rows.append(cells) }
+    /// The first sheet's name.
+    public var sheetName: String { sheets[0].name }
+
+    /// Appends a row to the last sheet.
+    public mutating func row(_ cells: [Cell]) { sheets[sheets.count - 1].rows.append(cells) }
+
+    /// Starts a new sheet: the rows that follow go to it. Names are plain ASCII, unique and up to 31 characters.
+    public mutating func addSheet(named name: String) { sheets.append((name, [])) }
 
     /// The workbook's bytes.
     public func data() throws -> Data {
@@ -41,26 +48,29 @@ public struct XLSXWriter: Sendable {
     func parts() -> [(String, String)] {
         let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-        var sheet = xml + "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetData>"
-        for (r, cells) in rows.enumerated() {
-            sheet += "<row r=\"\(r + 1)\">"
-            for (c, cell) in cells.enumerated() {
-                let ref = XLSXWriter.column(c) + String(r + 1)
-                switch cell {
-                case .text(let t):
-                    var text = t
-                    if let first = t.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { text = "'" + t }
-                    sheet += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(SVGChart.escape(text))</t></is></c>"
-                case .day(let d): sheet += "<c r=\"\(ref)\" s=\"1\"><v>\(Int(d.number) + 25_569)</v></c>"
-                case .money(let m): sheet += "<c r=\"\(ref)\" s=\"2\"><v>\(m)</v></c>"
-                case .rate(let v): sheet += "<c r=\"\(ref)\" s=\"3\"><v>\(v)</v></c>"
-                case .integer(let n): sheet += "<c r=\"\(ref)\" s=\"4\"><v>\(n)</v></c>"
-                case .empty: break
+        let sheetXML = sheets.map { sheetName, rows in
+            var sheet = xml + "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetData>"
+            for (r, cells) in rows.enumerated() {
+                sheet += "<row r=\"\(r + 1)\">"
+                for (c, cell) in cells.enumerated() {
+                    let ref = XLSXWriter.column(c) + String(r + 1)
+                    switch cell {
+                    case .text(let t):
+                        var text = t
+                        if let first = t.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { text = "'" + t }
+                        sheet += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(SVGChart.escape(text))</t></is></c>"
+                    case .day(let d): sheet += "<c r=\"\(ref)\" s=\"1\"><v>\(Int(d.number) + 25_569)</v></c>"
+                    case .money(let m): sheet += "<c r=\"\(ref)\" s=\"2\"><v>\(m)</v></c>"
+                    case .rate(let v): sheet += "<c r=\"\(ref)\" s=\"3\"><v>\(v)</v></c>"
+                    case .integer(let n): sheet += "<c r=\"\(ref)\" s=\"4\"><v>\(n)</v></c>"
+                    case .empty: break
+                    }
                 }
+                sheet += "</row>"
             }
-            sheet += "</row>"
+            sheet += "</sheetData></worksheet>"
+            return (sheetName, sheet)
         }
-        sheet += "</sheetData></worksheet>"
         let styles = xml + """
             <styleSheet xmlns="\(main)"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0000"/></numFmts>\
             <fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
@@ -70,19 +80,28 @@ public struct XLSXWriter: Sendable {
             <xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>
             """
         let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let numbers = sheets.indices.map { $0 + 1 }
+        let overrides = numbers.map {
+            "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }.joined()
+        let sheetList = zip(numbers, sheets).map { n, sheet in
+            "<sheet name=\"\(SVGChart.escape(String(sheet.name.prefix(31))))\" sheetId=\"\(n)\" r:id=\"rId\(n)\"/>"
+        }.joined()
+        let sheetRels = numbers.map {
+            "<Relationship Id=\"rId\($0)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>"
+        }.joined()
         return [
             ("[Content_Types].xml", xml + """
                 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
                 <Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-                <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+                \(overrides)\
                 <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
                 """),
             ("_rels/.rels", xml + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
-            ("xl/workbook.xml", xml + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><sheets><sheet name=\"\(SVGChart.escape(String(sheetName.prefix(31))))\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
-            ("xl/_rels/workbook.xml.rels", xml + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"\(rel)/styles\" Target=\"styles.xml\"/></Relationships>"),
+            ("xl/workbook.xml", xml + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><sheets>\(sheetList)</sheets></workbook>"),
+            ("xl/_rels/workbook.xml.rels", xml + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(sheetRels)<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(rel)/styles\" Target=\"styles.xml\"/></Relationships>"),
             ("xl/styles.xml", styles),
-            ("xl/worksheets/sheet1.xml", sheet),
-        ]
+        ] + sheetXML.enumerated().map { ("xl/worksheets/sheet\($0.offset + 1).xml", $0.element.1) }
     }
 
     /// `A`, `B`, ... `Z`, `AA` ...
