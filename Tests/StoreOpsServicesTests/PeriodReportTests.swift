@@ -62,7 +62,8 @@ struct PeriodReportTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-period-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: file) }
         try PeriodReportRenderer.xlsx(month).write(to: file)
-        #expect(try XLSXReader(url: file).sheetNames() == ["period", "days", "campaigns", "agents", "refund_reasons", "items"])
+        let sheets = try XLSXReader(url: file).sheetNames()
+        #expect(sheets.starts(with: ["period", "days", "campaigns", "agents", "refund_reasons", "items"]), "\(sheets)")
         var cells: [[String]] = []
         try XLSXReader(url: file, sheet: "days").forEachRecord { cells.append($0.cells) }
         let column = try #require(cells.first?.firstIndex(of: "gmv"))

@@ -31,6 +31,14 @@ public struct PeriodReport: Sendable {
     /// The five items with the most line revenue, and the five that fell most against the period before.
     public var topItems: [ItemLine] = []
     public var fallingItems: [ItemLine] = []
+    /// The reviews of the period, when the store has review data for it.
+    public var reviews: ReviewSummary?
+    /// SKUs out of stock on some days of the period, most lost revenue first (up to ten).
+    public var stockOuts: [StockOutLine] = []
+    /// Days of the period with a stock snapshot; nil when the store has none in it.
+    public var stockKnownDays: Int?
+    /// Competitor items whose price or monthly sales moved, largest price change first (up to ten).
+    public var competitorMoves: [CompetitorMove] = []
     /// The tasks the checks made and people closed over the period.
     public var tasks: TaskSummary?
     /// The next week's, month's or run's target; nil when its days have none.

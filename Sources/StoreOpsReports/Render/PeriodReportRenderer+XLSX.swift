@@ -3,8 +3,8 @@ import StoreOpsCore
 
 extension PeriodReportRenderer {
     /// The report as a workbook: `period` (every figure beside the period before and last year, under its key),
-    /// `days` (the period's master-table rows) and, when the period has them, `campaigns`, `agents`, `refund_reasons`
-    /// and `items`. Typed cells; unknown figures are empty.
+    /// `days` (the period's master-table rows) and, when the period has them, `campaigns`, `agents`, `refund_reasons`,
+    /// `items`, `stock_outs` and `competitor_moves`. Typed cells; unknown figures are empty.
     public static func xlsx(_ report: PeriodReport) throws -> Data {
         var writer = XLSXWriter(sheetName: "period")
         writer.row(["field", "period", "previous", "last_year", "missing_from"].map { .text($0) })
@@ -49,6 +49,24 @@ extension PeriodReportRenderer {
                     writer.row([.text(list), .text(i.productID), i.title.map { .text($0) } ?? .empty, .integer(i.units),
                                 .money(i.revenue.decimalString), .money(i.previousRevenue.decimalString)])
                 }
+            }
+        }
+        if !report.stockOuts.isEmpty {
+            writer.addSheet(named: "stock_outs")
+            writer.row(["sku", "days_out", "days_in_stock", "units", "lost_units", "lost_sales"].map { .text($0) })
+            for o in report.stockOuts {
+                writer.row([.text(o.skuID), .integer(Int64(o.daysOut)), .integer(Int64(o.daysInStock)), .integer(o.units),
+                            o.lostUnits.map { .integer($0) } ?? .empty, o.lostRevenue.map { .money($0.decimalString) } ?? .empty])
+            }
+        }
+        if !report.competitorMoves.isEmpty {
+            writer.addSheet(named: "competitor_moves")
+            writer.row(["competitor", "item", "title", "from", "to", "price_before", "price_after", "monthly_sales_before",
+                        "monthly_sales_after"].map { .text($0) })
+            for m in report.competitorMoves {
+                writer.row([.text(m.competitor), .text(m.itemID), .text(m.title), .day(m.firstDay), .day(m.lastDay),
+                            .money(m.priceBefore.decimalString), .money(m.priceAfter.decimalString), .integer(Int64(m.salesBefore)),
+                            .integer(Int64(m.salesAfter))])
             }
         }
         return try writer.data()

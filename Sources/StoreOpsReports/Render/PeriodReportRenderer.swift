@@ -191,6 +191,41 @@ public enum PeriodReportRenderer {
         ]
         table(l.pick("销售额最高的商品", "Items that sold most"), itemHeader, report.topItems.map(item))
         table(l.pick("下滑最多的商品", "Items that fell most"), itemHeader, report.fallingItems.map(item))
+        if let r = report.reviews {
+            let before = { (value: Int64) in r.previousTotal > 0 ? String(value) : "—" }
+            table(
+                l.pick("评价（本期写下的）", "Reviews (written in the period)"),
+                [l.pick("指标", "Figure"), l.pick("本期", "Period"), l.pick("上期", "Before")],
+                [[l.pick("评价数", "Reviews"), String(r.total), before(r.previousTotal)],
+                 [l.pick("好评 / 中评", "Good / neutral"), "\(r.good) / \(r.neutral)", ""],
+                 [l.pick("差评", "Bad"), String(r.bad), before(r.previousBad)],
+                 [l.pick("差评率", "Bad share"), r.badShare.percentString, r.previousBadShare?.percentString ?? "—"],
+                 [l.pick("差评已回复", "Bad, replied"), String(r.badReplied), ""]])
+            table(
+                l.pick("差评最多的商品", "Items with most bad reviews"), [l.pick("商品", "Item"), l.pick("差评", "Bad")],
+                r.worstItems.map { [BriefingNarrative.short($0.title ?? $0.productID), String($0.bad)] })
+        }
+        if let known = report.stockKnownDays {
+            table(
+                l.pick("缺货（\(known) 天有库存快照；少卖按有货日的日均件数估计）",
+                       "Stock-outs (stock known on \(known) days; lost sales from the units a day in stock)"),
+                [l.pick("SKU", "SKU"), l.pick("商品", "Item"), l.pick("缺货天数", "Days out"), l.pick("有货天数", "Days in stock"),
+                 l.pick("本期件数", "Units"), l.pick("估计少卖件数", "Lost units"), l.pick("估计少卖金额", "Lost sales")],
+                report.stockOuts.map { o in
+                    [o.skuID, BriefingNarrative.short(o.title ?? ""), String(o.daysOut), String(o.daysInStock), String(o.units),
+                     o.lostUnits.map(String.init) ?? "—", o.lostRevenue?.groupedString ?? "—"]
+                })
+        }
+        table(
+            l.pick("竞品变化（本期第一次与最后一次记录）", "Competitors' moves (first and last record of the period)"),
+            [l.pick("竞品", "Competitor"), l.pick("商品", "Item"), l.pick("价格", "Price"), l.pick("变化", "Change"),
+             l.pick("月销", "Monthly sales")],
+            report.competitorMoves.map { m in
+                let change = m.priceChange.map { Ratio($0.numerator * 100, $0.denominator).decimalString(digits: 1).map { v in
+                    (v.hasPrefix("-") || v == "0.0" ? "" : "+") + v + "%" } ?? "—" } ?? "—"
+                return [m.competitor, BriefingNarrative.short(m.title), "\(m.priceBefore.groupedString) → \(m.priceAfter.groupedString)",
+                        change, "\(m.salesBefore) → \(m.salesAfter)"]
+            })
         return tables
     }
 
@@ -244,6 +279,32 @@ public enum PeriodReportRenderer {
                     ])
                 } ?? .null
             ),
+            ("reviews", report.reviews.map { r in
+                .object([
+                    ("total", .int(r.total)), ("good", .int(r.good)), ("neutral", .int(r.neutral)), ("bad", .int(r.bad)),
+                    ("bad_replied", .int(r.badReplied)), ("bad_share", r.badShare.decimalString(digits: 4).map { .number($0) } ?? .null),
+                    ("previous_total", .int(r.previousTotal)), ("previous_bad", .int(r.previousBad)),
+                    ("previous_bad_share", r.previousBadShare.flatMap { $0.decimalString(digits: 4) }.map { .number($0) } ?? .null),
+                    ("worst_items", .array(r.worstItems.map { .object([("item", .string($0.productID)), ("bad", .int($0.bad))]) })),
+                ])
+            } ?? .null),
+            ("stock_known_days", report.stockKnownDays.map { .int(Int64($0)) } ?? .null),
+            ("stock_outs", .array(report.stockOuts.map { o in
+                .object([
+                    ("sku", .string(o.skuID)), ("days_out", .int(Int64(o.daysOut))), ("days_in_stock", .int(Int64(o.daysInStock))),
+                    ("units", .int(o.units)), ("lost_units", o.lostUnits.map { .int($0) } ?? .null),
+                    ("lost_sales", o.lostRevenue.map { .string($0.decimalString) } ?? .null),
+                ])
+            })),
+            ("competitor_moves", .array(report.competitorMoves.map { m in
+                .object([
+                    ("competitor", .string(m.competitor)), ("item", .string(m.itemID)), ("from", .string(m.firstDay.iso)),
+                    ("to", .string(m.lastDay.iso)), ("price_before", .string(m.priceBefore.decimalString)),
+                    ("price_after", .string(m.priceAfter.decimalString)),
+                    ("price_change", m.priceChange.flatMap { $0.decimalString(digits: 4) }.map { .number($0) } ?? .null),
+                    ("monthly_sales_before", .int(Int64(m.salesBefore))), ("monthly_sales_after", .int(Int64(m.salesAfter))),
+                ])
+            })),
             (
                 "tasks",
                 report.tasks.map { t in

@@ -113,6 +113,11 @@ public struct PeriodReportService: Sendable {
         async let sales = storage.skuSales(store: id, days: days)
         async let earlier = storage.skuSales(store: id, days: previous)
         async let products = storage.read(Product.self, store: id, days: nil)
+        async let reviewRows = storage.read(Review.self, store: id, days: DayRange(previous.first, days.last))
+        async let stockRows = storage.read(InventorySnapshot.self, store: id, days: days)
+        async let skuRows = storage.read(SKU.self, store: id, days: nil)
+        async let snapshotRows = storage.read(CompetitorSnapshot.self, store: id, days: days)
+        async let competitorRows = storage.read(Competitor.self, store: id, days: nil)
 
         var campaigns:
             [String: (channel: AdChannel, name: String, spend: Int128, revenue: Int128, orders: Int128, clicks: Int128)] =
@@ -177,6 +182,63 @@ public struct PeriodReportService: Sendable {
                 .sorted { ($0.revenue.minor, $1.productID) > ($1.revenue.minor, $0.productID) }.prefix(5))
         report.fallingItems = Array(
             lines.filter { $0.change < 0 }.sorted { ($0.change, $0.productID) < ($1.change, $1.productID) }.prefix(5))
+
+        let reviews = try await reviewRows
+        let inPeriod = reviews.filter { days.contains($0.day) }
+        if !inPeriod.isEmpty {
+            report.reviews = PeriodReport.ReviewSummary(
+                reviews: inPeriod, previous: reviews.filter { previous.contains($0.day) }, titles: titles)
+        }
+        let skus = try await skuRows
+        let skuTitles = Dictionary(skus.map { ($0.id, titles[$0.productID] ?? $0.productID) }, uniquingKeysWith: { a, _ in a })
+        addStockOuts(to: &report, snapshots: try await stockRows, sales: try await sales.totalsBySKU(), titles: skuTitles)
+        addCompetitorMoves(to: &report, snapshots: try await snapshotRows, competitors: try await competitorRows)
+    }
+
+    /// The SKUs out of stock on some days of the period and the sales they likely lost, from the stock snapshots.
+    func addStockOuts(to report: inout PeriodReport, snapshots: [InventorySnapshot],
+                      sales: [String: (units: Int128, revenue: Int128)], titles: [String: String]) {
+        guard !snapshots.isEmpty else { return }
+        report.stockKnownDays = Set(snapshots.map(\.day)).count
+        let bySKU = Dictionary(grouping: snapshots, by: \.skuID)
+        let currency = report.store.currency
+        report.stockOuts = bySKU.compactMap { sku, rows -> PeriodReport.StockOutLine? in
+            let out = Set(rows.filter { $0.onHand <= 0 }.map(\.day)).count
+            guard out > 0 else { return nil }
+            let sold = sales[sku] ?? (0, 0)
+            guard let units = Int64(exactly: sold.units), let revenue = Int64(exactly: sold.revenue) else { return nil }
+            return PeriodReport.StockOutLine(
+                skuID: sku, title: titles[sku], daysOut: out, daysInStock: Set(rows.filter { $0.onHand > 0 }.map(\.day)).count,
+                units: units, revenue: Money(minor: revenue, currency: currency))
+        }
+        .sorted { a, b in
+            let (x, y) = (a.lostRevenue?.minor ?? -1, b.lostRevenue?.minor ?? -1)
+            return x != y ? x > y : (a.daysOut, b.skuID) > (b.daysOut, a.skuID)
+        }
+        .prefix(10).map { $0 }
+    }
+
+    /// The competitor items whose price changed, or whose monthly sales moved by a tenth or more, between their first and
+    /// last snapshot of the period.
+    func addCompetitorMoves(to report: inout PeriodReport, snapshots: [CompetitorSnapshot], competitors: [Competitor]) {
+        let names = Dictionary(competitors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let byItem = Dictionary(grouping: snapshots) { "\($0.competitorID)\u{1F}\($0.itemID)" }
+        report.competitorMoves = byItem.values.compactMap { rows -> PeriodReport.CompetitorMove? in
+            let sorted = rows.sorted { $0.day < $1.day }
+            guard let first = sorted.first, let last = sorted.last, first.day < last.day else { return nil }
+            let move = PeriodReport.CompetitorMove(competitor: names[first.competitorID] ?? first.competitorID, first: first, last: last)
+            // Monthly sales always drift: a move is a price change, or sales that moved by a tenth or more.
+            let salesMoved = abs(move.salesAfter - move.salesBefore) * 10 >= max(1, move.salesBefore)
+            guard move.priceBefore != move.priceAfter || salesMoved else { return nil }
+            return move
+        }
+        .sorted { a, b in
+            let (x, y) = (abs(a.priceChange?.value ?? 0), abs(b.priceChange?.value ?? 0))
+            if x != y { return x > y }
+            let (u, v) = (abs(a.salesAfter - a.salesBefore), abs(b.salesAfter - b.salesBefore))
+            return u != v ? u > v : (a.competitor, a.itemID) < (b.competitor, b.itemID)
+        }
+        .prefix(10).map { $0 }
     }
 
     /// The calendar month after the one `days` ends in.

@@ -14,4 +14,17 @@ extension Array where Element == SKUSales {
         }
         return items
     }
+
+    /// Units and line revenue per SKU (lines without a SKU left out), summed in 128 bits like `totalsByItem`.
+    func totalsBySKU() -> [String: (units: Int128, revenue: Int128)] {
+        var skus: [String: (units: Int128, revenue: Int128)] = [:]
+        for sale in self {
+            guard let sku = sale.skuID else { continue }
+            var line = skus[sku] ?? (0, 0)
+            line.units += Int128(sale.units)
+            line.revenue += Int128(sale.revenue.minor)
+            skus[sku] = line
+        }
+        return skus
+    }
 }

@@ -1,0 +1,108 @@
+import StoreOpsCore
+
+extension PeriodReport {
+    /// The reviews written in the period against the period before, and the items with the most bad ones.
+    public struct ReviewSummary: Hashable, Sendable {
+        public let total: Int64
+        public let good: Int64
+        public let neutral: Int64
+        public let bad: Int64
+        /// Bad reviews the store has replied to.
+        public let badReplied: Int64
+        public let previousTotal: Int64
+        public let previousBad: Int64
+        /// Up to five items by bad reviews in the period.
+        public let worstItems: [ReviewItemLine]
+
+        public init(reviews: [Review], previous: [Review], titles: [String: String]) {
+            func count(_ rows: [Review], _ sentiment: ReviewSentiment) -> Int64 { Int64(rows.filter { $0.sentiment == sentiment }.count) }
+            total = Int64(reviews.count)
+            good = count(reviews, .good)
+            neutral = count(reviews, .neutral)
+            bad = count(reviews, .bad)
+            badReplied = Int64(reviews.filter { $0.sentiment == .bad && $0.replied }.count)
+            previousTotal = Int64(previous.count)
+            previousBad = count(previous, .bad)
+            let byItem = Dictionary(grouping: reviews.filter { $0.sentiment == .bad }, by: \.productID)
+            worstItems = byItem.map { ReviewItemLine(productID: $0.key, title: titles[$0.key], bad: Int64($0.value.count)) }
+                .sorted { $0.bad != $1.bad ? $0.bad > $1.bad : $0.productID < $1.productID }
+                .prefix(5).map { $0 }
+        }
+
+        /// Bad (1-2 stars) / all reviews.
+        public var badShare: Ratio { Ratio(bad, total) }
+        /// The period before's; nil when it had no reviews.
+        public var previousBadShare: Ratio? { previousTotal > 0 ? Ratio(previousBad, previousTotal) : nil }
+    }
+
+    /// An item's bad reviews in the period.
+    public struct ReviewItemLine: Hashable, Sendable {
+        public let productID: String
+        public let title: String?
+        public let bad: Int64
+    }
+
+    /// A SKU that was out of stock on some of the period's days, with the sales it likely lost: its units a day on the
+    /// period's other days times the days out, at its mean price (domain guide §10).
+    public struct StockOutLine: Hashable, Sendable {
+        public let skuID: String
+        public let title: String?
+        /// Days of the period whose stock snapshot shows none on hand.
+        public let daysOut: Int
+        /// Days of the period whose snapshot shows stock.
+        public let daysInStock: Int
+        /// Units sold in the period.
+        public let units: Int64
+        /// Units sold a day in stock x days out, rounded; nil without a day in stock or a sale to learn the rate from.
+        public let lostUnits: Int64?
+        /// Lost units x the period's mean price; nil when unknown.
+        public let lostRevenue: Money?
+
+        public init(skuID: String, title: String?, daysOut: Int, daysInStock: Int, units: Int64, revenue: Money) {
+            self.skuID = skuID
+            self.title = title
+            self.daysOut = daysOut
+            self.daysInStock = daysInStock
+            self.units = units
+            if daysInStock > 0, units > 0, let scaled = units.times(Int64(daysOut)) {
+                let lost = Money.divideRounded(scaled, by: Int64(daysInStock))
+                lostUnits = lost
+                lostRevenue = revenue.minor.times(lost).map { Money(minor: Money.divideRounded($0, by: units), currency: revenue.currency) }
+            } else {
+                lostUnits = nil
+                lostRevenue = nil
+            }
+        }
+    }
+
+    /// A competitor item whose price or monthly sales moved over the period: its first and last snapshot in it.
+    public struct CompetitorMove: Hashable, Sendable {
+        public let competitor: String
+        public let itemID: String
+        public let title: String
+        public let firstDay: Day
+        public let lastDay: Day
+        /// The price a buyer pays (the promotion price when there is one).
+        public let priceBefore: Money
+        public let priceAfter: Money
+        public let salesBefore: Int
+        public let salesAfter: Int
+
+        public init(competitor: String, first: CompetitorSnapshot, last: CompetitorSnapshot) {
+            self.competitor = competitor
+            itemID = first.itemID
+            title = last.title
+            firstDay = first.day
+            lastDay = last.day
+            priceBefore = first.promoPrice ?? first.price
+            priceAfter = last.promoPrice ?? last.price
+            salesBefore = first.monthlySales
+            salesAfter = last.monthlySales
+        }
+
+        /// (after - before) / before; nil for a price of zero.
+        public var priceChange: Ratio? {
+            priceBefore.minor > 0 ? Ratio(priceAfter.minor - priceBefore.minor, priceBefore.minor) : nil
+        }
+    }
+}
