@@ -58,6 +58,13 @@ struct DemoCommand: AsyncParsableCommand {
             }
             let report = try await BriefingService(storage: storage, clock: environment.clock).briefing(store: data.store.id, day: end)
             Console.print(DailyReportTextRenderer(language: l).render(report))
+            // What else the demo holds, as commands against the same database (a PostgreSQL URL is not repeated).
+            let db = global.postgresURL == nil ? " --db \(location)" : ""
+            let month = String(end.startOfMonth.adding(days: -1).iso.prefix(7))
+            let next = ["report monthly --store demo --month \(month)", "kpi --store demo --month \(month)",
+                        "plan show --store demo --year \(end.year + 1)", "activity list --store demo"]
+                .map { "storeops \($0)\(db)" }
+            Console.note(l.pick("接着看: ", "Next: ") + next.joined(separator: l.pick("；", "; ")))
         }
     }
 }

@@ -199,6 +199,12 @@ public struct PlanService: Sendable {
     /// How `day` stands against the period target covering it: GMV, and profit and ad spend when the target has them.
     public func pacing(store: Store, day: Day) async throws -> TargetPacing? {
         guard let plan = try await dayPlan(store: store, covering: day) else { return nil }
+        return pacing(plan, day: day)
+    }
+
+    /// How `day` stands against a period's day plan (`dayPlan(store:covering:)`).
+    func pacing(_ plan: (target: Target, days: [Day: Int64], weekday: [Int: Double], rows: [MasterTableRow]),
+                day: Day) -> TargetPacing {
         let actuals = PlanService.gmv(of: plan.rows).filter { $0.key <= day }
         var pacing = TargetPacing(target: plan.target, dayTargets: plan.days, day: day, actuals: actuals, weekdayWeights: plan.weekday)
         func figure(_ field: MasterField) -> [Day: Int64] {
