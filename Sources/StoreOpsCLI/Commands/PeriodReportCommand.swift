@@ -15,7 +15,8 @@ struct PeriodReportCommand: AsyncParsableCommand {
         aliases: ["weekly", "monthly"])
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The store id.") var store: String
+    @Option(help: "The store id.") var store: String?
+    @Option(help: "Or a client: its stores together and each one (text or json).") var client: String?
     @Option(help: ArgumentHelp("An ISO week.", valueName: "YYYY-Www")) var week: String?
     @Option(help: ArgumentHelp("A month.", valueName: "YYYY-MM")) var month: String?
     @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: Day?
@@ -25,6 +26,8 @@ struct PeriodReportCommand: AsyncParsableCommand {
     var out: String?
 
     func validate() throws {
+        guard (store == nil) != (client == nil) else { throw ValidationError("Give --store or --client.") }
+        if client != nil, format != .text, format != .json { throw ValidationError("A client's report is text or json.") }
         let given = [week != nil, month != nil, from != nil || to != nil].filter { $0 }.count
         guard given == 1 else {
             throw ValidationError("Give one of --week 2026-W48, --month 2026-11, or --from and --to.")
@@ -37,8 +40,19 @@ struct PeriodReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await global.withStorage { storage in
-            let id = try parseStoreID(store)
             let service = PeriodReportService(storage: storage, clock: Environment.current.clock)
+            if let client {
+                guard let found = try await storage.clients().first(where: { $0.id.rawValue == client }) else {
+                    throw ValidationError(global.language.pick("没有客户 \(client)（storeops client list）。", "There is no client \(client) (storeops client list)."))
+                }
+                let report = try await service.client(found, week: week, month: month, days: from.flatMap { f in to.flatMap { DayRange(f, $0) } })
+                switch format {
+                case .json: try emit(ClientPeriodReportRenderer.json(report), to: out)
+                default: try emit(ClientPeriodReportRenderer.text(report, language: global.language), to: out)
+                }
+                return
+            }
+            let id = try parseStoreID(store!)
             let report: PeriodReport
             if let week {
                 report = try await service.week(store: id, week)

@@ -229,7 +229,10 @@ public enum PeriodReportRenderer {
         return tables
     }
 
-    public static func json(_ report: PeriodReport) -> String {
+    public static func json(_ report: PeriodReport) -> String { jsonValue(report).rendered() + "\n" }
+
+    /// The report as a JSON value (what `json` renders), for reports that hold period reports.
+    public static func jsonValue(_ report: PeriodReport) -> JSONValue {
         func figures(_ t: PeriodTotals) -> JSONValue {
             .object([
                 ("from", .string(t.days.first.iso)), ("to", .string(t.days.last.iso)),
@@ -353,7 +356,7 @@ public enum PeriodReportRenderer {
             ),
             ("top_items", .array(report.topItems.map(itemJSON))),
             ("falling_items", .array(report.fallingItems.map(itemJSON))),
-        ]).rendered() + "\n"
+        ])
     }
 
     private static func rate(_ r: Ratio?) -> JSONValue {

@@ -39,6 +39,35 @@ public struct PeriodReportService: Sendable {
             store: id, kind: .month, label: text, days: days, previous: previous, lastYear: lastYear)
     }
 
+    /// The report of a client's stores over `period` (`week:` `2026-W48`, `month:` `2026-11`, or a range), two stores at a
+    /// time.
+    public func client(_ client: Client, week: String? = nil, month: String? = nil, days: DayRange? = nil) async throws
+        -> ClientPeriodReport {
+        guard week != nil || month != nil || days != nil else {
+            throw ServiceError(.invalidInput, "Give a week, a month or a range of days.")
+        }
+        let stores = try await storage.stores().filter { $0.client == client.id }
+        var reports: [PeriodReport] = []
+        try await withThrowingTaskGroup(of: PeriodReport.self) { group in
+            var pending = stores[...]
+            func next() {
+                guard let store = pending.popFirst() else { return }
+                group.addTask {
+                    if let week { return try await self.week(store: store.id, week) }
+                    if let month { return try await self.month(store: store.id, month) }
+                    return try await self.period(store: store.id, days: days!)
+                }
+            }
+            for _ in 0..<2 { next() }
+            while let report = try await group.next() {
+                reports.append(report)
+                next()
+            }
+        }
+        let label = week ?? month ?? days.map { "\($0.first.iso)~\($0.last.iso)" } ?? ""
+        return ClientPeriodReport(client: client, label: label, reports: reports)
+    }
+
     /// Any run of days (up to three years).
     public func period(store id: StoreID, days: DayRange) async throws -> PeriodReport {
         guard days.count <= 1_100 else {
