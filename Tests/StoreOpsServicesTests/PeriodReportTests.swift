@@ -71,4 +71,34 @@ struct PeriodReportTests {
         let gmv = cells.dropFirst().reduce(Int64(0)) { $0 + Money.parseMinor($1[column], digits: 2)! }
         #expect(month.totals[.gmv] == .money(Money(minor: gmv, currency: .cny)))
     }
+
+    @Test("a keyword task closed in the month: the keyword's ads the seven days before and after, added up by hand")
+    func keywordActions() async throws {
+        let storage = try await TestBackend.makeStore()
+        try await DemoService(storage: storage, clock: { Instant(seconds: 0) }).build(DemoScenario(seed: 42, end: Self.end, days: 60))
+        let at = { (iso: String) in { @Sendable () -> Instant in
+            let d = Day(iso: iso)!
+            return Instant(year: d.year, month: d.month, day: d.dayOfMonth, hour: 1)!
+        } }
+        _ = try await CheckService(storage: storage, clock: at("2026-03-21")).run(store: "demo", day: Day(iso: "2026-03-20")!, recordTasks: true)
+        let tasks = try await TaskService(storage: storage, clock: at("2026-03-21")).list(store: "demo", status: .open)
+        let task = try #require(tasks.first { $0.findingKey?.hasPrefix("keyword_") == true })
+        let keyword = String(task.findingKey!.drop { $0 != ":" }.dropFirst())
+        try await TaskService(storage: storage, clock: at("2026-03-22")).close(store: "demo", task: task.id)
+
+        let month = try await PeriodReportService(storage: storage, clock: { Instant(year: 2026, month: 4, day: 1, hour: 1)! })
+            .month(store: "demo", "2026-03")
+        let line = try #require(month.keywordActions.first)
+        #expect(month.keywordActions.count == 1 && line.keyword == keyword && line.closedOn == Day(iso: "2026-03-22")!)
+        let ads = try await storage.read(AdStat.self, store: "demo", days: DayRange(Day(iso: "2026-03-15")!, Day(iso: "2026-03-29")!))
+            .filter { $0.keyword == keyword }
+        func spend(_ from: String, _ to: String) -> Int64 {
+            let days = DayRange(Day(iso: from)!, Day(iso: to)!)!
+            return ads.filter { days.contains($0.day) }.reduce(0) { $0 + $1.spend.minor }
+        }
+        #expect(line.spendBefore?.minor == spend("2026-03-15", "2026-03-21"))
+        #expect(line.spendAfter?.minor == spend("2026-03-23", "2026-03-29"))
+        #expect(line.recovered == nil)
+        #expect(PeriodReportRenderer.text(month, language: .zh).contains("关键词调整及效果"))
+    }
 }

@@ -106,3 +106,45 @@ extension PeriodReport {
         }
     }
 }
+
+extension PeriodReport {
+    /// A keyword task (delete, lower or raise the bid) closed in the period, and what followed: the keyword's ads in the
+    /// seven days before the day it was closed against the seven days after (up to the report's last known day), and
+    /// the checks' verdict (recovered: its finding did not come back within seven days).
+    public struct KeywordActionLine: Hashable, Sendable {
+        public let action: CheckKind
+        public let keyword: String
+        public let closedOn: Day
+        /// Nil until seven days have passed or the finding came back.
+        public let recovered: Bool?
+        public let spendBefore: Money?
+        public let revenueBefore: Money?
+        public let spendAfter: Money?
+        public let revenueAfter: Money?
+
+        public init(action: CheckKind, keyword: String, closedOn: Day, recovered: Bool?, before: [AdStat], after: [AdStat],
+                    currency: Currency) {
+            self.action = action
+            self.keyword = keyword
+            self.closedOn = closedOn
+            self.recovered = recovered
+            func sum(_ rows: [AdStat], _ value: (AdStat) -> Int64) -> Money? {
+                guard !rows.isEmpty, let total = Int64(exactly: rows.reduce(Int128(0)) { $0 + Int128(value($1)) }) else { return nil }
+                return Money(minor: total, currency: currency)
+            }
+            spendBefore = sum(before) { $0.spend.minor }
+            revenueBefore = sum(before) { $0.revenue.minor }
+            spendAfter = sum(after) { $0.spend.minor }
+            revenueAfter = sum(after) { $0.revenue.minor }
+        }
+
+        /// Revenue / spend before and after; nil without spend.
+        public var roasBefore: Ratio? { ratio(revenueBefore, spendBefore) }
+        public var roasAfter: Ratio? { ratio(revenueAfter, spendAfter) }
+
+        func ratio(_ revenue: Money?, _ spend: Money?) -> Ratio? {
+            guard let revenue, let spend, spend.minor > 0 else { return nil }
+            return Ratio(revenue.minor, spend.minor)
+        }
+    }
+}

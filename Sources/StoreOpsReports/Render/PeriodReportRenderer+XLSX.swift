@@ -4,7 +4,7 @@ import StoreOpsCore
 extension PeriodReportRenderer {
     /// The report as a workbook: `period` (every figure beside the period before and last year, under its key),
     /// `days` (the period's master-table rows) and, when the period has them, `campaigns`, `agents`, `refund_reasons`,
-    /// `items`, `stock_outs` and `competitor_moves`. Typed cells; unknown figures are empty.
+    /// `items`, `keyword_actions`, `stock_outs` and `competitor_moves`. Typed cells; unknown figures are empty.
     public static func xlsx(_ report: PeriodReport) throws -> Data {
         var writer = XLSXWriter(sheetName: "period")
         writer.row(["field", "period", "previous", "last_year", "missing_from"].map { .text($0) })
@@ -49,6 +49,16 @@ extension PeriodReportRenderer {
                     writer.row([.text(list), .text(i.productID), i.title.map { .text($0) } ?? .empty, .integer(i.units),
                                 .money(i.revenue.decimalString), .money(i.previousRevenue.decimalString)])
                 }
+            }
+        }
+        if !report.keywordActions.isEmpty {
+            writer.addSheet(named: "keyword_actions")
+            writer.row(["action", "keyword", "closed_on", "recovered", "spend_before", "revenue_before", "spend_after",
+                        "revenue_after"].map { .text($0) })
+            for a in report.keywordActions {
+                let money = { (m: Money?) -> XLSXWriter.Cell in m.map { .money($0.decimalString) } ?? .empty }
+                writer.row([.text(a.action.rawValue), .text(a.keyword), .day(a.closedOn), a.recovered.map { .text($0 ? "yes" : "no") } ?? .empty,
+                            money(a.spendBefore), money(a.revenueBefore), money(a.spendAfter), money(a.revenueAfter)])
             }
         }
         if !report.stockOuts.isEmpty {

@@ -191,6 +191,17 @@ public enum PeriodReportRenderer {
         ]
         table(l.pick("销售额最高的商品", "Items that sold most"), itemHeader, report.topItems.map(item))
         table(l.pick("下滑最多的商品", "Items that fell most"), itemHeader, report.fallingItems.map(item))
+        table(
+            l.pick("关键词调整及效果（完成前后各 7 天）", "Keyword actions and what followed (7 days before and after)"),
+            [l.pick("动作", "Action"), l.pick("关键词", "Keyword"), l.pick("完成日", "Closed"), l.pick("之前花费", "Spend before"),
+             l.pick("之前投产比", "ROAS before"), l.pick("之后花费", "Spend after"), l.pick("之后投产比", "ROAS after"),
+             l.pick("结论", "Verdict")],
+            report.keywordActions.map { a in
+                let verdict = a.recovered.map { $0 ? l.pick("已恢复", "recovered") : l.pick("问题复现", "came back") } ?? l.pick("待观察", "too early")
+                return [a.action.label(l), a.keyword, a.closedOn.iso, a.spendBefore?.groupedString ?? "—",
+                        a.roasBefore?.decimalString(digits: 2) ?? "—", a.spendAfter?.groupedString ?? "—",
+                        a.roasAfter?.decimalString(digits: 2) ?? "—", verdict]
+            })
         if let r = report.reviews {
             let before = { (value: Int64) in r.previousTotal > 0 ? String(value) : "—" }
             table(
@@ -282,6 +293,15 @@ public enum PeriodReportRenderer {
                     ])
                 } ?? .null
             ),
+            ("keyword_actions", .array(report.keywordActions.map { a in
+                let money = { (m: Money?) in m.map { JSONValue.string($0.decimalString) } ?? .null }
+                let rate = { (r: Ratio?) in r.flatMap { $0.decimalString(digits: 4) }.map { JSONValue.number($0) } ?? .null }
+                return .object([
+                    ("action", .string(a.action.rawValue)), ("keyword", .string(a.keyword)), ("closed_on", .string(a.closedOn.iso)),
+                    ("recovered", a.recovered.map { .bool($0) } ?? .null), ("spend_before", money(a.spendBefore)),
+                    ("roas_before", rate(a.roasBefore)), ("spend_after", money(a.spendAfter)), ("roas_after", rate(a.roasAfter)),
+                ])
+            })),
             ("reviews", report.reviews.map { r in
                 .object([
                     ("total", .int(r.total)), ("good", .int(r.good)), ("neutral", .int(r.neutral)), ("bad", .int(r.bad)),

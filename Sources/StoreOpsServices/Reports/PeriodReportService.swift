@@ -101,10 +101,38 @@ public struct PeriodReportService: Sendable {
             ? PeriodReportService.month(after: days)
             : DayRange(days.last.adding(days: 1), days.last.adding(days: days.count))!
         report.nextTarget = try await target(of: store, days: next).map { PeriodReport.NextTarget(days: next, gmv: $0) }
-        report.tasks = PeriodReport.TaskSummary(
-            tasks: try await storage.read(OpsTask.self, store: id, days: nil), days: days,
-            zone: store.timeZone)
+        let tasks = try await storage.read(OpsTask.self, store: id, days: nil)
+        report.tasks = PeriodReport.TaskSummary(tasks: tasks, days: days, zone: store.timeZone)
+        report.keywordActions = try await keywordActions(of: store, tasks: tasks, days: days)
         return report
+    }
+
+    /// The keyword tasks closed in `days`, each with the keyword's ads the seven days before and after its closing day.
+    func keywordActions(of store: Store, tasks: [OpsTask], days: DayRange) async throws -> [PeriodReport.KeywordActionLine] {
+        let kinds: Set<CheckKind> = [.keywordDelete, .keywordLowerBid, .keywordRaiseBid]
+        let zone = store.timeZone
+        let closed = tasks.compactMap { task -> (OpsTask, CheckKind, Day)? in
+            guard let key = task.findingKey, let colon = key.firstIndex(of: ":"), let kind = CheckKind(rawValue: String(key[..<colon])),
+                  kinds.contains(kind), let at = task.closedAt, days.contains(zone.day(of: at)) else { return nil }
+            return (task, kind, zone.day(of: at))
+        }
+        // The finding's subject (the keyword) follows the kind in its key.
+        func keyword(_ task: OpsTask) -> String {
+            task.findingKey.flatMap { key in key.firstIndex(of: ":").map { String(key[key.index(after: $0)...]) } } ?? task.title
+        }
+        guard !closed.isEmpty else { return [] }
+        let yesterday = zone.yesterday(now: clock())
+        let wide = DayRange(days.first.adding(days: -7), max(days.first, min(days.last.adding(days: 7), yesterday)))!
+        let ads = Dictionary(grouping: try await storage.read(AdStat.self, store: store.id, days: wide), by: \.keyword)
+        return closed.sorted { ($0.2, $0.0.id) < ($1.2, $1.0.id) }.map { task, kind, day in
+            let rows = ads[keyword(task)] ?? []
+            let before = DayRange(day.adding(days: -7), day.adding(days: -1))!
+            let after = DayRange(day.adding(days: 1), day.adding(days: 7))!
+            return PeriodReport.KeywordActionLine(
+                action: kind, keyword: keyword(task), closedOn: day, recovered: task.recovered,
+                before: rows.filter { before.contains($0.day) }, after: rows.filter { after.contains($0.day) && $0.day <= yesterday },
+                currency: store.currency)
+        }
     }
 
     /// The sum of the day targets of `days`, from the targets of the months (weeks, quarters, years) covering them.
