@@ -72,7 +72,7 @@ struct PeriodReportTests {
         #expect(month.totals[.gmv] == .money(Money(minor: gmv, currency: .cny)))
     }
 
-    @Test("a keyword task closed in the month: the keyword's ads the seven days before and after, added up by hand")
+    @Test("a keyword task closed in the month: the keyword's ads the seven days before and after; the month's findings by check")
     func keywordActions() async throws {
         let storage = try await TestBackend.makeStore()
         try await DemoService(storage: storage, clock: { Instant(seconds: 0) }).build(DemoScenario(seed: 42, end: Self.end, days: 60))
@@ -99,6 +99,10 @@ struct PeriodReportTests {
         #expect(line.spendBefore?.minor == spend("2026-03-15", "2026-03-21"))
         #expect(line.spendAfter?.minor == spend("2026-03-23", "2026-03-29"))
         #expect(line.recovered == nil)
+        // The findings of the month: every task the checks made on 03-21, by check, the closed one among them.
+        #expect(month.findings.reduce(0) { $0 + $1.tasks } == tasks.count)
+        #expect(month.findings.reduce(0) { $0 + $1.closed } == 1)
+        #expect(month.findings.first { $0.kind == line.action }?.closed == 1)
         #expect(PeriodReportRenderer.text(month, language: .zh).contains("关键词调整及效果"))
     }
 }

@@ -148,3 +148,27 @@ extension PeriodReport {
         }
     }
 }
+
+extension PeriodReport {
+    /// The findings of the period that became tasks, by check: how many, and how many of those are closed.
+    public struct FindingKindLine: Hashable, Sendable {
+        public let kind: CheckKind
+        public let tasks: Int
+        public let closed: Int
+
+        /// The tasks made in `days` (store time) counted by the check of their finding, most first.
+        public static func lines(tasks: [OpsTask], days: DayRange, zone: StoreTimeZone) -> [FindingKindLine] {
+            var counts: [CheckKind: (tasks: Int, closed: Int)] = [:]
+            for task in tasks where days.contains(zone.day(of: task.createdAt)) {
+                guard let key = task.findingKey, let colon = key.firstIndex(of: ":"),
+                      let kind = CheckKind(rawValue: String(key[..<colon])) else { continue }
+                var line = counts[kind] ?? (0, 0)
+                line.tasks += 1
+                if task.status == .done { line.closed += 1 }
+                counts[kind] = line
+            }
+            return counts.map { FindingKindLine(kind: $0.key, tasks: $0.value.tasks, closed: $0.value.closed) }
+                .sorted { ($0.tasks, $1.kind.rawValue) > ($1.tasks, $0.kind.rawValue) }
+        }
+    }
+}

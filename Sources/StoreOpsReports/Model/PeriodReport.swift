@@ -39,6 +39,8 @@ public struct PeriodReport: Sendable {
     public var stockKnownDays: Int?
     /// Competitor items whose price or monthly sales moved, largest price change first (up to ten).
     public var competitorMoves: [CompetitorMove] = []
+    /// The findings of the period that became tasks, by check.
+    public var findings: [FindingKindLine] = []
     /// The keyword tasks closed in the period and what followed, in the order they were closed.
     public var keywordActions: [KeywordActionLine] = []
     /// The tasks the checks made and people closed over the period.

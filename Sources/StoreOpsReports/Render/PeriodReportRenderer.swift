@@ -192,6 +192,10 @@ public enum PeriodReportRenderer {
         table(l.pick("销售额最高的商品", "Items that sold most"), itemHeader, report.topItems.map(item))
         table(l.pick("下滑最多的商品", "Items that fell most"), itemHeader, report.fallingItems.map(item))
         table(
+            l.pick("本期发现（转成任务的，按检查项）", "Findings of the period (made into tasks, by check)"),
+            [l.pick("检查项", "Check"), l.pick("任务", "Tasks"), l.pick("已完成", "Closed")],
+            report.findings.map { [$0.kind.label(l), String($0.tasks), String($0.closed)] })
+        table(
             l.pick("关键词调整及效果（完成前后各 7 天）", "Keyword actions and what followed (7 days before and after)"),
             [l.pick("动作", "Action"), l.pick("关键词", "Keyword"), l.pick("完成日", "Closed"), l.pick("之前花费", "Spend before"),
              l.pick("之前投产比", "ROAS before"), l.pick("之后花费", "Spend after"), l.pick("之后投产比", "ROAS after"),
@@ -293,6 +297,9 @@ public enum PeriodReportRenderer {
                     ])
                 } ?? .null
             ),
+            ("findings", .array(report.findings.map {
+                .object([("check", .string($0.kind.rawValue)), ("tasks", .int(Int64($0.tasks))), ("closed", .int(Int64($0.closed)))])
+            })),
             ("keyword_actions", .array(report.keywordActions.map { a in
                 let money = { (m: Money?) in m.map { JSONValue.string($0.decimalString) } ?? .null }
                 let rate = { (r: Ratio?) in r.flatMap { $0.decimalString(digits: 4) }.map { JSONValue.number($0) } ?? .null }

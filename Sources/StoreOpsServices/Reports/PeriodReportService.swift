@@ -103,6 +103,7 @@ public struct PeriodReportService: Sendable {
         report.nextTarget = try await target(of: store, days: next).map { PeriodReport.NextTarget(days: next, gmv: $0) }
         let tasks = try await storage.read(OpsTask.self, store: id, days: nil)
         report.tasks = PeriodReport.TaskSummary(tasks: tasks, days: days, zone: store.timeZone)
+        report.findings = PeriodReport.FindingKindLine.lines(tasks: tasks, days: days, zone: store.timeZone)
         report.keywordActions = try await keywordActions(of: store, tasks: tasks, days: days)
         return report
     }
