@@ -172,3 +172,34 @@ extension PeriodReport {
         }
     }
 }
+
+extension PeriodReport {
+    /// An item with the roles it played in the period and the figures behind them.
+    public struct ItemRoleLine: Hashable, Sendable {
+        public let productID: String
+        public let title: String?
+        public let roles: [ItemRole]
+        public let revenue: Money
+        public let previousRevenue: Money
+        public let visitors: Int64?
+        public let buyers: Int64?
+        public let grossProfit: Money?
+
+        public init(figures f: ItemRole.Figures, title: String?, roles: [ItemRole], currency: Currency) {
+            productID = f.productID
+            self.title = title
+            self.roles = roles
+            revenue = Money(minor: f.revenue, currency: currency)
+            previousRevenue = Money(minor: f.previousRevenue, currency: currency)
+            visitors = f.visitors
+            buyers = f.buyers
+            grossProfit = f.grossProfit.map { Money(minor: $0, currency: currency) }
+        }
+
+        /// Buyers / visitors of the item.
+        public var conversion: Ratio? {
+            guard let visitors, let buyers, visitors > 0 else { return nil }
+            return Ratio(buyers, visitors)
+        }
+    }
+}

@@ -39,6 +39,8 @@ public struct PeriodReport: Sendable {
     public var stockKnownDays: Int?
     /// Competitor items whose price or monthly sales moved, largest price change first (up to ten).
     public var competitorMoves: [CompetitorMove] = []
+    /// The items that played a role in the period (traffic, profit, converter, rising), most revenue first (up to 20).
+    public var itemRoles: [ItemRoleLine] = []
     /// The findings of the period that became tasks, by check.
     public var findings: [FindingKindLine] = []
     /// The keyword tasks closed in the period and what followed, in the order they were closed.

@@ -192,6 +192,18 @@ public enum PeriodReportRenderer {
         table(l.pick("销售额最高的商品", "Items that sold most"), itemHeader, report.topItems.map(item))
         table(l.pick("下滑最多的商品", "Items that fell most"), itemHeader, report.fallingItems.map(item))
         table(
+            l.pick("商品角色（引流：访客前 20%；利润：毛利前 20%；转化：转化率≥店铺 1.5 倍；潜力：销售额≥上期 1.5 倍）",
+                   "Item roles (traffic: top 20 % by visitors; profit: top 20 % by gross profit; converter: 1.5x the store's "
+                       + "conversion; rising: 1.5x the period before)"),
+            [l.pick("商品", "Item"), l.pick("角色", "Roles"), l.pick("销售额", "Revenue"), l.pick("上期", "Before"),
+             l.pick("访客", "Visitors"), l.pick("转化率", "Conversion"), l.pick("毛利", "Gross profit")],
+            report.itemRoles.map { r in
+                [BriefingNarrative.short(r.title ?? r.productID), r.roles.map { $0.label(l) }.joined(separator: l.pick("、", ", ")),
+                 r.revenue.groupedString, r.previousRevenue.groupedString,
+                 r.visitors.map { MetricValue.count($0).display(.visitors, language: l) } ?? "—",
+                 r.conversion?.percentString ?? "—", r.grossProfit?.groupedString ?? "—"]
+            })
+        table(
             l.pick("本期发现（转成任务的，按检查项）", "Findings of the period (made into tasks, by check)"),
             [l.pick("检查项", "Check"), l.pick("任务", "Tasks"), l.pick("已完成", "Closed")],
             report.findings.map { [$0.kind.label(l), String($0.tasks), String($0.closed)] })
@@ -297,6 +309,14 @@ public enum PeriodReportRenderer {
                     ])
                 } ?? .null
             ),
+            ("item_roles", .array(report.itemRoles.map { r in
+                .object([
+                    ("item", .string(r.productID)), ("roles", .array(r.roles.map { .string($0.rawValue) })),
+                    ("revenue", .string(r.revenue.decimalString)), ("previous_revenue", .string(r.previousRevenue.decimalString)),
+                    ("visitors", r.visitors.map { .int($0) } ?? .null), ("buyers", r.buyers.map { .int($0) } ?? .null),
+                    ("gross_profit", r.grossProfit.map { .string($0.decimalString) } ?? .null),
+                ])
+            })),
             ("findings", .array(report.findings.map {
                 .object([("check", .string($0.kind.rawValue)), ("tasks", .int(Int64($0.tasks))), ("closed", .int(Int64($0.closed)))])
             })),

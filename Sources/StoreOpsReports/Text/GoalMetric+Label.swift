@@ -33,3 +33,15 @@ extension GoalMetric {
         return Money.decimalString(minor: minor, digits: digits)
     }
 }
+
+extension ItemRole {
+    /// The role as operators name it.
+    public func label(_ l: Language) -> String {
+        switch self {
+        case .traffic: l.pick("引流款", "traffic")
+        case .profit: l.pick("利润款", "profit")
+        case .converter: l.pick("转化款", "converter")
+        case .rising: l.pick("潜力款", "rising")
+        }
+    }
+}

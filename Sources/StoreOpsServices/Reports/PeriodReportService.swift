@@ -176,6 +176,8 @@ public struct PeriodReportService: Sendable {
         async let skuRows = storage.read(SKU.self, store: id, days: nil)
         async let snapshotRows = storage.read(CompetitorSnapshot.self, store: id, days: days)
         async let competitorRows = storage.read(Competitor.self, store: id, days: nil)
+        async let itemTrafficRows = storage.read(ItemTrafficDay.self, store: id, days: days)
+        async let costRows = storage.read(SKUCost.self, store: id, days: nil)
 
         var campaigns:
             [String: (channel: AdChannel, name: String, spend: Int128, revenue: Int128, orders: Int128, clicks: Int128)] =
@@ -251,6 +253,50 @@ public struct PeriodReportService: Sendable {
         let skuTitles = Dictionary(skus.map { ($0.id, titles[$0.productID] ?? $0.productID) }, uniquingKeysWith: { a, _ in a })
         addStockOuts(to: &report, snapshots: try await stockRows, sales: try await sales.totalsBySKU(), titles: skuTitles)
         addCompetitorMoves(to: &report, snapshots: try await snapshotRows, competitors: try await competitorRows)
+        addItemRoles(to: &report, now: now, before: before, skuSales: try await sales, costs: try await costRows,
+                     traffic: try await itemTrafficRows, titles: titles)
+    }
+
+    /// The roles the items played (traffic, profit, converter, rising) from their sales, traffic and unit costs.
+    func addItemRoles(to report: inout PeriodReport, now: [String: (units: Int128, revenue: Int128)],
+                      before: [String: (units: Int128, revenue: Int128)], skuSales: [SKUSales], costs: [SKUCost],
+                      traffic: [ItemTrafficDay], titles: [String: String]) {
+        let last = report.totals.days.last
+        var unitCost: [String: Int64] = [:]
+        for cost in costs where cost.effectiveFrom <= last { unitCost[cost.skuID] = cost.unitCost.minor }  // by key: latest wins
+        // Gross profit per item from its SKUs' lines; unknown when a line has no SKU or a SKU no unit cost.
+        var profit: [String: Int128] = [:], costless = Set<String>()
+        for sale in skuSales {
+            let item = sale.productID ?? sale.skuID ?? ""  // as `totalsByItem` keys it
+            guard let sku = sale.skuID, let cost = unitCost[sku] else {
+                costless.insert(item)
+                continue
+            }
+            profit[item, default: 0] += Int128(sale.revenue.minor) - Int128(sale.units) * Int128(cost)
+        }
+        var visits: [String: (visitors: Int64, buyers: Int64)] = [:]
+        for row in traffic {
+            var v = visits[row.productID] ?? (0, 0)
+            v.visitors += Int64(row.visitors)
+            v.buyers += Int64(row.buyers)
+            visits[row.productID] = v
+        }
+        let hasTraffic = !traffic.isEmpty
+        let items = Set(now.keys).union(visits.keys).compactMap { item -> ItemRole.Figures? in
+            guard let revenue = Int64(exactly: now[item]?.revenue ?? 0), let previous = Int64(exactly: before[item]?.revenue ?? 0)
+            else { return nil }
+            let gross = costless.contains(item) ? nil : profit[item].flatMap { Int64(exactly: $0) }
+            return ItemRole.Figures(productID: item, revenue: revenue, previousRevenue: previous,
+                                    visitors: hasTraffic ? visits[item]?.visitors ?? 0 : nil,
+                                    buyers: hasTraffic ? visits[item]?.buyers ?? 0 : nil, grossProfit: revenue > 0 ? gross : nil)
+        }
+        let conversion: Ratio? = if case .rate(let r) = report.totals[.conversionRate] { r } else { nil }
+        let roles = ItemRole.assign(items, storeConversion: conversion)
+        report.itemRoles = items.compactMap { f in
+            roles[f.productID].map { PeriodReport.ItemRoleLine(figures: f, title: titles[f.productID], roles: $0, currency: report.store.currency) }
+        }
+        .sorted { ($0.revenue.minor, $1.productID) > ($1.revenue.minor, $0.productID) }
+        .prefix(20).map { $0 }
     }
 
     /// The SKUs out of stock on some days of the period and the sales they likely lost, from the stock snapshots.
