@@ -56,6 +56,20 @@ struct YearPlanTests {
         #expect(days[Day(iso: "2027-11-10")!] == days[Day(iso: "2027-11-12")!])
     }
 
+    @Test("planned in December: the month not yet over takes its curve from the year before")
+    func beforeTheYearEnds() throws {
+        // 2025 at 1,000.00 a day with December at 3,000.00; 2026 as above up to 30 November.
+        var history = Self.lastYear.filter { $0.key < Day(iso: "2026-12-01")! }
+        for day in DayRange(Day(iso: "2025-01-01")!, Day(iso: "2025-12-31")!)! { history[day] = day.month == 12 ? 300_000 : 100_000 }
+        // 2026 without December is 37,600,000 fen; with December 2025 (9,300,000) the curve sums to 46,900,000.
+        let plan = try #require(YearPlan(store: "s", year: 2027, gmv: Self.yuan(469_000_000), history: history))
+        #expect(plan.curve == .lastYear)
+        #expect(plan.months[0].gmv.minor == 31_000_000 && plan.months[10].gmv.minor == 68_000_000)
+        #expect(plan.months[11].gmv.minor == 93_000_000)
+        let days = Self.days(of: plan, history: history)
+        #expect(days.count == 365 && days.values.reduce(0, +) == 469_000_000)
+    }
+
     @Test("no history: months by their days, events spread as ordinary days and said so")
     func noHistory() throws {
         let plan = try #require(YearPlan(store: "s", year: 2027, gmv: Self.yuan(36_500_000), profit: Self.yuan(3_650_000), history: [:]))

@@ -26,12 +26,13 @@ struct PeriodSectionsTests {
 
     @Test("stock-outs: the units a day in stock times the days out, at the period's mean price; unknown without a rate")
     func stockOuts() {
-        // 149 units in 3 days in stock, out 4 days: 149 x 4 / 3 = 198.67 → 199 units; at 45,000.00 / 149 each.
-        let line = PeriodReport.StockOutLine(skuID: "S", title: nil, daysOut: 4, daysInStock: 3, units: 149,
+        // A week, out 4 days: 149 units in the other 3, 149 x 4 / 3 = 198.67 → 199 units; at 45,000.00 / 149 each.
+        let line = PeriodReport.StockOutLine(skuID: "S", title: nil, daysOut: 4, days: 7, units: 149,
                                              revenue: Money(minor: 4_500_000, currency: .cny))
         #expect(line.lostUnits == 199)
         #expect(line.lostRevenue == Money(minor: (4_500_000 * 199 + 74) / 149, currency: .cny))  // 6,010,067.11 fen, rounded
-        let never = PeriodReport.StockOutLine(skuID: "S", title: nil, daysOut: 7, daysInStock: 0, units: 0,
+        #expect(line.daysInStock == 3)
+        let never = PeriodReport.StockOutLine(skuID: "S", title: nil, daysOut: 7, days: 7, units: 0,
                                               revenue: Money(minor: 0, currency: .cny))
         #expect(never.lostUnits == nil && never.lostRevenue == nil)
     }

@@ -72,6 +72,17 @@ struct PlanServiceTests {
         #expect(ads.periodTarget == plan.months[2].adBudget?.minor && ads.neededPerDay == nil)
         #expect(pacing.mtdTarget == plan.months[2].gmv.minor)
 
+        // A month cannot be cut below its days with their own targets.
+        await #expect(throws: ServiceError.self) { try await plans.edit(store: "demo", period: "2026-11", gmv: "100000") }
+
+        // A year set as one target, without months (the demo plans 2027, so 2028): editing a month moves the year by the
+        // month's new target less what its days were planned at under the year.
+        try await TargetService(storage: storage).set(store: "demo", period: "2028", gmv: "3660000", spread: .even)
+        try await plans.edit(store: "demo", period: "2028-06", gmv: "400000")
+        let next = try await plans.plan(store: "demo", year: 2028)
+        let year = try #require(next.total?.gmv?.minor)
+        #expect(year == 376_000_000)  // 3,660,000.00 - 30 x 10,000.00 + 400,000.00 (2028 has 366 days)
+
         // Planning the year again replaces the edits.
         try await plans.setYear(store: "demo", year: 2026, gmv: "30,000,000")
         #expect(try await Self.days(plans, year: 2026) == before)

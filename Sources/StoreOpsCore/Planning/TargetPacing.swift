@@ -113,19 +113,27 @@ public struct TargetPacing: Hashable, Sendable {
         dayTarget = dayTargets[day] ?? 0
         dayActual = actuals[day]
         let sofar = DayRange(target.start, min(day, target.end)).map { Array($0) } ?? []
-        mtdActual = sofar.reduce(0) { $0 + (actuals[$1] ?? 0) }
-        mtdTarget = sofar.reduce(0) { $0 + (dayTargets[$1] ?? 0) }
+        // Sums saturate rather than trap: a store's GMV near Int64's limit is a broken import, not a sale.
+        mtdActual = TargetPacing.saturatingSum(sofar.map { actuals[$0] ?? 0 })
+        mtdTarget = TargetPacing.saturatingSum(sofar.map { dayTargets[$0] ?? 0 })
         let remaining = day < target.end ? Array(DayRange(day.adding(days: 1), target.end)!) : []
         remainingDays = remaining.count
         // Run rate: the last 7 days' GMV, each divided by its weekday weight, averaged; then each remaining day
         // gets the rate times its own weekday weight.
         let recent = DayRange(ending: day, count: 7).compactMap { d in actuals[d].map { Double($0) / max(0.01, weekdayWeights[d.weekday] ?? 1) } }
         let rate = recent.isEmpty ? 0 : recent.reduce(0, +) / Double(recent.count)
-        projection = mtdActual + Int64(remaining.reduce(0.0) { $0 + rate * (weekdayWeights[$1.weekday] ?? 1) }.rounded())
-        neededPerDay = remaining.isEmpty ? nil : Money.divideRounded(max(0, target.gmv.minor - mtdActual), by: Int64(remaining.count))
+        let rest = remaining.reduce(0.0) { $0 + rate * (weekdayWeights[$1.weekday] ?? 1) }.rounded()
+        projection = TargetPacing.saturatingSum([mtdActual, Int64(exactly: rest) ?? (rest > 0 ? Int64.max : 0)])
+        neededPerDay = remaining.isEmpty ? nil : Money.divideRounded(max(0, Int64(clamping: Int128(target.gmv.minor) - Int128(mtdActual))),
+                                                                           by: Int64(remaining.count))
     }
 
     static func isEvent(_ day: Day) -> Bool {
         YearPlan.platformEvents.contains { $0.month == day.month && $0.day == day.dayOfMonth }
+    }
+
+    /// The sum, held at Int64's limits instead of overflowing.
+    static func saturatingSum(_ values: [Int64]) -> Int64 {
+        Int64(clamping: values.reduce(Int128(0)) { $0 + Int128($1) })
     }
 }

@@ -1,8 +1,9 @@
 /// A year's targets broken down into quarters, months and event days (domain guide §4, §14). Pure: the caller
 /// supplies the store's daily GMV history; the months are then spread over their days by `TargetPacing`.
 ///
-/// The months take their shares from last year's curve when every day of last year has GMV, otherwise from the
-/// weekday rhythm of the latest eight weeks (each month weighs the sum of its days' weekday weights). An event day
+/// The months take their shares from last year's curve when each calendar month has a complete instance (every day with
+/// GMV) last year or, for the months not yet over, the year before; otherwise from the weekday rhythm of the latest eight
+/// weeks (each month weighs the sum of its days' weekday weights). An event day
 /// (618, 双11, ...) gets its own day target when last year shows its lift: its GMV against the mean of the other days
 /// of its month; an event without that figure is spread as an ordinary day and listed in `eventsWithoutHistory`.
 /// Profit and ad budget follow the months' GMV shares. Every level adds up exactly to the minor unit.
@@ -55,26 +56,33 @@ public struct YearPlan: Hashable, Sendable {
               let first = Day(year: number, month: 1, day: 1), let last = Day(year: number, month: 12, day: 31)
         else { return nil }
         let monthStarts = (1...12).map { Day(year: number, month: $0, day: 1)! }
-        let lastYearDays = DayRange(Day(year: number - 1, month: 1, day: 1)!, Day(year: number - 1, month: 12, day: 31)!)!
-        let curve: Curve = lastYearDays.allSatisfy { history[$0] != nil } ? .lastYear : .weekday
+        // Each calendar month's most recent complete instance: last year's, else the year before's (a plan for next year
+        // is made before this year's last months are over).
+        func complete(_ month: Int, in year: Int) -> Bool {
+            let start = Day(year: year, month: month, day: 1)!
+            return (0..<Day.daysIn(year: year, month: month)).allSatisfy { history[start.adding(days: $0)] != nil }
+        }
+        let sources = (1...12).map { month in [number - 1, number - 2].first { complete(month, in: $0) } }
+        let curve: Curve = sources.allSatisfy { $0 != nil } ? .lastYear : .weekday
         let recent = history.keys.filter { $0 < first }.max().map { end in
             history.filter { $0.key <= end && $0.key > end.adding(days: -56) && !TargetPacing.isEvent($0.key) }
         } ?? [:]
         let weekday = TargetPacing.weekdayWeights(history: recent)
 
-        // An event's lift: its GMV last year against the mean of the other days of its month then.
+        // An event's lift: its GMV in the latest complete instance of its month against the mean of the month's other days.
         var lifts: [Day: Double] = [:]
         var without: [Event] = []
         for event in events {
-            guard let day = event.day(in: number), let before = event.day(in: number - 1) else { continue }
-            let others = DayRange(before.startOfMonth, before.startOfMonth.adding(days: Day.daysIn(year: number - 1, month: event.month) - 1))!
-                .filter { other in other != before && !events.contains { $0.day(in: number - 1) == other } }
+            let source = (1...12).contains(event.month) ? sources[event.month - 1] ?? number - 1 : number - 1
+            guard let day = event.day(in: number), let before = event.day(in: source) else { continue }
+            let others = DayRange(before.startOfMonth, before.startOfMonth.adding(days: Day.daysIn(year: source, month: event.month) - 1))!
+                .filter { other in other != before && !events.contains { $0.day(in: source) == other } }
             let known = others.compactMap { history[$0] }
             guard let gmv = history[before], known.count == others.count, !known.isEmpty else {
                 without.append(event)
                 continue
             }
-            let mean = Double(known.reduce(0, +)) / Double(known.count)
+            let mean = known.reduce(0.0) { $0 + Double($1) } / Double(known.count)
             guard mean > 0 else {
                 without.append(event)
                 continue
@@ -82,13 +90,14 @@ public struct YearPlan: Hashable, Sendable {
             lifts[day] = Double(gmv) / mean
         }
 
-        // Each day's weight within its month; with the weekday rhythm an event day's is lifted as last year's was (last
-        // year's curve weighs event days by their own date already).
+        // Each day's weight within its month; an event day's is lifted as its month's latest instance shows (last year's
+        // curve weighs an event day by its own date last year when that is known, which holds the lift already).
         func dayWeights(_ days: DayRange) -> [Day: Double] {
             var weights = TargetPacing.weights(for: days, spread: curve == .lastYear ? .lastYear : .weekday,
                                                history: history, weekdayWeights: weekday)
-            if curve == .weekday {
-                for (day, lift) in lifts where days.contains(day) { weights[day] = (weights[day] ?? 1) * lift }
+            for (day, lift) in lifts where days.contains(day) {
+                let known = Day(year: number - 1, month: day.month, day: day.dayOfMonth).flatMap { history[$0] } != nil
+                if curve == .weekday || !known { weights[day] = (weights[day] ?? 1) * lift }
             }
             return weights
         }
@@ -96,8 +105,9 @@ public struct YearPlan: Hashable, Sendable {
         for start in monthStarts {
             switch curve {
             case .lastYear:
-                let before = Day(year: number - 1, month: start.month, day: 1)!
-                monthWeights[start] = (0..<Day.daysIn(year: number - 1, month: start.month))
+                let year = sources[start.month - 1]!
+                let before = Day(year: year, month: start.month, day: 1)!
+                monthWeights[start] = (0..<Day.daysIn(year: year, month: start.month))
                     .reduce(0.0) { $0 + Double(history[before.adding(days: $1)] ?? 0) }
             case .weekday:
                 let days = DayRange(start, start.adding(days: Day.daysIn(year: number, month: start.month) - 1))!

@@ -75,7 +75,9 @@ public struct KPIReport: Sendable {
 
         public var conversion: Ratio { Ratio(paid, inquirers) }
         /// Rewards minus penalties of the rules that apply.
-        public var total: Money { Money(minor: rules.reduce(Int64(0)) { $0 + $1.amount.minor }, currency: paidAmount.currency) }
+        public var total: Money {
+            Money(minor: Int64(clamping: rules.reduce(Int128(0)) { $0 + Int128($1.amount.minor) }), currency: paidAmount.currency)
+        }
     }
 
     public let store: Store

@@ -43,13 +43,14 @@ extension PeriodReport {
     }
 
     /// A SKU that was out of stock on some of the period's days, with the sales it likely lost: its units a day on the
-    /// period's other days times the days out, at its mean price (domain guide §10).
+    /// period's other days (days without a snapshot count as in stock) times the days out, at its mean price (domain
+    /// guide §10).
     public struct StockOutLine: Hashable, Sendable {
         public let skuID: String
         public let title: String?
         /// Days of the period whose stock snapshot shows none on hand.
         public let daysOut: Int
-        /// Days of the period whose snapshot shows stock.
+        /// The period's other days (not seen out of stock).
         public let daysInStock: Int
         /// Units sold in the period.
         public let units: Int64
@@ -58,10 +59,12 @@ extension PeriodReport {
         /// Lost units x the period's mean price; nil when unknown.
         public let lostRevenue: Money?
 
-        public init(skuID: String, title: String?, daysOut: Int, daysInStock: Int, units: Int64, revenue: Money) {
+        /// `days` is the period's length.
+        public init(skuID: String, title: String?, daysOut: Int, days: Int, units: Int64, revenue: Money) {
             self.skuID = skuID
             self.title = title
             self.daysOut = daysOut
+            let daysInStock = max(0, days - daysOut)
             self.daysInStock = daysInStock
             self.units = units
             if daysInStock > 0, units > 0, let scaled = units.times(Int64(daysOut)) {

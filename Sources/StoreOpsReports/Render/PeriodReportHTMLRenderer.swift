@@ -28,9 +28,10 @@ public struct PeriodReportHTMLRenderer: Sendable {
         }
 
         var charts = ""
-        let bars = report.daily.map { row -> SVGChart.Bar in
-            let value: Double = if case .money(let m) = row[.gmv] { Double(m.minor) / major } else { 0 }
-            return SVGChart.Bar(label: "\(row.day.dayOfMonth)", value: value)
+        // Days without GMV are left out of the chart rather than drawn as zero.
+        let bars = report.daily.compactMap { row -> SVGChart.Bar? in
+            guard case .money(let m) = row[.gmv] else { return nil }
+            return SVGChart.Bar(label: "\(row.day.dayOfMonth)", value: Double(m.minor) / major)
         }
         if !bars.isEmpty {
             charts += "<figure>" + SVGChart.bars(bars, title: l.pick("每日支付金额", "GMV per day")) + "</figure>"

@@ -2,7 +2,7 @@ import Foundation
 import StoreOpsCore
 import ZIPFoundation
 
-/// Writes a one-sheet XLSX workbook whose cells keep their types: days are date cells, money and rates are
+/// Writes an XLSX workbook of one or more sheets whose cells keep their types: days are date cells, money and rates are
 /// numbers with a number format, text is text (and text that a spreadsheet would run as a formula is
 /// neutralised with a leading `'`).
 public struct XLSXWriter: Sendable {

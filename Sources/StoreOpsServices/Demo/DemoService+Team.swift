@@ -26,8 +26,8 @@ extension DemoService {
         (.responseSeconds, .atMost, "15", "100"),
     ]
 
-    /// Sets up the team, their goals for the months of the last 60 days that have targets, the service rules and next
-    /// year's plan (1.2 times the run rate of the months' targets) as the commands do; returns those commands.
+    /// Sets up the team, their goals for the months overlapping the last 60 days that have targets, the service rules and
+    /// next year's plan (1.2 times the run rate of the months' targets) as the commands do; returns those commands.
     func buildTeamAndPlan(_ data: DemoData, scenario: DemoScenario) async throws -> [String] {
         let id = data.store.id
         let staff = StaffService(storage: storage)
@@ -55,7 +55,8 @@ extension DemoService {
             lines.append("storeops kpi rule add --store STORE --metric \(metric.rawValue) --\(comparison.rawValue) \(threshold) "
                          + "--amount=\(amount)")
         }
-        if !months.isEmpty {
+        // Plans run to 2100: a demo ending in its last year gets no plan for the next.
+        if !months.isEmpty, scenario.end.year < 2100 {
             let days = months.reduce(0) { $0 + $1.days.count }
             let perDay = months.reduce(Int64(0)) { $0 + $1.gmv.minor } / Int64(days)
             // Next year's GMV: 1.2 x the daily run rate of the recent months' targets x 365, in whole ten thousands.

@@ -27,7 +27,8 @@ public struct PlanService: Sendable {
             throw ServiceError(.invalidInput, "--year \(year) is not a year from 2000 to 2100.")
         }
         let amount = { (text: String?, option: String) in try TargetService.amount(text, option: option, currency: store.currency) }
-        let history = try await gmvByDay(store: id, days: DayRange(days.first.adding(days: -365 - 56), days.first.adding(days: -1))!)
+        // Two years back: a month not yet over this year takes its curve from the year before.
+        let history = try await gmvByDay(store: id, days: DayRange(days.first.adding(days: -731 - 56), days.first.adding(days: -1))!)
         guard let plan = YearPlan(store: id, year: year, gmv: try amount(gmv, "gmv")!, profit: try amount(profit, "profit"),
                                   adBudget: try amount(adBudget, "ad-budget"), history: history)
         else { throw ServiceError(.invalidInput, "The plan for \(year) cannot be made from these amounts.") }
@@ -70,7 +71,10 @@ public struct PlanService: Sendable {
             let old = existing.first { $0.period == .month && $0.start == start }
             let month = Target(store: id, period: .month, start: start, end: end, gmv: newGMV, profit: newProfit ?? old?.profit,
                                adBudget: newBudget ?? old?.adBudget, spread: old?.spread ?? .weekday)
-            written = [month] + adjusted(existing, around: period, old: old, new: month)
+            try requireRoom(for: [month], among: existing)
+            var before = old
+            if before == nil { before = try await planned(store: store, days: period) }
+            written = [month] + adjusted(existing, around: period, old: before, new: month)
         case .week, .day:
             guard profit == nil, adBudget == nil else {
                 throw ServiceError(.invalidInput, "Profit and ad budget are planned per month; a week's or a day's share follows its GMV.")
@@ -102,7 +106,9 @@ public struct PlanService: Sendable {
                          profit: money(profits?[start]) ?? months[start]?.profit, adBudget: money(budgets?[start]) ?? months[start]?.adBudget,
                          spread: months[start]?.spread ?? .weekday)!
         }
-        let old = existing.first { $0.period == .quarter && $0.start == period.first }
+        try requireRoom(for: newMonths, among: existing)
+        var old = existing.first { $0.period == .quarter && $0.start == period.first }
+        if old == nil { old = try await planned(store: store, days: period) }
         func sum(_ value: (Target) -> Money?) -> Money? {
             let values = newMonths.compactMap(value)
             return values.count == 3 ? Money(minor: values.reduce(0) { $0 + $1.minor }, currency: gmv.currency) : nil
@@ -113,7 +119,46 @@ public struct PlanService: Sendable {
         return newMonths + [quarter] + adjusted(existing, around: period, old: old, new: quarter)
     }
 
-    /// The targets enclosing `period` (its quarter and year) changed by the edit's difference.
+    /// Refuses months whose event days (day targets) would take more than the month's new target.
+    func requireRoom(for months: [Target], among existing: [Target]) throws {
+        for month in months {
+            let fixed = existing.filter { $0.period == .day && month.days.contains($0.start) }.reduce(Int64(0)) { $0 + $1.gmv.minor }
+            guard fixed <= month.gmv.minor else {
+                throw ServiceError(.invalidInput, "The days of \(month.periodName) with their own targets take "
+                                   + "\(Money(minor: fixed, currency: month.gmv.currency).groupedString), more than its new target "
+                                   + "\(month.gmv.groupedString): lower those days first (storeops plan set --day).")
+            }
+        }
+    }
+
+    /// What `days` are planned at now, as a target of their own (GMV only: the sum of their current day targets), for an
+    /// edit of a period that had no target; nil when no target covers them.
+    func planned(store: Store, days: DayRange) async throws -> Target? {
+        var total: Int64 = 0
+        var day = days.first
+        var covered = false
+        while day <= days.last {
+            guard let plan = try await dayPlan(store: store, covering: day) else {
+                day = day.adding(days: 1)
+                continue
+            }
+            covered = true
+            var next = day
+            while next <= days.last, plan.target.days.contains(next) {
+                guard let sum = total.plus(plan.days[next] ?? 0) else {
+                    throw ServiceError(.invalidInput, "The day targets of \(days.first.iso) to \(days.last.iso) add up past what can be counted.")
+                }
+                total = sum
+                next = next.adding(days: 1)
+            }
+            day = next
+        }
+        guard covered else { return nil }
+        return Target(store: store.id, period: .day, start: days.first, end: days.last, gmv: Money(minor: total, currency: store.currency))
+    }
+
+    /// The targets enclosing `period` (its quarter and year) changed by the edit's difference. Profit and ad budget move
+    /// only when the edited period had them before (`old` from day targets has none).
     func adjusted(_ existing: [Target], around period: DayRange, old: Target?, new: Target) -> [Target] {
         let enclosing = existing.filter {
             ($0.period == .quarter || $0.period == .year) && $0.start <= period.first && $0.end >= period.last
@@ -121,6 +166,7 @@ public struct PlanService: Sendable {
         }
         func change(_ value: Money?, _ before: Money?, _ after: Money?) -> Money? {
             guard let value else { return nil }
+            guard before != nil || old?.period != .day else { return value }
             let delta = (after?.minor ?? 0) - (before?.minor ?? 0)
             return value.minor.plus(delta).map { Money(minor: max(0, $0), currency: value.currency) } ?? value
         }

@@ -31,11 +31,11 @@ public struct OverviewService: Sendable {
         return lines.sorted(by: StoreOverview.byAttention)
     }
 
-    /// One store's line. The target's day plan reads the master table from eight weeks before the period (a year with
-    /// last year's curve) to the day, which holds the 14 days the line shows: it is read once.
     /// How many stores are read at once: enough to keep both cores busy while some reads wait.
     static let concurrentStores = 8
 
+    /// One store's line. The target's day plan reads the master table from eight weeks before the period (371 days with
+    /// last year's curve) to the day, which holds the 14 days the line shows: it is read once.
     func line(of store: Store, day: Day) async throws -> StoreOverview {
         let plans = PlanService(storage: storage, clock: clock)
         async let checks = CheckService(storage: storage, clock: clock).run(store: store.id, day: day)

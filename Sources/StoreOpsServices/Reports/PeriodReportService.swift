@@ -274,21 +274,25 @@ public struct PeriodReportService: Sendable {
             }
             profit[item, default: 0] += Int128(sale.revenue.minor) - Int128(sale.units) * Int128(cost)
         }
-        var visits: [String: (visitors: Int64, buyers: Int64)] = [:]
+        var wide: [String: (visitors: Int128, buyers: Int128)] = [:]
         for row in traffic {
-            var v = visits[row.productID] ?? (0, 0)
-            v.visitors += Int64(row.visitors)
-            v.buyers += Int64(row.buyers)
-            visits[row.productID] = v
+            wide[row.productID, default: (0, 0)].visitors += Int128(row.visitors)
+            wide[row.productID, default: (0, 0)].buyers += Int128(row.buyers)
         }
-        let hasTraffic = !traffic.isEmpty
+        // A sum past Int64 leaves the item's traffic unknown rather than wrong.
+        let visits = wide.compactMapValues { v -> (visitors: Int64, buyers: Int64)? in
+            guard let visitors = Int64(exactly: v.visitors), let buyers = Int64(exactly: v.buyers) else { return nil }
+            return (visitors, buyers)
+        }
+        // Visitors are known only when item traffic covers every day of the period, and then for the items it lists.
+        let hasTraffic = Set(traffic.map(\.day)).count == report.totals.days.count
         let items = Set(now.keys).union(visits.keys).compactMap { item -> ItemRole.Figures? in
             guard let revenue = Int64(exactly: now[item]?.revenue ?? 0), let previous = Int64(exactly: before[item]?.revenue ?? 0)
             else { return nil }
             let gross = costless.contains(item) ? nil : profit[item].flatMap { Int64(exactly: $0) }
             return ItemRole.Figures(productID: item, revenue: revenue, previousRevenue: previous,
-                                    visitors: hasTraffic ? visits[item]?.visitors ?? 0 : nil,
-                                    buyers: hasTraffic ? visits[item]?.buyers ?? 0 : nil, grossProfit: revenue > 0 ? gross : nil)
+                                    visitors: hasTraffic ? visits[item]?.visitors : nil,
+                                    buyers: hasTraffic ? visits[item]?.buyers : nil, grossProfit: revenue > 0 ? gross : nil)
         }
         let conversion: Ratio? = if case .rate(let r) = report.totals[.conversionRate] { r } else { nil }
         let roles = ItemRole.assign(items, storeConversion: conversion)
@@ -312,7 +316,7 @@ public struct PeriodReportService: Sendable {
             let sold = sales[sku] ?? (0, 0)
             guard let units = Int64(exactly: sold.units), let revenue = Int64(exactly: sold.revenue) else { return nil }
             return PeriodReport.StockOutLine(
-                skuID: sku, title: titles[sku], daysOut: out, daysInStock: Set(rows.filter { $0.onHand > 0 }.map(\.day)).count,
+                skuID: sku, title: titles[sku], daysOut: out, days: report.totals.days.count,
                 units: units, revenue: Money(minor: revenue, currency: currency))
         }
         .sorted { a, b in

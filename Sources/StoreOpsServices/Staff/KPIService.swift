@@ -39,8 +39,8 @@ public struct KPIService: Sendable {
         let agents = try await agentRows
         let byAgent = Dictionary(grouping: agents, by: \.agent)
         let ads = try await adRows
-        let impressions = ads.reduce(Int64(0)) { $0 + Int64($1.impressions) }
-        let clicks = ads.reduce(Int64(0)) { $0 + Int64($1.clicks) }
+        let impressions = ads.reduce(Int128(0)) { $0 + Int128($1.impressions) }
+        let clicks = ads.reduce(Int128(0)) { $0 + Int128($1.clicks) }
         let goals = try await goalRows
         let tasks = try await taskRows
         let monthDays = Int64(start.distance(to: end) + 1)
@@ -81,10 +81,10 @@ public struct KPIService: Sendable {
         let personOfAgent = Dictionary(try await peopleRows.map { ($0.agentName, $0.name) }, uniquingKeysWith: { a, _ in a })
         let ranking = byAgent.compactMap { agent, rows -> KPIReport.AgentLine? in
             guard name == nil || personOfAgent[agent] == name else { return nil }
-            let inquirers = rows.reduce(Int64(0)) { $0 + Int64($1.inquirers) }
-            let paid = rows.reduce(Int64(0)) { $0 + Int64($1.paid) }
             // Each day's amount fits an Int64; a month of them fits in 128 bits, and a total beyond Int64 leaves the agent out.
-            guard let amount = Int64(exactly: rows.reduce(Int128(0)) { $0 + Int128($1.paidAmount.minor) }) else { return nil }
+            guard let amount = Int64(exactly: rows.reduce(Int128(0)) { $0 + Int128($1.paidAmount.minor) }),
+                  let inquirers = Int64(exactly: rows.reduce(Int128(0)) { $0 + Int128($1.inquirers) }),
+                  let paid = Int64(exactly: rows.reduce(Int128(0)) { $0 + Int128($1.paid) }) else { return nil }
             return KPIReport.AgentLine(agent: agent, person: personOfAgent[agent], inquirers: inquirers, paid: paid,
                                        paidAmount: Money(minor: amount, currency: store.currency),
                                        firstResponseSeconds: KPIService.firstResponse(rows), rules: rules)
@@ -98,8 +98,8 @@ public struct KPIService: Sendable {
 
     /// Paid / inquirers over the days; nil without inquirers.
     static func conversion(_ rows: [ServiceAgentDay]) -> Double? {
-        let inquirers = rows.reduce(0) { $0 + $1.inquirers }
-        return inquirers > 0 ? Double(rows.reduce(0) { $0 + $1.paid }) / Double(inquirers) : nil
+        let inquirers = rows.reduce(0.0) { $0 + Double($1.inquirers) }
+        return inquirers > 0 ? rows.reduce(0.0) { $0 + Double($1.paid) } / inquirers : nil
     }
 
     /// Mean first response in seconds, weighted by each day's inquiries, over the days that have one.
