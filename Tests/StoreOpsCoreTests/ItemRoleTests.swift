@@ -3,10 +3,15 @@ import Testing
 
 @Suite("Item roles")
 struct ItemRoleTests {
-    @Test("the top fifth by visitors and by gross profit, converters against the store, rising items; unknowns left out")
+    @Test(
+        "the top fifth by visitors and by gross profit, converters against the store, rising items; unknowns left out")
     func roles() {
-        func item(_ id: String, revenue: Int64, before: Int64, visitors: Int64?, buyers: Int64?, profit: Int64?) -> ItemRole.Figures {
-            ItemRole.Figures(productID: id, revenue: revenue, previousRevenue: before, visitors: visitors, buyers: buyers, grossProfit: profit)
+        func item(_ id: String, revenue: Int64, before: Int64, visitors: Int64?, buyers: Int64?, profit: Int64?)
+            -> ItemRole.Figures
+        {
+            ItemRole.Figures(
+                productID: id, revenue: revenue, previousRevenue: before, visitors: visitors, buyers: buyers,
+                grossProfit: profit)
         }
         // Ten items: the fifth is two items. The store converts 2 %: a converter needs 3 % on 100 visitors or more.
         let items = [

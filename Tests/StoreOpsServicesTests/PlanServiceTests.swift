@@ -19,13 +19,15 @@ struct PlanServiceTests {
         return days
     }
 
-    @Test("the year spreads to days adding up to the fen; an edited month re-spreads only its days; profit and ads paced")
+    @Test(
+        "the year spreads to days adding up to the fen; an edited month re-spreads only its days; profit and ads paced")
     func planEditAndPace() async throws {
         let storage = try await TestBackend.makeStore()
         try await DemoService(storage: storage, clock: { Instant(seconds: 0) })
             .build(DemoScenario(seed: 42, end: Day(iso: "2026-03-31")!, days: 60))
         let plans = PlanService(storage: storage, clock: Self.clock)
-        let plan = try await plans.setYear(store: "demo", year: 2026, gmv: "30,000,000", profit: "2,000,000.01", adBudget: "3000000")
+        let plan = try await plans.setYear(
+            store: "demo", year: 2026, gmv: "30,000,000", profit: "2,000,000.01", adBudget: "3000000")
         #expect(plan.curve == .weekday && plan.eventDays.isEmpty)
         let before = try await Self.days(plans, year: 2026)
         #expect(before.count == 365 && before.values.reduce(0, +) == 3_000_000_000)
@@ -48,7 +50,9 @@ struct PlanServiceTests {
         let oldJune = plan.months[5].gmv.minor
         #expect(shown.total?.gmv?.minor == 3_000_000_000 + 260_000_000 - oldJune)
         #expect(shown.quarters[1].gmv?.minor == plan.quarters[1].gmv.minor + 260_000_000 - oldJune)
-        #expect(shown.quarters[1].profit?.minor == plan.quarters[1].profit!.minor + 18_000_000 - plan.months[5].profit!.minor)
+        #expect(
+            shown.quarters[1].profit?.minor == plan.quarters[1].profit!.minor + 18_000_000
+                - plan.months[5].profit!.minor)
         #expect(after.values.reduce(0, +) == shown.total?.gmv?.minor)
 
         // A week fixes its days; its month keeps its total.
@@ -57,23 +61,29 @@ struct PlanServiceTests {
         let week = DayRange(Day(iso: "2026-11-02")!, Day(iso: "2026-11-08")!)!
         #expect(weekly.days.filter { week.contains($0.start) }.compactMap { $0.gmv?.minor }.reduce(0, +) == 70_000_000)
         #expect(weekly.days.compactMap { $0.gmv?.minor }.reduce(0, +) == november.months[10].gmv?.minor)
-        await #expect(throws: ServiceError.self) { try await plans.edit(store: "demo", period: "2026-W46", gmv: "99999999") }
+        await #expect(throws: ServiceError.self) {
+            try await plans.edit(store: "demo", period: "2026-W46", gmv: "99999999")
+        }
 
         // Profit and ad spend paced on 2026-03-31 against March's targets, from the master table's figures.
-        let pacing = try #require(try await plans.pacing(store: try await storage.requireStore("demo"), day: Day(iso: "2026-03-31")!))
+        let pacing = try #require(
+            try await plans.pacing(store: try await storage.requireStore("demo"), day: Day(iso: "2026-03-31")!))
         let march = DayRange(Day(iso: "2026-03-01")!, Day(iso: "2026-03-31")!)!
         let rows = try await storage.masterTable(store: "demo", days: march)
         func total(_ field: MasterField) -> Int64 {
             rows.reduce(0) { sum, row in if case .money(let m) = row[field] { sum + m.minor } else { sum } }
         }
-        let profit = try #require(pacing.profit), ads = try #require(pacing.adSpend)
+        let profit = try #require(pacing.profit)
+        let ads = try #require(pacing.adSpend)
         #expect(profit.periodTarget == plan.months[2].profit?.minor && profit.mtdTarget == profit.periodTarget)
         #expect(profit.mtdActual == total(.netProfit) && ads.mtdActual == total(.adSpendTotal))
         #expect(ads.periodTarget == plan.months[2].adBudget?.minor && ads.neededPerDay == nil)
         #expect(pacing.mtdTarget == plan.months[2].gmv.minor)
 
         // A month cannot be cut below its days with their own targets.
-        await #expect(throws: ServiceError.self) { try await plans.edit(store: "demo", period: "2026-11", gmv: "100000") }
+        await #expect(throws: ServiceError.self) {
+            try await plans.edit(store: "demo", period: "2026-11", gmv: "100000")
+        }
 
         // A year set as one target, without months (the demo plans 2027, so 2028): editing a month moves the year by the
         // month's new target less what its days were planned at under the year.

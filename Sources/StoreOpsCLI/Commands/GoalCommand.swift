@@ -6,7 +6,8 @@ import StoreOpsServices
 /// `storeops goal set|list`: a person's monthly goals.
 struct GoalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "goal", abstract: "A person's monthly goals (落实到每个人): set, list.", subcommands: [Set.self, List.self])
+        commandName: "goal", abstract: "A person's monthly goals (落实到每个人): set, list.",
+        subcommands: [Set.self, List.self])
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -30,11 +31,16 @@ struct GoalCommand: AsyncParsableCommand {
             try await global.withStorage { storage in
                 let store = try parseStoreID(store)
                 let goal = try await StaffService(storage: storage)
-                    .setGoal(store: store, person: person, month: month, metric: metric.value, target: target, weight: weight)
+                    .setGoal(
+                        store: store, person: person, month: month, metric: metric.value, target: target, weight: weight
+                    )
                 let currency = try await storage.requireStore(store).currency
                 let shown = goal.metric.display(Double(goal.target), currency: currency, scaled: true)
-                Console.print(global.language.pick("已设定 \(goal.person) \(month) 的\(goal.metric.label(.zh))目标 \(shown)（权重 \(goal.weight)）",
-                                                   "Set \(goal.person)'s \(goal.metric.label(.en)) goal for \(month): \(shown) (weight \(goal.weight))"))
+                Console.print(
+                    global.language.pick(
+                        "已设定 \(goal.person) \(month) 的\(goal.metric.label(.zh))目标 \(shown)（权重 \(goal.weight)）",
+                        "Set \(goal.person)'s \(goal.metric.label(.en)) goal for \(month): \(shown) (weight \(goal.weight))"
+                    ))
             }
         }
     }
@@ -51,17 +57,28 @@ struct GoalCommand: AsyncParsableCommand {
             try await global.withStorage { storage in
                 let id = try parseStoreID(store)
                 let first = try month.map { text -> Day in
-                    guard let day = Day(iso: text + "-01") else { throw ValidationError("--month must be like 2026-11.") }
+                    guard let day = Day(iso: text + "-01") else {
+                        throw ValidationError("--month must be like 2026-11.")
+                    }
                     return day
                 }
                 let goals = try await StaffService(storage: storage).goals(store: id, month: first)
                 guard !goals.isEmpty else { return Console.print(l.pick("没有目标", "No goals")) }
                 let currency = try await storage.requireStore(id).currency
-                Console.out(TextTable.render(
-                    header: [l.pick("月份", "Month"), l.pick("人员", "Person"), l.pick("指标", "Figure"), l.pick("目标", "Target"),
-                             l.pick("权重", "Weight")],
-                    rows: goals.map { [String($0.month.iso.prefix(7)), $0.person, $0.metric.label(l),
-                                       $0.metric.display(Double($0.target), currency: currency, scaled: true), String($0.weight)] }))
+                Console.out(
+                    TextTable.render(
+                        header: [
+                            l.pick("月份", "Month"), l.pick("人员", "Person"), l.pick("指标", "Figure"),
+                            l.pick("目标", "Target"),
+                            l.pick("权重", "Weight"),
+                        ],
+                        rows: goals.map {
+                            [
+                                String($0.month.iso.prefix(7)), $0.person, $0.metric.label(l),
+                                $0.metric.display(Double($0.target), currency: currency, scaled: true),
+                                String($0.weight),
+                            ]
+                        }))
             }
         }
     }

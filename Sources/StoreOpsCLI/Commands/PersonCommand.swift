@@ -6,7 +6,8 @@ import StoreOpsServices
 /// `storeops person add|list`: the store's team, whose goals and tasks make their KPIs.
 struct PersonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "person", abstract: "The store's team (运营, 推广, 美工, 客服, 内容): add, list.", subcommands: [Add.self, List.self])
+        commandName: "person", abstract: "The store's team (运营, 推广, 美工, 客服, 内容): add, list.",
+        subcommands: [Add.self, List.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -24,8 +25,12 @@ struct PersonCommand: AsyncParsableCommand {
         func run() async throws {
             try await global.withStorage { storage in
                 let p = try await StaffService(storage: storage)
-                    .addPerson(store: try parseStoreID(store), name: name, role: role.value, agent: agent, tasksWeight: tasksWeight)
-                Console.print(global.language.pick("已添加 \(p.name)（\(p.role.label(.zh))）", "Added \(p.name) (\(p.role.label(.en)))"))
+                    .addPerson(
+                        store: try parseStoreID(store), name: name, role: role.value, agent: agent,
+                        tasksWeight: tasksWeight)
+                Console.print(
+                    global.language.pick(
+                        "已添加 \(p.name)（\(p.role.label(.zh))）", "Added \(p.name) (\(p.role.label(.en)))"))
             }
         }
     }
@@ -41,9 +46,13 @@ struct PersonCommand: AsyncParsableCommand {
             try await global.withStorage { storage in
                 let people = try await StaffService(storage: storage).people(store: try parseStoreID(store))
                 guard !people.isEmpty else { return Console.print(l.pick("没有人员", "No people")) }
-                Console.out(TextTable.render(
-                    header: [l.pick("姓名", "Name"), l.pick("岗位", "Role"), l.pick("客服账号", "Agent"), l.pick("任务权重", "Tasks weight")],
-                    rows: people.map { [$0.name, $0.role.label(l), $0.agentName, String($0.tasksWeight)] }))
+                Console.out(
+                    TextTable.render(
+                        header: [
+                            l.pick("姓名", "Name"), l.pick("岗位", "Role"), l.pick("客服账号", "Agent"),
+                            l.pick("任务权重", "Tasks weight"),
+                        ],
+                        rows: people.map { [$0.name, $0.role.label(l), $0.agentName, String($0.tasksWeight)] }))
             }
         }
     }

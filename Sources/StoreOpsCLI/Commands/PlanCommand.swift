@@ -24,7 +24,8 @@ struct PlanCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "The store id.") var store: String
         @Option(help: "The year to plan.") var year: Int?
-        @Option(help: ArgumentHelp("Or one period of the plan to edit.", valueName: "2027-Q4|2027-11|2027-W45")) var period: String?
+        @Option(help: ArgumentHelp("Or one period of the plan to edit.", valueName: "2027-Q4|2027-11|2027-W45"))
+        var period: String?
         @Option(help: ArgumentHelp("Or one day with its own target.", valueName: "YYYY-MM-DD")) var day: Day?
         @Option(help: "GMV target, in the store's currency.") var gmv: String
         @Option(help: "Profit (net profit) target.") var profit: String?
@@ -42,24 +43,41 @@ struct PlanCommand: AsyncParsableCommand {
                 let plans = PlanService(storage: storage, clock: Environment.current.clock)
                 let id = try parseStoreID(store)
                 if let year {
-                    let plan = try await plans.setYear(store: id, year: year, gmv: gmv, profit: profit, adBudget: adBudget)
-                    let curve = plan.curve == .lastYear ? l.pick("去年曲线", "last year's curve") : l.pick("星期节奏", "the weekday rhythm")
-                    Console.print(l.pick("已制定 \(year) 年计划: 支付金额 \(plan.year.gmv.groupedString)，按\(curve)分到月和日",
-                                         "Planned \(year): GMV \(plan.year.gmv.groupedString), spread by \(curve) over months and days"))
+                    let plan = try await plans.setYear(
+                        store: id, year: year, gmv: gmv, profit: profit, adBudget: adBudget)
+                    let curve =
+                        plan.curve == .lastYear
+                        ? l.pick("去年曲线", "last year's curve") : l.pick("星期节奏", "the weekday rhythm")
+                    Console.print(
+                        l.pick(
+                            "已制定 \(year) 年计划: 支付金额 \(plan.year.gmv.groupedString)，按\(curve)分到月和日",
+                            "Planned \(year): GMV \(plan.year.gmv.groupedString), spread by \(curve) over months and days"
+                        ))
                     for event in plan.eventDays {
-                        let name = YearPlan.platformEvents.first { $0.month == event.start.month && $0.day == event.start.dayOfMonth }?.name ?? ""
-                        Console.print(l.pick("  活动日 \(event.start.iso) \(name): \(event.gmv.groupedString)",
-                                             "  Event day \(event.start.iso) \(name): \(event.gmv.groupedString)"))
+                        let name =
+                            YearPlan.platformEvents.first {
+                                $0.month == event.start.month && $0.day == event.start.dayOfMonth
+                            }?.name ?? ""
+                        Console.print(
+                            l.pick(
+                                "  活动日 \(event.start.iso) \(name): \(event.gmv.groupedString)",
+                                "  Event day \(event.start.iso) \(name): \(event.gmv.groupedString)"))
                     }
                     for event in plan.eventsWithoutHistory {
-                        Console.print(l.pick("  \(event.name) 没有去年的数据，按普通日分摊；可用 --day 单独设定",
-                                             "  \(event.name) has no figure last year and is spread as an ordinary day; set it with --day"))
+                        Console.print(
+                            l.pick(
+                                "  \(event.name) 没有去年的数据，按普通日分摊；可用 --day 单独设定",
+                                "  \(event.name) has no figure last year and is spread as an ordinary day; set it with --day"
+                            ))
                     }
                 } else {
-                    let written = try await plans.edit(store: id, period: period ?? day!.iso, gmv: gmv, profit: profit, adBudget: adBudget)
+                    let written = try await plans.edit(
+                        store: id, period: period ?? day!.iso, gmv: gmv, profit: profit, adBudget: adBudget)
                     for target in written {
-                        Console.print(l.pick("已设置 \(target.periodName): 支付金额 \(target.gmv.groupedString)",
-                                             "Set \(target.periodName): GMV \(target.gmv.groupedString)"))
+                        Console.print(
+                            l.pick(
+                                "已设置 \(target.periodName): 支付金额 \(target.gmv.groupedString)",
+                                "Set \(target.periodName): GMV \(target.gmv.groupedString)"))
                     }
                 }
             }
@@ -68,7 +86,8 @@ struct PlanCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "The year's plan by quarter, month (and week or day), with actual GMV so far.")
+            commandName: "show",
+            abstract: "The year's plan by quarter, month (and week or day), with actual GMV so far.")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The store id.") var store: String

@@ -13,7 +13,10 @@ public enum ItemRole: String, Sendable, Codable, CaseIterable {
         /// Revenue - units x unit cost; nil when a SKU sold has no unit cost.
         public let grossProfit: Int64?
 
-        public init(productID: String, revenue: Int64, previousRevenue: Int64, visitors: Int64?, buyers: Int64?, grossProfit: Int64?) {
+        public init(
+            productID: String, revenue: Int64, previousRevenue: Int64, visitors: Int64?, buyers: Int64?,
+            grossProfit: Int64?
+        ) {
             self.productID = productID
             self.revenue = revenue
             self.previousRevenue = previousRevenue
@@ -40,7 +43,8 @@ public enum ItemRole: String, Sendable, Codable, CaseIterable {
             let count = max(1, Int((Double(ranked.count) * leaderShare).rounded(.up)))
             return Set(ranked.prefix(count).map(\.0))
         }
-        let traffic = leaders(\.visitors), profit = leaders(\.grossProfit)
+        let traffic = leaders(\.visitors)
+        let profit = leaders(\.grossProfit)
         let total = items.reduce(0.0) { $0 + Double($1.revenue) }
         var roles: [String: [ItemRole]] = [:]
         for item in items {
@@ -48,11 +52,13 @@ public enum ItemRole: String, Sendable, Codable, CaseIterable {
             if traffic.contains(item.productID) { own.append(.traffic) }
             if profit.contains(item.productID) { own.append(.profit) }
             if let base = storeConversion?.value, base > 0, let visitors = item.visitors, let buyers = item.buyers,
-               visitors >= converterVisitors, Double(buyers) / Double(visitors) >= converterLift * base {
+                visitors >= converterVisitors, Double(buyers) / Double(visitors) >= converterLift * base
+            {
                 own.append(.converter)
             }
             if item.revenue > 0, Double(item.revenue) >= risingGrowth * Double(item.previousRevenue),
-               Double(item.revenue) >= risingShare * total {
+                Double(item.revenue) >= risingShare * total
+            {
                 own.append(.rising)
             }
             if !own.isEmpty { roles[item.productID] = own }

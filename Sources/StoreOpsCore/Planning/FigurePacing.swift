@@ -28,6 +28,9 @@ public struct FigurePacing: Hashable, Sendable {
         for d in sofar { sum = sum.flatMap { s in actuals[d].flatMap { s.plus($0) } } }
         mtdActual = sum
         let remaining = day < period.last ? day.distance(to: period.last) : 0
-        neededPerDay = remaining > 0 ? mtdActual.flatMap { periodTarget.minus($0) }.map { Money.divideRounded(max(0, $0), by: Int64(remaining)) } : nil
+        neededPerDay =
+            remaining > 0
+            ? mtdActual.flatMap { periodTarget.minus($0) }.map { Money.divideRounded(max(0, $0), by: Int64(remaining)) }
+            : nil
     }
 }

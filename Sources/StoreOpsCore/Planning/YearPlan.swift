@@ -49,11 +49,14 @@ public struct YearPlan: Hashable, Sendable {
 
     /// Plans `gmv` (and optionally profit and ad budget) for `year`, from the GMV per day of the store's history.
     /// Nil when the year is out of range or an amount is negative or above `maximumMinor`.
-    public init?(store: StoreID, year number: Int, gmv: Money, profit: Money? = nil, adBudget: Money? = nil,
-                 history: [Day: Int64], events: [Event] = YearPlan.platformEvents) {
+    public init?(
+        store: StoreID, year number: Int, gmv: Money, profit: Money? = nil, adBudget: Money? = nil,
+        history: [Day: Int64], events: [Event] = YearPlan.platformEvents
+    ) {
         let amounts = [gmv, profit, adBudget].compactMap { $0 }
-        guard (2000...2100).contains(number), amounts.allSatisfy({ !$0.isNegative && $0.minor <= YearPlan.maximumMinor }),
-              let first = Day(year: number, month: 1, day: 1), let last = Day(year: number, month: 12, day: 31)
+        guard (2000...2100).contains(number),
+            amounts.allSatisfy({ !$0.isNegative && $0.minor <= YearPlan.maximumMinor }),
+            let first = Day(year: number, month: 1, day: 1), let last = Day(year: number, month: 12, day: 31)
         else { return nil }
         let monthStarts = (1...12).map { Day(year: number, month: $0, day: 1)! }
         // Each calendar month's most recent complete instance: last year's, else the year before's (a plan for next year
@@ -64,9 +67,10 @@ public struct YearPlan: Hashable, Sendable {
         }
         let sources = (1...12).map { month in [number - 1, number - 2].first { complete(month, in: $0) } }
         let curve: Curve = sources.allSatisfy { $0 != nil } ? .lastYear : .weekday
-        let recent = history.keys.filter { $0 < first }.max().map { end in
-            history.filter { $0.key <= end && $0.key > end.adding(days: -56) && !TargetPacing.isEvent($0.key) }
-        } ?? [:]
+        let recent =
+            history.keys.filter { $0 < first }.max().map { end in
+                history.filter { $0.key <= end && $0.key > end.adding(days: -56) && !TargetPacing.isEvent($0.key) }
+            } ?? [:]
         let weekday = TargetPacing.weekdayWeights(history: recent)
 
         // An event's lift: its GMV in the latest complete instance of its month against the mean of the month's other days.
@@ -75,7 +79,8 @@ public struct YearPlan: Hashable, Sendable {
         for event in events {
             let source = (1...12).contains(event.month) ? sources[event.month - 1] ?? number - 1 : number - 1
             guard let day = event.day(in: number), let before = event.day(in: source) else { continue }
-            let others = DayRange(before.startOfMonth, before.startOfMonth.adding(days: Day.daysIn(year: source, month: event.month) - 1))!
+            let others = DayRange(
+                before.startOfMonth, before.startOfMonth.adding(days: Day.daysIn(year: source, month: event.month) - 1))!
                 .filter { other in other != before && !events.contains { $0.day(in: source) == other } }
             let known = others.compactMap { history[$0] }
             guard let gmv = history[before], known.count == others.count, !known.isEmpty else {
@@ -93,8 +98,9 @@ public struct YearPlan: Hashable, Sendable {
         // Each day's weight within its month; an event day's is lifted as its month's latest instance shows (last year's
         // curve weighs an event day by its own date last year when that is known, which holds the lift already).
         func dayWeights(_ days: DayRange) -> [Day: Double] {
-            var weights = TargetPacing.weights(for: days, spread: curve == .lastYear ? .lastYear : .weekday,
-                                               history: history, weekdayWeights: weekday)
+            var weights = TargetPacing.weights(
+                for: days, spread: curve == .lastYear ? .lastYear : .weekday,
+                history: history, weekdayWeights: weekday)
             for (day, lift) in lifts where days.contains(day) {
                 let known = Day(year: number - 1, month: day.month, day: day.dayOfMonth).flatMap { history[$0] } != nil
                 if curve == .weekday || !known { weights[day] = (weights[day] ?? 1) * lift }
@@ -123,8 +129,9 @@ public struct YearPlan: Hashable, Sendable {
         func money(_ minor: Int64?) -> Money? { minor.map { Money(minor: $0, currency: currency) } }
 
         let months = monthStarts.map { start in
-            Target.month(store: store, year: number, month: start.month, gmv: Money(minor: monthGMV[start]!, currency: currency),
-                         profit: money(monthProfit?[start]), adBudget: money(monthBudget?[start]), spread: spread)!
+            Target.month(
+                store: store, year: number, month: start.month, gmv: Money(minor: monthGMV[start]!, currency: currency),
+                profit: money(monthProfit?[start]), adBudget: money(monthBudget?[start]), spread: spread)!
         }
         // An event day's share of its month: its weight against the month's. With last year's curve the month's days
         // are weighed as last year's same weekday, which is how `TargetPacing` will spread the rest.
@@ -133,7 +140,10 @@ public struct YearPlan: Hashable, Sendable {
             let days = lifts.keys.filter { month.days.contains($0) }.sorted()
             guard !days.isEmpty else { return [] }
             let shares = TargetPacing.spread(month.gmv.minor, over: month.days, weights: dayWeights(month.days))
-            return days.map { Target(store: store, period: .day, start: $0, end: $0, gmv: Money(minor: shares[$0]!, currency: currency)) }
+            return days.map {
+                Target(
+                    store: store, period: .day, start: $0, end: $0, gmv: Money(minor: shares[$0]!, currency: currency))
+            }
         }
         quarters = (0..<4).map { q in
             let parts = months[(q * 3)..<(q * 3 + 3)]
@@ -141,10 +151,13 @@ public struct YearPlan: Hashable, Sendable {
                 let values = parts.compactMap(value)
                 return values.count == 3 ? Money(minor: values.reduce(0) { $0 + $1.minor }, currency: currency) : nil
             }
-            return Target(store: store, period: .quarter, start: parts.first!.start, end: parts.last!.end, gmv: sum { $0.gmv }!,
-                          profit: sum { $0.profit }, adBudget: sum { $0.adBudget }, spread: spread)
+            return Target(
+                store: store, period: .quarter, start: parts.first!.start, end: parts.last!.end, gmv: sum { $0.gmv }!,
+                profit: sum { $0.profit }, adBudget: sum { $0.adBudget }, spread: spread)
         }
-        year = Target(store: store, period: .year, start: first, end: last, gmv: gmv, profit: profit, adBudget: adBudget, spread: spread)
+        year = Target(
+            store: store, period: .year, start: first, end: last, gmv: gmv, profit: profit, adBudget: adBudget,
+            spread: spread)
         self.curve = curve
         eventsWithoutHistory = without
     }

@@ -19,7 +19,9 @@ public enum KPIScore {
 
     /// 100 x (Σ weight x attainment + tasks weight x on-time share) / Σ weights; the tasks are left out when none was
     /// due (`onTimeShare` nil). Nil when a goal's attainment is unknown or nothing weighs.
-    public static func score(goals: [(weight: Int, attainment: Double?)], tasksWeight: Int, onTimeShare: Double?) -> Double? {
+    public static func score(goals: [(weight: Int, attainment: Double?)], tasksWeight: Int, onTimeShare: Double?)
+        -> Double?
+    {
         var total = 0.0
         var weights = 0
         for goal in goals {

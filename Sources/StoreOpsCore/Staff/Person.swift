@@ -11,7 +11,9 @@ public struct Person: Hashable, Sendable {
     /// The weight of closing tasks on time in their KPI score, against their goals' weights.
     public var tasksWeight: Int
 
-    public init(store: StoreID, name: String, role: TaskRole, agent: String? = nil, tasksWeight: Int = Person.defaultTasksWeight) {
+    public init(
+        store: StoreID, name: String, role: TaskRole, agent: String? = nil, tasksWeight: Int = Person.defaultTasksWeight
+    ) {
         self.store = store
         self.name = name
         self.role = role

@@ -31,7 +31,9 @@ public struct ClientPeriodReport: Sendable {
                 sum { if case .money(let m) = $0[keyPath: totals][field] { m.minor } else { nil } }
                     .map { Money(minor: $0, currency: currency) }
             }
-            func count(_ field: MasterField) -> Int64? { sum { if case .count(let c) = $0.totals[field] { c } else { nil } } }
+            func count(_ field: MasterField) -> Int64? {
+                sum { if case .count(let c) = $0.totals[field] { c } else { nil } }
+            }
             self.currency = currency
             stores = reports.count
             gmv = money(.gmv)
@@ -74,7 +76,9 @@ public struct ClientPeriodReport: Sendable {
         let gmv = { (r: PeriodReport) -> Int64 in if case .money(let m) = r.totals[.gmv] { m.minor } else { -1 } }
         let sorted = reports.sorted { (gmv($0), $1.store.id.rawValue) > (gmv($1), $0.store.id.rawValue) }
         var currencies: [Currency] = []
-        for report in sorted where !currencies.contains(report.store.currency) { currencies.append(report.store.currency) }
+        for report in sorted where !currencies.contains(report.store.currency) {
+            currencies.append(report.store.currency)
+        }
         self.reports = sorted
         totals = currencies.map { c in Totals(reports: sorted.filter { $0.store.currency == c }) }
     }

@@ -35,7 +35,9 @@ public struct KPIReport: Sendable {
         }
         /// Out of 100; nil when a goal's actual is unknown (`missing` says which) or nothing weighs.
         public var score: Double? {
-            KPIScore.score(goals: goals.map { ($0.goal.weight, $0.attainment) }, tasksWeight: person.tasksWeight, onTimeShare: onTimeShare)
+            KPIScore.score(
+                goals: goals.map { ($0.goal.weight, $0.attainment) }, tasksWeight: person.tasksWeight,
+                onTimeShare: onTimeShare)
         }
         public var missing: [GoalMetric] { goals.filter { $0.actual == nil }.map(\.goal.metric) }
 
@@ -58,8 +60,11 @@ public struct KPIReport: Sendable {
         public let firstResponseSeconds: Double?
         public let rules: [KPIRule]
 
-        public init(agent: String, person: String?, inquirers: Int64, paid: Int64, paidAmount: Money, firstResponseSeconds: Double?,
-                    rules allRules: [KPIRule]) {
+        public init(
+            agent: String, person: String?, inquirers: Int64, paid: Int64, paidAmount: Money,
+            firstResponseSeconds: Double?,
+            rules allRules: [KPIRule]
+        ) {
             self.agent = agent
             self.person = person
             self.inquirers = inquirers
@@ -76,7 +81,9 @@ public struct KPIReport: Sendable {
         public var conversion: Ratio { Ratio(paid, inquirers) }
         /// Rewards minus penalties of the rules that apply.
         public var total: Money {
-            Money(minor: Int64(clamping: rules.reduce(Int128(0)) { $0 + Int128($1.amount.minor) }), currency: paidAmount.currency)
+            Money(
+                minor: Int64(clamping: rules.reduce(Int128(0)) { $0 + Int128($1.amount.minor) }),
+                currency: paidAmount.currency)
         }
     }
 

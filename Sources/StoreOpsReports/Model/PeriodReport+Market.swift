@@ -15,7 +15,9 @@ extension PeriodReport {
         public let worstItems: [ReviewItemLine]
 
         public init(reviews: [Review], previous: [Review], titles: [String: String]) {
-            func count(_ rows: [Review], _ sentiment: ReviewSentiment) -> Int64 { Int64(rows.filter { $0.sentiment == sentiment }.count) }
+            func count(_ rows: [Review], _ sentiment: ReviewSentiment) -> Int64 {
+                Int64(rows.filter { $0.sentiment == sentiment }.count)
+            }
             total = Int64(reviews.count)
             good = count(reviews, .good)
             neutral = count(reviews, .neutral)
@@ -24,9 +26,11 @@ extension PeriodReport {
             previousTotal = Int64(previous.count)
             previousBad = count(previous, .bad)
             let byItem = Dictionary(grouping: reviews.filter { $0.sentiment == .bad }, by: \.productID)
-            worstItems = byItem.map { ReviewItemLine(productID: $0.key, title: titles[$0.key], bad: Int64($0.value.count)) }
-                .sorted { $0.bad != $1.bad ? $0.bad > $1.bad : $0.productID < $1.productID }
-                .prefix(5).map { $0 }
+            worstItems = byItem.map {
+                ReviewItemLine(productID: $0.key, title: titles[$0.key], bad: Int64($0.value.count))
+            }
+            .sorted { $0.bad != $1.bad ? $0.bad > $1.bad : $0.productID < $1.productID }
+            .prefix(5).map { $0 }
         }
 
         /// Bad (1-2 stars) / all reviews.
@@ -70,7 +74,9 @@ extension PeriodReport {
             if daysInStock > 0, units > 0, let scaled = units.times(Int64(daysOut)) {
                 let lost = Money.divideRounded(scaled, by: Int64(daysInStock))
                 lostUnits = lost
-                lostRevenue = revenue.minor.times(lost).map { Money(minor: Money.divideRounded($0, by: units), currency: revenue.currency) }
+                lostRevenue = revenue.minor.times(lost).map {
+                    Money(minor: Money.divideRounded($0, by: units), currency: revenue.currency)
+                }
             } else {
                 lostUnits = nil
                 lostRevenue = nil
@@ -125,14 +131,17 @@ extension PeriodReport {
         public let spendAfter: Money?
         public let revenueAfter: Money?
 
-        public init(action: CheckKind, keyword: String, closedOn: Day, recovered: Bool?, before: [AdStat], after: [AdStat],
-                    currency: Currency) {
+        public init(
+            action: CheckKind, keyword: String, closedOn: Day, recovered: Bool?, before: [AdStat], after: [AdStat],
+            currency: Currency
+        ) {
             self.action = action
             self.keyword = keyword
             self.closedOn = closedOn
             self.recovered = recovered
             func sum(_ rows: [AdStat], _ value: (AdStat) -> Int64) -> Money? {
-                guard !rows.isEmpty, let total = Int64(exactly: rows.reduce(Int128(0)) { $0 + Int128(value($1)) }) else { return nil }
+                guard !rows.isEmpty, let total = Int64(exactly: rows.reduce(Int128(0)) { $0 + Int128(value($1)) })
+                else { return nil }
                 return Money(minor: total, currency: currency)
             }
             spendBefore = sum(before) { $0.spend.minor }
@@ -164,7 +173,8 @@ extension PeriodReport {
             var counts: [CheckKind: (tasks: Int, closed: Int)] = [:]
             for task in tasks where days.contains(zone.day(of: task.createdAt)) {
                 guard let key = task.findingKey, let colon = key.firstIndex(of: ":"),
-                      let kind = CheckKind(rawValue: String(key[..<colon])) else { continue }
+                    let kind = CheckKind(rawValue: String(key[..<colon]))
+                else { continue }
                 var line = counts[kind] ?? (0, 0)
                 line.tasks += 1
                 if task.status == .done { line.closed += 1 }

@@ -41,8 +41,10 @@ public struct PlanReport: Sendable {
 
     /// The plan from the year's `targets`, the months' `dayTargets`, actual GMV per day and, optionally, the month
     /// whose days to list.
-    public init(store: Store, year: Int, targets: [Target], dayTargets: [Day: Int64], actuals: [Day: Int64], asOf: Day,
-                month: Int? = nil) {
+    public init(
+        store: Store, year: Int, targets: [Target], dayTargets: [Day: Int64], actuals: [Day: Int64], asOf: Day,
+        month: Int? = nil
+    ) {
         let currency = store.currency
         func sum(_ days: DayRange, _ values: [Day: Int64]) -> Money? {
             var total: Int64 = 0
@@ -54,13 +56,18 @@ public struct PlanReport: Sendable {
         }
         func line(_ name: String, _ days: DayRange, _ target: Target?) -> Line {
             let sofar = days.first <= asOf ? DayRange(days.first, min(days.last, asOf)) : nil
-            let event = days.count == 1
-                ? YearPlan.platformEvents.first { $0.month == days.first.month && $0.day == days.first.dayOfMonth }?.name : nil
-            return Line(name: name, start: days.first, end: days.last, gmv: target?.gmv ?? sum(days, dayTargets),
-                        profit: target?.profit, adBudget: target?.adBudget, event: target?.period == .day ? event : nil,
-                        targetToDate: sofar.flatMap { sum($0, dayTargets) }, actualToDate: sofar.flatMap { sum($0, actuals) })
+            let event =
+                days.count == 1
+                ? YearPlan.platformEvents.first { $0.month == days.first.month && $0.day == days.first.dayOfMonth }?
+                    .name : nil
+            return Line(
+                name: name, start: days.first, end: days.last, gmv: target?.gmv ?? sum(days, dayTargets),
+                profit: target?.profit, adBudget: target?.adBudget, event: target?.period == .day ? event : nil,
+                targetToDate: sofar.flatMap { sum($0, dayTargets) }, actualToDate: sofar.flatMap { sum($0, actuals) })
         }
-        func of(_ period: Target.Period) -> [Target] { targets.filter { $0.period == period }.sorted { $0.start < $1.start } }
+        func of(_ period: Target.Period) -> [Target] {
+            targets.filter { $0.period == period }.sorted { $0.start < $1.start }
+        }
 
         self.store = store
         self.year = year
@@ -75,7 +82,9 @@ public struct PlanReport: Sendable {
             while monday.year <= year {
                 let days = DayRange(monday, monday.adding(days: 6))!
                 if days.allSatisfy({ dayTargets[$0] != nil }) {
-                    let week = Target(store: store.id, period: .week, start: monday, end: days.last, gmv: Money(minor: 0, currency: currency))
+                    let week = Target(
+                        store: store.id, period: .week, start: monday, end: days.last,
+                        gmv: Money(minor: 0, currency: currency))
                     weeks.append(line(week.periodName, days, nil))
                 }
                 monday = monday.adding(days: 7)
@@ -84,7 +93,8 @@ public struct PlanReport: Sendable {
         self.weeks = weeks
         let fixed = Dictionary(of(.day).map { ($0.start, $0) }, uniquingKeysWith: { a, _ in a })
         if let month, let start = Day(year: year, month: month, day: 1),
-           let days = DayRange(start, start.adding(days: Day.daysIn(year: year, month: month) - 1)) {
+            let days = DayRange(start, start.adding(days: Day.daysIn(year: year, month: month) - 1))
+        {
             self.days = days.map { day in
                 var entry = line(day.iso, DayRange(day: day), fixed[day])
                 entry.gmv = dayTargets[day].map { Money(minor: $0, currency: currency) }

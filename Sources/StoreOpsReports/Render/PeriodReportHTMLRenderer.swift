@@ -19,7 +19,8 @@ public struct PeriodReportHTMLRenderer: Sendable {
             case .month: l.pick("月报", "Monthly report")
             case .period: l.pick("期间报表", "Period report")
             }
-        var body = "<header><h1>\(e(kind)) · \(e(store.name))</h1><p class=\"meta\">\(e(store.id.rawValue)) · \(e(report.label)) · "
+        var body =
+            "<header><h1>\(e(kind)) · \(e(store.name))</h1><p class=\"meta\">\(e(store.id.rawValue)) · \(e(report.label)) · "
             + "\(t.days.first.iso) ~ \(t.days.last.iso) · \(e(l.pick("\(t.days.count) 天", "\(t.days.count) days"))) · "
             + "\(e(l.pick("金额单位", "Money in"))) \(store.currency.code)</p></header>"
         let summary = PeriodReportRenderer.summaryLines(report, l)
@@ -37,18 +38,24 @@ public struct PeriodReportHTMLRenderer: Sendable {
             charts += "<figure>" + SVGChart.bars(bars, title: l.pick("每日支付金额", "GMV per day")) + "</figure>"
         }
         if let why = report.why, case .money(let before) = report.previous[.gmv], case .money(let now) = t[.gmv] {
-            charts += "<figure>" + SVGChart.waterfall(
-                start: .init(label: l.pick("上期", "Before"), value: Double(before.minor) / major),
-                steps: [.init(label: l.pick("访客", "Visitors"), value: Double(why.visitors) / major),
+            charts +=
+                "<figure>"
+                + SVGChart.waterfall(
+                    start: .init(label: l.pick("上期", "Before"), value: Double(before.minor) / major),
+                    steps: [
+                        .init(label: l.pick("访客", "Visitors"), value: Double(why.visitors) / major),
                         .init(label: l.pick("转化率", "Conversion"), value: Double(why.conversion) / major),
-                        .init(label: l.pick("客单价", "AOV"), value: Double(why.aov) / major)],
-                end: .init(label: l.pick("本期", "Period"), value: Double(now.minor) / major),
-                title: l.pick("比上期支付金额变化拆解", "Why GMV moved against the period before")) + "</figure>"
+                        .init(label: l.pick("客单价", "AOV"), value: Double(why.aov) / major),
+                    ],
+                    end: .init(label: l.pick("本期", "Period"), value: Double(now.minor) / major),
+                    title: l.pick("比上期支付金额变化拆解", "Why GMV moved against the period before")) + "</figure>"
         }
         if !charts.isEmpty { body += "<section class=\"charts\">\(charts)</section>" }
 
         let figures = PeriodReportRenderer.figureTable(report, l)
-        body += "<section><h2>\(e(l.pick("总表", "Master table")))</h2>" + table(figures.header, figures.rows, class: "master")
+        body +=
+            "<section><h2>\(e(l.pick("总表", "Master table")))</h2>"
+            + table(figures.header, figures.rows, class: "master")
         if let note = PeriodReportRenderer.missingNote(report, l) { body += "<p class=\"warning\">\(e(note))</p>" }
         body += "</section>"
         for section in PeriodReportRenderer.sectionTables(report, l) {
@@ -63,7 +70,10 @@ public struct PeriodReportHTMLRenderer: Sendable {
         var html = name.map { "<table class=\"\($0)\">" } ?? "<table>"
         html += "<thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>"
         for row in rows {
-            html += "<tr>" + row.enumerated().map { $0.offset == 0 ? "<th>\(e($0.element))</th>" : "<td>\(e($0.element))</td>" }.joined() + "</tr>"
+            html +=
+                "<tr>"
+                + row.enumerated().map { $0.offset == 0 ? "<th>\(e($0.element))</th>" : "<td>\(e($0.element))</td>" }
+                .joined() + "</tr>"
         }
         return html + "</tbody></table>"
     }

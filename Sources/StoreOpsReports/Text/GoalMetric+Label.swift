@@ -19,7 +19,8 @@ extension GoalMetric {
     /// with one decimal. `scaled` says a rate is in ten-thousandths (a target) rather than a ratio (an actual).
     public func display(_ value: Double, currency: Currency, scaled: Bool) -> String {
         switch unit {
-        case .money: return Int64(exactly: value.rounded()).map { Money(minor: $0, currency: currency).groupedString } ?? "—"
+        case .money:
+            return Int64(exactly: value.rounded()).map { Money(minor: $0, currency: currency).groupedString } ?? "—"
         case .seconds: return Self.decimal(value, digits: 1)
         case .rate:
             let ratio = scaled ? value / 10_000 : value

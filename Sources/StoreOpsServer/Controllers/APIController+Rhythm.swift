@@ -15,7 +15,8 @@ extension APIController {
         let service = PeriodReportService(storage: user.storage, clock: clock)
         let yesterday = try await yesterday(of: id, user.storage)
         let sunday = yesterday.weekday == 7 ? yesterday : yesterday.adding(days: -yesterday.weekday)
-        let lastWeek = Target(store: id, period: .week, start: sunday.adding(days: -6), end: sunday, gmv: Money(minor: 0, currency: .cny))
+        let lastWeek = Target(
+            store: id, period: .week, start: sunday.adding(days: -6), end: sunday, gmv: Money(minor: 0, currency: .cny))
         let week = request.uri.queryParameters.get("week") ?? lastWeek.periodName
         return Self.raw(.ok, PeriodReportRenderer.json(try await service.week(store: id, week)))
     }
@@ -25,9 +26,13 @@ extension APIController {
         let user = try await signIn(request)
         let id = try storeID(context)
         let yesterday = try await yesterday(of: id, user.storage)
-        let last = yesterday.adding(days: 1).month != yesterday.month ? yesterday : yesterday.startOfMonth.adding(days: -1)
+        let last =
+            yesterday.adding(days: 1).month != yesterday.month ? yesterday : yesterday.startOfMonth.adding(days: -1)
         let month = request.uri.queryParameters.get("month") ?? String(last.iso.prefix(7))
-        return Self.raw(.ok, PeriodReportRenderer.json(try await PeriodReportService(storage: user.storage, clock: clock).month(store: id, month)))
+        return Self.raw(
+            .ok,
+            PeriodReportRenderer.json(
+                try await PeriodReportService(storage: user.storage, clock: clock).month(store: id, month)))
     }
 
     /// The report of `from`..`to` (default: the 30 days up to yesterday).
@@ -37,8 +42,13 @@ extension APIController {
         let yesterday = try await yesterday(of: id, user.storage)
         let last = try day(request, "to") ?? yesterday
         let first = try day(request, "from") ?? last.adding(days: -29)
-        guard let days = DayRange(first, last) else { throw ServiceError(.invalidInput, "from \(first.iso) is after to \(last.iso).") }
-        return Self.raw(.ok, PeriodReportRenderer.json(try await PeriodReportService(storage: user.storage, clock: clock).period(store: id, days: days)))
+        guard let days = DayRange(first, last) else {
+            throw ServiceError(.invalidInput, "from \(first.iso) is after to \(last.iso).")
+        }
+        return Self.raw(
+            .ok,
+            PeriodReportRenderer.json(
+                try await PeriodReportService(storage: user.storage, clock: clock).period(store: id, days: days)))
     }
 
     /// The plan of `year` (default: yesterday's), with the days of `month` (1-12) when given.
@@ -47,15 +57,23 @@ extension APIController {
         let id = try storeID(context)
         let query = request.uri.queryParameters
         let yesterday = try await yesterday(of: id, user.storage)
-        let year = try query.get("year").map { text in
-            guard let year = Int(text), (2000...2100).contains(year) else { throw ServiceError(.invalidInput, "year=\(text) is not a year.") }
-            return year
-        } ?? yesterday.year
+        let year =
+            try query.get("year").map { text in
+                guard let year = Int(text), (2000...2100).contains(year) else {
+                    throw ServiceError(.invalidInput, "year=\(text) is not a year.")
+                }
+                return year
+            } ?? yesterday.year
         let month = try query.get("month").map { text in
-            guard let month = Int(text), (1...12).contains(month) else { throw ServiceError(.invalidInput, "month=\(text) is not 1 to 12.") }
+            guard let month = Int(text), (1...12).contains(month) else {
+                throw ServiceError(.invalidInput, "month=\(text) is not 1 to 12.")
+            }
             return month
         }
-        return Self.raw(.ok, PlanRenderer.json(try await PlanService(storage: user.storage, clock: clock).plan(store: id, year: year, month: month)))
+        return Self.raw(
+            .ok,
+            PlanRenderer.json(
+                try await PlanService(storage: user.storage, clock: clock).plan(store: id, year: year, month: month)))
     }
 
     /// The staff KPIs of `month` (default: yesterday's month), of everyone or `person`.
@@ -65,7 +83,8 @@ extension APIController {
         let query = request.uri.queryParameters
         let yesterday = try await yesterday(of: id, user.storage)
         let month = query.get("month") ?? String(yesterday.iso.prefix(7))
-        let report = try await KPIService(storage: user.storage, clock: clock).kpi(store: id, month: month, person: query.get("person"))
+        let report = try await KPIService(storage: user.storage, clock: clock).kpi(
+            store: id, month: month, person: query.get("person"))
         return Self.raw(.ok, KPIRenderer.json(report))
     }
 
@@ -76,7 +95,8 @@ extension APIController {
         guard let activity = context.parameters.get("activity")?.removingPercentEncoding, !activity.isEmpty else {
             throw ServiceError(.notFound, "There is no such activity.")
         }
-        let review = try await ActivityService(storage: user.storage, clock: clock).review(store: id, activity: activity)
+        let review = try await ActivityService(storage: user.storage, clock: clock).review(
+            store: id, activity: activity)
         return Self.raw(.ok, ActivityReviewRenderer.json(review))
     }
 

@@ -13,7 +13,9 @@ extension DemoService {
     /// designer for click-through and conversion, two customer-service agents (their nicks in the service export) for
     /// inquiry conversion and first response.
     static let team = [
-        TeamMember(name: "老李", role: .operator) { [(.gmv, $0.gmv.decimalString, 50), (.netProfit, $0.profit?.decimalString, 50)] },
+        TeamMember(name: "老李", role: .operator) {
+            [(.gmv, $0.gmv.decimalString, 50), (.netProfit, $0.profit?.decimalString, 50)]
+        },
         TeamMember(name: "小王", role: .ads) { [(.roas, "4", 60), (.adSpend, $0.adBudget?.decimalString, 40)] },
         TeamMember(name: "小林", role: .designer) { _ in [(.ctr, "1.5%", 50), (.conversionRate, "3.5%", 50)] },
         TeamMember(name: "小美", role: .service) { _ in [(.inquiryConversion, "60%", 70), (.responseSeconds, "20", 30)] },
@@ -43,17 +45,21 @@ extension DemoService {
             for member in Self.team {
                 for (metric, target, weight) in member.goals(month) {
                     guard let target else { continue }
-                    try await staff.setGoal(store: id, person: member.name, month: month.periodName, metric: metric, target: target,
-                                            weight: weight)
-                    lines.append("storeops goal set --store STORE --person \(member.name) --month \(month.periodName) "
-                                 + "--metric \(metric.rawValue) --target \(target) --weight \(weight)")
+                    try await staff.setGoal(
+                        store: id, person: member.name, month: month.periodName, metric: metric, target: target,
+                        weight: weight)
+                    lines.append(
+                        "storeops goal set --store STORE --person \(member.name) --month \(month.periodName) "
+                            + "--metric \(metric.rawValue) --target \(target) --weight \(weight)")
                 }
             }
         }
         for (metric, comparison, threshold, amount) in Self.serviceRules {
-            try await staff.addRule(store: id, metric: metric, comparison: comparison, threshold: threshold, amount: amount)
-            lines.append("storeops kpi rule add --store STORE --metric \(metric.rawValue) --\(comparison.rawValue) \(threshold) "
-                         + "--amount=\(amount)")
+            try await staff.addRule(
+                store: id, metric: metric, comparison: comparison, threshold: threshold, amount: amount)
+            lines.append(
+                "storeops kpi rule add --store STORE --metric \(metric.rawValue) --\(comparison.rawValue) \(threshold) "
+                    + "--amount=\(amount)")
         }
         // Plans run to 2100: a demo ending in its last year gets no plan for the next.
         if !months.isEmpty, scenario.end.year < 2100 {
@@ -65,8 +71,10 @@ extension DemoService {
             let text = Money(minor: gmv, currency: data.store.currency).decimalString
             let profit = Money(minor: gmv / 10, currency: data.store.currency).decimalString
             let budget = Money(minor: gmv / 10, currency: data.store.currency).decimalString
-            try await PlanService(storage: storage, clock: clock).setYear(store: id, year: year, gmv: text, profit: profit, adBudget: budget)
-            lines.append("storeops plan set --store STORE --year \(year) --gmv \(text) --profit \(profit) --ad-budget \(budget)")
+            try await PlanService(storage: storage, clock: clock).setYear(
+                store: id, year: year, gmv: text, profit: profit, adBudget: budget)
+            lines.append(
+                "storeops plan set --store STORE --year \(year) --gmv \(text) --profit \(profit) --ad-budget \(budget)")
         }
         return lines
     }

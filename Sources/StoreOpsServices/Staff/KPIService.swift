@@ -20,7 +20,9 @@ public struct KPIService: Sendable {
             throw ServiceError(.invalidInput, "--month \"\(text)\" is not a month: write it like 2026-11.")
         }
         let yesterday = ReportService(storage: storage, clock: clock).yesterday(of: store)
-        guard start <= yesterday else { throw ServiceError(.invalidInput, "\(text) has not begun: its first day is \(start.iso).") }
+        guard start <= yesterday else {
+            throw ServiceError(.invalidInput, "\(text) has not begun: its first day is \(start.iso).")
+        }
         let days = DayRange(start, min(end, yesterday))!
         async let peopleRows = storage.read(Person.self, store: id, days: nil)
         async let goalRows = storage.read(PersonGoal.self, store: id, days: DayRange(day: start))
@@ -33,7 +35,9 @@ public struct KPIService: Sendable {
         var people = try await peopleRows.sorted { $0.name < $1.name }
         if let name {
             people = people.filter { $0.name == name }
-            guard !people.isEmpty else { throw ServiceError(.notFound, "\(name) is not a person of store \(id) (storeops person list).") }
+            guard !people.isEmpty else {
+                throw ServiceError(.notFound, "\(name) is not a person of store \(id) (storeops person list).")
+            }
         }
         let totals = PeriodTotals(days: days, rows: try await tableRows, currency: store.currency)
         let agents = try await agentRows
@@ -69,25 +73,31 @@ public struct KPIService: Sendable {
             let own = goals.filter { $0.person == person.name }.sorted { $0.metric.rawValue < $1.metric.rawValue }
             let goalLines = own.map { goal in
                 // A money target is held against the days so far while the month runs.
-                let target = goal.metric.unit == .money && Int64(days.count) < monthDays
-                    ? Money.divideRounded(goal.target.times(Int64(days.count)) ?? goal.target, by: monthDays) : goal.target
+                let target =
+                    goal.metric.unit == .money && Int64(days.count) < monthDays
+                    ? Money.divideRounded(goal.target.times(Int64(days.count)) ?? goal.target, by: monthDays)
+                    : goal.target
                 return KPIReport.GoalLine(goal: goal, target: target, actual: actual(goal.metric, of: person))
             }
             let theirs = tasks.filter { $0.assignee == person.name }
-            return KPIReport.PersonLine(person: person, goals: goalLines,
-                                        tasks: PeriodReport.TaskSummary(tasks: theirs, days: days, zone: store.timeZone))
+            return KPIReport.PersonLine(
+                person: person, goals: goalLines,
+                tasks: PeriodReport.TaskSummary(tasks: theirs, days: days, zone: store.timeZone))
         }
         let rules = try await ruleRows
-        let personOfAgent = Dictionary(try await peopleRows.map { ($0.agentName, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let personOfAgent = Dictionary(
+            try await peopleRows.map { ($0.agentName, $0.name) }, uniquingKeysWith: { a, _ in a })
         let ranking = byAgent.compactMap { agent, rows -> KPIReport.AgentLine? in
             guard name == nil || personOfAgent[agent] == name else { return nil }
             // Each day's amount fits an Int64; a month of them fits in 128 bits, and a total beyond Int64 leaves the agent out.
             guard let amount = Int64(exactly: rows.reduce(Int128(0)) { $0 + Int128($1.paidAmount.minor) }),
-                  let inquirers = Int64(exactly: rows.reduce(Int128(0)) { $0 + Int128($1.inquirers) }),
-                  let paid = Int64(exactly: rows.reduce(Int128(0)) { $0 + Int128($1.paid) }) else { return nil }
-            return KPIReport.AgentLine(agent: agent, person: personOfAgent[agent], inquirers: inquirers, paid: paid,
-                                       paidAmount: Money(minor: amount, currency: store.currency),
-                                       firstResponseSeconds: KPIService.firstResponse(rows), rules: rules)
+                let inquirers = Int64(exactly: rows.reduce(Int128(0)) { $0 + Int128($1.inquirers) }),
+                let paid = Int64(exactly: rows.reduce(Int128(0)) { $0 + Int128($1.paid) })
+            else { return nil }
+            return KPIReport.AgentLine(
+                agent: agent, person: personOfAgent[agent], inquirers: inquirers, paid: paid,
+                paidAmount: Money(minor: amount, currency: store.currency),
+                firstResponseSeconds: KPIService.firstResponse(rows), rules: rules)
         }
         .sorted {
             let (a, b) = ($0.conversion.value ?? -1, $1.conversion.value ?? -1)
@@ -106,6 +116,7 @@ public struct KPIService: Sendable {
     static func firstResponse(_ rows: [ServiceAgentDay]) -> Double? {
         let known = rows.filter { $0.firstResponseSeconds != nil && $0.inquiries > 0 }
         let weight = known.reduce(0.0) { $0 + Double($1.inquiries) }
-        return weight > 0 ? known.reduce(0.0) { $0 + Double($1.firstResponseSeconds!) * Double($1.inquiries) } / weight : nil
+        return weight > 0
+            ? known.reduce(0.0) { $0 + Double($1.firstResponseSeconds!) * Double($1.inquiries) } / weight : nil
     }
 }
