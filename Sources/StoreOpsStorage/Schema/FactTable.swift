@@ -12,6 +12,11 @@ public struct FactTable<Row: Sendable>: Sendable {
         case column(String)
         /// Rows whose `column` lies in the range, and rows still open (the column is NULL), e.g. refunds not completed.
         case columnOrOpen(String)
+        /// Rows whose `column` lies in the range, and rows without it that meet `undated`, a condition with one `?` for
+        /// the range's first day as epoch seconds, less a day (UTC midnight: any store time zone's first day starts after
+        /// it). Refunds: completed in the range, or undated and still open or requested since then; a completed refund the
+        /// export gave no day is not read again by every later check.
+        case columnOrUndated(String, undated: String)
         /// A condition with two `?` for the first and last day, and `?` for the store before them.
         case custom(String)
         /// Rows of the orders paid in the range (tables with an `order_id` column and an index on it).
@@ -93,6 +98,11 @@ public struct FactTable<Row: Sendable>: Sendable {
                 return ("WITH picked AS MATERIALIZED (\(sql) AND \(column) BETWEEN ? AND ? UNION ALL \(sql) AND \(column) IS NULL) "
                             + "SELECT * FROM picked ORDER BY " + key.joined(separator: ", "),
                         arguments + [.day(days.first), .day(days.last)] + arguments)
+            case .columnOrUndated(let column, let undated):
+                let since = SQLValue.int(Int64(days.first.number - 1) * 86_400)
+                return ("WITH picked AS MATERIALIZED (\(sql) AND \(column) BETWEEN ? AND ? UNION ALL \(sql) AND \(column) IS NULL AND "
+                            + "\(undated)) SELECT * FROM picked ORDER BY " + key.joined(separator: ", "),
+                        arguments + [.day(days.first), .day(days.last)] + arguments + [since])
             case .ordersPaid:
                 // Led by the orders' paid-day index, each order's rows found by key (`CROSS JOIN` keeps that order on
                 // SQLite; left to itself its planner scans the store's rows), then sorted.

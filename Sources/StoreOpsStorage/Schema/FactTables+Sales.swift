@@ -40,7 +40,8 @@ extension Refund: StoredFact {
         name: "refunds",
         columns: ["refund_id", "order_id", "product_id", "sku_id", "kind", "status", "reason", "amount_minor", "requested_at",
                   "completed_at", "completed_day", "due_at", "returned_to_stock"],
-        key: ["refund_id"], dayFilter: .columnOrOpen("completed_day"),
+        key: ["refund_id"],
+        dayFilter: .columnOrUndated("completed_day", undated: "(status IN ('waiting_seller', 'waiting_return') OR requested_at >= ?)"),
         rows: { $0.refunds }, store: { $0.store },
         encode: { f in
             [.text(f.id), .text(f.orderID), .text(f.productID), .text(f.skuID), .raw(f.kind), .raw(f.status), .text(f.reason),
