@@ -343,6 +343,16 @@ public enum StorageConformance {
         #expect(try await storage.read(Order.self, store: s, days: d0).map(\.id) == ["O1", "O2", "O3"])
         #expect(try await storage.read(OrderLine.self, store: s, days: d0).map(\.orderID) == ["O1", "O1", "O2", "O3"])
         #expect(try await storage.read(Refund.self, store: s, days: DayRange(day: Fixtures.d1)).map(\.id) == ["R1", "R2"], "completed that day, or still open")
+        // Completed refunds an export gave no completion day: read when requested since the range's first day (less a
+        // day), not every time after.
+        var undated = FactBatch()
+        undated.refunds = [("U1", Fixtures.d1), ("U2", Fixtures.d0.adding(days: -30))].map { id, day in
+            Refund(store: s, id: id, orderID: "O1", skuID: "S1", kind: .refundOnly, status: .completed, reason: "",
+                   amount: Money(minor: 100, currency: .cny), requestedAt: Instant(seconds: Int64(day.number) * 86_400 + 3_600))
+        }
+        try await storage.write(undated, to: s)
+        #expect(try await storage.read(Refund.self, store: s, days: DayRange(day: Fixtures.d1)).map(\.id) == ["R1", "R2", "U1"])
+        #expect(try await storage.read(Refund.self, store: s, days: nil).count == 5, "a read without days has them all")
         #expect(try await storage.read(Target.self, store: s, days: d0).count == 1)
         #expect(try await storage.read(Target.self, store: s, days: DayRange(day: Day(year: 2026, month: 4, day: 1)!)).isEmpty)
         #expect(try await storage.read(Product.self, store: s, days: d0).count == 1, "no day dimension: all rows")
