@@ -24,6 +24,11 @@ public struct TaskPlanner: Sendable {
         task.findingKey.flatMap { key in key.firstIndex(of: ":").flatMap { CheckKind(rawValue: String(key[..<$0])) } }
     }
 
+    /// The subject of a task's finding (its key after the check), e.g. a keyword; nil for hand-made tasks.
+    public static func subject(of task: OpsTask) -> String? {
+        task.findingKey.flatMap { key in key.firstIndex(of: ":").map { String(key[key.index(after: $0)...]) } }
+    }
+
     /// The plan for `findings` of `day`, given every task the store has.
     public func plan(findings: [Finding], day: Day, now: Instant, existing: [OpsTask], store: Store) -> Plan {
         var plan = Plan()

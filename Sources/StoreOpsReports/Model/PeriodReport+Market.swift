@@ -172,9 +172,7 @@ extension PeriodReport {
         public static func lines(tasks: [OpsTask], days: DayRange, zone: StoreTimeZone) -> [FindingKindLine] {
             var counts: [CheckKind: (tasks: Int, closed: Int)] = [:]
             for task in tasks where days.contains(zone.day(of: task.createdAt)) {
-                guard let key = task.findingKey, let colon = key.firstIndex(of: ":"),
-                    let kind = CheckKind(rawValue: String(key[..<colon]))
-                else { continue }
+                guard let kind = TaskPlanner.check(of: task) else { continue }
                 var line = counts[kind] ?? (0, 0)
                 line.tasks += 1
                 if task.status == .done { line.closed += 1 }

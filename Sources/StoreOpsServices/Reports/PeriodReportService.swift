@@ -113,14 +113,12 @@ public struct PeriodReportService: Sendable {
         let kinds: Set<CheckKind> = [.keywordDelete, .keywordLowerBid, .keywordRaiseBid]
         let zone = store.timeZone
         let closed = tasks.compactMap { task -> (OpsTask, CheckKind, Day)? in
-            guard let key = task.findingKey, let colon = key.firstIndex(of: ":"), let kind = CheckKind(rawValue: String(key[..<colon])),
-                  kinds.contains(kind), let at = task.closedAt, days.contains(zone.day(of: at)) else { return nil }
+            guard let kind = TaskPlanner.check(of: task), kinds.contains(kind), let at = task.closedAt,
+                  days.contains(zone.day(of: at)) else { return nil }
             return (task, kind, zone.day(of: at))
         }
-        // The finding's subject (the keyword) follows the kind in its key.
-        func keyword(_ task: OpsTask) -> String {
-            task.findingKey.flatMap { key in key.firstIndex(of: ":").map { String(key[key.index(after: $0)...]) } } ?? task.title
-        }
+        // The finding's subject is the keyword.
+        func keyword(_ task: OpsTask) -> String { TaskPlanner.subject(of: task) ?? task.title }
         guard !closed.isEmpty else { return [] }
         let yesterday = zone.yesterday(now: clock())
         let wide = DayRange(days.first.adding(days: -7), max(days.first, min(days.last.adding(days: 7), yesterday)))!
