@@ -41,6 +41,10 @@ public protocol StoreOpsStore: Sendable {
     /// written), ordered by SKU and product.
     func skuSales(store: StoreID, days: DayRange) async throws -> [SKUSales]
 
+    /// Each SKU's latest stock count taken in `days`, ordered by SKU: what the stock checks read, without the earlier
+    /// counts of the range.
+    func latestStockCounts(store: StoreID, days: DayRange) async throws -> [InventorySnapshot]
+
     /// Every paid order with a buyer id, paid on or before `end`, as a purchase (buyer, payment day, paid amount), in no
     /// particular order: the whole history customer analytics reads.
     func purchases(store: StoreID, through end: Day) async throws -> [Purchase]

@@ -353,6 +353,14 @@ public enum StorageConformance {
         try await storage.write(undated, to: s)
         #expect(try await storage.read(Refund.self, store: s, days: DayRange(day: Fixtures.d1)).map(\.id) == ["R1", "R2", "U1"])
         #expect(try await storage.read(Refund.self, store: s, days: nil).count == 5, "a read without days has them all")
+        // Each SKU's latest stock count of a range: a later count outside it is not read, nor an earlier one in it.
+        var counts = FactBatch()
+        counts.inventory = [("S1", 1, 9), ("S1", 3, 7), ("S2", -2, 4), ("S2", 6, 1), ("S3", 9, 5)].map { sku, offset, onHand in
+            InventorySnapshot(store: s, day: Fixtures.d0.adding(days: offset), skuID: sku, onHand: onHand, incoming: 0)
+        }
+        try await storage.write(counts, to: s)
+        let latest = try await storage.latestStockCounts(store: s, days: DayRange(Fixtures.d0.adding(days: -3), Fixtures.d0.adding(days: 5))!)
+        #expect(latest.map { "\($0.skuID)@\($0.day.number - Fixtures.d0.number)=\($0.onHand)" } == ["S1@3=7", "S2@-2=4"])
         #expect(try await storage.read(Target.self, store: s, days: d0).count == 1)
         #expect(try await storage.read(Target.self, store: s, days: DayRange(day: Day(year: 2026, month: 4, day: 1)!)).isEmpty)
         #expect(try await storage.read(Product.self, store: s, days: d0).count == 1, "no day dimension: all rows")

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import StoreOpsCore
 @testable import StoreOpsStorage
 import StoreOpsTesting
@@ -223,8 +224,33 @@ struct PostgresSecurityTests {
     func noScopeSeesNothing() async throws {
         try await ThrowawayPostgres.withStore { all in
             try await Self.seed(all)
-            let rows = try await all.client.withConnection { c in try await c.rows("SELECT COUNT(*) FROM orders", logger: all.logger) }
+            // A connection of its own: the pool's may hold the scope a read set on its session.
+            let c = try await PostgresConnection.connect(configuration: all.probe, id: 1, logger: all.logger)
+            defer { Task { try? await c.close() } }
+            let rows = try await c.rows("SELECT COUNT(*) FROM orders", logger: all.logger)
             #expect(rows.first == [.int(0)])
+        }
+    }
+
+    @Test("reads of handles with different scopes, taking turns on the pool's connections, each see their own scope")
+    func sessionScopesFollowTheHandle() async throws {
+        try await ThrowawayPostgres.withStore { all in
+            try await Self.seed(all)
+            let mine = all.scoped(to: .stores([Fixtures.storeID])), theirs = all.scoped(to: .stores([Self.other.id]))
+            let none = all.scoped(to: .stores([]))
+            func count(_ store: PostgresStore) async throws -> [[SQLValue]] {
+                try await store.reading("count") { c in try await c.rows("SELECT COUNT(*) FROM orders", logger: store.logger) }
+            }
+            let everyOrder = Int64(Fixtures.batch().orders.count + 1)
+            for _ in 0..<3 {
+                #expect(try await count(all) == [[.int(everyOrder)]])
+                #expect(try await count(theirs) == [[.int(1)]])
+                #expect(try await count(mine) == [[.int(everyOrder - 1)]])
+                #expect(try await count(none) == [[.int(0)]])
+                // A transaction's local scope ends with it; the next read sets its own again.
+                #expect(try await Self.count(theirs, "orders") == 1)
+                #expect(try await all.read(Order.self, store: Self.other.id, days: nil).count == 1)
+            }
         }
     }
 }

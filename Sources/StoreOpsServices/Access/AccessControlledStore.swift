@@ -81,6 +81,11 @@ struct AccessControlledStore: StoreOpsStore {
         return try await inner.skuSales(store: store, days: days)
     }
 
+    func latestStockCounts(store: StoreID, days: DayRange) async throws -> [InventorySnapshot] {
+        try await require(.read, store)
+        return try await inner.latestStockCounts(store: store, days: days)
+    }
+
     func purchases(store: StoreID, through end: Day) async throws -> [Purchase] {
         try await require(.read, store)
         return try await inner.purchases(store: store, through: end)

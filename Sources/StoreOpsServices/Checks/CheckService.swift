@@ -100,18 +100,14 @@ public struct CheckService: Sendable {
         async let costs = storage.read(SKUCost.self, store: id, days: nil)
         // Each SKU's latest count from the oldest one still used up to the next morning's.
         let countDays = DayRange(day.adding(days: -settings.stockCountMaxAgeDays), day.adding(days: 1))!
-        async let counts = storage.read(InventorySnapshot.self, store: id, days: countDays)
+        async let counts = storage.latestStockCounts(store: id, days: countDays)
         async let purchaseOrders = storage.read(PurchaseOrder.self, store: id, days: DayRange(day: day))
         async let settingRows = storage.read(SKUSetting.self, store: id, days: nil)
         var unitCosts: [String: Money] = [:]
         for cost in try await costs where cost.effectiveFrom <= day {
             unitCosts[cost.skuID] = cost.unitCost  // ordered by key: the latest effective date wins
         }
-        var latest: [String: InventorySnapshot] = [:]
-        for count in try await counts where count.day >= latest[count.skuID]?.day ?? count.day {
-            latest[count.skuID] = count
-        }
-        let stock = latest.values.sorted { $0.skuID < $1.skuID }
+        let stock = try await counts
         let (p, s, po) = try await (products, skus, purchaseOrders.filter { $0.receivedOn == nil })
         let skuSettings = Dictionary(try await settingRows.map { ($0.skuID, $0) }, uniquingKeysWith: { a, _ in a })
         return { [unitCosts] input in

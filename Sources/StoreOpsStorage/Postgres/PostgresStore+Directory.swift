@@ -10,7 +10,7 @@ extension PostgresStore: AgencyDirectory {
     }
 
     public func workspaces() async throws -> [Workspace] {
-        try await transaction("list workspaces") { c in try await c.rows(DirectorySQL.selectWorkspaces, logger: logger).map(DirectorySQL.decodeWorkspace) }
+        try await reading("list workspaces") { c in try await c.rows(DirectorySQL.selectWorkspaces, logger: logger).map(DirectorySQL.decodeWorkspace) }
     }
 
     public func saveClient(_ client: Client) async throws {
@@ -20,7 +20,7 @@ extension PostgresStore: AgencyDirectory {
     }
 
     public func clients() async throws -> [Client] {
-        try await transaction("list clients") { c in try await c.rows(DirectorySQL.selectClients, logger: logger).map(DirectorySQL.decodeClient) }
+        try await reading("list clients") { c in try await c.rows(DirectorySQL.selectClients, logger: logger).map(DirectorySQL.decodeClient) }
     }
 
     public func saveUser(_ user: User, tokenSHA256: String?) async throws {
@@ -33,11 +33,11 @@ extension PostgresStore: AgencyDirectory {
     }
 
     public func users() async throws -> [User] {
-        try await transaction("list users") { c in try await c.rows(DirectorySQL.selectUsers, logger: logger).map(DirectorySQL.decodeUser) }
+        try await reading("list users") { c in try await c.rows(DirectorySQL.selectUsers, logger: logger).map(DirectorySQL.decodeUser) }
     }
 
     public func user(tokenSHA256: String) async throws -> User? {
-        try await transaction("look up a token") { c in
+        try await reading("look up a token") { c in
             try await c.rows(DirectorySQL.selectUserByToken, [.text(tokenSHA256)], logger: logger).first.map(DirectorySQL.decodeUser)
         }
     }
@@ -56,7 +56,7 @@ extension PostgresStore: AgencyDirectory {
     }
 
     public func grants(user: UserID) async throws -> [Grant] {
-        try await transaction("read the grants of \(user)") { c in
+        try await reading("read the grants of \(user)") { c in
             try await c.rows(DirectorySQL.selectGrants, [.text(user.rawValue)], logger: logger).map(DirectorySQL.decodeGrant)
         }
     }

@@ -6,9 +6,12 @@ import ServiceLifecycle
 import StoreOpsCore
 
 /// The server store: PostgreSQL through a postgres-nio connection pool, for multi-user and agency deployments.
-/// Same schema, keys, upserts and aggregates as `SQLiteStore`. Every operation runs in one transaction whose first
-/// statement sets the store scope that the row-level security policies read, so a pooled connection never carries a
-/// scope from one request to the next.
+/// Same schema, keys, upserts and aggregates as `SQLiteStore`. Every write runs in one transaction whose first
+/// statement sets the store scope that the row-level security policies read, local to the transaction. Reads run
+/// outside transactions (at READ COMMITTED each statement has its own snapshot either way), under the scope set on
+/// the connection's session: each read sets its handle's scope unless the connection holds it already, so a read
+/// never runs under the scope another request left on a pooled connection, and a read costs one round trip instead
+/// of four.
 ///
 /// The pool must be running: either as a `Service` in the server's service group, or through
 /// `PostgresStore.withStore(url:scope:_:)`. While the server is down requests fail with `.unavailable`; the pool
@@ -164,7 +167,7 @@ public final class PostgresStore: StoreOpsStore, Service {
     }
 
     public func schemaVersion() async throws -> Int {
-        try await transaction("read the schema version") { c in
+        try await reading("read the schema version") { c in
             let exists = try await c.rows("SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger)
             guard case .int(1)? = exists.first?.first else { return 0 }
             return Int(try await PostgresSchema.currentVersion(c, logger: logger))
@@ -179,13 +182,13 @@ public final class PostgresStore: StoreOpsStore, Service {
     }
 
     public func store(_ id: StoreID) async throws -> Store? {
-        try await transaction("read store \(id)") { c in
+        try await reading("read store \(id)") { c in
             try await c.rows(StoreSQL.selectStore, [.text(id.rawValue)], logger: logger).first.map(StoreSQL.decodeStore)
         }
     }
 
     public func stores() async throws -> [Store] {
-        try await transaction("list stores") { c in try await c.rows(StoreSQL.selectStores, logger: logger).map(StoreSQL.decodeStore) }
+        try await reading("list stores") { c in try await c.rows(StoreSQL.selectStores, logger: logger).map(StoreSQL.decodeStore) }
     }
 
     // MARK: facts
@@ -206,14 +209,14 @@ public final class PostgresStore: StoreOpsStore, Service {
     }
 
     public func importRecord(store: StoreID, sha256: String, kind: String) async throws -> ImportRecord? {
-        try await transaction("read the import ledger") { c in
+        try await reading("read the import ledger") { c in
             try await c.rows(LedgerSQL.selectOne, [.text(store.rawValue), .text(sha256), .text(kind)], logger: logger).first
                 .map { try LedgerSQL.decode($0, store: store) }
         }
     }
 
     public func importRecords(store: StoreID) async throws -> [ImportRecord] {
-        try await transaction("read the import ledger") { c in
+        try await reading("read the import ledger") { c in
             try await c.rows(LedgerSQL.selectAll, [.text(store.rawValue)], logger: logger).map { try LedgerSQL.decode($0, store: store) }
         }
     }
@@ -251,7 +254,7 @@ public final class PostgresStore: StoreOpsStore, Service {
         let owner = try await requireStore(store)
         let table = F.table
         let (sql, arguments) = table.selectSQL(store: store, days: days)
-        let rows = try await transaction("read \(table.name)") { c in try await c.rows(sql, arguments, logger: logger) }
+        let rows = try await reading("read \(table.name)") { c in try await c.rows(sql, arguments, logger: logger) }
         return try rows.map { values in
             var reader = RowReader(values: values, store: store, currency: owner.currency, table: table.name)
             return try table.decode(&reader)
@@ -261,28 +264,39 @@ public final class PostgresStore: StoreOpsStore, Service {
     public func skuSales(store: StoreID, days: DayRange) async throws -> [SKUSales] {
         let owner = try await requireStore(store)
         let (sql, arguments) = CheckSQL.skuSales(store: store, days: days)
-        let rows = try await transaction("read the sales per SKU") { c in try await c.rows(sql, arguments, logger: logger) }
+        let rows = try await reading("read the sales per SKU") { c in try await c.rows(sql, arguments, logger: logger) }
         return try rows.map { try CheckSQL.decodeSKUSales($0, store: store, currency: owner.currency) }
+    }
+
+    public func latestStockCounts(store: StoreID, days: DayRange) async throws -> [InventorySnapshot] {
+        let owner = try await requireStore(store)
+        let (sql, arguments) = CheckSQL.latestStockCounts(store: store, days: days)
+        let table = InventorySnapshot.table
+        let rows = try await reading("read the latest stock counts") { c in try await c.rows(sql, arguments, logger: logger) }
+        return try rows.map { values in
+            var reader = RowReader(values: values, store: store, currency: owner.currency, table: table.name)
+            return try table.decode(&reader)
+        }
     }
 
     public func purchases(store: StoreID, through end: Day) async throws -> [Purchase] {
         let owner = try await requireStore(store)
         let (sql, arguments) = CustomerSQL.purchases(store: store, through: end)
-        let rows = try await transaction("read the purchases") { c in try await c.rows(sql, arguments, logger: logger) }
+        let rows = try await reading("read the purchases") { c in try await c.rows(sql, arguments, logger: logger) }
         return try rows.map { try CustomerSQL.decodePurchase($0, store: store, currency: owner.currency) }
     }
 
     public func firstPurchases(store: StoreID, days: DayRange) async throws -> [FirstPurchaseDay] {
         let owner = try await requireStore(store)
         let (sql, arguments) = CustomerSQL.firstPurchasesByWindow(store: store, days: days)
-        let rows = try await transaction("read the first purchases") { c in try await c.rows(sql, arguments, logger: logger) }
+        let rows = try await reading("read the first purchases") { c in try await c.rows(sql, arguments, logger: logger) }
         return try rows.map { try CustomerSQL.decodeFirstPurchase($0, store: store, currency: owner.currency) }
     }
 
     public func tablesWithRows(store: StoreID) async throws -> Set<String> {
         _ = try await requireStore(store)
         let arguments = Array(repeating: SQLValue.text(store.rawValue), count: AnyFactTable.all.count)
-        let rows = try await transaction("read which facts the store has") { c in
+        let rows = try await reading("read which facts the store has") { c in
             try await c.rows(AggregateSQL.tablesWithRows, arguments, logger: logger)
         }
         return AggregateSQL.tableNames(rows)
@@ -290,7 +304,7 @@ public final class PostgresStore: StoreOpsStore, Service {
 
     public func openOrderWork(store: StoreID, days: DayRange, amountsOf orderIDs: [String]) async throws -> OpenOrderWork {
         let owner = try await requireStore(store)
-        let (unshipped, parcels, amounts) = try await transaction("read the open orders and parcels") { c in
+        let (unshipped, parcels, amounts) = try await reading("read the open orders and parcels") { c in
             let unshipped = CheckSQL.unshippedOrders(store: store, days: days), parcels = CheckSQL.openParcels(store: store, days: days)
             var amounts: [[SQLValue]] = []
             for query in CheckSQL.orderAmounts(store: store, ids: orderIDs) { amounts += try await c.rows(query.sql, query.arguments, logger: logger) }
@@ -301,7 +315,7 @@ public final class PostgresStore: StoreOpsStore, Service {
 
     public func dailyFacts(store: StoreID, days: DayRange) async throws -> [DailyFacts] {
         let owner = try await requireStore(store)
-        let rows = try await transaction("read the daily aggregates") { c in
+        let rows = try await reading("read the daily aggregates") { c in
             var rows: [AggregateSQL.Read: [[SQLValue]]] = [:]
             let hasRules = try await !c.rows(AggregateSQL.hasShippingRules, [.text(store.rawValue)], logger: logger).isEmpty
             for read in AggregateSQL.Read.allCases where read != .shipping || hasRules {
@@ -314,7 +328,7 @@ public final class PostgresStore: StoreOpsStore, Service {
 
     public func costSettings(store: StoreID) async throws -> CostSettings? {
         let owner = try await requireStore(store)
-        return try await transaction("read cost settings") { c in
+        return try await reading("read cost settings") { c in
             let key: [SQLValue] = [.text(store.rawValue)]
             guard let row = try await c.rows(StoreSQL.selectCosts, key, logger: logger).first else { return nil }
             return try StoreSQL.decodeCosts(row, rules: try await c.rows(StoreSQL.selectShippingRules, key, logger: logger), store: store,
@@ -340,7 +354,7 @@ public final class PostgresStore: StoreOpsStore, Service {
     /// transaction already, and a ROLLBACK sent on a dead connection would never be answered).
     func transaction<T: Sendable>(_ what: String, begin: String = "BEGIN", _ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await guarded(what) {
-            try await withConnection { c in
+            try await withConnection { c, _ in
                 try await c.run(begin, logger: logger)
                 do {
                     try await signer.setScope(scope.setting, on: c, logger: logger)
@@ -359,14 +373,25 @@ public final class PostgresStore: StoreOpsStore, Service {
         }
     }
 
-    /// A connection for `body`: from the pool, or, for a while after the server was lost, a connection of its own.
-    /// The pool retries a lost server with growing pauses and refuses requests meanwhile; a direct connection fails
-    /// at once while the server is down and works as soon as it is back.
-    func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// Runs `body`'s statements outside a transaction, each on its own, under this handle's scope set on the
+    /// connection's session (see the type's documentation). For reads only: a write needs `transaction`.
+    func reading<T: Sendable>(_ what: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await guarded(what) {
+            try await withConnection { c, pooled in
+                try await signer.setSessionScope(scope.setting, on: c, pooled: pooled, logger: logger)
+                return try await body(c)
+            }
+        }
+    }
+
+    /// A connection for `body`, and whether it is the pool's: from the pool, or, for a while after the server was lost,
+    /// a connection of its own. The pool retries a lost server with growing pauses and refuses requests meanwhile; a
+    /// direct connection fails at once while the server is down and works as soon as it is back.
+    func withConnection<T: Sendable>(_ body: (PostgresConnection, _ pooled: Bool) async throws -> T) async throws -> T {
         if health.isSuspect {
             let connection = try await PostgresConnection.connect(configuration: probe, id: 1, logger: logger)
             do {
-                let result = try await body(connection)
+                let result = try await body(connection, false)
                 try? await connection.close()
                 return result
             } catch {
@@ -376,7 +401,7 @@ public final class PostgresStore: StoreOpsStore, Service {
             }
         }
         do {
-            return try await client.withConnection { try await body($0) }
+            return try await client.withConnection { try await body($0, true) }
         } catch {
             if Self.isConnectionLoss(error) { health.lost() }
             throw error

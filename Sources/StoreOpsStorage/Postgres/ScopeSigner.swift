@@ -2,12 +2,18 @@ import Logging
 import PostgresNIO
 import Synchronization
 
-/// Signs the scope of a PostgreSQL store's transactions, with the key it was configured with or, failing that, the
-/// key read from the database on first use (which only the tables' owner may do). Shared by a store's handles.
+/// Signs the scope of a PostgreSQL store's transactions and reads, with the key it was configured with or, failing
+/// that, the key read from the database on first use (which only the tables' owner may do). Shared by the handles of
+/// one connection pool, it also remembers which scope each pooled connection's session holds.
 final class ScopeSigner: Sendable {
     private let key: Mutex<ScopeKey?>
     /// Whether the database has accepted a scope signed with the key.
     private let checked = Mutex(false)
+    /// The scope set on each pooled connection's session, by connection id (unique within a pool). A connection not
+    /// listed may hold any scope, or none: it is set before its next read.
+    private let sessions = Mutex<[PostgresConnection.ID: String]>([:])
+    /// Past this many connections remembered, the list starts again (closed connections are never removed).
+    static let rememberedSessions = 4_096
 
     init(_ key: ScopeKey?) { self.key = Mutex(key) }
 
@@ -17,11 +23,34 @@ final class ScopeSigner: Sendable {
         let mac = try await sign(setting, c, logger: logger)
         try await c.run("SELECT set_config('storeops.scope', ?, true), set_config('storeops.scope_mac', ?, true)",
                         [.text(setting), .text(mac)], logger: logger)
-        // An empty scope sees nothing and is not checked, so it cannot vouch for the key.
-        if !setting.isEmpty, !checked.withLock({ $0 }) {
-            _ = try await c.rows("SELECT CAST(storeops_scope() AS TEXT)", logger: logger)
-            checked.withLock { $0 = true }
+        try await checkOnce(setting, on: c, logger: logger)
+    }
+
+    /// Sets the scope on `c`'s session, for statements run outside a transaction, unless a pooled connection holds it
+    /// already. A read sets its handle's scope whatever the last user of the connection left, so no read runs under
+    /// another handle's scope; a transaction's local scope overrides the session's and ends with it.
+    func setSessionScope(_ setting: String, on c: PostgresConnection, pooled: Bool, logger: Logger) async throws {
+        if pooled, sessions.withLock({ $0[c.id] }) == setting { return }
+        // Unknown until the database has answered: a failure or cancellation in between leaves it unlisted.
+        sessions.withLock { _ = $0.removeValue(forKey: c.id) }
+        let mac = try await sign(setting, c, logger: logger)
+        try await c.run("SELECT set_config('storeops.scope', ?, false), set_config('storeops.scope_mac', ?, false)",
+                        [.text(setting), .text(mac)], logger: logger)
+        try await checkOnce(setting, on: c, logger: logger)
+        guard pooled else { return }
+        sessions.withLock {
+            if $0.count >= Self.rememberedSessions { $0.removeAll() }
+            $0[c.id] = setting
         }
+    }
+
+    /// Asks the database to check the signature the first time a scope is set, so that a wrong key fails at once
+    /// rather than at the first read of a table with rows. An empty scope sees nothing and is not checked, so it
+    /// cannot vouch for the key.
+    private func checkOnce(_ setting: String, on c: PostgresConnection, logger: Logger) async throws {
+        guard !setting.isEmpty, !checked.withLock({ $0 }) else { return }
+        _ = try await c.rows("SELECT CAST(storeops_scope() AS TEXT)", logger: logger)
+        checked.withLock { $0 = true }
     }
 
     /// The key in use, once known.

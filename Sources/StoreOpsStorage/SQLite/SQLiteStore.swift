@@ -187,6 +187,17 @@ public final class SQLiteStore: StoreOpsStore {
         }
     }
 
+    public func latestStockCounts(store: StoreID, days: DayRange) async throws -> [InventorySnapshot] {
+        let (sql, arguments) = CheckSQL.latestStockCounts(store: store, days: days)
+        let table = InventorySnapshot.table
+        return try await run(owning: store) { db, owner in
+            try SQLiteStore.query(db, sql, arguments).map { values in
+                var reader = RowReader(values: values, store: store, currency: owner.currency, table: table.name)
+                return try table.decode(&reader)
+            }
+        }
+    }
+
     public func purchases(store: StoreID, through end: Day) async throws -> [Purchase] {
         let (sql, arguments) = CustomerSQL.purchases(store: store, through: end)
         return try await run(owning: store) { db, owner in

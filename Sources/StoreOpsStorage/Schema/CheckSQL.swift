@@ -11,6 +11,16 @@ enum CheckSQL {
          """, [.text(store.rawValue), .day(days.first), .day(days.last)])
     }
 
+    /// Each SKU's latest count in `days`: the latest day per SKU from the range (the SKU-and-day index), then that
+    /// row by key.
+    static func latestStockCounts(store: StoreID, days: DayRange) -> (sql: String, arguments: [SQLValue]) {
+        ("""
+         SELECT s.day, s.sku_id, s.on_hand, s.incoming FROM (SELECT sku_id, MAX(day) AS day FROM inventory_snapshots
+         WHERE store_id = ? AND day BETWEEN ? AND ? GROUP BY sku_id) l CROSS JOIN inventory_snapshots s
+         WHERE s.store_id = ? AND s.day = l.day AND s.sku_id = l.sku_id ORDER BY s.sku_id
+         """, [.text(store.rawValue), .day(days.first), .day(days.last), .text(store.rawValue)])
+    }
+
     static func decodeSKUSales(_ row: [SQLValue], store: StoreID, currency: Currency) throws -> SKUSales {
         var r = RowReader(values: row, store: store, currency: currency, table: "daily_sku_sales")
         let sku = try r.text(), product = try r.text()
