@@ -5,14 +5,19 @@ import StoreOpsCore
 import StoreOpsServices
 import StoreOpsStorage
 
-/// Builds the StoreOps web application over a database: `/health` and the JSON API for agency users.
+/// Builds the StoreOps web application over a database: `/health`, the JSON API for agency users and the web
+/// workbench's pages, every answer with the security headers.
 public enum ServerApplication {
     /// The router with every route of the server. Fails when the upload folder is not private to this user.
     public static func router(database: any StoreOpsDatabase, clock: @escaping @Sendable () -> Instant,
                               settings: ServerSettings = ServerSettings(), staging: UploadStaging? = nil) throws -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: APIErrorMiddleware())
         HealthController(storage: database).addRoutes(to: router)
+        WebController(access: AccessService(database: database, clock: clock), clock: clock, throttle: LoginThrottle(),
+                      hasher: PasswordHasher(), secureCookies: settings.secureCookies)
+            .addRoutes(to: router)
         let staging = try staging ?? UploadStaging(root: settings.uploadFolder)
         APIController(access: AccessService(database: database, clock: clock), clock: clock, staging: staging,
                       gate: UploadGate(capacity: settings.maxConcurrentUploads), maxUploadBytes: settings.maxUploadBytes,

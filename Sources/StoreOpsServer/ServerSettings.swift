@@ -12,6 +12,9 @@ public struct ServerSettings: Sendable {
     /// How long one upload may take to arrive: a client that trickles bytes just often enough to stay under the idle
     /// timeout would otherwise hold one of the few upload slots for hours.
     public var uploadTimeout: Duration = .seconds(600)
+    /// Whether the workbench's cookies are marked Secure: set when the server is reached over TLS (directly or
+    /// through a proxy), so browsers never send the session over plain HTTP.
+    public var secureCookies = false
     /// The private folder uploads are staged in.
     public var uploadFolder = UploadStaging.defaultRoot
 

@@ -12,6 +12,8 @@ public struct ServiceError: Error, CustomStringConvertible, Sendable {
         case tooLarge = "too_large"
         /// The server cannot take this now (too many uploads at once, a full disk): try again later.
         case unavailable
+        /// Too many attempts (wrong passwords): wait before the next.
+        case tooManyRequests = "too_many_requests"
     }
 
     public let code: Code

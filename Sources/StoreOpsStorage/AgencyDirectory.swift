@@ -29,6 +29,21 @@ public protocol AgencyDirectory: Sendable {
     func removeGrant(user: UserID, target: Grant.Target) async throws -> Bool
     /// The user's grants.
     func grants(user: UserID) async throws -> [Grant]
+
+    /// Sets the user's password hash (bcrypt), or with nil takes the password away.
+    func setPasswordHash(user: UserID, _ hash: String?) async throws
+    /// The user's password hash, nil when they have no password.
+    func passwordHash(user: UserID) async throws -> String?
+
+    /// Keeps a new session, removing the sessions that ended before it began.
+    func saveSession(_ session: WebSession) async throws
+    /// The session whose id hashes to `idSHA256`, ended or not; nil when there is none.
+    func session(idSHA256: String) async throws -> WebSession?
+    /// Ends one session; false when there was none.
+    @discardableResult
+    func removeSession(idSHA256: String) async throws -> Bool
+    /// Ends every session of the user (a new password, a disabled user).
+    func removeSessions(user: UserID) async throws
 }
 
 /// A database that keeps both the stores' data and the directory (what the composition root opens).

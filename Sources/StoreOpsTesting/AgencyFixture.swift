@@ -5,6 +5,7 @@ import StoreOpsStorage
 /// An agency with two clients, one store each with two orders on `Fixtures.d0`, and users with different reach:
 /// - `anna`: operator on client alpha; `vic`: viewer on client alpha; `bea`: viewer on store beta-jd only;
 /// - `boss`: admin on the whole workspace; `nobody`: in the workspace without any role.
+/// Each has a bearer token and a workbench password (`AgencyFixture.password(of:)`, hashed at bcrypt's lowest cost).
 public struct AgencyFixture: Sendable {
     public static let alphaStore: StoreID = "alpha-tmall"
     public static let betaStore: StoreID = "beta-jd"
@@ -30,9 +31,13 @@ public struct AgencyFixture: Sendable {
         for (user, role, target) in grants {
             tokens[user] = try await access.addUser(id: user, workspace: "agency", name: user.capitalized).token
             if let target { try await access.grant(user: user, role: role, on: target) }
+            try await access.setPassword(user: user, password(of: user), hasher: PasswordHasher(cost: 4))
         }
         return AgencyFixture(database: database, tokens: tokens)
     }
+
+    /// The workbench password of `user`.
+    public static func password(of user: String) -> String { "\(user)-secret-password" }
 
     /// The access context of `user`.
     public func context(_ user: String) async throws -> AccessContext {

@@ -21,6 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
     var uploadTimeout: Int = 600
     @Option(help: "The private folder uploads are staged in (default: storeops-uploads-UID in the temporary folder).")
     var uploadFolder: String?
+    @Flag(help: "Mark the workbench's cookies Secure (when browsers reach the server over HTTPS, e.g. through a proxy).")
+    var secureCookies = false
     @Flag(help: "Serve even as a PostgreSQL role that row-level security does not bind (a superuser or the tables' owner).")
     var allowPrivilegedRole = false
 
@@ -34,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
             settings.maxConcurrentUploads = max(1, maxConcurrentUploads)
             settings.idleTimeout = .seconds(idleTimeout)
             settings.uploadTimeout = .seconds(uploadTimeout)
+            settings.secureCookies = secureCookies
             if let uploadFolder { settings.uploadFolder = URL(fileURLWithPath: uploadFolder, isDirectory: true) }
             let app = try ServerApplication.build(database: database, clock: Environment.current.clock, host: host, port: port,
                                                   settings: settings, logger: logger)

@@ -1,9 +1,11 @@
 import ArgumentParser
+import Foundation
 import StoreOpsCore
 import StoreOpsReports
 import StoreOpsServices
 
-/// `storeops user add|token|disable|enable|grant|revoke`: the people of a workspace, their API tokens and their roles (listed by
+/// `storeops user add|token|passwd|disable|enable|grant|revoke`: the people of a workspace, their API tokens, workbench
+/// passwords and roles (listed by
 /// `storeops workspace list`).
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +15,7 @@ struct UserCommand: AsyncParsableCommand {
             and manages the client). A role is given on the whole workspace, on one client (all its stores) or on \
             one store; a user reaches nothing else.
             """,
-        subcommands: [Add.self, Token.self, Disable.self, Enable.self, GrantRole.self, Revoke.self])
+        subcommands: [Add.self, Token.self, Passwd.self, Disable.self, Enable.self, GrantRole.self, Revoke.self])
 
     /// The expiry `days` from now; nil for never.
     static func expiry(_ days: Int?) throws -> Instant? {
@@ -38,6 +40,33 @@ struct UserCommand: AsyncParsableCommand {
                                                                                         tokenExpiresAt: expiry)
                 Console.note(global.language.pick("已添加用户 \(user.id); 令牌只显示这一次:", "Added user \(user.id); the token is shown this once:"))
                 Console.out(token + "\n")
+            }
+        }
+    }
+
+    struct Passwd: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "passwd", abstract: "Set a user's password for the web workbench (ends their signed-in sessions).",
+            discussion: "Asks for the password twice on a terminal; otherwise reads it from the first line of standard input.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The user id.") var id: String
+
+        func run() async throws {
+            let l = global.language
+            let password: String
+            if isatty(STDIN_FILENO) == 1 {
+                let first = try PasswordPrompt.read(l.pick("新密码: ", "New password: "))
+                guard try PasswordPrompt.read(l.pick("再输入一次: ", "Once more: ")) == first else {
+                    throw ValidationError(l.pick("两次输入的密码不一致。", "The two passwords differ."))
+                }
+                password = first
+            } else {
+                password = readLine(strippingNewline: true) ?? ""
+            }
+            try await global.withStorage { database in
+                try await AccessService(database: database).setPassword(user: id, password)
+                Console.note(l.pick("已为 \(id) 设置密码。", "Set the password of \(id)."))
             }
         }
     }

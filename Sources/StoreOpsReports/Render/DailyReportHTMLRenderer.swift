@@ -9,6 +9,11 @@ public struct DailyReportHTMLRenderer: Sendable {
     public init(language: Language) { self.language = language }
 
     public func render(_ report: DailyReport) -> String {
+        ReportPage.render(title: "\(report.store.name) \(report.day.iso)", language: language, body: body(report))
+    }
+
+    /// The page's content without the page around it, for the web workbench's layout (styled by `ReportPage.style`).
+    public func body(_ report: DailyReport) -> String {
         let l = language
         let store = report.store
         let e = SVGChart.escape
@@ -88,6 +93,6 @@ public struct DailyReportHTMLRenderer: Sendable {
         if report.row.costMissingUnits > 0 {
             body += "<p class=\"warning\">\(e(l.pick("成本不完整: \(report.row.costMissingUnits) 件商品没有成本，利润偏高。", "Costs incomplete: \(report.row.costMissingUnits) units have no unit cost; profit is overstated.")))</p>"
         }
-        return ReportPage.render(title: "\(store.name) \(report.day.iso)", language: l, body: body)
+        return body
     }
 }

@@ -1,5 +1,5 @@
 /// The self-contained, printable HTML page every report renders into: one stylesheet, no scripts, no external files.
-enum ReportPage {
+public enum ReportPage {
     /// The page of `body` (HTML), titled `title` (plain text).
     static func render(title: String, language l: Language, body: String) -> String {
         """
@@ -16,7 +16,8 @@ enum ReportPage {
         """
     }
 
-    static let style = """
+    /// The reports' stylesheet (also served to the web workbench as a file).
+    public static let style = """
         body{font-family:-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:24px auto;max-width:900px;color:#1f2328;padding:0 12px}
         h1{font-size:22px;margin:0}h2{font-size:16px;margin:20px 0 8px}.meta{color:#59636e;margin:4px 0 12px}
         .narrative{background:#f6f8fa;border-left:4px solid #0969da;padding:8px 14px;line-height:1.6}

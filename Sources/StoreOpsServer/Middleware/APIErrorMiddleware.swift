@@ -44,10 +44,11 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             case .forbidden: .forbidden
             case .tooLarge: .contentTooLarge
             case .unavailable: .serviceUnavailable
+            case .tooManyRequests: .tooManyRequests
             }
             var response = answer(status, error.code.rawValue, error.message)
             if error.code == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"storeops\"" }
-            if error.code == .unavailable { response.headers[.retryAfter] = "5" }
+            if error.code == .unavailable || error.code == .tooManyRequests { response.headers[.retryAfter] = "5" }
             return response
         case let error as StorageError:
             switch error.code {

@@ -96,6 +96,7 @@ public struct AccessService: Sendable {
         var user = try await requireUser(id)
         user.disabledAt = disabled ? (user.disabledAt ?? clock()) : nil
         try await database.saveUser(user, tokenSHA256: nil)
+        if disabled { try await database.removeSessions(user: user.id) }
         return user
     }
 

@@ -48,7 +48,7 @@ enum PostgresSchema {
 
     /// The directory (workspaces, clients, users, grants): everyone reads it; only a handle signed for every store
     /// (administration, not a user's request) writes it.
-    static let directoryTables = ["workspaces", "clients", "users", "grants"]
+    static let directoryTables = ["workspaces", "clients", "users", "grants", "web_sessions"]
 
     /// The tables of the current schema that have a `store_id` column.
     static let tablesWithStoreID = """

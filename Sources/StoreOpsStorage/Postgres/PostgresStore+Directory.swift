@@ -55,6 +55,45 @@ extension PostgresStore: AgencyDirectory {
         }
     }
 
+    public func setPasswordHash(user: UserID, _ hash: String?) async throws {
+        try await transaction("set the password of \(user)") { c in
+            let changed = try await c.rows(DirectorySQL.setPassword + " RETURNING user_id", [hash.map { .text($0) } ?? .null, .text(user.rawValue)],
+                                           logger: logger)
+            guard !changed.isEmpty else { throw StorageError(.database, "There is no user \(user).") }
+        }
+    }
+
+    public func passwordHash(user: UserID) async throws -> String? {
+        try await reading("read the password of \(user)") { c in
+            try await c.rows(DirectorySQL.selectPassword, [.text(user.rawValue)], logger: logger).first.flatMap(DirectorySQL.decodePassword)
+        }
+    }
+
+    public func saveSession(_ session: WebSession) async throws {
+        try await transaction("save a session of \(session.user)") { c in
+            try await c.run(DirectorySQL.deleteEndedSessions, [.instant(session.createdAt)], logger: logger)
+            try await c.run(DirectorySQL.insertSession, DirectorySQL.sessionArguments(session), logger: logger)
+        }
+    }
+
+    public func session(idSHA256: String) async throws -> WebSession? {
+        try await reading("look up a session") { c in
+            try await c.rows(DirectorySQL.selectSession, [.text(idSHA256)], logger: logger).first.map(DirectorySQL.decodeSession)
+        }
+    }
+
+    public func removeSession(idSHA256: String) async throws -> Bool {
+        try await transaction("end a session") { c in
+            !(try await c.rows(DirectorySQL.deleteSession + " RETURNING user_id", [.text(idSHA256)], logger: logger).isEmpty)
+        }
+    }
+
+    public func removeSessions(user: UserID) async throws {
+        try await transaction("end the sessions of \(user)") { c in
+            try await c.run(DirectorySQL.deleteUserSessions, [.text(user.rawValue)], logger: logger)
+        }
+    }
+
     public func grants(user: UserID) async throws -> [Grant] {
         try await reading("read the grants of \(user)") { c in
             try await c.rows(DirectorySQL.selectGrants, [.text(user.rawValue)], logger: logger).map(DirectorySQL.decodeGrant)

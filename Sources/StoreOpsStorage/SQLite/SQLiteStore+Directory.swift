@@ -49,4 +49,37 @@ extension SQLiteStore: AgencyDirectory {
     public func grants(user: UserID) async throws -> [Grant] {
         try await run { db in try SQLiteStore.query(db, DirectorySQL.selectGrants, [.text(user.rawValue)]).map(DirectorySQL.decodeGrant) }
     }
+
+    public func setPasswordHash(user: UserID, _ hash: String?) async throws {
+        try await write { db in
+            try SQLiteStore.execute(db, DirectorySQL.setPassword, [hash.map { .text($0) } ?? .null, .text(user.rawValue)])
+            guard db.changesCount > 0 else { throw StorageError(.database, "There is no user \(user).") }
+        }
+    }
+
+    public func passwordHash(user: UserID) async throws -> String? {
+        try await run { db in try SQLiteStore.query(db, DirectorySQL.selectPassword, [.text(user.rawValue)]).first.flatMap(DirectorySQL.decodePassword) }
+    }
+
+    public func saveSession(_ session: WebSession) async throws {
+        try await write { db in
+            try SQLiteStore.execute(db, DirectorySQL.deleteEndedSessions, [.instant(session.createdAt)])
+            try SQLiteStore.execute(db, DirectorySQL.insertSession, DirectorySQL.sessionArguments(session))
+        }
+    }
+
+    public func session(idSHA256: String) async throws -> WebSession? {
+        try await run { db in try SQLiteStore.query(db, DirectorySQL.selectSession, [.text(idSHA256)]).first.map(DirectorySQL.decodeSession) }
+    }
+
+    public func removeSession(idSHA256: String) async throws -> Bool {
+        try await write { db in
+            try SQLiteStore.execute(db, DirectorySQL.deleteSession, [.text(idSHA256)])
+            return db.changesCount > 0
+        }
+    }
+
+    public func removeSessions(user: UserID) async throws {
+        try await write { db in try SQLiteStore.execute(db, DirectorySQL.deleteUserSessions, [.text(user.rawValue)]) }
+    }
 }

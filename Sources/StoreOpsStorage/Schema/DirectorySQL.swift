@@ -32,6 +32,35 @@ enum DirectorySQL {
     static let deleteGrant = "DELETE FROM grants WHERE user_id = ? AND target_kind = ? AND target_id = ?"
     static let selectGrants = "SELECT user_id, target_kind, target_id, role FROM grants WHERE user_id = ? ORDER BY target_kind, target_id"
 
+    static let setPassword = "UPDATE users SET password_hash = ? WHERE user_id = ?"
+    static let selectPassword = "SELECT password_hash FROM users WHERE user_id = ?"
+    static let insertSession = """
+        INSERT INTO web_sessions (session_sha256, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
+        """
+    static let deleteEndedSessions = "DELETE FROM web_sessions WHERE expires_at <= ?"
+    static let selectSession = """
+        SELECT session_sha256, user_id, csrf_token, created_at, expires_at FROM web_sessions WHERE session_sha256 = ?
+        """
+    static let deleteSession = "DELETE FROM web_sessions WHERE session_sha256 = ?"
+    static let deleteUserSessions = "DELETE FROM web_sessions WHERE user_id = ?"
+
+    static func sessionArguments(_ s: WebSession) -> [SQLValue] {
+        [.text(s.idSHA256), .text(s.user.rawValue), .text(s.csrfToken), .instant(s.createdAt), .instant(s.expiresAt)]
+    }
+
+    static func decodeSession(_ values: [SQLValue]) throws -> WebSession {
+        var r = reader(values, "web_sessions")
+        let id = try r.text(), user = try r.text(), csrf = try r.text()
+        return WebSession(idSHA256: id, user: try valid(UserID(user), user, "web_sessions"), csrfToken: csrf,
+                          createdAt: try r.instant(), expiresAt: try r.instant())
+    }
+
+    /// The password hash of a `selectPassword` row; nil for none.
+    static func decodePassword(_ values: [SQLValue]) -> String? {
+        if case .text(let hash)? = values.first, !hash.isEmpty { return hash }
+        return nil
+    }
+
     static func workspaceArguments(_ w: Workspace, now: Instant) -> [SQLValue] {
         [.text(w.id.rawValue), .text(w.name), .instant(now)]
     }

@@ -1,0 +1,208 @@
+import Foundation
+import Hummingbird
+import StoreOpsCore
+import StoreOpsReports
+import StoreOpsServices
+
+/// The web workbench's pages: sign-in and sign-out, the agency overview and a store's briefing, server-rendered
+/// in Simplified Chinese or English. A page needs a session (cookie `storeops_session`, HttpOnly, SameSite=Lax);
+/// every form posted carries the session's CSRF token (the sign-in form a token of its own, double-submitted in a
+/// cookie). Pages of stores the user cannot read answer 404, as the API does.
+struct WebController: Sendable {
+    let access: AccessService
+    let clock: @Sendable () -> Instant
+    let throttle: LoginThrottle
+    let hasher: PasswordHasher
+    /// Whether cookies are marked Secure (served over TLS, or behind a proxy that is).
+    let secureCookies: Bool
+
+    static let sessionCookie = "storeops_session"
+    static let signInCookie = "storeops_signin"
+    static let languageCookie = "storeops_lang"
+
+    /// Every page, by method and path: the route tests walk this list, so a new page is covered by them.
+    static let routes: [(method: HTTPRequest.Method, path: String)] = [
+        (.get, "/"), (.get, "/signin"), (.post, "/signin"), (.post, "/signout"), (.get, "/overview"),
+        (.get, "/stores/:store/briefing"), (.get, "/assets/app.css"),
+    ]
+
+    func addRoutes(to router: Router<ServerContext>) {
+        let web = router.group().add(middleware: WebErrorMiddleware())
+        for (method, path) in Self.routes {
+            web.on(RouterPath(path), method: method) { request, context in
+                switch (method, path) {
+                case (.get, "/"): WebRedirect(location: "/overview").response
+                case (.get, "/signin"): signInPage(request, error: nil, status: .ok)
+                case (.post, "/signin"): try await signIn(request, context)
+                case (.post, "/signout"): try await signOut(request)
+                case (.get, "/overview"): try await overview(request)
+                case (.get, "/stores/:store/briefing"): try await briefing(request, context)
+                case (.get, "/assets/app.css"): stylesheet()
+                default: throw ServiceError(.notFound, "There is no such page.")
+                }
+            }
+        }
+    }
+
+    // MARK: pages
+
+    /// The sign-in form, with a fresh token for it in a cookie and in the form.
+    func signInPage(_ request: Request, error: String?, status: HTTPResponse.Status) -> Response {
+        let l = Self.language(request), e = WebPage.escape
+        let token = Self.randomToken()
+        let next = Self.safeNext(request.uri.queryParameters.get("next"))
+        var form = "<section class=\"signin\"><h1>\(e(l.pick("登录 StoreOps", "Sign in to StoreOps")))</h1>"
+        if let error { form += "<p class=\"error\" role=\"alert\">\(e(error))</p>" }
+        form += "<form method=\"post\" action=\"/signin\">\(WebPage.csrfField(token))"
+            + "<input type=\"hidden\" name=\"next\" value=\"\(e(next))\">"
+            + "<label for=\"user\">\(e(l.pick("用户名", "User id")))</label>"
+            + "<input id=\"user\" name=\"user\" autocomplete=\"username\" required autofocus>"
+            + "<label for=\"password\">\(e(l.pick("密码", "Password")))</label>"
+            + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
+            + "<button type=\"submit\">\(e(l.pick("登录", "Sign in")))</button></form></section>"
+        var response = html(status, WebPage(title: l.pick("登录", "Sign in"), language: l, user: nil, path: "/signin").render(form),
+                            request: request)
+        response.setCookie(cookie(Self.signInCookie, token, maxAge: 3600))
+        return response
+    }
+
+    /// Checks the form's token against its cookie, then the password; on success a new session and its cookie.
+    func signIn(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let form = try await WebForm.read(request)
+        let l = Self.language(request)
+        guard let token = form["csrf"], let expected = request.cookies[Self.signInCookie]?.value, Self.same(token, expected) else {
+            return signInPage(request, error: l.pick("登录表单已过期，请重试。", "The sign-in form expired; please try again."),
+                              status: .forbidden)
+        }
+        let address = context.channel.remoteAddress?.ipAddress
+        do {
+            let (sessionID, _, _) = try await access.signIn(user: form["user"] ?? "", password: form["password"] ?? "",
+                                                           address: address, throttle: throttle, hasher: hasher)
+            var response = WebRedirect(location: Self.safeNext(form["next"])).response
+            response.setCookie(cookie(Self.sessionCookie, sessionID, maxAge: Int(AccessService.sessionSeconds)))
+            response.setCookie(cookie(Self.signInCookie, "", maxAge: 0))
+            return response
+        } catch let error as ServiceError where error.code == .unauthorized || error.code == .tooManyRequests {
+            let message = error.code == .unauthorized ? l.pick("用户名或密码错误。", "Wrong user id or password.")
+                : l.pick("密码错误次数过多，请稍后再试。", "Too many wrong passwords; please wait and try again.")
+            var response = signInPage(request, error: message, status: error.code == .unauthorized ? .unauthorized : .tooManyRequests)
+            if error.code == .tooManyRequests { response.headers[.retryAfter] = "5" }
+            return response
+        }
+    }
+
+    /// Ends the session (the form must carry its CSRF token) and forgets the cookie.
+    func signOut(_ request: Request) async throws -> Response {
+        let form = try await WebForm.read(request)
+        let (session, _) = try await signedIn(request)
+        try requireToken(form, session)
+        if let id = request.cookies[Self.sessionCookie]?.value { try await access.signOut(sessionID: id) }
+        var response = WebRedirect(location: "/signin").response
+        response.setCookie(cookie(Self.sessionCookie, "", maxAge: 0))
+        return response
+    }
+
+    /// Every store the user can read (`date`, default yesterday in each store's time zone).
+    func overview(_ request: Request) async throws -> Response {
+        let (session, user) = try await signedIn(request)
+        let l = Self.language(request)
+        let lines = try await OverviewService(storage: user.storage, clock: clock).overview(of: try await user.storage.stores(),
+                                                                                           day: try day(request))
+        let page = WebPage(title: l.pick("总览", "Overview"), language: l, user: (user.user.name, session.csrfToken), path: "/overview")
+        return html(.ok, page.render(OverviewPage(language: l).content(lines)), request: request)
+    }
+
+    /// A store's daily briefing (`date`, default yesterday), with a day picker.
+    func briefing(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (session, user) = try await signedIn(request)
+        let l = Self.language(request), e = WebPage.escape
+        guard let text = context.parameters.get("store"), let id = StoreID(text) else { throw ServiceError(.notFound, "There is no such store.") }
+        let report = try await BriefingService(storage: user.storage, clock: clock).briefing(store: id, day: try day(request))
+        let path = "/stores/\(id.rawValue)/briefing"
+        let picker = "<form class=\"daypicker\" method=\"get\" action=\"\(e(path))\"><label>\(e(l.pick("日期", "Day"))) "
+            + "<input type=\"date\" name=\"date\" value=\"\(report.day.iso)\"></label> "
+            + "<button type=\"submit\">\(e(l.pick("查看", "Show")))</button></form>"
+        let body = picker + DailyReportHTMLRenderer(language: l).body(report)
+        let page = WebPage(title: "\(report.store.name) \(report.day.iso)", language: l, user: (user.user.name, session.csrfToken),
+                           path: path)
+        return html(.ok, page.render(body), request: request)
+    }
+
+    func stylesheet() -> Response {
+        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: WebPage.stylesheet)))
+    }
+
+    // MARK: helpers
+
+    /// The session of the request's cookie and what its user may reach; not signed in sends the browser to sign in.
+    func signedIn(_ request: Request) async throws -> (WebSession, AccessContext) {
+        guard let id = request.cookies[Self.sessionCookie]?.value, !id.isEmpty else {
+            throw WebRedirect(location: "/signin?next=" + Self.nextParameter(request))
+        }
+        do {
+            return try await access.session(id: id)
+        } catch let error as ServiceError where error.code == .unauthorized {
+            throw WebRedirect(location: "/signin?next=" + Self.nextParameter(request))
+        }
+    }
+
+    /// Refuses a form without the session's CSRF token.
+    func requireToken(_ form: WebForm, _ session: WebSession) throws {
+        guard let token = form["csrf"], Self.same(token, session.csrfToken) else {
+            throw ServiceError(.forbidden, "The form's security token is missing or stale: reload the page and try again. "
+                + "表单的安全令牌缺失或已过期：请刷新页面后重试。")
+        }
+    }
+
+    func day(_ request: Request) throws -> Day? {
+        guard let text = request.uri.queryParameters.get("date"), !text.isEmpty else { return nil }
+        guard let day = Day(iso: text) else { throw ServiceError(.invalidInput, "date=\(text) is not a day: use YYYY-MM-DD.") }
+        return day
+    }
+
+    /// An HTML answer; a `lang` in the query is remembered in a cookie.
+    func html(_ status: HTTPResponse.Status, _ body: String, request: Request) -> Response {
+        var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                                body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        if let lang = request.uri.queryParameters.get("lang"), let language = Language(rawValue: String(lang.prefix(2))) {
+            response.setCookie(cookie(Self.languageCookie, language.rawValue, maxAge: 365 * 86_400))
+        }
+        return response
+    }
+
+    func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+    }
+
+    /// The page's language: `lang` in the query, else the remembered one, else the browser's first choice.
+    static func language(_ request: Request) -> Language {
+        if let lang = request.uri.queryParameters.get("lang") { return lang.hasPrefix("zh") ? .zh : .en }
+        if let remembered = request.cookies[languageCookie]?.value, let language = Language(rawValue: remembered) { return language }
+        return APIController.language(request)
+    }
+
+    /// Where to go after signing in: a path of this site only (never `//host` or a full URL), else the overview.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.utf8.count <= 512,
+              !next.unicodeScalars.contains(where: { $0.value < 0x21 }) else { return "/overview" }
+        return next
+    }
+
+    /// The request's path and query, percent-encoded for a `next` parameter.
+    static func nextParameter(_ request: Request) -> String {
+        let target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        return target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "%2Foverview"
+    }
+
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count, !x.isEmpty else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined()
+    }
+}

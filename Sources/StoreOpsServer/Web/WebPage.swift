@@ -1,0 +1,65 @@
+import StoreOpsCore
+import StoreOpsReports
+
+/// The workbench's page layout: the top bar (pages, the signed-in user, language switch, sign-out form carrying
+/// the session's CSRF token) around a page's content, with the one stylesheet and no inline script or style.
+struct WebPage {
+    let title: String
+    let language: Language
+    /// The signed-in user's name and the session's CSRF token; nil on the sign-in page.
+    let user: (name: String, csrf: String)?
+    /// The path of this page, without query, for the language links.
+    let path: String
+
+    func render(_ content: String) -> String {
+        let l = language, e = Self.escape
+        var bar = "<a class=\"brand\" href=\"/overview\">StoreOps</a>"
+        if let user {
+            bar += "<nav><a href=\"/overview\">\(e(l.pick("总览", "Overview")))</a></nav>"
+            bar += "<span class=\"who\">\(e(user.name))</span>"
+        }
+        bar += "<span class=\"lang\"><a href=\"\(e(path))?lang=zh\" lang=\"zh-CN\">中文</a> · "
+            + "<a href=\"\(e(path))?lang=en\" lang=\"en\">English</a></span>"
+        if let user {
+            bar += "<form class=\"signout\" method=\"post\" action=\"/signout\">\(Self.csrfField(user.csrf))"
+                + "<button type=\"submit\">\(e(l.pick("退出", "Sign out")))</button></form>"
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="\(l == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(e(title)) · StoreOps</title><link rel="stylesheet" href="/assets/app.css"></head>
+            <body><header class="top">\(bar)</header>
+            <main>
+            \(content)
+            </main></body></html>
+
+            """
+    }
+
+    /// The hidden form field that carries the CSRF token.
+    static func csrfField(_ token: String) -> String {
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(escape(token))\">"
+    }
+
+    /// `text` safe inside HTML text and attribute values.
+    static func escape(_ text: String) -> String { SVGChart.escape(text) }
+
+    /// The workbench's stylesheet: the layout's rules, then the reports' own (the briefing's content is a report).
+    static let stylesheet = """
+        *{box-sizing:border-box}
+        .top{display:flex;flex-wrap:wrap;align-items:center;gap:8px 16px;padding:8px 16px;background:#24292f;color:#fff}
+        .top a{color:#fff;text-decoration:none}.top .brand{font-weight:600}.top nav{display:flex;gap:12px;flex:1}
+        .top .who{color:#d0d7de}.top .lang a{color:#d0d7de}.top form{margin:0}
+        .top button{background:none;border:1px solid #57606a;color:#fff;border-radius:4px;padding:2px 8px;cursor:pointer}
+        main{padding:0 12px}
+        .signin{max-width:360px;margin:48px auto}.signin label{display:block;margin:12px 0 4px}
+        .signin input{width:100%;padding:8px;font-size:16px}.signin button{margin-top:16px;padding:8px 16px;font-size:16px}
+        .error{color:#cf222e;background:#ffebe9;padding:8px 12px;border-radius:4px}
+        .overview td:first-child,.overview th:first-child{text-align:left}.overview .trend{font-family:monospace}
+        .overview .crit{color:#cf222e;font-weight:600}.overview .warn{color:#9a6700}
+        .scroll{overflow-x:auto}.daypicker{margin:12px 0}.muted{color:#59636e}
+        @media (max-width:600px){body{margin:0}.top{padding:8px}th,td{padding:4px}}
+
+        """ + ReportPage.style
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import StoreOpsCore
+@testable import StoreOpsServer
+import StoreOpsServices
+import StoreOpsTesting
+import Testing
+
+/// The web workbench through the real router: sign-in with password and CSRF token, sessions in cookies, pages
+/// sealed to the user's stores, the security headers, the language.
+@Suite("Web workbench")
+struct WebTests {
+    static let clock: @Sendable () -> Instant = { Fixtures.at(Fixtures.d1, 9) }
+
+    func withWeb(_ body: @Sendable @escaping (any TestClientProtocol, AgencyFixture) async throws -> Void) async throws {
+        let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
+        let app = Application(router: try ServerApplication.router(database: agency.database, clock: Self.clock))
+        try await app.test(.router) { client in try await body(client, agency) }
+    }
+
+    /// A browser's cookies, kept from the answers' Set-Cookie headers.
+    struct Browser {
+        var cookies: [String: String] = [:]
+        var language = "en"
+
+        var headers: HTTPFields {
+            var fields: HTTPFields = [.acceptLanguage: language]
+            if !cookies.isEmpty { fields[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
+            return fields
+        }
+
+        mutating func keep(_ response: TestResponse) {
+            for header in response.headers[values: .setCookie] {
+                let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard pair.count == 2 else { continue }
+                if pair[1].isEmpty || header.contains("Max-Age=0") { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair[1] }
+            }
+        }
+
+        func form(_ fields: [String: String]) -> (HTTPFields, ByteBuffer) {
+            var headers = self.headers
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let body = fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }.joined(separator: "&")
+            return (headers, ByteBuffer(string: body))
+        }
+    }
+
+    static func csrf(in html: String) -> String? {
+        guard let range = html.range(of: "name=\"csrf\" value=\"") else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// Signs `user` in with `password` (default: theirs); the browser keeps the session cookie. Returns the status.
+    @discardableResult
+    static func signIn(_ client: any TestClientProtocol, _ browser: inout Browser, _ user: String, password: String? = nil,
+                       next: String = "/overview") async throws -> HTTPResponse.Status {
+        let page = try await client.execute(uri: "/signin", method: .get, headers: browser.headers)
+        browser.keep(page)
+        let token = try #require(csrf(in: String(buffer: page.body)))
+        let (headers, body) = browser.form(["csrf": token, "user": user, "password": password ?? AgencyFixture.password(of: user), "next": next])
+        let response = try await client.execute(uri: "/signin", method: .post, headers: headers, body: body)
+        browser.keep(response)
+        return response.status
+    }
+
+    @Test("without a session every page sends the browser to sign in, and the sign-in page is the user's language")
+    func signInFirst() async throws {
+        try await withWeb { client, _ in
+            for path in ["/", "/overview", "/stores/alpha-tmall/briefing?date=2026-03-10"] {
+                let response = try await client.execute(uri: path, method: .get, headers: Browser().headers)
+                #expect(response.status == .seeOther, "\(path)")
+                let location = response.headers[.location] ?? ""
+                #expect(path == "/" ? location == "/overview" : location.hasPrefix("/signin?next=%2F"), "\(path) → \(location)")
+            }
+            var zh = Browser()
+            zh.language = "zh-CN,zh;q=0.9"
+            let page = try await client.execute(uri: "/signin", method: .get, headers: zh.headers)
+            #expect(page.status == .ok && String(buffer: page.body).contains("登录 StoreOps"))
+            let english = try await client.execute(uri: "/signin?lang=en", method: .get, headers: zh.headers)
+            #expect(String(buffer: english.body).contains("Sign in to StoreOps"))
+            #expect(english.headers[values: .setCookie].contains { $0.hasPrefix("storeops_lang=en") }, "the choice is remembered")
+        }
+    }
+
+    @Test("a user signs in, sees only their stores and briefings; other stores answer 404")
+    func overviewAndBriefing() async throws {
+        try await withWeb { client, _ in
+            var anna = Browser()
+            #expect(try await Self.signIn(client, &anna, "anna", next: "/overview?date=2026-03-10") == .seeOther)
+            let session = try #require(anna.cookies[WebController.sessionCookie])
+            #expect(session.hasPrefix("sts_"))
+            let overview = try await client.execute(uri: "/overview?date=2026-03-10", method: .get, headers: anna.headers)
+            let html = String(buffer: overview.body)
+            #expect(overview.status == .ok)
+            #expect(html.contains("/stores/alpha-tmall/briefing?date=2026-03-10") && html.contains("230.00"))
+            #expect(!html.contains("beta-jd"), "client B's store is not listed")
+            let briefing = try await client.execute(uri: "/stores/alpha-tmall/briefing?date=2026-03-10", method: .get, headers: anna.headers)
+            #expect(briefing.status == .ok && String(buffer: briefing.body).contains("<svg"))
+            for path in ["/stores/beta-jd/briefing?date=2026-03-10", "/stores/no-such/briefing", "/stores/%2e%2e/briefing"] {
+                let response = try await client.execute(uri: path, method: .get, headers: anna.headers)
+                #expect(response.status == .notFound, "\(path)")
+                #expect(String(buffer: response.body).contains("There is no such page or store"))
+            }
+            let bad = try await client.execute(uri: "/overview?date=tomorrow", method: .get, headers: anna.headers)
+            #expect(bad.status == .badRequest)
+        }
+    }
+
+    @Test("sign-in needs the form's own token; wrong passwords answer 401 and, ten in a row, 429 even for the right one")
+    func signInDefences() async throws {
+        try await withWeb { client, _ in
+            var browser = Browser()
+            let page = try await client.execute(uri: "/signin", method: .get, headers: browser.headers)
+            browser.keep(page)
+            let token = try #require(Self.csrf(in: String(buffer: page.body)))
+            // Without the cookie's twin, or with another token, the form is refused before the password is read.
+            for (cookies, field) in [([:], token), (browser.cookies, "forged" + token)] {
+                var other = Browser()
+                other.cookies = cookies
+                let (headers, body) = other.form(["csrf": field, "user": "anna", "password": AgencyFixture.password(of: "anna")])
+                let response = try await client.execute(uri: "/signin", method: .post, headers: headers, body: body)
+                #expect(response.status == .forbidden)
+                #expect(response.headers[values: .setCookie].allSatisfy { !$0.hasPrefix(WebController.sessionCookie) })
+            }
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<10 { statuses.append(try await Self.signIn(client, &browser, "anna", password: "not the password")) }
+            #expect(statuses.prefix(5).allSatisfy { $0 == .unauthorized } && statuses.dropFirst(5).allSatisfy { $0 == .tooManyRequests })
+            #expect(try await Self.signIn(client, &browser, "anna") == .tooManyRequests, "the right password waits too")
+            #expect(browser.cookies[WebController.sessionCookie] == nil)
+            var vic = Browser()
+            #expect(try await Self.signIn(client, &vic, "vic") == .seeOther, "another account is not slowed down")
+        }
+    }
+
+    @Test("sign-out needs the session's CSRF token, then ends the session")
+    func signOut() async throws {
+        try await withWeb { client, _ in
+            var anna = Browser()
+            try await Self.signIn(client, &anna, "anna")
+            let overview = try await client.execute(uri: "/overview", method: .get, headers: anna.headers)
+            let token = try #require(Self.csrf(in: String(buffer: overview.body)))
+            let (noToken, emptyBody) = anna.form([:])
+            #expect(try await client.execute(uri: "/signout", method: .post, headers: noToken, body: emptyBody).status == .forbidden)
+            let (headers, body) = anna.form(["csrf": token])
+            let response = try await client.execute(uri: "/signout", method: .post, headers: headers, body: body)
+            #expect(response.status == .seeOther && response.headers[.location] == "/signin")
+            let stale = anna.headers
+            anna.keep(response)
+            #expect(anna.cookies[WebController.sessionCookie] == nil)
+            // The old cookie no longer works even if a browser kept it.
+            #expect(try await client.execute(uri: "/overview", method: .get, headers: stale).status == .seeOther)
+        }
+    }
+
+    @Test("every page, the API and errors carry the security headers; cookies are HttpOnly and SameSite=Lax")
+    func securityHeaders() async throws {
+        try await withWeb { client, _ in
+            var anna = Browser()
+            try await Self.signIn(client, &anna, "anna")
+            for path in ["/signin", "/overview", "/assets/app.css", "/stores/beta-jd/briefing", "/api/v1/stores", "/health", "/nothing"] {
+                let response = try await client.execute(uri: path, method: .get, headers: anna.headers)
+                let csp = response.headers[.contentSecurityPolicy] ?? ""
+                #expect(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "\(path)")
+                #expect(response.headers[.init("X-Content-Type-Options")!] == "nosniff", "\(path)")
+                #expect(response.headers[.init("Referrer-Policy")!] == "same-origin", "\(path)")
+            }
+            let page = try await client.execute(uri: "/signin", method: .get, headers: Browser().headers)
+            for cookie in page.headers[values: .setCookie] {
+                #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"))
+            }
+            #expect(!String(buffer: page.body).contains("<script>") && !String(buffer: page.body).contains("style="))
+        }
+    }
+
+    @Test("after sign-in only a path of this site is followed, never another site")
+    func openRedirect() async throws {
+        #expect(WebController.safeNext("/stores/a/briefing?date=2026-03-10") == "/stores/a/briefing?date=2026-03-10")
+        for next in ["//evil.example/", "https://evil.example/", "/\\evil.example", "evil", nil, "/a b"] {
+            #expect(WebController.safeNext(next) == "/overview", "\(String(describing: next))")
+        }
+    }
+}
