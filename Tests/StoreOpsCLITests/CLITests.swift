@@ -61,6 +61,11 @@ struct CLITests {
         #expect(object?["unassigned_stores"] as? [String] == ["loose"])
         #expect(await cli.run("store", "assign", "--store", "loose", "--client", "alpha").code == 0)
         #expect(await cli.run("workspace", "list").out.contains("Store loose"))
+        // The first admin of a workspace; a password is read from standard input (empty here, so refused).
+        #expect(await cli.run("user", "add", "--id", "root", "--workspace", "hz", "--name", "Root", "--admin").code == 0)
+        #expect(await cli.run("workspace", "list").out.contains("admin@workspace:hz"))
+        let passwd = await cli.run("user", "passwd", "--id", "root")
+        #expect(passwd.code != 0 && passwd.err.contains("at least 10 characters"))
     }
 
     @Test("export, restore under a new id, and an online backup")

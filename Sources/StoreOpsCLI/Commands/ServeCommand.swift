@@ -2,14 +2,18 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import StoreOpsCore
 import StoreOpsServer
+import StoreOpsServices
 import StoreOpsStorage
 
-/// `storeops serve`: the HTTP server (health check and the JSON API for agency users).
+/// `storeops serve`: the HTTP server (the web workbench, the JSON API for agency users and the health check).
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Run the HTTP server: /health and the JSON API under /api/v1 (bearer tokens).",
-        discussion: "Stops cleanly on SIGINT or SIGTERM. Users and tokens come from `storeops user add`.")
+        commandName: "serve", abstract: "Run the web workbench, the JSON API under /api/v1 (bearer tokens) and /health.",
+        discussion: """
+            Stops cleanly on SIGINT or SIGTERM. Users come from `storeops user add`, their workbench passwords from             `storeops user passwd`. With --demo, the demo database (./storeops-demo.sqlite unless --db or             --database-url) is built when it has no demo store, and a demo user is given a new password, printed.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The address to listen on.") var host: String = "127.0.0.1"
@@ -21,6 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
     var uploadTimeout: Int = 600
     @Option(help: "The private folder uploads are staged in (default: storeops-uploads-UID in the temporary folder).")
     var uploadFolder: String?
+    @Flag(help: "Serve the demo store: build it if missing and print a sign-in for its demo user.")
+    var demo = false
     @Flag(help: "Mark the workbench's cookies Secure (when browsers reach the server over HTTPS, e.g. through a proxy).")
     var secureCookies = false
     @Flag(help: "Serve even as a PostgreSQL role that row-level security does not bind (a superuser or the tables' owner).")
@@ -29,8 +35,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "storeops.server")
         logger.logLevel = .info
-        try await global.withStorage { database in
+        try await global.withStorage(default: demo ? "./storeops-demo.sqlite" : "./storeops.sqlite") { database in
             if let postgres = database as? PostgresStore, !allowPrivilegedRole { try await postgres.requireServingRole() }
+            if demo { try await prepareDemo(database) }
             var settings = ServerSettings()
             settings.maxUploadBytes = max(1, min(maxUploadMb, 1 << 20)) << 20
             settings.maxConcurrentUploads = max(1, maxConcurrentUploads)
@@ -42,5 +49,20 @@ struct ServeCommand: AsyncParsableCommand {
                                                   settings: settings, logger: logger)
             try await app.runService()
         }
+    }
+
+    /// Builds the demo store when the database has none, and prints the demo user's new sign-in.
+    func prepareDemo(_ database: any StoreOpsDatabase) async throws {
+        let environment = Environment.current, l = global.language
+        if try await database.store("demo") == nil {
+            Console.note(l.pick("正在生成演示店铺（约 10 秒）…", "Building the demo store (about 10 s) ..."))
+            let end = StoreTimeZone.shanghai.yesterday(now: environment.clock())
+            _ = try await DemoService(storage: database, clock: environment.clock).build(DemoScenario(seed: 42, end: end, days: 180, clean: false),
+                                                                                       filesIn: nil)
+        }
+        let password = try await DemoService.workbenchSignIn(database: database, clock: environment.clock)
+        let address = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)"
+        Console.note(l.pick("工作台: \(address)  用户名: \(DemoService.workbenchUser)  密码: \(password)",
+                            "Workbench: \(address)  user: \(DemoService.workbenchUser)  password: \(password)"))
     }
 }

@@ -32,12 +32,14 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "The workspace the user works in.") var workspace: String
         @Option(help: "The user's name.") var name: String
         @Option(help: "The token stops working after this many days (default: never).") var expiresInDays: Int?
+        @Flag(help: "Make the user admin of the whole workspace (the first user of a new workspace).") var admin = false
 
         func run() async throws {
             let expiry = try UserCommand.expiry(expiresInDays)
             try await global.withStorage { database in
-                let (user, token) = try await AccessService(database: database).addUser(id: id, workspace: workspace, name: name,
-                                                                                        tokenExpiresAt: expiry)
+                let access = AccessService(database: database)
+                let (user, token) = try await access.addUser(id: id, workspace: workspace, name: name, tokenExpiresAt: expiry)
+                if admin { try await access.grant(user: id, role: .admin, on: .workspace(user.workspace)) }
                 Console.note(global.language.pick("已添加用户 \(user.id); 令牌只显示这一次:", "Added user \(user.id); the token is shown this once:"))
                 Console.out(token + "\n")
             }
