@@ -173,6 +173,105 @@ struct WebTests {
         }
     }
 
+    /// Posts a form with the page's CSRF token (from `page`) and returns the answer.
+    static func post(_ client: any TestClientProtocol, _ browser: Browser, _ uri: String, token: String?,
+                     _ fields: [String: String] = [:]) async throws -> TestResponse {
+        var all = fields
+        if let token { all["csrf"] = token }
+        let (headers, body) = browser.form(all)
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: body)
+    }
+
+    @Test("the store pages: master table with downloads, checks and task board, imports; all sealed to the user's stores")
+    func storePages() async throws {
+        try await withWeb { client, agency in
+            var anna = Browser()
+            try await Self.signIn(client, &anna, "anna")
+            let table = try await client.execute(uri: "/stores/alpha-tmall/table?from=2026-03-10&to=2026-03-11", method: .get, headers: anna.headers)
+            let html = String(buffer: table.body)
+            #expect(table.status == .ok && html.contains("<th>2026-03-10</th>") && html.contains("230.00") && html.contains("—"))
+            let csv = try await client.execute(uri: "/stores/alpha-tmall/table.csv?from=2026-03-10&to=2026-03-10", method: .get, headers: anna.headers)
+            #expect(csv.headers[.contentDisposition]?.contains("alpha-tmall-2026-03-10-2026-03-10.csv") == true)
+            #expect(String(buffer: csv.body).contains("day,store,currency,gmv") && String(buffer: csv.body).contains("2026-03-10,alpha-tmall,CNY,230.00"))
+            let xlsx = try await client.execute(uri: "/stores/alpha-tmall/table.xlsx?from=2026-03-10&to=2026-03-10", method: .get, headers: anna.headers)
+            #expect(xlsx.status == .ok && Array(xlsx.body.readableBytesView.prefix(2)) == Array("PK".utf8))
+            let long = try await client.execute(uri: "/stores/alpha-tmall/table?from=2020-01-01&to=2026-03-10", method: .get, headers: anna.headers)
+            #expect(long.status == .badRequest)
+            for page in ["checks?date=2026-03-10", "imports"] {
+                let response = try await client.execute(uri: "/stores/alpha-tmall/\(page)", method: .get, headers: anna.headers)
+                #expect(response.status == .ok, "\(page)")
+            }
+            let imports = String(buffer: try await client.execute(uri: "/stores/alpha-tmall/imports", method: .get, headers: anna.headers).body)
+            #expect(imports.contains("id=\"upload\"") && imports.contains("data-csrf="))
+            // Every store page and action of client B's store answers 404 to anna, as if it did not exist.
+            let token = try #require(Self.csrf(in: imports))
+            for (method, path) in WebController.routes where path.contains(":store") {
+                let uri = path.replacingOccurrences(of: ":store", with: "beta-jd").replacingOccurrences(of: ":task", with: "T1")
+                let response = method == .get ? try await client.execute(uri: uri, method: .get, headers: anna.headers)
+                    : try await Self.post(client, anna, uri, token: token, ["to": "x"])
+                #expect(response.status == .notFound, "\(method) \(uri)")
+            }
+            _ = agency
+        }
+    }
+
+    @Test("tasks: an operator records, closes, reopens and assigns them; a viewer sees no actions and is refused 403")
+    func taskBoard() async throws {
+        try await withWeb { client, agency in
+            var batch = FactBatch()
+            batch.tasks = [OpsTask(store: AgencyFixture.alphaStore, id: "T1", title: "补货 Restock S1", detail: "库存只够 3 天", role: .operator,
+                                   due: Fixtures.d1, status: .open, createdAt: Fixtures.at(Fixtures.d0, 9))]
+            try await agency.database.write(batch, to: AgencyFixture.alphaStore)
+            var anna = Browser(), vic = Browser()
+            try await Self.signIn(client, &anna, "anna")
+            try await Self.signIn(client, &vic, "vic")
+            let board = { (browser: Browser) async throws -> String in
+                String(buffer: try await client.execute(uri: "/stores/alpha-tmall/checks?date=2026-03-10", method: .get, headers: browser.headers).body)
+            }
+            let page = try await board(anna)
+            #expect(page.contains("补货 Restock S1") && page.contains("/stores/alpha-tmall/tasks/T1/close"))
+            let token = try #require(Self.csrf(in: page))
+            let viewerPage = try await board(vic)
+            #expect(viewerPage.contains("补货 Restock S1") && !viewerPage.contains("/tasks/T1/close") && !viewerPage.contains("/tasks/sync"))
+            let vicToken = try #require(Self.csrf(in: viewerPage), "the sign-out form's token")
+            #expect(try await Self.post(client, vic, "/stores/alpha-tmall/tasks/T1/close", token: vicToken).status == .forbidden)
+            #expect(try await Self.post(client, anna, "/stores/alpha-tmall/tasks/T1/close", token: nil).status == .forbidden, "no CSRF token")
+            #expect(try await Self.post(client, anna, "/stores/alpha-tmall/tasks/T1/close", token: vicToken).status == .forbidden, "another session's token")
+            let closed = try await Self.post(client, anna, "/stores/alpha-tmall/tasks/T1/close", token: token)
+            #expect(closed.status == .seeOther && closed.headers[.location] == "/stores/alpha-tmall/checks")
+            #expect(try await board(anna).contains("/stores/alpha-tmall/tasks/T1/reopen"))
+            #expect(try await Self.post(client, anna, "/stores/alpha-tmall/tasks/T1/close", token: token).status == .conflict, "closed already")
+            #expect(try await Self.post(client, anna, "/stores/alpha-tmall/tasks/T1/reopen", token: token).status == .seeOther)
+            #expect(try await Self.post(client, anna, "/stores/alpha-tmall/tasks/T1/assign", token: token, ["to": "小王"]).status == .seeOther)
+            let tasks = try await agency.database.read(OpsTask.self, store: AgencyFixture.alphaStore, days: nil)
+            #expect(tasks.map { "\($0.id) \($0.status.rawValue) \($0.assignee ?? "")" } == ["T1 open 小王"])
+            #expect(try await Self.post(client, anna, "/stores/alpha-tmall/tasks/T9/close", token: token).status == .notFound)
+            #expect(try await Self.post(client, anna, "/stores/alpha-tmall/tasks/sync", token: token, ["date": "2026-03-10"]).status == .seeOther)
+        }
+    }
+
+    @Test("the workbench's script may call the API with the session cookie; changes need X-CSRF-Token")
+    func apiWithSession() async throws {
+        try await withWeb { client, _ in
+            var anna = Browser()
+            try await Self.signIn(client, &anna, "anna")
+            let stores = try await client.execute(uri: "/api/v1/stores", method: .get, headers: anna.headers)
+            #expect(stores.status == .ok && String(buffer: stores.body).contains("alpha-tmall"))
+            let page = String(buffer: try await client.execute(uri: "/stores/alpha-tmall/imports", method: .get, headers: anna.headers).body)
+            let token = try #require(Self.csrf(in: page))
+            let csv = "订单编号,买家会员名,订单状态,订单创建时间,订单付款时间,总金额,买家实际支付金额,宝贝总数量\nW1,b1,交易成功,2026-03-11 10:00:00,2026-03-11 10:01:00,50.00,50.00,1\n"
+            let upload = "/api/v1/stores/alpha-tmall/imports?name=orders.csv"
+            let refused = try await client.execute(uri: upload, method: .post, headers: anna.headers, body: ByteBuffer(string: csv))
+            #expect(refused.status == .forbidden)
+            var headers = anna.headers
+            headers[.init("X-CSRF-Token")!] = token
+            let imported = try await client.execute(uri: upload, method: .post, headers: headers, body: ByteBuffer(string: csv))
+            #expect(imported.status == .created, "\(String(buffer: imported.body))")
+            let ledger = String(buffer: try await client.execute(uri: "/stores/alpha-tmall/imports", method: .get, headers: anna.headers).body)
+            #expect(ledger.contains("orders.csv"))
+        }
+    }
+
     @Test("after sign-in only a path of this site is followed, never another site")
     func openRedirect() async throws {
         #expect(WebController.safeNext("/stores/a/briefing?date=2026-03-10") == "/stores/a/briefing?date=2026-03-10")

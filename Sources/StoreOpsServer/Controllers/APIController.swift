@@ -5,9 +5,10 @@ import StoreOpsReports
 import StoreOpsServices
 import StoreOpsStorage
 
-/// The JSON API under `/api/v1`, for agency users with a bearer token (`Authorization: Bearer sto_...`). Every call
-/// signs the user in and works through their `AccessContext`, so they reach only the stores their grants cover;
-/// a store outside them answers 404 exactly like a store that does not exist.
+/// The JSON API under `/api/v1`, for agency users with a bearer token (`Authorization: Bearer sto_...`) or, from the
+/// web workbench's own scripts, its session cookie (a call that changes anything then also sends the session's CSRF
+/// token as `X-CSRF-Token`). Every call signs the user in and works through their `AccessContext`, so they reach only
+/// the stores their grants cover; a store outside them answers 404 exactly like a store that does not exist.
 struct APIController: Sendable {
     let access: AccessService
     let clock: @Sendable () -> Instant
@@ -198,6 +199,15 @@ struct APIController: Sendable {
     // MARK: helpers
 
     func signIn(_ request: Request) async throws -> AccessContext {
+        if request.headers[.authorization] == nil, let cookie = request.cookies[WebController.sessionCookie]?.value {
+            let (session, context) = try await access.session(id: cookie)
+            if request.method != .get && request.method != .head {
+                guard let token = request.headers[.init("X-CSRF-Token")!], WebController.same(token, session.csrfToken) else {
+                    throw ServiceError(.forbidden, "A call made with the workbench's session must send its CSRF token as X-CSRF-Token.")
+                }
+            }
+            return context
+        }
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             throw ServiceError(.unauthorized, "Send the user's token as `Authorization: Bearer TOKEN`.")
         }

@@ -23,7 +23,11 @@ struct WebController: Sendable {
     /// Every page, by method and path: the route tests walk this list, so a new page is covered by them.
     static let routes: [(method: HTTPRequest.Method, path: String)] = [
         (.get, "/"), (.get, "/signin"), (.post, "/signin"), (.post, "/signout"), (.get, "/overview"),
-        (.get, "/stores/:store/briefing"), (.get, "/assets/app.css"),
+        (.get, "/stores/:store/briefing"), (.get, "/stores/:store/table"), (.get, "/stores/:store/table.csv"),
+        (.get, "/stores/:store/table.xlsx"), (.get, "/stores/:store/checks"), (.post, "/stores/:store/tasks/sync"),
+        (.post, "/stores/:store/tasks/:task/close"), (.post, "/stores/:store/tasks/:task/reopen"),
+        (.post, "/stores/:store/tasks/:task/assign"), (.get, "/stores/:store/imports"), (.get, "/assets/app.css"),
+        (.get, "/assets/app.js"),
     ]
 
     func addRoutes(to router: Router<ServerContext>) {
@@ -37,7 +41,17 @@ struct WebController: Sendable {
                 case (.post, "/signout"): try await signOut(request)
                 case (.get, "/overview"): try await overview(request)
                 case (.get, "/stores/:store/briefing"): try await briefing(request, context)
-                case (.get, "/assets/app.css"): stylesheet()
+                case (.get, "/stores/:store/table"): try await table(request, context)
+                case (.get, "/stores/:store/table.csv"): try await tableFile(request, context, xlsx: false)
+                case (.get, "/stores/:store/table.xlsx"): try await tableFile(request, context, xlsx: true)
+                case (.get, "/stores/:store/checks"): try await checks(request, context)
+                case (.post, "/stores/:store/tasks/sync"): try await syncTasks(request, context)
+                case (.post, "/stores/:store/tasks/:task/close"): try await taskAction(request, context, "close")
+                case (.post, "/stores/:store/tasks/:task/reopen"): try await taskAction(request, context, "reopen")
+                case (.post, "/stores/:store/tasks/:task/assign"): try await taskAction(request, context, "assign")
+                case (.get, "/stores/:store/imports"): try await imports(request, context)
+                case (.get, "/assets/app.css"): asset(WebPage.stylesheet, type: "text/css; charset=utf-8")
+                case (.get, "/assets/app.js"): asset(ImportsPage.script, type: "text/javascript; charset=utf-8")
                 default: throw ServiceError(.notFound, "There is no such page.")
                 }
             }
@@ -116,21 +130,20 @@ struct WebController: Sendable {
     func briefing(_ request: Request, _ context: ServerContext) async throws -> Response {
         let (session, user) = try await signedIn(request)
         let l = Self.language(request), e = WebPage.escape
-        guard let text = context.parameters.get("store"), let id = StoreID(text) else { throw ServiceError(.notFound, "There is no such store.") }
-        let report = try await BriefingService(storage: user.storage, clock: clock).briefing(store: id, day: try day(request))
-        let path = "/stores/\(id.rawValue)/briefing"
+        let store = try await requireStore(context, user)
+        let report = try await BriefingService(storage: user.storage, clock: clock).briefing(store: store.id, day: try day(request))
+        let path = StoreNav.briefing.path(store.id)
         let picker = "<form class=\"daypicker\" method=\"get\" action=\"\(e(path))\"><label>\(e(l.pick("日期", "Day"))) "
             + "<input type=\"date\" name=\"date\" value=\"\(report.day.iso)\"></label> "
             + "<button type=\"submit\">\(e(l.pick("查看", "Show")))</button></form>"
-        let body = picker + DailyReportHTMLRenderer(language: l).body(report)
+        let body = StoreNav.render(store, current: .briefing, language: l) + picker + DailyReportHTMLRenderer(language: l).body(report)
         let page = WebPage(title: "\(report.store.name) \(report.day.iso)", language: l, user: (user.user.name, session.csrfToken),
                            path: path)
         return html(.ok, page.render(body), request: request)
     }
 
-    func stylesheet() -> Response {
-        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: WebPage.stylesheet)))
+    func asset(_ text: String, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
     // MARK: helpers

@@ -28,7 +28,8 @@ struct WebPage {
             <!DOCTYPE html>
             <html lang="\(l == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(title)) · StoreOps</title><link rel="stylesheet" href="/assets/app.css"></head>
+            <title>\(e(title)) · StoreOps</title><link rel="stylesheet" href="/assets/app.css">
+            <script src="/assets/app.js" defer></script></head>
             <body><header class="top">\(bar)</header>
             <main>
             \(content)
@@ -59,6 +60,14 @@ struct WebPage {
         .overview td:first-child,.overview th:first-child{text-align:left}.overview .trend{font-family:monospace}
         .overview .crit{color:#cf222e;font-weight:600}.overview .warn{color:#9a6700}
         .scroll{overflow-x:auto}.daypicker{margin:12px 0}.muted{color:#59636e}
+        nav.store{margin:12px 0;display:flex;flex-wrap:wrap;gap:4px 12px;align-items:baseline}
+        nav.store a{color:#0969da}nav.store a.current{font-weight:600;color:#1f2328;text-decoration:none}
+        main{max-width:1200px;margin:0 auto}table.wide th,table.wide td{white-space:nowrap}table.master th.group{text-align:center}
+        .board{display:flex;flex-wrap:wrap;gap:12px}.board .column{flex:1 1 260px;background:#f6f8fa;padding:8px;border-radius:6px}
+        .card{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:8px;margin:8px 0}.card p{margin:4px 0}
+        form.inline{display:inline;margin-left:8px}form.assign{margin-top:6px}form.assign input{width:60%}
+        .drop{border:2px dashed #8c959f;border-radius:8px;padding:24px;text-align:center;margin:12px 0}.drop.over{background:#ddf4ff}
+        .result{border-top:1px solid #d8dee4;margin-top:8px}progress{width:100%}
         @media (max-width:600px){body{margin:0}.top{padding:8px}th,td{padding:4px}}
 
         """ + ReportPage.style

@@ -50,6 +50,18 @@ public struct TaskService: Sendable {
         return task
     }
 
+    /// Opens a closed task again (the finding came back, or it was closed by mistake); its recovery verdict is dropped.
+    @discardableResult
+    public func reopen(store id: StoreID, task taskID: String) async throws -> OpsTask {
+        var task = try await require(store: id, task: taskID)
+        guard task.status == .done else { throw ServiceError(.conflict, "task \(taskID) of store \(id) is open already.") }
+        task.status = .open
+        task.closedAt = nil
+        task.recovered = nil
+        try await save(task)
+        return task
+    }
+
     /// Gives a task to a person (and optionally another role).
     @discardableResult
     public func assign(store id: StoreID, task taskID: String, to assignee: String, role: TaskRole? = nil) async throws -> OpsTask {

@@ -1,0 +1,29 @@
+import StoreOpsCore
+import StoreOpsReports
+
+/// The pages of one store, as the links above each of them.
+enum StoreNav: String, CaseIterable {
+    case briefing, table, checks, imports
+
+    func label(_ l: Language) -> String {
+        switch self {
+        case .briefing: l.pick("日报", "Briefing")
+        case .table: l.pick("总表", "Master table")
+        case .checks: l.pick("检查与任务", "Checks & tasks")
+        case .imports: l.pick("导入", "Imports")
+        }
+    }
+
+    func path(_ store: StoreID) -> String { "/stores/\(store.rawValue)/\(rawValue)" }
+
+    /// The store's name and its pages' links, the current one marked.
+    static func render(_ store: Store, current: StoreNav, language l: Language) -> String {
+        let e = WebPage.escape
+        let links = allCases.map { page in
+            page == current ? "<a class=\"current\" aria-current=\"page\" href=\"\(e(page.path(store.id)))\">\(e(page.label(l)))</a>"
+                : "<a href=\"\(e(page.path(store.id)))\">\(e(page.label(l)))</a>"
+        }
+        return "<nav class=\"store\"><strong>\(e(store.name))</strong> <span class=\"muted\">\(e(store.id.rawValue))</span> "
+            + links.joined(separator: " ") + "</nav>"
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Hummingbird
+import StoreOpsCore
+import StoreOpsReports
+import StoreOpsServices
+
+/// The pages of one store besides the briefing: the master table and its downloads, the checks and task board
+/// with their actions, and the imports.
+extension WebController {
+    /// The master table of `from`..`to` (default: the 30 days up to yesterday).
+    func table(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (session, user) = try await signedIn(request)
+        let (store, days) = try await range(request, context, user)
+        let (_, rows) = try await ReportService(storage: user.storage, clock: clock).masterTable(store: store.id, days: days)
+        let l = Self.language(request)
+        let page = WebPage(title: "\(store.name) · \(l.pick("总表", "Master table"))", language: l, user: (user.user.name, session.csrfToken),
+                           path: StoreNav.table.path(store.id))
+        return html(.ok, page.render(MasterTablePage(language: l).content(store: store, days: days, rows: rows)), request: request)
+    }
+
+    /// The same rows as a file: CSV or XLSX.
+    func tableFile(_ request: Request, _ context: ServerContext, xlsx: Bool) async throws -> Response {
+        let (_, user) = try await signedIn(request)
+        let (store, days) = try await range(request, context, user)
+        let (_, rows) = try await ReportService(storage: user.storage, clock: clock).masterTable(store: store.id, days: days)
+        let name = "\(store.id.rawValue)-\(days.first.iso)-\(days.last.iso).\(xlsx ? "xlsx" : "csv")"
+        let (type, bytes): (String, ByteBuffer) = xlsx
+            ? ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ByteBuffer(data: try MasterTableXLSX.render(store: store, rows: rows)))
+            : ("text/csv; charset=utf-8", ByteBuffer(string: MasterTableCSVRenderer().render(store: store, rows: rows)))
+        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+                        body: ResponseBody(byteBuffer: bytes))
+    }
+
+    /// The day's checks (run now, not recorded) and the task board.
+    func checks(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (session, user) = try await signedIn(request)
+        let store = try await requireStore(context, user)
+        let report = try await CheckService(storage: user.storage, clock: clock).run(store: store.id, day: try day(request))
+        let tasks = try await TaskService(storage: user.storage, clock: clock).list(store: store.id)
+        let l = Self.language(request)
+        let page = WebPage(title: "\(store.name) · \(l.pick("检查与任务", "Checks & tasks"))", language: l,
+                           user: (user.user.name, session.csrfToken), path: StoreNav.checks.path(store.id))
+        let content = ChecksPage(language: l, csrf: session.csrfToken, canWrite: user.policy.permits(.write, on: store))
+            .content(report, tasks: tasks)
+        return html(.ok, page.render(content), request: request)
+    }
+
+    /// Records the day's findings as tasks, then shows the checks again.
+    func syncTasks(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (store, user, form) = try await action(request, context)
+        let date = try form["date"].map { text in
+            guard let day = Day(iso: text) else { throw ServiceError(.invalidInput, "date=\(text) is not a day: use YYYY-MM-DD.") }
+            return day
+        }
+        _ = try await CheckService(storage: user.storage, clock: clock).run(store: store.id, day: date, recordTasks: true)
+        return WebRedirect(location: StoreNav.checks.path(store.id) + (date.map { "?date=\($0.iso)" } ?? "")).response
+    }
+
+    /// Closes, reopens or assigns a task, then shows the board again.
+    func taskAction(_ request: Request, _ context: ServerContext, _ verb: String) async throws -> Response {
+        let (store, user, form) = try await action(request, context)
+        guard let task = context.parameters.get("task"), !task.isEmpty else { throw ServiceError(.notFound, "There is no such task.") }
+        let tasks = TaskService(storage: user.storage, clock: clock)
+        switch verb {
+        case "close": try await tasks.close(store: store.id, task: task)
+        case "reopen": try await tasks.reopen(store: store.id, task: task)
+        default: try await tasks.assign(store: store.id, task: task, to: form["to"] ?? "")
+        }
+        return WebRedirect(location: StoreNav.checks.path(store.id)).response
+    }
+
+    /// The upload form and the import ledger.
+    func imports(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (session, user) = try await signedIn(request)
+        let store = try await requireStore(context, user)
+        let ledger = try await user.storage.importRecords(store: store.id)
+        let l = Self.language(request)
+        let page = WebPage(title: "\(store.name) · \(l.pick("导入", "Imports"))", language: l, user: (user.user.name, session.csrfToken),
+                           path: StoreNav.imports.path(store.id))
+        let content = ImportsPage(language: l, csrf: session.csrfToken, canWrite: user.policy.permits(.write, on: store))
+            .content(store: store, ledger: ledger)
+        return html(.ok, page.render(content), request: request)
+    }
+
+    // MARK: helpers
+
+    /// The store of the path, if the user can read it (else 404, as for a store that does not exist).
+    func requireStore(_ context: ServerContext, _ user: AccessContext) async throws -> Store {
+        guard let text = context.parameters.get("store"), let id = StoreID(text) else { throw ServiceError(.notFound, "There is no such store.") }
+        return try await user.storage.requireStore(id)
+    }
+
+    /// The store and `from`..`to` of a master-table request (default: the 30 days up to yesterday; at most 400 days).
+    func range(_ request: Request, _ context: ServerContext, _ user: AccessContext) async throws -> (Store, DayRange) {
+        let store = try await requireStore(context, user)
+        let query = request.uri.queryParameters
+        func parse(_ name: String) throws -> Day? {
+            guard let text = query.get(name), !text.isEmpty else { return nil }
+            guard let day = Day(iso: text) else { throw ServiceError(.invalidInput, "\(name)=\(text) is not a day: use YYYY-MM-DD.") }
+            return day
+        }
+        let last = try parse("to") ?? store.timeZone.yesterday(now: clock())
+        let first = try parse("from") ?? last.adding(days: -29)
+        guard let days = DayRange(first, last) else { throw ServiceError(.invalidInput, "from \(first.iso) is after to \(last.iso).") }
+        guard days.count <= 400 else { throw ServiceError(.invalidInput, "Show at most 400 days at once; download longer ranges with storeops table.") }
+        return (store, days)
+    }
+
+    /// A posted action on a store: the session, its CSRF token and the operator role, checked before anything else.
+    func action(_ request: Request, _ context: ServerContext) async throws -> (Store, AccessContext, WebForm) {
+        let form = try await WebForm.read(request)
+        let (session, user) = try await signedIn(request)
+        try requireToken(form, session)
+        let store = try await requireStore(context, user)
+        guard user.policy.permits(.write, on: store) else {
+            throw ServiceError(.forbidden, "\(user.user.id) may read store \(store.id) but not change it: that needs the operator role.")
+        }
+        return (store, user, form)
+    }
+}
