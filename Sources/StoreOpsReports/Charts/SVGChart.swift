@@ -89,6 +89,28 @@ public enum SVGChart {
         return svg + "</svg>"
     }
 
+    /// A small line of `values` (oldest first) for a table cell: unknown days are gaps, not zeros; the last point is
+    /// marked. Empty when no value is known.
+    public static func sparkline(_ values: [Double?], title: String, width: Int = 112, height: Int = 24) -> String {
+        let known = values.compactMap { $0 }.filter(\.isFinite)
+        guard let low = known.min(), let high = known.max(), values.count > 1 else { return "" }
+        let span = high > low ? high - low : 1
+        let step = Double(width - 4) / Double(values.count - 1)
+        func point(_ i: Int, _ v: Double) -> String { "\(f(2 + Double(i) * step)),\(f(Double(height - 3) - (v - low) / span * Double(height - 6)))" }
+        var runs: [[String]] = [[]]
+        for (i, value) in values.enumerated() {
+            if let value, value.isFinite { runs[runs.count - 1].append(point(i, value)) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+        }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "
+            + "class=\"spark\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        for run in runs where run.count > 1 { svg += "<polyline points=\"\(run.joined(separator: " "))\" class=\"line\"/>" }
+        if let lastIndex = values.lastIndex(where: { $0 != nil }), let last = values[lastIndex], last.isFinite {
+            let xy = point(lastIndex, last).split(separator: ",")
+            svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2\" class=\"last\"/>"
+        }
+        return svg + "</svg>"
+    }
+
     static func header(_ width: Int, _ height: Int, _ title: String) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(escape(title))\">"
             + "<text x=\"8\" y=\"18\" class=\"title\">\(escape(title))</text>"

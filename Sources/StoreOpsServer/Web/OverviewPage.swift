@@ -24,7 +24,7 @@ struct OverviewPage {
                 "<a href=\"\(e(link))\">\(e(line.store.name))</a> <span class=\"muted\">\(e(line.store.id.rawValue))</span>",
                 line.day.iso, e(Self.shown(line.gmv, .gmv, l)), line.pacing?.attainment?.percentString ?? "—",
                 line.pacing.map { $0.mtdAttainment.percentString } ?? "—", e(Self.shown(line.netProfit, .netProfit, l)),
-                "<span class=\"trend\">\(e(Sparkline.render(line.trend.map { $0.magnitude })))</span>", findings,
+                SVGChart.sparkline(line.trend.map { $0.magnitude }, title: l.pick("近14天支付金额", "GMV, last 14 days")), findings,
                 e(line.atStake.map { "\($0.groupedString) \($0.currency.code)" } ?? "—"),
             ]
             html += "<tr>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"

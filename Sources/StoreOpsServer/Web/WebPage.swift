@@ -46,9 +46,9 @@ struct WebPage {
     /// `text` safe inside HTML text and attribute values.
     static func escape(_ text: String) -> String { SVGChart.escape(text) }
 
-    /// The workbench's stylesheet: the layout's rules, then the reports' own (the briefing's content is a report).
-    static let stylesheet = """
-        *{box-sizing:border-box}
+    /// The workbench's stylesheet: the reports' own rules (the briefing's content is a report), then the layout's.
+    static let stylesheet = ReportPage.style + "\n" + """
+        *{box-sizing:border-box}body{max-width:none;margin:0;padding:0}
         .top{display:flex;flex-wrap:wrap;align-items:center;gap:8px 16px;padding:8px 16px;background:#24292f;color:#fff}
         .top a{color:#fff;text-decoration:none}.top .brand{font-weight:600}.top nav{display:flex;gap:12px;flex:1}
         .top .who{color:#d0d7de}.top .lang a{color:#d0d7de}.top form{margin:0}
@@ -59,6 +59,7 @@ struct WebPage {
         .error{color:#cf222e;background:#ffebe9;padding:8px 12px;border-radius:4px}
         .overview td:first-child,.overview th:first-child{text-align:left}.overview .trend{font-family:monospace}
         .overview .crit{color:#cf222e;font-weight:600}.overview .warn{color:#9a6700}
+        svg.spark{vertical-align:middle}svg.spark .line{fill:none;stroke:#0969da;stroke-width:1.5}svg.spark .last{fill:#0969da}
         .scroll{overflow-x:auto}.daypicker{margin:12px 0}.muted{color:#59636e}
         nav.store{margin:12px 0;display:flex;flex-wrap:wrap;gap:4px 12px;align-items:baseline}
         nav.store a{color:#0969da}nav.store a.current{font-weight:600;color:#1f2328;text-decoration:none}
@@ -67,8 +68,8 @@ struct WebPage {
         .card{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:8px;margin:8px 0}.card p{margin:4px 0}
         form.inline{display:inline;margin-left:8px}form.assign{margin-top:6px}form.assign input{width:60%}
         .drop{border:2px dashed #8c959f;border-radius:8px;padding:24px;text-align:center;margin:12px 0}.drop.over{background:#ddf4ff}
-        .result{border-top:1px solid #d8dee4;margin-top:8px}progress{width:100%}
+        .result{border-top:1px solid #d8dee4;margin-top:8px}progress{width:100%}.ledger td,.ledger th{text-align:left}
         @media (max-width:600px){body{margin:0}.top{padding:8px}th,td{padding:4px}}
 
-        """ + ReportPage.style
+        """
 }
