@@ -122,11 +122,16 @@ struct SQLiteFileTests {
                 for statement in old { try db.execute(sql: statement) }
                 try db.execute(sql: "INSERT INTO shipments VALUES ('shop', 'YT1', 'O1', '圆通速递', 100, 'in_transit', 200)")
                 try db.execute(sql: "INSERT INTO competitor_snapshots VALUES ('shop', '2026-11-20', 'c', 'i', 9900, NULL, 12, 3, 't', NULL)")
-                // The tables of the migrations after 11 (sku_settings, the staff's tables, ...).
-                for migration in Migration.all where migration.version > 11 {
-                    for statement in migration.statements where statement.contains("CREATE TABLE ") {
-                        let name = statement[statement.range(of: "CREATE TABLE ")!.upperBound...].prefix { $0 != " " && $0 != "(" }
-                        try db.execute(sql: "DROP TABLE \(name)")
+                // The tables and columns of the migrations after 11 (sku_settings, the staff's tables, passwords, ...).
+                for migration in Migration.all.reversed() where migration.version > 11 {
+                    for statement in migration.statements.reversed() {
+                        let words = statement.split(separator: " ")
+                        if statement.hasPrefix("CREATE TABLE ") {
+                            let name = statement[statement.range(of: "CREATE TABLE ")!.upperBound...].prefix { $0 != " " && $0 != "(" }
+                            try db.execute(sql: "DROP TABLE \(name)")
+                        } else if statement.hasPrefix("ALTER TABLE "), words.count > 5, words[3] == "ADD", words[4] == "COLUMN" {
+                            try db.execute(sql: "ALTER TABLE \(words[2]) DROP COLUMN \(words[5])")
+                        }
                     }
                 }
                 try db.execute(sql: "DELETE FROM schema_migrations WHERE version >= 11")
