@@ -197,10 +197,14 @@ struct WebTests {
             #expect(xlsx.status == .ok && Array(xlsx.body.readableBytesView.prefix(2)) == Array("PK".utf8))
             let long = try await client.execute(uri: "/stores/alpha-tmall/table?from=2020-01-01&to=2026-03-10", method: .get, headers: anna.headers)
             #expect(long.status == .badRequest)
-            for page in ["checks?date=2026-03-10", "imports"] {
+            for page in ["checks?date=2026-03-10", "imports", "weekly?week=2026-W11", "monthly?month=2026-03", "weekly", "monthly"] {
                 let response = try await client.execute(uri: "/stores/alpha-tmall/\(page)", method: .get, headers: anna.headers)
                 #expect(response.status == .ok, "\(page)")
             }
+            let weekly = String(buffer: try await client.execute(uri: "/stores/alpha-tmall/weekly?week=2026-W11", method: .get, headers: anna.headers).body)
+            #expect(weekly.contains("2026-W11") && weekly.contains("230.00"), "the week of 2026-03-10")
+            let badWeek = try await client.execute(uri: "/stores/alpha-tmall/weekly?week=2026-13", method: .get, headers: anna.headers)
+            #expect(badWeek.status == .badRequest)
             let imports = String(buffer: try await client.execute(uri: "/stores/alpha-tmall/imports", method: .get, headers: anna.headers).body)
             #expect(imports.contains("id=\"upload\"") && imports.contains("data-csrf="))
             // Every store page and action of client B's store answers 404 to anna, as if it did not exist.

@@ -8,6 +8,11 @@ public struct PeriodReportHTMLRenderer: Sendable {
     public init(language: Language) { self.language = language }
 
     public func render(_ report: PeriodReport) -> String {
+        ReportPage.render(title: "\(report.store.name) \(report.label)", language: language, body: body(report))
+    }
+
+    /// The page's content without the page around it, for the web workbench's layout (styled by `ReportPage.style`).
+    public func body(_ report: PeriodReport) -> String {
         let l = language
         let e = SVGChart.escape
         let store = report.store
@@ -62,7 +67,7 @@ public struct PeriodReportHTMLRenderer: Sendable {
             body += "<section><h2>\(e(section.title))</h2>" + table(section.header, section.rows) + "</section>"
         }
         if let note = PeriodReportRenderer.lastYearNote(report, l) { body += "<p class=\"meta\">\(e(note))</p>" }
-        return ReportPage.render(title: "\(store.name) \(report.label)", language: l, body: body)
+        return body
     }
 
     func table(_ header: [String], _ rows: [[String]], class name: String? = nil) -> String {

@@ -13,11 +13,8 @@ extension APIController {
         let user = try await signIn(request)
         let id = try storeID(context)
         let service = PeriodReportService(storage: user.storage, clock: clock)
-        let yesterday = try await yesterday(of: id, user.storage)
-        let sunday = yesterday.weekday == 7 ? yesterday : yesterday.adding(days: -yesterday.weekday)
-        let lastWeek = Target(
-            store: id, period: .week, start: sunday.adding(days: -6), end: sunday, gmv: Money(minor: 0, currency: .cny))
-        let week = request.uri.queryParameters.get("week") ?? lastWeek.periodName
+        var week = request.uri.queryParameters.get("week") ?? ""
+        if week.isEmpty { week = try await service.lastWeek(of: id) }
         return Self.raw(.ok, PeriodReportRenderer.json(try await service.week(store: id, week)))
     }
 
@@ -25,14 +22,10 @@ extension APIController {
     func monthlyReport(_ request: Request, _ context: ServerContext) async throws -> Response {
         let user = try await signIn(request)
         let id = try storeID(context)
-        let yesterday = try await yesterday(of: id, user.storage)
-        let last =
-            yesterday.adding(days: 1).month != yesterday.month ? yesterday : yesterday.startOfMonth.adding(days: -1)
-        let month = request.uri.queryParameters.get("month") ?? String(last.iso.prefix(7))
-        return Self.raw(
-            .ok,
-            PeriodReportRenderer.json(
-                try await PeriodReportService(storage: user.storage, clock: clock).month(store: id, month)))
+        let service = PeriodReportService(storage: user.storage, clock: clock)
+        var month = request.uri.queryParameters.get("month") ?? ""
+        if month.isEmpty { month = try await service.lastMonth(of: id) }
+        return Self.raw(.ok, PeriodReportRenderer.json(try await service.month(store: id, month)))
     }
 
     /// The report of `from`..`to` (default: the 30 days up to yesterday).

@@ -27,6 +27,7 @@ struct APIController: Sendable {
         (.get, "stores/:store/imports"), (.post, "stores/:store/imports"), (.get, "stores/:store/customers"),
         (.get, "stores/:store/reports/weekly"), (.get, "stores/:store/reports/monthly"), (.get, "stores/:store/reports/period"),
         (.get, "stores/:store/plan"), (.get, "stores/:store/kpi"), (.get, "stores/:store/activities/:activity/review"),
+        (.get, "openapi.json"),
     ]
 
     func addRoutes(to router: Router<ServerContext>) {
@@ -34,6 +35,7 @@ struct APIController: Sendable {
         for (method, path) in Self.routes {
             api.on(RouterPath(path), method: method) { request, context in
                 switch (method, path) {
+                case (.get, "openapi.json"): Self.raw(.ok, APIDocument.json)
                 case (.get, "me"): try await me(request)
                 case (.get, "stores"): try await stores(request)
                 case (.get, "overview"): try await overview(request)

@@ -3,9 +3,10 @@ import Logging
 import StoreOpsServices
 import StoreOpsStorage
 
-/// Wraps every request: gives it a request id (`X-Request-ID`, also in the log), answers every failure as the
-/// documented JSON error `{"error": {"code", "message", "request_id"}}` with the fitting status, logs unexpected
-/// ones with the id, and marks every response as private and typed (`Cache-Control: no-store`,
+/// Wraps every request: gives it a request id (`X-Request-ID`, also in the log), answers every failure as an RFC 9457
+/// problem (`application/problem+json`: type, title, status, detail, with `code` and `request_id`; the earlier
+/// `{"error": {"code", "message", "request_id"}}` kept beside them) with the fitting status, logs unexpected ones
+/// with the id, and marks every response as private and typed (`Cache-Control: no-store`,
 /// `X-Content-Type-Options: nosniff`): answers hold store data and tokens' reach.
 struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -30,9 +31,13 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The JSON error for `error`; anything but a known failure is logged in full and answered without detail.
     static func response(for error: any Error, requestID: String, request: Request, logger: Logger) -> Response {
         func answer(_ status: HTTPResponse.Status, _ code: String, _ message: String) -> Response {
-            APIController.json(status, .object([("error", .object([
-                ("code", .string(code)), ("message", .string(message)), ("request_id", .string(requestID)),
-            ]))]))
+            var response = APIController.json(status, .object([
+                ("type", .string("about:blank")), ("title", .string(status.reasonPhrase)), ("status", .int(Int64(status.code))),
+                ("detail", .string(message)), ("code", .string(code)), ("request_id", .string(requestID)),
+                ("error", .object([("code", .string(code)), ("message", .string(message)), ("request_id", .string(requestID))])),
+            ]))
+            response.headers[.contentType] = "application/problem+json; charset=utf-8"
+            return response
         }
         switch error {
         case let error as ServiceError:

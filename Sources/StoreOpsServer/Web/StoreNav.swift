@@ -3,13 +3,15 @@ import StoreOpsReports
 
 /// The pages of one store, as the links above each of them.
 enum StoreNav: String, CaseIterable {
-    case briefing, table, checks, imports
+    case briefing, table, checks, weekly, monthly, imports
 
     func label(_ l: Language) -> String {
         switch self {
         case .briefing: l.pick("日报", "Briefing")
         case .table: l.pick("总表", "Master table")
         case .checks: l.pick("检查与任务", "Checks & tasks")
+        case .weekly: l.pick("周报", "Weekly")
+        case .monthly: l.pick("月报", "Monthly")
         case .imports: l.pick("导入", "Imports")
         }
     }

@@ -69,6 +69,25 @@ extension WebController {
         return WebRedirect(location: StoreNav.checks.path(store.id)).response
     }
 
+    /// The week's (`week=2026-W48`) or month's (`month=2026-11`) report, by default the last whole one, with a picker.
+    func periodReport(_ request: Request, _ context: ServerContext, _ kind: StoreNav) async throws -> Response {
+        let (session, user) = try await signedIn(request)
+        let store = try await requireStore(context, user)
+        let service = PeriodReportService(storage: user.storage, clock: clock)
+        let l = Self.language(request), e = WebPage.escape
+        let (name, input) = kind == .weekly ? ("week", "week") : ("month", "month")
+        var period = request.uri.queryParameters.get(name) ?? ""
+        if period.isEmpty { period = try await kind == .weekly ? service.lastWeek(of: store.id) : service.lastMonth(of: store.id) }
+        let report = try await kind == .weekly ? service.week(store: store.id, period) : service.month(store: store.id, period)
+        let picker = "<form class=\"daypicker\" method=\"get\" action=\"\(e(kind.path(store.id)))\"><label>\(e(kind.label(l))) "
+            + "<input type=\"\(input)\" name=\"\(name)\" value=\"\(e(period))\"></label> "
+            + "<button type=\"submit\">\(e(l.pick("查看", "Show")))</button></form>"
+        let body = StoreNav.render(store, current: kind, language: l) + picker + PeriodReportHTMLRenderer(language: l).body(report)
+        let page = WebPage(title: "\(store.name) · \(report.label)", language: l, user: (user.user.name, session.csrfToken),
+                           path: kind.path(store.id))
+        return html(.ok, page.render(body), request: request)
+    }
+
     /// The upload form and the import ledger.
     func imports(_ request: Request, _ context: ServerContext) async throws -> Response {
         let (session, user) = try await signedIn(request)

@@ -26,7 +26,8 @@ struct WebController: Sendable {
         (.get, "/stores/:store/briefing"), (.get, "/stores/:store/table"), (.get, "/stores/:store/table.csv"),
         (.get, "/stores/:store/table.xlsx"), (.get, "/stores/:store/checks"), (.post, "/stores/:store/tasks/sync"),
         (.post, "/stores/:store/tasks/:task/close"), (.post, "/stores/:store/tasks/:task/reopen"),
-        (.post, "/stores/:store/tasks/:task/assign"), (.get, "/stores/:store/imports"), (.get, "/assets/app.css"),
+        (.post, "/stores/:store/tasks/:task/assign"), (.get, "/stores/:store/weekly"), (.get, "/stores/:store/monthly"),
+        (.get, "/stores/:store/imports"), (.get, "/assets/app.css"),
         (.get, "/assets/app.js"),
     ]
 
@@ -49,6 +50,8 @@ struct WebController: Sendable {
                 case (.post, "/stores/:store/tasks/:task/close"): try await taskAction(request, context, "close")
                 case (.post, "/stores/:store/tasks/:task/reopen"): try await taskAction(request, context, "reopen")
                 case (.post, "/stores/:store/tasks/:task/assign"): try await taskAction(request, context, "assign")
+                case (.get, "/stores/:store/weekly"): try await periodReport(request, context, .weekly)
+                case (.get, "/stores/:store/monthly"): try await periodReport(request, context, .monthly)
                 case (.get, "/stores/:store/imports"): try await imports(request, context)
                 case (.get, "/assets/app.css"): asset(WebPage.stylesheet, type: "text/css; charset=utf-8")
                 case (.get, "/assets/app.js"): asset(ImportsPage.script, type: "text/javascript; charset=utf-8")

@@ -12,6 +12,21 @@ public struct PeriodReportService: Sendable {
         self.clock = clock
     }
 
+    /// The last whole ISO week up to yesterday in the store's time zone, as `2026-W48`.
+    public func lastWeek(of store: StoreID) async throws -> String {
+        let yesterday = try await storage.requireStore(store).timeZone.yesterday(now: clock())
+        let sunday = yesterday.weekday == 7 ? yesterday : yesterday.adding(days: -yesterday.weekday)
+        return Target(store: store, period: .week, start: sunday.adding(days: -6), end: sunday, gmv: Money(minor: 0, currency: .cny))
+            .periodName
+    }
+
+    /// The last whole month up to yesterday in the store's time zone, as `2026-11`.
+    public func lastMonth(of store: StoreID) async throws -> String {
+        let yesterday = try await storage.requireStore(store).timeZone.yesterday(now: clock())
+        let last = yesterday.adding(days: 1).month != yesterday.month ? yesterday : yesterday.startOfMonth.adding(days: -1)
+        return String(last.iso.prefix(7))
+    }
+
     /// The ISO week `2026-W48`.
     public func week(store id: StoreID, _ text: String) async throws -> PeriodReport {
         guard let (_, start, end) = TargetService.period(text), start.weekday == 1, start.distance(to: end) == 6 else {
