@@ -33,6 +33,10 @@ public protocol StoreOpsStore: Sendable {
     /// Deletes the store's targets of the given periods, each named by its kind and first day; the others stay.
     func removeTargets(store: StoreID, _ periods: [(Target.Period, Day)]) async throws
 
+    /// A number that grows with every change to the store's data (facts, targets, settings, costs, tasks, the store
+    /// itself): two reads with the same revision read the same data. Keys caches of what is computed from it.
+    func revision(of store: StoreID) async throws -> Int64
+
     /// The store's facts of one kind; with `days`, only those of the days (kinds without a day dimension
     /// return all their rows). Ordered by natural key.
     func read<F: StoredFact>(_ type: F.Type, store: StoreID, days: DayRange?) async throws -> [F]

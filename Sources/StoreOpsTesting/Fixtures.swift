@@ -19,7 +19,7 @@ public enum Fixtures {
     /// A local wall-clock time in Shanghai.
     public static func at(_ day: Day, _ hour: Int, _ minute: Int = 0) -> Instant { StoreTimeZone.shanghai.instant(day: day, hour: hour, minute: minute) }
 
-    static func order(_ id: String, buyer: String, paid: Instant?, amount: Int64, units: Int, goods: Int64? = nil, store: StoreID = storeID) -> Order {
+    public static func order(_ id: String, buyer: String, paid: Instant?, amount: Int64, units: Int, goods: Int64? = nil, store: StoreID = storeID) -> Order {
         Order(store: store, id: id, buyer: buyer, status: paid == nil ? .awaitingPayment : .paid, createdAt: paid ?? at(d0, 9),
               paidAt: paid, paidDay: paid.map { StoreTimeZone.shanghai.day(of: $0) }, goodsTotal: yuan(goods ?? amount),
               shippingFee: yuan(0), paidAmount: yuan(amount), units: units, source: "手淘搜索", region: "浙江省",

@@ -14,7 +14,7 @@ public enum StorageConformance {
         case storesRoundTrip, everyKindRoundTrips, masterTableAggregates, noDataIsNotZero, reimportChangesNothing,
              upsertMovesAggregates, refundChangesMoveAggregates, costChangeRefreshesCOGS, foreignStoreRowRollsBack, rangeReads, storesAreIsolated,
              removeFactsKeepsStore, costSettingsRoundTrip, shippingRules, newDaysSumAsCounted, linesWrittenLater,
-             purchasesOfPaidOrdersWithBuyers, firstPurchasesAreNewBuyers, tablesWithRowsOfTheStore
+             purchasesOfPaidOrdersWithBuyers, firstPurchasesAreNewBuyers, tablesWithRowsOfTheStore, revisionsFollowWrites
 
         public var testDescription: String { rawValue }
     }
@@ -42,12 +42,40 @@ public enum StorageConformance {
         case .purchasesOfPaidOrdersWithBuyers: try await purchasesOfPaidOrdersWithBuyers(storage)
         case .firstPurchasesAreNewBuyers: try await firstPurchasesAreNewBuyers(storage)
         case .tablesWithRowsOfTheStore: try await tablesWithRowsOfTheStore(storage)
+        case .revisionsFollowWrites: try await revisionsFollowWrites(storage)
         }
     }
 
     static let y = Fixtures.yuan
 
     /// Saves the fixture store with its facts and costs.
+    /// A store's revision grows with every write to its data and with nothing else; another store's stays.
+    static func revisionsFollowWrites(_ storage: any StoreOpsStore) async throws {
+        try await seeded(storage)
+        let s = Fixtures.storeID, other = Store(id: "other", name: "别家", platform: .jd)
+        try await storage.saveStore(other)
+        let start = try await storage.revision(of: s), otherStart = try await storage.revision(of: other.id)
+        _ = try await storage.masterTable(store: s, days: DayRange(day: Fixtures.d0))
+        _ = try await storage.read(Order.self, store: s, days: nil)
+        #expect(try await storage.revision(of: s) == start, "reads change nothing")
+        var batch = FactBatch()
+        batch.tasks = [OpsTask(store: s, id: "T9", title: "t", detail: "", role: .operator, due: Fixtures.d1, status: .open,
+                               createdAt: Fixtures.at(Fixtures.d0, 9))]
+        try await storage.write(batch, to: s)
+        #expect(try await storage.revision(of: s) == start + 1)
+        try await storage.saveCostSettings(CostSettings(store: s, commissionPPM: 10_000))
+        try await storage.removeTargets(store: s, [(.month, Fixtures.d0)])
+        try await storage.saveStore(Fixtures.store)
+        #expect(try await storage.revision(of: s) == start + 4)
+        // A write that fails changes nothing.
+        var foreign = FactBatch()
+        foreign.orders = [Fixtures.order("F", buyer: "x", paid: Fixtures.at(Fixtures.d0, 9), amount: 1, units: 1, store: other.id)]
+        await #expect(throws: StorageError.self) { try await storage.write(foreign, to: s) }
+        #expect(try await storage.revision(of: s) == start + 4)
+        #expect(try await storage.revision(of: other.id) == otherStart)
+        await #expect(throws: StorageError.self) { _ = try await storage.revision(of: "missing") }
+    }
+
     static func seeded(_ storage: any StoreOpsStore) async throws {
         try await storage.saveStore(Fixtures.store)
         try await storage.saveCostSettings(Fixtures.costs)

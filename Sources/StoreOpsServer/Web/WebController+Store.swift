@@ -11,7 +11,7 @@ extension WebController {
     func table(_ request: Request, _ context: ServerContext) async throws -> Response {
         let (session, user) = try await signedIn(request)
         let (store, days) = try await range(request, context, user)
-        let (_, rows) = try await ReportService(storage: user.storage, clock: clock).masterTable(store: store.id, days: days)
+        let rows = try await masterTable(store, days, user)
         let l = Self.language(request)
         let page = WebPage(title: "\(store.name) · \(l.pick("总表", "Master table"))", language: l, user: (user.user.name, session.csrfToken),
                            path: StoreNav.table.path(store.id))
@@ -22,7 +22,7 @@ extension WebController {
     func tableFile(_ request: Request, _ context: ServerContext, xlsx: Bool) async throws -> Response {
         let (_, user) = try await signedIn(request)
         let (store, days) = try await range(request, context, user)
-        let (_, rows) = try await ReportService(storage: user.storage, clock: clock).masterTable(store: store.id, days: days)
+        let rows = try await masterTable(store, days, user)
         let name = "\(store.id.rawValue)-\(days.first.iso)-\(days.last.iso).\(xlsx ? "xlsx" : "csv")"
         let (type, bytes): (String, ByteBuffer) = xlsx
             ? ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ByteBuffer(data: try MasterTableXLSX.render(store: store, rows: rows)))
@@ -102,6 +102,15 @@ extension WebController {
     }
 
     // MARK: helpers
+
+    /// The master table of `days`, kept while the store's data does not change.
+    func masterTable(_ store: Store, _ days: DayRange, _ user: AccessContext) async throws -> [MasterTableRow] {
+        let revision = try await user.storage.revision(of: store.id)
+        let (storage, clock) = (user.storage, self.clock)
+        return try await cache.value("table", store: store.id, detail: "\(days.first.iso)/\(days.last.iso)", revision: revision) {
+            try await ReportService(storage: storage, clock: clock).masterTable(store: store.id, days: days).rows
+        }
+    }
 
     /// The store of the path, if the user can read it (else 404, as for a store that does not exist).
     func requireStore(_ context: ServerContext, _ user: AccessContext) async throws -> Store {

@@ -15,6 +15,8 @@ struct WebController: Sendable {
     let hasher: PasswordHasher
     /// Whether cookies are marked Secure (served over TLS, or behind a proxy that is).
     let secureCookies: Bool
+    /// Briefings, master tables and overview lines, kept while their store's data does not change.
+    let cache: ReportCache
 
     static let sessionCookie = "storeops_session"
     static let signInCookie = "storeops_signin"
@@ -123,8 +125,8 @@ struct WebController: Sendable {
     func overview(_ request: Request) async throws -> Response {
         let (session, user) = try await signedIn(request)
         let l = Self.language(request)
-        let lines = try await OverviewService(storage: user.storage, clock: clock).overview(of: try await user.storage.stores(),
-                                                                                           day: try day(request))
+        let lines = try await OverviewService(storage: user.storage, clock: clock, cache: cache)
+            .overview(of: try await user.storage.stores(), day: try day(request))
         let page = WebPage(title: l.pick("总览", "Overview"), language: l, user: (user.user.name, session.csrfToken), path: "/overview")
         return html(.ok, page.render(OverviewPage(language: l).content(lines)), request: request)
     }
@@ -134,7 +136,12 @@ struct WebController: Sendable {
         let (session, user) = try await signedIn(request)
         let l = Self.language(request), e = WebPage.escape
         let store = try await requireStore(context, user)
-        let report = try await BriefingService(storage: user.storage, clock: clock).briefing(store: store.id, day: try day(request))
+        let day = try day(request) ?? store.timeZone.yesterday(now: clock())
+        let revision = try await user.storage.revision(of: store.id)
+        let (storage, clock) = (user.storage, self.clock)
+        let report = try await cache.value("briefing", store: store.id, detail: day.iso, revision: revision) {
+            try await BriefingService(storage: storage, clock: clock).briefing(store: store.id, day: day)
+        }
         let path = StoreNav.briefing.path(store.id)
         let picker = "<form class=\"daypicker\" method=\"get\" action=\"\(e(path))\"><label>\(e(l.pick("日期", "Day"))) "
             + "<input type=\"date\" name=\"date\" value=\"\(report.day.iso)\"></label> "

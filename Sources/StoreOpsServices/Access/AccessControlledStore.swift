@@ -111,6 +111,11 @@ struct AccessControlledStore: StoreOpsStore {
         try await inner.removeTargets(store: store, periods)
     }
 
+    func revision(of store: StoreID) async throws -> Int64 {
+        try await require(.read, store)
+        return try await inner.revision(of: store)
+    }
+
     func read<F: StoredFact>(_ type: F.Type, store: StoreID, days: DayRange?) async throws -> [F] {
         try await require(.read, store)
         return try await inner.read(type, store: store, days: days)

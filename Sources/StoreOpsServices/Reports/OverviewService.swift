@@ -7,10 +7,13 @@ import StoreOpsStorage
 public struct OverviewService: Sendable {
     let storage: any StoreOpsStore
     let clock: @Sendable () -> Instant
+    /// Where a long-running server keeps lines while their store's data does not change; nil computes every line.
+    let cache: ReportCache?
 
-    public init(storage: any StoreOpsStore, clock: @escaping @Sendable () -> Instant) {
+    public init(storage: any StoreOpsStore, clock: @escaping @Sendable () -> Instant, cache: ReportCache? = nil) {
         self.storage = storage
         self.clock = clock
+        self.cache = cache
     }
 
     /// The overview of `stores` on `day` (default: yesterday in each store's time zone).
@@ -20,7 +23,7 @@ public struct OverviewService: Sendable {
             var pending = stores[...]
             func next() {
                 guard let store = pending.popFirst() else { return }
-                group.addTask { try await self.line(of: store, day: day ?? store.timeZone.yesterday(now: self.clock())) }
+                group.addTask { try await self.cachedLine(of: store, day: day ?? store.timeZone.yesterday(now: self.clock())) }
             }
             for _ in 0..<OverviewService.concurrentStores { next() }
             while let line = try await group.next() {
@@ -33,6 +36,15 @@ public struct OverviewService: Sendable {
 
     /// How many stores are read at once: enough to keep both cores busy while some reads wait.
     static let concurrentStores = 8
+
+    /// One store's line, from the cache when there is one and the store's data has not changed.
+    func cachedLine(of store: Store, day: Day) async throws -> StoreOverview {
+        guard let cache else { return try await line(of: store, day: day) }
+        let revision = try await storage.revision(of: store.id)
+        return try await cache.value("overview", store: store.id, detail: day.iso, revision: revision) {
+            try await self.line(of: store, day: day)
+        }
+    }
 
     /// One store's line. The target's day plan reads the master table from eight weeks before the period (371 days with
     /// last year's curve) to the day, which holds the 14 days the line shows: it is read once.

@@ -204,6 +204,7 @@ public final class PostgresStore: StoreOpsStore, Service {
             if let record = try source.ledgerRecord(), try await c.rows(LedgerSQL.insertReturning, LedgerSQL.arguments(record), logger: logger).isEmpty {
                 throw StorageError.alreadyImported(record)
             }
+            try await c.run(StoreSQL.bumpRevision, [.text(store.rawValue)], logger: logger)
             return summary
         }
     }
@@ -238,7 +239,16 @@ public final class PostgresStore: StoreOpsStore, Service {
             for table in AnyFactTable.factAndAggregateTableNames.reversed() + ["import_ledger"] {
                 try await c.run("DELETE FROM \(table) WHERE store_id = ?", [.text(store.rawValue)], logger: logger)
             }
+            try await c.run(StoreSQL.bumpRevision, [.text(store.rawValue)], logger: logger)
         }
+    }
+
+    public func revision(of store: StoreID) async throws -> Int64 {
+        let rows = try await reading("read the revision of \(store)") { c in
+            try await c.rows(StoreSQL.selectRevision, [.text(store.rawValue)], logger: logger)
+        }
+        guard case .int(let revision)? = rows.first?.first else { throw StorageError.unknownStore(store) }
+        return revision
     }
 
     public func removeTargets(store: StoreID, _ periods: [(Target.Period, Day)]) async throws {
@@ -247,6 +257,7 @@ public final class PostgresStore: StoreOpsStore, Service {
             for (period, start) in periods {
                 try await c.run(StoreSQL.deleteTarget, [.text(store.rawValue), .text(period.rawValue), .day(start)], logger: logger)
             }
+            try await c.run(StoreSQL.bumpRevision, [.text(store.rawValue)], logger: logger)
         }
     }
 
@@ -344,6 +355,7 @@ public final class PostgresStore: StoreOpsStore, Service {
             for (sql, arguments) in AggregateSQL.shippingBandsAfterSaving(store: settings.store, hadRules: hadRules, hasRules: !settings.shippingRules.isEmpty) {
                 try await c.run(sql, arguments, logger: logger)
             }
+            try await c.run(StoreSQL.bumpRevision, [.text(settings.store.rawValue)], logger: logger)
         }
     }
 

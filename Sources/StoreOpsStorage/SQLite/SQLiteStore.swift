@@ -126,6 +126,7 @@ public final class SQLiteStore: StoreOpsStore {
             if let record = try source.ledgerRecord(), try SQLiteStore.inserted(db, LedgerSQL.insert, LedgerSQL.arguments(record)) == 0 {
                 throw StorageError.alreadyImported(record)
             }
+            try SQLiteStore.execute(db, StoreSQL.bumpRevision, [.text(store.rawValue)])
             return summary
         }
     }
@@ -157,6 +158,16 @@ public final class SQLiteStore: StoreOpsStore {
             for table in AnyFactTable.factAndAggregateTableNames.reversed() + ["import_ledger"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE store_id = ?", arguments: [store.rawValue])
             }
+            try SQLiteStore.execute(db, StoreSQL.bumpRevision, [.text(store.rawValue)])
+        }
+    }
+
+    public func revision(of store: StoreID) async throws -> Int64 {
+        try await run { db in
+            guard case .int(let revision)? = try SQLiteStore.query(db, StoreSQL.selectRevision, [.text(store.rawValue)]).first?.first else {
+                throw StorageError.unknownStore(store)
+            }
+            return revision
         }
     }
 
@@ -166,6 +177,7 @@ public final class SQLiteStore: StoreOpsStore {
             for (period, start) in periods {
                 try SQLiteStore.execute(db, StoreSQL.deleteTarget, [.text(store.rawValue), .text(period.rawValue), .day(start)])
             }
+            try SQLiteStore.execute(db, StoreSQL.bumpRevision, [.text(store.rawValue)])
         }
     }
 
@@ -260,6 +272,7 @@ public final class SQLiteStore: StoreOpsStore {
             for (sql, arguments) in AggregateSQL.shippingBandsAfterSaving(store: settings.store, hadRules: hadRules, hasRules: !settings.shippingRules.isEmpty) {
                 try SQLiteStore.execute(db, sql, arguments)
             }
+            try SQLiteStore.execute(db, StoreSQL.bumpRevision, [.text(settings.store.rawValue)])
         }
     }
 

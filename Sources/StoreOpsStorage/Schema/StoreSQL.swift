@@ -5,8 +5,13 @@ public enum StoreSQL {
     public static let upsertStore = """
         INSERT INTO stores (store_id, name, platform, currency, time_zone, client_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (store_id) DO UPDATE SET name = excluded.name, platform = excluded.platform,
-            currency = excluded.currency, time_zone = excluded.time_zone, client_id = excluded.client_id
+            currency = excluded.currency, time_zone = excluded.time_zone, client_id = excluded.client_id,
+            revision = stores.revision + 1
         """
+    /// Run by every write to a store's data, last in its transaction (on PostgreSQL it locks the store's row until
+    /// the commit).
+    public static let bumpRevision = "UPDATE stores SET revision = revision + 1 WHERE store_id = ?"
+    public static let selectRevision = "SELECT revision FROM stores WHERE store_id = ?"
 
     public static func storeArguments(_ store: Store, now: Instant) -> [SQLValue] {
         [.text(store.id.rawValue), .text(store.name), .raw(store.platform), .text(store.currency.code), .text(store.timeZone.identifier),
