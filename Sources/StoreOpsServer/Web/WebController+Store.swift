@@ -11,11 +11,15 @@ extension WebController {
     func table(_ request: Request, _ context: ServerContext) async throws -> Response {
         let (session, user) = try await signedIn(request)
         let (store, days) = try await range(request, context, user)
-        let rows = try await masterTable(store, days, user)
         let l = Self.language(request)
+        let revision = try await user.storage.revision(of: store.id)
+        let content = try await cache.value("table.\(l.rawValue)", store: store.id, detail: "\(days.first.iso)/\(days.last.iso)",
+                                            revision: revision) {
+            MasterTablePage(language: l).content(store: store, days: days, rows: try await masterTable(store, days, user))
+        }
         let page = WebPage(title: "\(store.name) · \(l.pick("总表", "Master table"))", language: l, user: (user.user.name, session.csrfToken),
                            path: StoreNav.table.path(store.id))
-        return html(.ok, page.render(MasterTablePage(language: l).content(store: store, days: days, rows: rows)), request: request)
+        return html(.ok, page.render(content), request: request)
     }
 
     /// The same rows as a file: CSV or XLSX.

@@ -139,15 +139,16 @@ struct WebController: Sendable {
         let day = try day(request) ?? store.timeZone.yesterday(now: clock())
         let revision = try await user.storage.revision(of: store.id)
         let (storage, clock) = (user.storage, self.clock)
-        let report = try await cache.value("briefing", store: store.id, detail: day.iso, revision: revision) {
-            try await BriefingService(storage: storage, clock: clock).briefing(store: store.id, day: day)
+        // Kept rendered: most of a kept page's time would otherwise go into writing its HTML again.
+        let report = try await cache.value("briefing.\(l.rawValue)", store: store.id, detail: day.iso, revision: revision) {
+            DailyReportHTMLRenderer(language: l).body(try await BriefingService(storage: storage, clock: clock).briefing(store: store.id, day: day))
         }
         let path = StoreNav.briefing.path(store.id)
         let picker = "<form class=\"daypicker\" method=\"get\" action=\"\(e(path))\"><label>\(e(l.pick("日期", "Day"))) "
-            + "<input type=\"date\" name=\"date\" value=\"\(report.day.iso)\"></label> "
+            + "<input type=\"date\" name=\"date\" value=\"\(day.iso)\"></label> "
             + "<button type=\"submit\">\(e(l.pick("查看", "Show")))</button></form>"
-        let body = StoreNav.render(store, current: .briefing, language: l) + picker + DailyReportHTMLRenderer(language: l).body(report)
-        let page = WebPage(title: "\(report.store.name) \(report.day.iso)", language: l, user: (user.user.name, session.csrfToken),
+        let body = StoreNav.render(store, current: .briefing, language: l) + picker + report
+        let page = WebPage(title: "\(store.name) \(day.iso)", language: l, user: (user.user.name, session.csrfToken),
                            path: path)
         return html(.ok, page.render(body), request: request)
     }
