@@ -16,6 +16,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+StorePages = ["ads", "products", "service", "aftersales", "reviews", "competitors", "weekly", "monthly"]
 
 
 def main():
@@ -102,8 +103,18 @@ def main():
         expect(len(driver.find_elements(By.CSS_SELECTOR, "table.master tbody tr")) >= 28, "30 days of the master table")
         shoot("04-table")
 
+        for number, (link, heading) in enumerate([("推广", "推广"), ("商品与库存", "商品与库存"), ("客服", "客服"), ("售后", "售后"),
+                                                  ("评价与评分", "评价与评分"), ("竞品", "竞品"), ("周报", "周报"), ("月报", "月报")]):
+            step = f"page {link}"
+            driver.find_element(By.CSS_SELECTOR, "nav.store").find_element(By.LINK_TEXT, link).click()
+            wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.store a.current")))
+            expect(driver.find_element(By.CSS_SELECTOR, "nav.store a.current").text == link, "the page's own link is marked")
+            expect(heading in body(), f"the {link} page")
+            browser_errors()
+            shoot(f"04{chr(ord('a') + number)}-{StorePages[number]}")
+
         step = "checks and tasks"
-        driver.find_element(By.LINK_TEXT, "检查与任务").click()
+        driver.find_element(By.CSS_SELECTOR, "nav.store").find_element(By.LINK_TEXT, "检查与任务").click()
         wait.until(EC.url_contains("/checks"))
         driver.find_element(By.XPATH, "//button[text()='把发现记为任务']").click()
         wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".board .card")))

@@ -6,7 +6,7 @@ struct ItemRoleTests {
     @Test(
         "the top fifth by visitors and by gross profit, converters against the store, rising items; unknowns left out")
     func roles() {
-        func item(_ id: String, revenue: Int64, before: Int64, visitors: Int64?, buyers: Int64?, profit: Int64?)
+        func item(_ id: String, revenue: Int64, before: Int64?, visitors: Int64?, buyers: Int64?, profit: Int64?)
             -> ItemRole.Figures
         {
             ItemRole.Figures(
@@ -35,5 +35,9 @@ struct ItemRoleTests {
         #expect(roles["f"] == nil && roles["g"] == nil && roles["h"] == nil && roles["i"] == nil)
         // Without the store's conversion no item is a converter.
         #expect(ItemRole.assign(items, storeConversion: nil)["e"] == nil)
+        // Without the period before (no order data then) nothing is known to be rising, not even from nothing.
+        let firstPeriod = items.map { item($0.productID, revenue: $0.revenue, before: nil, visitors: $0.visitors, buyers: $0.buyers,
+                                           profit: $0.grossProfit) }
+        #expect(ItemRole.assign(firstPeriod, storeConversion: Ratio(2, 100))["d"] == nil)
     }
 }

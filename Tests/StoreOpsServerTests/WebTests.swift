@@ -205,12 +205,15 @@ struct WebTests {
             #expect(String(buffer: briefing.body).contains("300.00"))
             let long = try await client.execute(uri: "/stores/alpha-tmall/table?from=2020-01-01&to=2026-03-10", method: .get, headers: anna.headers)
             #expect(long.status == .badRequest)
-            for page in ["checks?date=2026-03-10", "imports", "weekly?week=2026-W11", "monthly?month=2026-03", "weekly", "monthly"] {
+            for page in ["checks?date=2026-03-10", "imports", "weekly?week=2026-W11", "monthly?month=2026-03", "weekly", "monthly",
+                         "ads", "products", "service", "aftersales?date=2026-03-10", "reviews", "competitors"] {
                 let response = try await client.execute(uri: "/stores/alpha-tmall/\(page)", method: .get, headers: anna.headers)
                 #expect(response.status == .ok, "\(page)")
             }
             let weekly = String(buffer: try await client.execute(uri: "/stores/alpha-tmall/weekly?week=2026-W11", method: .get, headers: anna.headers).body)
             #expect(weekly.contains("2026-W11") && weekly.contains("300.00"), "the week of 2026-03-10")
+            let items = String(buffer: try await client.execute(uri: "/stores/alpha-tmall/products?date=2026-03-10", method: .get, headers: anna.headers).body)
+            #expect(items.contains("<h1>Products &amp; stock</h1>") && items.contains("2026-02-09 ~ 2026-03-10"))
             let badWeek = try await client.execute(uri: "/stores/alpha-tmall/weekly?week=2026-13", method: .get, headers: anna.headers)
             #expect(badWeek.status == .badRequest)
             let imports = String(buffer: try await client.execute(uri: "/stores/alpha-tmall/imports", method: .get, headers: anna.headers).body)

@@ -108,3 +108,23 @@ struct PeriodReportTests {
         #expect(PeriodReportRenderer.text(month, language: .zh).contains("关键词调整及效果"))
     }
 }
+
+/// A period at the start of a store's history: the period before it has no order data.
+@Suite("Period report without a period before")
+struct PeriodReportFirstPeriodTests {
+    @Test("items' revenue before is unknown (null, —), none is falling or rising, not compared with zero")
+    func firstPeriod() async throws {
+        let storage = try await TestBackend.makeStore()
+        try await storage.saveStore(Fixtures.store)
+        try await storage.write(Fixtures.batch(), to: Fixtures.storeID)
+        let report = try await PeriodReportService(storage: storage, clock: { Fixtures.at(Fixtures.d1, 9) })
+            .period(store: Fixtures.storeID, days: DayRange(Fixtures.d0, Fixtures.d1)!)
+        #expect(!report.previous[.gmv].hasData)
+        #expect(!report.topItems.isEmpty && report.topItems.allSatisfy { $0.previousRevenue == nil && $0.change == nil })
+        #expect(report.fallingItems.isEmpty)
+        #expect(report.itemRoles.allSatisfy { !$0.roles.contains(.rising) && $0.previousRevenue == nil })
+        let json = PeriodReportRenderer.json(report)
+        #expect(json.contains("\"previous_revenue\": null") && !json.contains("\"previous_revenue\": \"0.00\""))
+        #expect(PeriodReportRenderer.text(report, language: .en).contains("—"))
+    }
+}

@@ -7,14 +7,15 @@ public enum ItemRole: String, Sendable, Codable, CaseIterable {
     public struct Figures: Hashable, Sendable {
         public let productID: String
         public let revenue: Int64
-        public let previousRevenue: Int64
+        /// Nil when the period before has no order data (it lies before the store's history).
+        public let previousRevenue: Int64?
         public let visitors: Int64?
         public let buyers: Int64?
         /// Revenue - units x unit cost; nil when a SKU sold has no unit cost.
         public let grossProfit: Int64?
 
         public init(
-            productID: String, revenue: Int64, previousRevenue: Int64, visitors: Int64?, buyers: Int64?,
+            productID: String, revenue: Int64, previousRevenue: Int64?, visitors: Int64?, buyers: Int64?,
             grossProfit: Int64?
         ) {
             self.productID = productID
@@ -56,7 +57,8 @@ public enum ItemRole: String, Sendable, Codable, CaseIterable {
             {
                 own.append(.converter)
             }
-            if item.revenue > 0, Double(item.revenue) >= risingGrowth * Double(item.previousRevenue),
+            // Rising needs the period before: without its data nothing is known to have grown.
+            if item.revenue > 0, let previous = item.previousRevenue, Double(item.revenue) >= risingGrowth * Double(previous),
                 Double(item.revenue) >= risingShare * total
             {
                 own.append(.rising)

@@ -191,7 +191,8 @@ extension PeriodReport {
         public let title: String?
         public let roles: [ItemRole]
         public let revenue: Money
-        public let previousRevenue: Money
+        /// Nil when the period before has no order data.
+        public let previousRevenue: Money?
         public let visitors: Int64?
         public let buyers: Int64?
         public let grossProfit: Money?
@@ -201,7 +202,7 @@ extension PeriodReport {
             self.title = title
             self.roles = roles
             revenue = Money(minor: f.revenue, currency: currency)
-            previousRevenue = Money(minor: f.previousRevenue, currency: currency)
+            previousRevenue = f.previousRevenue.map { Money(minor: $0, currency: currency) }
             visitors = f.visitors
             buyers = f.buyers
             grossProfit = f.grossProfit.map { Money(minor: $0, currency: currency) }

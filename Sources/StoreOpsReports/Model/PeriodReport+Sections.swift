@@ -47,9 +47,10 @@ extension PeriodReport {
         public let title: String?
         public let units: Int64
         public let revenue: Money
-        public let previousRevenue: Money
+        /// Nil when the period before has no order data (it lies before the store's history).
+        public let previousRevenue: Money?
 
-        public init(productID: String, title: String?, units: Int64, revenue: Money, previousRevenue: Money) {
+        public init(productID: String, title: String?, units: Int64, revenue: Money, previousRevenue: Money?) {
             self.productID = productID
             self.title = title
             self.units = units
@@ -57,7 +58,8 @@ extension PeriodReport {
             self.previousRevenue = previousRevenue
         }
 
-        public var change: Int64 { revenue.minor - previousRevenue.minor }
+        /// Revenue against the period before; nil when that is unknown.
+        public var change: Int64? { previousRevenue.map { revenue.minor - $0.minor } }
     }
 
     /// The tasks of the period: made in it, closed in it (on time: by their due day), and at its end still open and

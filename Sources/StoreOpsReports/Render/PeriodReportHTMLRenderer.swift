@@ -70,6 +70,13 @@ public struct PeriodReportHTMLRenderer: Sendable {
         return body
     }
 
+    /// The report's tables about `topics` only (empty when the period has none of their data).
+    public func sections(_ report: PeriodReport, topics: Set<PeriodReportTopic>) -> String {
+        PeriodReportRenderer.sectionTables(report, language).filter { topics.contains($0.topic) }.map { section in
+            "<section><h2>\(SVGChart.escape(section.title))</h2>" + table(section.header, section.rows) + "</section>"
+        }.joined()
+    }
+
     func table(_ header: [String], _ rows: [[String]], class name: String? = nil) -> String {
         let e = SVGChart.escape
         var html = name.map { "<table class=\"\($0)\">" } ?? "<table>"

@@ -57,7 +57,7 @@ extension PeriodReportRenderer {
                 for i in items {
                     writer.row([
                         .text(list), .text(i.productID), i.title.map { .text($0) } ?? .empty, .integer(i.units),
-                        .money(i.revenue.decimalString), .money(i.previousRevenue.decimalString),
+                        .money(i.revenue.decimalString), i.previousRevenue.map { .money($0.decimalString) } ?? .empty,
                     ])
                 }
             }

@@ -21,6 +21,7 @@ public enum PeriodReportRenderer {
 
     /// A titled table of a report section.
     struct Table {
+        let topic: PeriodReportTopic
         let title: String
         let header: [String]
         let rows: [[String]]
@@ -131,15 +132,17 @@ public enum PeriodReportRenderer {
                       "Last year (\(y.first.iso) to \(y.last.iso)) has no complete order data.")
     }
 
-    /// The ads, service, after-sales and item sections, each only when the period has its data.
+    /// The ads, service, after-sales, item, review, stock and competitor sections, each only when the period has its
+    /// data, each with its topic (the workbench shows a topic's tables on its own page).
     static func sectionTables(_ report: PeriodReport, _ l: Language) -> [Table] {
         var tables: [Table] = []
-        func table(_ title: String, _ header: [String], _ rows: [[String]]) {
+        func table(_ topic: PeriodReportTopic, _ title: String, _ header: [String], _ rows: [[String]]) {
             guard !rows.isEmpty else { return }
-            tables.append(Table(title: title, header: header, rows: rows))
+            tables.append(Table(topic: topic, title: title, header: header, rows: rows))
         }
         let breakEven: Ratio? = if case .rate(let r) = report.totals[.breakEvenROAS], r.isDefined { r } else { nil }
         table(
+            .ads,
             l.pick("推广计划（花费最多的 10 个）", "Campaigns (the 10 that spent most)"),
             [
                 l.pick("渠道", "Channel"), l.pick("计划", "Campaign"), l.pick("花费", "Spend"), l.pick("成交金额", "Revenue"),
@@ -156,6 +159,7 @@ public enum PeriodReportRenderer {
                 ]
             })
         table(
+            .service,
             l.pick("客服（询单转化率从高到低）", "Customer service (by inquiry conversion)"),
             [
                 l.pick("客服", "Agent"), l.pick("询单人数", "Inquirers"), l.pick("付款人数", "Paid"),
@@ -170,6 +174,7 @@ public enum PeriodReportRenderer {
             })
         if let reasons = report.returnReasons {
             table(
+                .afterSales,
                 l.pick("退款原因（本期申请，帕累托）", "Refunds by reason (requested in the period, Pareto)"),
                 [
                     l.pick("原因", "Reason"), l.pick("笔数", "Refunds"), l.pick("金额", "Amount"),
@@ -183,15 +188,16 @@ public enum PeriodReportRenderer {
                 })
         }
         let item = { (i: PeriodReport.ItemLine) -> [String] in
-            let change = (i.change > 0 ? "+" : "") + Money(minor: i.change, currency: i.revenue.currency).groupedString
+            let change = i.change.map { ($0 > 0 ? "+" : "") + Money(minor: $0, currency: i.revenue.currency).groupedString } ?? "—"
             return [BriefingNarrative.short(i.title ?? i.productID), String(i.units), i.revenue.groupedString, change]
         }
         let itemHeader = [
             l.pick("商品", "Item"), l.pick("件数", "Units"), l.pick("销售额", "Revenue"), l.pick("比上期", "Against before"),
         ]
-        table(l.pick("销售额最高的商品", "Items that sold most"), itemHeader, report.topItems.map(item))
-        table(l.pick("下滑最多的商品", "Items that fell most"), itemHeader, report.fallingItems.map(item))
+        table(.items, l.pick("销售额最高的商品", "Items that sold most"), itemHeader, report.topItems.map(item))
+        table(.items, l.pick("下滑最多的商品", "Items that fell most"), itemHeader, report.fallingItems.map(item))
         table(
+            .items,
             l.pick("商品角色（引流：访客前 20%；利润：毛利前 20%；转化：转化率≥店铺 1.5 倍；潜力：销售额≥上期 1.5 倍）",
                    "Item roles (traffic: top 20 % by visitors; profit: top 20 % by gross profit; converter: 1.5x the store's "
                        + "conversion; rising: 1.5x the period before)"),
@@ -199,15 +205,17 @@ public enum PeriodReportRenderer {
              l.pick("访客", "Visitors"), l.pick("转化率", "Conversion"), l.pick("毛利", "Gross profit")],
             report.itemRoles.map { r in
                 [BriefingNarrative.short(r.title ?? r.productID), r.roles.map { $0.label(l) }.joined(separator: l.pick("、", ", ")),
-                 r.revenue.groupedString, r.previousRevenue.groupedString,
+                 r.revenue.groupedString, r.previousRevenue?.groupedString ?? "—",
                  r.visitors.map { MetricValue.count($0).display(.visitors, language: l) } ?? "—",
                  r.conversion?.percentString ?? "—", r.grossProfit?.groupedString ?? "—"]
             })
         table(
+            .findings,
             l.pick("本期发现（转成任务的，按检查项）", "Findings of the period (made into tasks, by check)"),
             [l.pick("检查项", "Check"), l.pick("任务", "Tasks"), l.pick("已完成", "Closed")],
             report.findings.map { [$0.kind.label(l), String($0.tasks), String($0.closed)] })
         table(
+            .ads,
             l.pick("关键词调整及效果（完成前后各 7 天）", "Keyword actions and what followed (7 days before and after)"),
             [l.pick("动作", "Action"), l.pick("关键词", "Keyword"), l.pick("完成日", "Closed"), l.pick("之前花费", "Spend before"),
              l.pick("之前投产比", "ROAS before"), l.pick("之后花费", "Spend after"), l.pick("之后投产比", "ROAS after"),
@@ -221,6 +229,7 @@ public enum PeriodReportRenderer {
         if let r = report.reviews {
             let before = { (value: Int64) in r.previousTotal > 0 ? String(value) : "—" }
             table(
+                .reviews,
                 l.pick("评价（本期写下的）", "Reviews (written in the period)"),
                 [l.pick("指标", "Figure"), l.pick("本期", "Period"), l.pick("上期", "Before")],
                 [[l.pick("评价数", "Reviews"), String(r.total), before(r.previousTotal)],
@@ -229,11 +238,13 @@ public enum PeriodReportRenderer {
                  [l.pick("差评率", "Bad share"), r.badShare.percentString, r.previousBadShare?.percentString ?? "—"],
                  [l.pick("差评已回复", "Bad, replied"), String(r.badReplied), ""]])
             table(
+                .reviews,
                 l.pick("差评最多的商品", "Items with most bad reviews"), [l.pick("商品", "Item"), l.pick("差评", "Bad")],
                 r.worstItems.map { [BriefingNarrative.short($0.title ?? $0.productID), String($0.bad)] })
         }
         if let known = report.stockKnownDays {
             table(
+                .stock,
                 l.pick("缺货（\(known) 天有库存快照；少卖按有货日的日均件数估计）",
                        "Stock-outs (stock known on \(known) days; lost sales from the units a day in stock)"),
                 [l.pick("SKU", "SKU"), l.pick("商品", "Item"), l.pick("缺货天数", "Days out"), l.pick("有货天数", "Days in stock"),
@@ -244,6 +255,7 @@ public enum PeriodReportRenderer {
                 })
         }
         table(
+            .competitors,
             l.pick("竞品变化（本期第一次与最后一次记录）", "Competitors' moves (first and last record of the period)"),
             [l.pick("竞品", "Competitor"), l.pick("商品", "Item"), l.pick("价格", "Price"), l.pick("变化", "Change"),
              l.pick("月销", "Monthly sales")],
@@ -312,7 +324,7 @@ public enum PeriodReportRenderer {
             ("item_roles", .array(report.itemRoles.map { r in
                 .object([
                     ("item", .string(r.productID)), ("roles", .array(r.roles.map { .string($0.rawValue) })),
-                    ("revenue", .string(r.revenue.decimalString)), ("previous_revenue", .string(r.previousRevenue.decimalString)),
+                    ("revenue", .string(r.revenue.decimalString)), ("previous_revenue", r.previousRevenue.map { .string($0.decimalString) } ?? .null),
                     ("visitors", r.visitors.map { .int($0) } ?? .null), ("buyers", r.buyers.map { .int($0) } ?? .null),
                     ("gross_profit", r.grossProfit.map { .string($0.decimalString) } ?? .null),
                 ])
@@ -415,7 +427,7 @@ public enum PeriodReportRenderer {
             ("product", .string(i.productID)), ("title", i.title.map { .string($0) } ?? .null),
             ("units", .int(i.units)),
             ("revenue", .string(i.revenue.decimalString)),
-            ("previous_revenue", .string(i.previousRevenue.decimalString)),
+            ("previous_revenue", i.previousRevenue.map { .string($0.decimalString) } ?? .null),
         ])
     }
 

@@ -25,26 +25,39 @@ struct ChecksPage {
                 + "<input type=\"hidden\" name=\"date\" value=\"\(report.day.iso)\">"
                 + "<button type=\"submit\">\(e(l.pick("把发现记为任务", "Record the findings as tasks")))</button></form>"
         }
-        for (section, findings) in report.sections {
-            let total = findings.compactMap(\.atStake).reduce(Money.zero(store.currency), +)
+        html += Self.findings(report, in: Set(CheckSection.allCases), language: l)
+        return html + board(tasks, store: store)
+    }
+
+    /// The findings of `sections` by section (money at stake, advice, the role that acts), and the checks of those
+    /// sections that could not run with what they need.
+    static func findings(_ report: CheckReport, in sections: Set<CheckSection>, language l: Language) -> String {
+        let e = WebPage.escape
+        var html = ""
+        for (section, findings) in report.sections where sections.contains(section) {
+            let total = findings.compactMap(\.atStake).reduce(Money.zero(report.store.currency), +)
             html += "<section><h2>\(e(section.label(l)))"
                 + (total.isZero ? "" : " <span class=\"muted\">\(e(l.pick("涉及金额", "at stake"))) \(e(total.groupedString))</span>") + "</h2><ul class=\"checks\">"
             for f in findings {
                 let stake = f.atStake.map { " · \(e(l.pick("涉及", "at stake"))) \(e($0.groupedString))" } ?? ""
-                html += "<li class=\"\(f.severity.rawValue)\"><strong>[\(e(Self.severity(f.severity, l)))]</strong> \(e(f.check.label(l))) · "
+                html += "<li class=\"\(f.severity.rawValue)\"><strong>[\(e(severity(f.severity, l)))]</strong> \(e(f.check.label(l))) · "
                     + "\(e(f.subject))\(stake) → \(e(f.role.label(l)))<br><span class=\"muted\">\(e(l.pick(f.adviceZh, f.adviceEn)))</span></li>"
             }
             html += "</ul></section>"
         }
-        if !report.notRun.isEmpty {
+        let gaps = report.notRun.compactMap { gap -> (CheckGap, [CheckKind])? in
+            let checks = gap.checks.filter { sections.contains($0.section) }
+            return checks.isEmpty ? nil : (gap, checks)
+        }
+        if !gaps.isEmpty {
             html += "<section><h2>\(e(l.pick("未能运行的检查（缺少数据）", "Checks that could not run (no data)")))</h2><ul>"
-            for gap in report.notRun {
-                html += "<li>\(e(l.pick("缺少", "No ") + gap.missing.label(l)))：\(e(gap.checks.map { $0.label(l) }.joined(separator: l.pick("、", ", "))))"
+            for (gap, checks) in gaps {
+                html += "<li>\(e(l.pick("缺少", "No ") + gap.missing.label(l)))：\(e(checks.map { $0.label(l) }.joined(separator: l.pick("、", ", "))))"
                     + "<br><span class=\"muted\">\(e(gap.missing.remedy(l)))</span></li>"
             }
             html += "</ul></section>"
         }
-        return html + board(tasks, store: store)
+        return html
     }
 
     /// Open tasks by role (due first), then the closed ones.

@@ -3,16 +3,35 @@ import StoreOpsReports
 
 /// The pages of one store, as the links above each of them.
 enum StoreNav: String, CaseIterable {
-    case briefing, table, checks, weekly, monthly, imports
+    case briefing, table, checks, ads, products, service, aftersales, reviews, competitors, weekly, monthly, imports
 
     func label(_ l: Language) -> String {
         switch self {
         case .briefing: l.pick("日报", "Briefing")
         case .table: l.pick("总表", "Master table")
         case .checks: l.pick("检查与任务", "Checks & tasks")
+        case .ads: l.pick("推广", "Ads")
+        case .products: l.pick("商品与库存", "Products & stock")
+        case .service: l.pick("客服", "Service")
+        case .aftersales: l.pick("售后", "After-sales")
+        case .reviews: l.pick("评价与评分", "Reviews & scores")
+        case .competitors: l.pick("竞品", "Competitors")
         case .weekly: l.pick("周报", "Weekly")
         case .monthly: l.pick("月报", "Monthly")
         case .imports: l.pick("导入", "Imports")
+        }
+    }
+
+    /// For a page about one part of the store: the checks' sections and the period report's tables it shows.
+    var topic: (sections: Set<CheckSection>, tables: Set<PeriodReportTopic>)? {
+        switch self {
+        case .ads: ([.ads], [.ads])
+        case .products: ([.stock, .listings, .pageHealth], [.items, .stock])
+        case .service: ([.service], [.service])
+        case .aftersales: ([.afterSales, .logistics], [.afterSales])
+        case .reviews: ([.reviews], [.reviews])
+        case .competitors: ([.competitors], [.competitors])
+        case .briefing, .table, .checks, .weekly, .monthly, .imports: nil
         }
     }
 

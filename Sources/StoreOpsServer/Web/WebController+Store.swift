@@ -92,6 +92,26 @@ extension WebController {
         return html(.ok, page.render(body), request: request)
     }
 
+    /// A page about one part of the store: the day's findings of its checks and its tables of the last 30 days, kept
+    /// rendered while the store's data does not change.
+    func topic(_ request: Request, _ context: ServerContext, _ page: StoreNav) async throws -> Response {
+        let (session, user) = try await signedIn(request)
+        let store = try await requireStore(context, user)
+        let l = Self.language(request)
+        let day = try day(request) ?? store.timeZone.yesterday(now: clock())
+        let revision = try await user.storage.revision(of: store.id)
+        let (storage, clock) = (user.storage, self.clock)
+        let content = try await cache.value("\(page.rawValue).\(l.rawValue)", store: store.id, detail: day.iso, revision: revision) {
+            async let checks = CheckService(storage: storage, clock: clock).run(store: store.id, day: day)
+            let period = try await PeriodReportService(storage: storage, clock: clock).period(
+                store: store.id, days: DayRange(day.adding(days: -29), day)!)
+            return TopicPage(language: l, page: page).content(checks: try await checks, period: period)
+        }
+        let wrapper = WebPage(title: "\(store.name) · \(page.label(l))", language: l, user: (user.user.name, session.csrfToken),
+                              path: page.path(store.id))
+        return html(.ok, wrapper.render(content), request: request)
+    }
+
     /// The upload form and the import ledger.
     func imports(_ request: Request, _ context: ServerContext) async throws -> Response {
         let (session, user) = try await signedIn(request)

@@ -29,6 +29,8 @@ struct WebController: Sendable {
         (.get, "/stores/:store/table.xlsx"), (.get, "/stores/:store/checks"), (.post, "/stores/:store/tasks/sync"),
         (.post, "/stores/:store/tasks/:task/close"), (.post, "/stores/:store/tasks/:task/reopen"),
         (.post, "/stores/:store/tasks/:task/assign"), (.get, "/stores/:store/weekly"), (.get, "/stores/:store/monthly"),
+        (.get, "/stores/:store/ads"), (.get, "/stores/:store/products"), (.get, "/stores/:store/service"),
+        (.get, "/stores/:store/aftersales"), (.get, "/stores/:store/reviews"), (.get, "/stores/:store/competitors"),
         (.get, "/stores/:store/imports"), (.get, "/assets/app.css"),
         (.get, "/assets/app.js"),
     ]
@@ -55,6 +57,12 @@ struct WebController: Sendable {
                 case (.get, "/stores/:store/weekly"): try await periodReport(request, context, .weekly)
                 case (.get, "/stores/:store/monthly"): try await periodReport(request, context, .monthly)
                 case (.get, "/stores/:store/imports"): try await imports(request, context)
+                case (.get, "/stores/:store/ads"): try await topic(request, context, .ads)
+                case (.get, "/stores/:store/products"): try await topic(request, context, .products)
+                case (.get, "/stores/:store/service"): try await topic(request, context, .service)
+                case (.get, "/stores/:store/aftersales"): try await topic(request, context, .aftersales)
+                case (.get, "/stores/:store/reviews"): try await topic(request, context, .reviews)
+                case (.get, "/stores/:store/competitors"): try await topic(request, context, .competitors)
                 case (.get, "/assets/app.css"): asset(WebPage.stylesheet, type: "text/css; charset=utf-8")
                 case (.get, "/assets/app.js"): asset(ImportsPage.script, type: "text/javascript; charset=utf-8")
                 default: throw ServiceError(.notFound, "There is no such page.")

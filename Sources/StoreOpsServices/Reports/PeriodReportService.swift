@@ -242,19 +242,21 @@ public struct PeriodReportService: Sendable {
 
         let now = try await sales.totalsByItem()
         let before = try await earlier.totalsByItem()
+        // The period before says nothing when it has no order data (before the store's history): unknown, not 0.
+        let beforeKnown = report.previous[.gmv].hasData
         let titles = Dictionary(try await products.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let lines = Set(now.keys).union(before.keys).compactMap { item -> PeriodReport.ItemLine? in
             guard let units = Int64(exactly: now[item]?.units ?? 0), let revenue = money(now[item]?.revenue ?? 0),
                 let previous = money(before[item]?.revenue ?? 0)
             else { return nil }
             return PeriodReport.ItemLine(
-                productID: item, title: titles[item], units: units, revenue: revenue, previousRevenue: previous)
+                productID: item, title: titles[item], units: units, revenue: revenue, previousRevenue: beforeKnown ? previous : nil)
         }
         report.topItems = Array(
             lines.filter { $0.revenue.minor > 0 }
                 .sorted { ($0.revenue.minor, $1.productID) > ($1.revenue.minor, $0.productID) }.prefix(5))
         report.fallingItems = Array(
-            lines.filter { $0.change < 0 }.sorted { ($0.change, $0.productID) < ($1.change, $1.productID) }.prefix(5))
+            lines.filter { ($0.change ?? 0) < 0 }.sorted { ($0.change ?? 0, $0.productID) < ($1.change ?? 0, $1.productID) }.prefix(5))
 
         let reviews = try await reviewRows
         let inPeriod = reviews.filter { days.contains($0.day) }
@@ -303,7 +305,7 @@ public struct PeriodReportService: Sendable {
             guard let revenue = Int64(exactly: now[item]?.revenue ?? 0), let previous = Int64(exactly: before[item]?.revenue ?? 0)
             else { return nil }
             let gross = costless.contains(item) ? nil : profit[item].flatMap { Int64(exactly: $0) }
-            return ItemRole.Figures(productID: item, revenue: revenue, previousRevenue: previous,
+            return ItemRole.Figures(productID: item, revenue: revenue, previousRevenue: report.previous[.gmv].hasData ? previous : nil,
                                     visitors: hasTraffic ? visits[item]?.visitors : nil,
                                     buyers: hasTraffic ? visits[item]?.buyers : nil, grossProfit: revenue > 0 ? gross : nil)
         }
