@@ -9,14 +9,14 @@ import sys
 import time
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
-StorePages = ["ads", "products", "service", "aftersales", "reviews", "competitors", "weekly", "monthly"]
+StorePages = ["ads", "products", "service", "aftersales", "reviews", "competitors", "weekly", "monthly", "settings"]
 
 
 def main():
@@ -51,6 +51,12 @@ def main():
             raise AssertionError(f"{step}: {what} (at {driver.current_url})")
 
     def body():
+        # A page that is being replaced (after a click that submits a form) has no body to read for a moment.
+        for _ in range(50):
+            try:
+                return driver.find_element(By.TAG_NAME, "body").text
+            except StaleElementReferenceException:
+                time.sleep(0.1)
         return driver.find_element(By.TAG_NAME, "body").text
 
     def browser_errors():
@@ -79,6 +85,7 @@ def main():
         driver.find_element(By.ID, "user").send_keys(args.user)
         driver.find_element(By.ID, "password").send_keys("not-the-password")
         driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "p.error")))
         expect("用户名或密码错误" in body(), "a wrong password is said so")
 
         step = "sign in"
@@ -104,7 +111,8 @@ def main():
         shoot("04-table")
 
         for number, (link, heading) in enumerate([("推广", "推广"), ("商品与库存", "商品与库存"), ("客服", "客服"), ("售后", "售后"),
-                                                  ("评价与评分", "评价与评分"), ("竞品", "竞品"), ("周报", "周报"), ("月报", "月报")]):
+                                                  ("评价与评分", "评价与评分"), ("竞品", "竞品"), ("周报", "周报"), ("月报", "月报"),
+                                                  ("设置", "检查阈值")]):
             step = f"page {link}"
             driver.find_element(By.CSS_SELECTOR, "nav.store").find_element(By.LINK_TEXT, link).click()
             wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.store a.current")))
@@ -153,7 +161,7 @@ def main():
         driver.get(args.base + "/overview")
         expect("/signin" in driver.current_url, "signed out: the overview asks to sign in again")
         browser_errors()
-    except (AssertionError, TimeoutException) as error:
+    except (AssertionError, WebDriverException) as error:
         driver.save_screenshot(os.path.join(args.out, "failure.png"))
         print(f"end-to-end FAILED at {step}: {error}", file=sys.stderr)
         print(body()[:2000], file=sys.stderr)

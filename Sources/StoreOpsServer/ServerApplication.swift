@@ -16,7 +16,8 @@ public enum ServerApplication {
         router.add(middleware: APIErrorMiddleware())
         HealthController(storage: database).addRoutes(to: router)
         WebController(access: AccessService(database: database, clock: clock), clock: clock, throttle: LoginThrottle(),
-                      hasher: PasswordHasher(), secureCookies: settings.secureCookies, cache: ReportCache())
+                      hasher: PasswordHasher(), secureCookies: settings.secureCookies, behindProxy: settings.behindProxy,
+                      cache: ReportCache())
             .addRoutes(to: router)
         let staging = try staging ?? UploadStaging(root: settings.uploadFolder)
         APIController(access: AccessService(database: database, clock: clock), clock: clock, staging: staging,

@@ -15,6 +15,9 @@ public struct ServerSettings: Sendable {
     /// Whether the workbench's cookies are marked Secure: set when the server is reached over TLS (directly or
     /// through a proxy), so browsers never send the session over plain HTTP.
     public var secureCookies = false
+    /// Whether the server sits behind a reverse proxy on this machine that appends the client's address to
+    /// `X-Forwarded-For`: sign-in throttling then counts by that address rather than the proxy's own.
+    public var behindProxy = false
     /// The private folder uploads are staged in.
     public var uploadFolder = UploadStaging.defaultRoot
 

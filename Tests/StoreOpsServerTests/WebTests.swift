@@ -287,6 +287,47 @@ struct WebTests {
         }
     }
 
+    @Test("settings: an operator saves a target, costs and thresholds (a form whole or not at all); a viewer only reads")
+    func settingsForms() async throws {
+        try await withWeb { client, agency in
+            var anna = Browser(), vic = Browser()
+            try await Self.signIn(client, &anna, "anna")
+            try await Self.signIn(client, &vic, "vic")
+            let page = { (browser: Browser) async throws -> (HTTPResponse.Status, String) in
+                let response = try await client.execute(uri: "/stores/alpha-tmall/settings", method: .get, headers: browser.headers)
+                return (response.status, String(buffer: response.body))
+            }
+            let (status, html) = try await page(anna)
+            #expect(status == .ok && html.contains("/stores/alpha-tmall/settings/target") && html.contains("budget_hour"))
+            let token = try #require(Self.csrf(in: html))
+            let viewer = try await page(vic).1
+            #expect(!viewer.contains("Save thresholds") && viewer.contains("disabled"))
+            let vicToken = try #require(Self.csrf(in: viewer))
+            #expect(try await Self.post(client, vic, "/stores/alpha-tmall/settings/target", token: vicToken,
+                                        ["period": "2026-04", "gmv": "10000"]).status == .forbidden)
+            #expect(try await Self.post(client, anna, "/stores/alpha-tmall/settings/target", token: token,
+                                        ["period": "2026-04", "gmv": "10000", "profit": "", "ad_budget": "800"]).status == .seeOther)
+            #expect(try await page(anna).1.contains("<th>2026-04</th><td>10,000.00</td><td>—</td><td>800.00</td>"))
+            // A form left empty on a store without costs saves nothing; a wrong rate says why, with the page.
+            _ = try await Self.post(client, anna, "/stores/alpha-tmall/settings/costs", token: token,
+                                    ["commission": "", "payment_fee": "", "shipping_per_order": "", "other_daily_cost": ""])
+            #expect(try await agency.database.costSettings(store: AgencyFixture.alphaStore) == nil)
+            let wrong = try await Self.post(client, anna, "/stores/alpha-tmall/settings/costs", token: token, ["commission": "lots"])
+            #expect(wrong.status == .badRequest && String(buffer: wrong.body).contains("is not a percentage"))
+            #expect(try await Self.post(client, anna, "/stores/alpha-tmall/settings/costs", token: token,
+                                        ["commission": "2", "shipping_per_order": "4.50"]).status == .seeOther)
+            let costs = try #require(try await agency.database.costSettings(store: AgencyFixture.alphaStore))
+            #expect(costs.commissionPPM == 20_000 && costs.shippingPerOrder?.minor == 450 && costs.paymentFeePPM == 0)
+            // Thresholds: one bad value and nothing of the form is saved.
+            let bad = try await Self.post(client, anna, "/stores/alpha-tmall/settings/checks", token: token,
+                                          ["budget_hour": "20", "window_days": "soon"])
+            #expect(bad.status == .badRequest && String(buffer: bad.body).contains("window_days"))
+            #expect(!(try await page(anna).1.contains("budget_hour</label> *")))
+            #expect(try await Self.post(client, anna, "/stores/alpha-tmall/settings/checks", token: token, ["budget_hour": "20"]).status == .seeOther)
+            #expect(try await page(anna).1.contains("budget_hour</label> *"))
+        }
+    }
+
     @Test("after sign-in only a path of this site is followed, never another site")
     func openRedirect() async throws {
         #expect(WebController.safeNext("/stores/a/briefing?date=2026-03-10") == "/stores/a/briefing?date=2026-03-10")

@@ -112,6 +112,21 @@ struct SessionServiceTests {
         clock.advance(2)
         #expect(await attempt(AgencyFixture.password(of: "anna")) == nil, "after the wait the right password works")
         #expect(throttle.wait(user: "anna", address: "10.0.0.9", now: clock.read()) == 0, "and clears the count")
+        // Guesses sent at the same time cannot all slip through while the first ones are being checked.
+        let parallel = LoginThrottle()
+        let codes = await withTaskGroup(of: ServiceError.Code?.self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    do {
+                        _ = try await access.signIn(user: "vic", password: "wrong password!", address: "10.1.1.1", throttle: parallel,
+                                                    hasher: Self.fast)
+                        return nil
+                    } catch let error as ServiceError { return error.code } catch { return .unavailable }
+                }
+            }
+            return await group.reduce(into: [ServiceError.Code?]()) { $0.append($1) }
+        }
+        #expect(codes.filter { $0 == .unauthorized }.count == 5 && codes.filter { $0 == .tooManyRequests }.count == 15)
         // An address guessing many accounts is slowed down too.
         for user in ["u1", "u2", "u3", "u4", "u5"] { throttle.failed(user: user, address: "10.9.9.9", now: clock.read()) }
         #expect(throttle.wait(user: "vic", address: "10.9.9.9", now: clock.read()) == 1)

@@ -12,7 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the web workbench, the JSON API under /api/v1 (bearer tokens) and /health.",
         discussion: """
-            Stops cleanly on SIGINT or SIGTERM. Users come from `storeops user add`, their workbench passwords from             `storeops user passwd`. With --demo, the demo database (./storeops-demo.sqlite unless --db or             --database-url) is built when it has no demo store, and a demo user is given a new password, printed.
+            Stops cleanly on SIGINT or SIGTERM. Users come from `storeops user add`, their workbench passwords from \
+            `storeops user passwd`. With --demo, the demo database (./storeops-demo.sqlite unless --db or \
+            --database-url) is built when it has no demo store, and a demo user is given a new password, printed.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -25,6 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
     var uploadTimeout: Int = 600
     @Option(help: "The private folder uploads are staged in (default: storeops-uploads-UID in the temporary folder).")
     var uploadFolder: String?
+    @Flag(help: "Behind a reverse proxy on this machine: count sign-in attempts by the address it appends to X-Forwarded-For.")
+    var behindProxy = false
     @Flag(help: "Serve the demo store: build it if missing and print a sign-in for its demo user.")
     var demo = false
     @Flag(help: "Mark the workbench's cookies Secure (when browsers reach the server over HTTPS, e.g. through a proxy).")
@@ -44,6 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
             settings.idleTimeout = .seconds(idleTimeout)
             settings.uploadTimeout = .seconds(uploadTimeout)
             settings.secureCookies = secureCookies
+            settings.behindProxy = behindProxy
             if let uploadFolder { settings.uploadFolder = URL(fileURLWithPath: uploadFolder, isDirectory: true) }
             let app = try ServerApplication.build(database: database, clock: Environment.current.clock, host: host, port: port,
                                                   settings: settings, logger: logger)

@@ -13,6 +13,7 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         let id = Self.newRequestID()
         var logger = context.logger
         logger[metadataKey: "request_id"] = .string(id)
+        let started = ContinuousClock.now
         var response: Response
         do {
             response = try await next(request, context)
@@ -22,9 +23,11 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.cacheControl] = "no-store"
         response.headers[.init("X-Content-Type-Options")!] = "nosniff"
         response.headers[.init("X-Request-ID")!] = id
-        if response.status.code >= 500 {
-            logger.info("\(request.method) \(request.uri.path) answered \(response.status.code)")
-        }
+        // One line per request (the path without its query), at info; failures of the server at warning.
+        let elapsed = ContinuousClock.now - started
+        let ms = elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        logger.log(level: response.status.code >= 500 ? .warning : .info,
+                   "\(request.method) \(request.uri.path) \(response.status.code) \(ms) ms")
         return response
     }
 

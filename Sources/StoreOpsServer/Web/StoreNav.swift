@@ -3,7 +3,7 @@ import StoreOpsReports
 
 /// The pages of one store, as the links above each of them.
 enum StoreNav: String, CaseIterable {
-    case briefing, table, checks, ads, products, service, aftersales, reviews, competitors, weekly, monthly, imports
+    case briefing, table, checks, ads, products, service, aftersales, reviews, competitors, weekly, monthly, imports, settings
 
     func label(_ l: Language) -> String {
         switch self {
@@ -19,6 +19,7 @@ enum StoreNav: String, CaseIterable {
         case .weekly: l.pick("周报", "Weekly")
         case .monthly: l.pick("月报", "Monthly")
         case .imports: l.pick("导入", "Imports")
+        case .settings: l.pick("设置", "Settings")
         }
     }
 
@@ -31,7 +32,7 @@ enum StoreNav: String, CaseIterable {
         case .aftersales: ([.afterSales, .logistics], [.afterSales])
         case .reviews: ([.reviews], [.reviews])
         case .competitors: ([.competitors], [.competitors])
-        case .briefing, .table, .checks, .weekly, .monthly, .imports: nil
+        case .briefing, .table, .checks, .weekly, .monthly, .imports, .settings: nil
         }
     }
 

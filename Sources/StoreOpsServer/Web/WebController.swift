@@ -15,6 +15,8 @@ struct WebController: Sendable {
     let hasher: PasswordHasher
     /// Whether cookies are marked Secure (served over TLS, or behind a proxy that is).
     let secureCookies: Bool
+    /// Whether the client's address is the last one a local reverse proxy appended to `X-Forwarded-For`.
+    let behindProxy: Bool
     /// Briefings, master tables and overview lines, kept while their store's data does not change.
     let cache: ReportCache
 
@@ -31,6 +33,8 @@ struct WebController: Sendable {
         (.post, "/stores/:store/tasks/:task/assign"), (.get, "/stores/:store/weekly"), (.get, "/stores/:store/monthly"),
         (.get, "/stores/:store/ads"), (.get, "/stores/:store/products"), (.get, "/stores/:store/service"),
         (.get, "/stores/:store/aftersales"), (.get, "/stores/:store/reviews"), (.get, "/stores/:store/competitors"),
+        (.get, "/stores/:store/settings"), (.post, "/stores/:store/settings/target"), (.post, "/stores/:store/settings/costs"),
+        (.post, "/stores/:store/settings/checks"),
         (.get, "/stores/:store/imports"), (.get, "/assets/app.css"),
         (.get, "/assets/app.js"),
     ]
@@ -41,7 +45,7 @@ struct WebController: Sendable {
             web.on(RouterPath(path), method: method) { request, context in
                 switch (method, path) {
                 case (.get, "/"): WebRedirect(location: "/overview").response
-                case (.get, "/signin"): signInPage(request, error: nil, status: .ok)
+                case (.get, "/signin"): signInPage(request, error: nil, status: .ok, next: request.uri.queryParameters.get("next"))
                 case (.post, "/signin"): try await signIn(request, context)
                 case (.post, "/signout"): try await signOut(request)
                 case (.get, "/overview"): try await overview(request)
@@ -63,6 +67,10 @@ struct WebController: Sendable {
                 case (.get, "/stores/:store/aftersales"): try await topic(request, context, .aftersales)
                 case (.get, "/stores/:store/reviews"): try await topic(request, context, .reviews)
                 case (.get, "/stores/:store/competitors"): try await topic(request, context, .competitors)
+                case (.get, "/stores/:store/settings"): try await settings(request, context, error: nil)
+                case (.post, "/stores/:store/settings/target"): try await saveSettings(request, context, .target)
+                case (.post, "/stores/:store/settings/costs"): try await saveSettings(request, context, .costs)
+                case (.post, "/stores/:store/settings/checks"): try await saveSettings(request, context, .checks)
                 case (.get, "/assets/app.css"): asset(WebPage.stylesheet, type: "text/css; charset=utf-8")
                 case (.get, "/assets/app.js"): asset(ImportsPage.script, type: "text/javascript; charset=utf-8")
                 default: throw ServiceError(.notFound, "There is no such page.")
@@ -74,10 +82,10 @@ struct WebController: Sendable {
     // MARK: pages
 
     /// The sign-in form, with a fresh token for it in a cookie and in the form.
-    func signInPage(_ request: Request, error: String?, status: HTTPResponse.Status) -> Response {
+    func signInPage(_ request: Request, error: String?, status: HTTPResponse.Status, next: String?) -> Response {
         let l = Self.language(request), e = WebPage.escape
         let token = Self.randomToken()
-        let next = Self.safeNext(request.uri.queryParameters.get("next"))
+        let next = Self.safeNext(next)
         var form = "<section class=\"signin\"><h1>\(e(l.pick("登录 StoreOps", "Sign in to StoreOps")))</h1>"
         if let error { form += "<p class=\"error\" role=\"alert\">\(e(error))</p>" }
         form += "<form method=\"post\" action=\"/signin\">\(WebPage.csrfField(token))"
@@ -99,9 +107,9 @@ struct WebController: Sendable {
         let l = Self.language(request)
         guard let token = form["csrf"], let expected = request.cookies[Self.signInCookie]?.value, Self.same(token, expected) else {
             return signInPage(request, error: l.pick("登录表单已过期，请重试。", "The sign-in form expired; please try again."),
-                              status: .forbidden)
+                              status: .forbidden, next: form["next"])
         }
-        let address = context.channel.remoteAddress?.ipAddress
+        let address = clientAddress(request, context)
         do {
             let (sessionID, _, _) = try await access.signIn(user: form["user"] ?? "", password: form["password"] ?? "",
                                                            address: address, throttle: throttle, hasher: hasher)
@@ -112,7 +120,8 @@ struct WebController: Sendable {
         } catch let error as ServiceError where error.code == .unauthorized || error.code == .tooManyRequests {
             let message = error.code == .unauthorized ? l.pick("用户名或密码错误。", "Wrong user id or password.")
                 : l.pick("密码错误次数过多，请稍后再试。", "Too many wrong passwords; please wait and try again.")
-            var response = signInPage(request, error: message, status: error.code == .unauthorized ? .unauthorized : .tooManyRequests)
+            var response = signInPage(request, error: message, status: error.code == .unauthorized ? .unauthorized : .tooManyRequests,
+                                      next: form["next"])
             if error.code == .tooManyRequests { response.headers[.retryAfter] = "5" }
             return response
         }
@@ -169,14 +178,25 @@ struct WebController: Sendable {
 
     /// The session of the request's cookie and what its user may reach; not signed in sends the browser to sign in.
     func signedIn(_ request: Request) async throws -> (WebSession, AccessContext) {
+        // After signing in the browser goes back to the page; a form's action cannot be gone back to, so the overview.
+        let next = request.method == .get ? Self.nextParameter(request) : "%2Foverview"
         guard let id = request.cookies[Self.sessionCookie]?.value, !id.isEmpty else {
-            throw WebRedirect(location: "/signin?next=" + Self.nextParameter(request))
+            throw WebRedirect(location: "/signin?next=" + next)
         }
         do {
             return try await access.session(id: id)
         } catch let error as ServiceError where error.code == .unauthorized {
-            throw WebRedirect(location: "/signin?next=" + Self.nextParameter(request))
+            throw WebRedirect(location: "/signin?next=" + next)
         }
+    }
+
+    /// The client's address: the peer's, or behind a local reverse proxy the last address it appended.
+    func clientAddress(_ request: Request, _ context: ServerContext) -> String? {
+        if behindProxy, let forwarded = request.headers[.init("X-Forwarded-For")!],
+           let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty, last.utf8.count <= 64 {
+            return last
+        }
+        return context.channel.remoteAddress?.ipAddress
     }
 
     /// Refuses a form without the session's CSRF token.

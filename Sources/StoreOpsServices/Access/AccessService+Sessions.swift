@@ -28,15 +28,15 @@ extension AccessService {
     public func signIn(user id: String, password: String, address: String?, throttle: LoginThrottle,
                        hasher: PasswordHasher = PasswordHasher()) async throws -> (sessionID: String, session: WebSession, context: AccessContext) {
         let now = clock()
-        let wait = throttle.wait(user: id, address: address, now: now)
+        // Counted before the password is checked: parallel guesses cannot all slip through while one is checked.
+        let wait = throttle.attempt(user: id, address: address, now: now)
         guard wait == 0 else {
             throw ServiceError(.tooManyRequests, "Too many wrong passwords: try again in \(wait) s. 密码错误次数过多，请 \(wait) 秒后再试。")
         }
         let user = try? await requireUser(id)
         let hash = if let user { try await database.passwordHash(user: user.id) } else { String?.none }
-        let matches = await hasher.verify(password, hash: hash ?? PasswordHasher.decoy)
+        let matches = if let hash { await hasher.verify(password, hash: hash) } else { await hasher.verifyDecoy(password) }
         guard let user, hash != nil, matches else {
-            throttle.failed(user: id, address: address, now: now)
             throw ServiceError(.unauthorized, "Wrong user or password. 用户名或密码错误。")
         }
         throttle.succeeded(user: id, address: address)

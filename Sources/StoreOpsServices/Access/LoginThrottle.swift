@@ -22,29 +22,50 @@ public final class LoginThrottle: Sendable {
 
     /// Seconds to wait before `user` may try again from `address` (0: may try now).
     public func wait(user: String, address: String?, now: Instant) -> Int64 {
+        failures.withLock { table in Self.wait(table, Self.keys(user, address), now: now, delay: delay) }
+    }
+
+    /// Takes an attempt: 0 when it may go ahead, and then it counts as a wrong password until `succeeded` says
+    /// otherwise (so attempts made at the same time cannot all pass while the first is being checked); otherwise the
+    /// seconds to wait, and the attempt is not counted.
+    public func attempt(user: String, address: String?, now: Instant) -> Int64 {
         failures.withLock { table in
-            Self.keys(user, address).map { key -> Int64 in
-                guard let entry = table[key] else { return 0 }
-                let due = entry.last.seconds.addingReportingOverflow(delay(after: entry.count)).partialValue
-                return max(0, due - now.seconds)
-            }.max() ?? 0
+            let wait = Self.wait(table, Self.keys(user, address), now: now, delay: delay)
+            if wait == 0 { record(&table, user: user, address: address, now: now) }
+            return wait
         }
     }
 
     /// Records a wrong password.
     public func failed(user: String, address: String?, now: Instant) {
-        failures.withLock { table in
+        failures.withLock { table in record(&table, user: user, address: address, now: now) }
+    }
+
+    private func record(_ table: inout [String: (count: Int, last: Instant)], user: String, address: String?, now: Instant) {
+        if table.count >= Self.capacity {
+            // Forget first what no longer holds anyone back, then addresses; an account still waiting stays.
+            table = table.filter { $0.value.last.seconds + delay(after: $0.value.count) > now.seconds }
+            if table.count >= Self.capacity { table = table.filter { !$0.key.hasPrefix("addr:") } }
             if table.count >= Self.capacity {
-                table = table.filter { $0.value.last.seconds + delay(after: $0.value.count) > now.seconds }
-                if table.count >= Self.capacity { table.removeAll() }
+                let newest = table.sorted { $0.value.last.seconds > $1.value.last.seconds }.prefix(Self.capacity / 2)
+                table = Dictionary(uniqueKeysWithValues: newest.map { ($0.key, $0.value) })
             }
-            for key in Self.keys(user, address) {
-                table[key] = (min((table[key]?.count ?? 0) + 1, 64), now)
-            }
+        }
+        for key in Self.keys(user, address) {
+            table[key] = (min((table[key]?.count ?? 0) + 1, 64), now)
         }
     }
 
-    /// Records a success: the account and the address start again.
+    private static func wait(_ table: [String: (count: Int, last: Instant)], _ keys: [String], now: Instant,
+                             delay: (Int) -> Int64) -> Int64 {
+        keys.map { key -> Int64 in
+            guard let entry = table[key] else { return 0 }
+            let due = entry.last.seconds.addingReportingOverflow(delay(entry.count)).partialValue
+            return max(0, due - now.seconds)
+        }.max() ?? 0
+    }
+
+    /// Records a success: the account and the address start again (the attempt's own count included).
     public func succeeded(user: String, address: String?) {
         failures.withLock { table in for key in Self.keys(user, address) { table[key] = nil } }
     }

@@ -1,5 +1,6 @@
 import Dispatch
 import HummingbirdBcrypt
+import Synchronization
 
 /// Hashes and checks passwords with bcrypt on a Dispatch thread, so that a sign-in (about 0.2 s of CPU at cost 12)
 /// holds neither an event loop nor one of Swift's few cooperative threads.
@@ -25,8 +26,22 @@ public struct PasswordHasher: Sendable {
         await Self.offThread { Bcrypt.verify(password, hash: hash) }
     }
 
-    /// A hash of no one's password, checked when the user does not exist so that the answer takes as long.
-    static let decoy = Bcrypt.hash("storeops decoy password", cost: 12)
+    /// Checks `password` against a hash of no one's password at this hasher's cost, for a user who does not exist
+    /// or has no password, so that the answer takes as long as for one who does.
+    public func verifyDecoy(_ password: String) async -> Bool {
+        let cost = self.cost
+        let known = Self.decoys.withLock { $0[cost] }
+        let decoy: String
+        if let known { decoy = known } else {
+            decoy = await Self.offThread { Bcrypt.hash("storeops decoy password", cost: cost) }
+            Self.decoys.withLock { $0[cost] = decoy }
+        }
+        _ = await verify(password, hash: decoy)
+        return false
+    }
+
+    /// The decoy hashes made so far, by cost.
+    private static let decoys = Mutex<[UInt8: String]>([:])
 
     private static func offThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in

@@ -40,6 +40,14 @@ public struct SettingsService: Sendable {
         return names.map { Entry(name: $0, value: current.text($0, minorDigits: digits), defaultValue: defaults.text($0, minorDigits: digits)) }
     }
 
+    /// Throws what is wrong with `value` for the threshold `name`, without storing anything ("default" is valid).
+    public func check(name: String, value: String, currency: Currency) throws {
+        let key = try Self.name(name)
+        guard value != "default" else { return }
+        var probe = CheckSettings()
+        do { try probe.set(key, value, minorDigits: currency.minorDigits) } catch { throw ServiceError(.invalidInput, "\(name): \(error.description)") }
+    }
+
     /// Sets a threshold for the store (`value` "default" restores the default), validated before it is stored.
     @discardableResult
     public func set(store id: StoreID, name: String, value: String) async throws -> Entry {

@@ -367,13 +367,15 @@ public final class PostgresStore: StoreOpsStore, Service {
     func transaction<T: Sendable>(_ what: String, begin: String = "BEGIN", _ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await guarded(what) {
             try await withConnection { c, _ in
-                try await c.run(begin, logger: logger)
                 do {
+                    try await c.run(begin, logger: logger)
                     try await signer.setScope(scope.setting, on: c, logger: logger)
                     let result = try await body(c)
                     try await c.run("COMMIT", logger: logger)
                     return result
                 } catch {
+                    // A ROLLBACK reverts session settings made in the transaction: what the connection holds is in doubt.
+                    signer.forgetSession(of: c)
                     if !c.isClosed && !Self.isConnectionLoss(error) {
                         // A connection whose ROLLBACK failed may still be inside the transaction: closed, the pool drops
                         // it instead of handing the open transaction to the next request.
@@ -390,8 +392,13 @@ public final class PostgresStore: StoreOpsStore, Service {
     func reading<T: Sendable>(_ what: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await guarded(what) {
             try await withConnection { c, pooled in
-                try await signer.setSessionScope(scope.setting, on: c, pooled: pooled, logger: logger)
-                return try await body(c)
+                do {
+                    try await signer.setSessionScope(scope.setting, on: c, pooled: pooled, logger: logger)
+                    return try await body(c)
+                } catch {
+                    signer.forgetSession(of: c)
+                    throw error
+                }
             }
         }
     }

@@ -44,6 +44,12 @@ final class ScopeSigner: Sendable {
         }
     }
 
+    /// Forgets which scope `c`'s session holds (after an error: a rolled-back transaction, a statement cut off), so
+    /// the next read on it sets its own again.
+    func forgetSession(of c: PostgresConnection) {
+        sessions.withLock { _ = $0.removeValue(forKey: c.id) }
+    }
+
     /// Asks the database to check the signature the first time a scope is set, so that a wrong key fails at once
     /// rather than at the first read of a table with rows. An empty scope sees nothing and is not checked, so it
     /// cannot vouch for the key.
