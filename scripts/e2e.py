@@ -135,6 +135,13 @@ def main():
         browser_errors()
         shoot("05-checks")
 
+        step = "team"
+        driver.find_element(By.CSS_SELECTOR, "header.top nav").find_element(By.LINK_TEXT, "团队").click()
+        wait.until(EC.url_contains("/team"))
+        expect("团队与角色" in body() and "demo" in body(), "the demo admin's team")
+        shoot("05b-team")
+        driver.back()
+
         step = "upload"
         driver.find_element(By.LINK_TEXT, "导入").click()
         wait.until(EC.url_contains("/imports"))

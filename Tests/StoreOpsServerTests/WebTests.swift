@@ -328,6 +328,39 @@ struct WebTests {
         }
     }
 
+    @Test("team: a workspace admin gives and takes back roles; others are refused; the grant changes what the user sees")
+    func team() async throws {
+        try await withWeb { client, _ in
+            var boss = Browser(), vic = Browser(), anna = Browser()
+            try await Self.signIn(client, &boss, "boss")
+            try await Self.signIn(client, &vic, "vic")
+            try await Self.signIn(client, &anna, "anna")
+            let page = try await client.execute(uri: "/team", method: .get, headers: boss.headers)
+            let html = String(buffer: page.body)
+            #expect(page.status == .ok && html.contains("vic") && html.contains("bea") && html.contains("value=\"store:beta-jd\""))
+            let token = try #require(Self.csrf(in: html))
+            let sees = { () async throws -> String in
+                String(buffer: try await client.execute(uri: "/overview?date=2026-03-10", method: .get, headers: vic.headers).body)
+            }
+            #expect(try await !sees().contains("beta-jd"))
+            #expect(try await Self.post(client, boss, "/team/grant", token: token,
+                                        ["user": "vic", "role": "viewer", "target": "store:beta-jd"]).status == .seeOther)
+            #expect(try await sees().contains("beta-jd"))
+            #expect(try await Self.post(client, boss, "/team/revoke", token: token,
+                                        ["user": "vic", "kind": "store", "id": "beta-jd"]).status == .seeOther)
+            #expect(try await !sees().contains("beta-jd"))
+            // Not an administrator: the page and its actions are refused; so is a target outside the workspace.
+            #expect(try await client.execute(uri: "/team", method: .get, headers: anna.headers).status == .forbidden)
+            let annaToken = try #require(Self.csrf(in: String(buffer: try await client.execute(uri: "/overview", method: .get, headers: anna.headers).body)))
+            #expect(try await Self.post(client, anna, "/team/grant", token: annaToken,
+                                        ["user": "anna", "role": "admin", "target": "workspace:agency"]).status == .forbidden)
+            #expect(try await Self.post(client, boss, "/team/grant", token: token,
+                                        ["user": "vic", "role": "admin", "target": "store:no-such-store"]).status == .forbidden)
+            #expect(try await Self.post(client, boss, "/team/grant", token: nil,
+                                        ["user": "vic", "role": "admin", "target": "workspace:agency"]).status == .forbidden, "no CSRF token")
+        }
+    }
+
     @Test("after sign-in only a path of this site is followed, never another site")
     func openRedirect() async throws {
         #expect(WebController.safeNext("/stores/a/briefing?date=2026-03-10") == "/stores/a/briefing?date=2026-03-10")

@@ -36,7 +36,7 @@ struct WebController: Sendable {
         (.get, "/stores/:store/settings"), (.post, "/stores/:store/settings/target"), (.post, "/stores/:store/settings/costs"),
         (.post, "/stores/:store/settings/checks"),
         (.get, "/stores/:store/imports"), (.get, "/assets/app.css"),
-        (.get, "/assets/app.js"),
+        (.get, "/assets/app.js"), (.get, "/team"), (.post, "/team/grant"), (.post, "/team/revoke"),
     ]
 
     func addRoutes(to router: Router<ServerContext>) {
@@ -73,6 +73,9 @@ struct WebController: Sendable {
                 case (.post, "/stores/:store/settings/checks"): try await saveSettings(request, context, .checks)
                 case (.get, "/assets/app.css"): asset(WebPage.stylesheet, type: "text/css; charset=utf-8")
                 case (.get, "/assets/app.js"): asset(ImportsPage.script, type: "text/javascript; charset=utf-8")
+                case (.get, "/team"): try await team(request)
+                case (.post, "/team/grant"): try await teamAction(request, grant: true)
+                case (.post, "/team/revoke"): try await teamAction(request, grant: false)
                 default: throw ServiceError(.notFound, "There is no such page.")
                 }
             }

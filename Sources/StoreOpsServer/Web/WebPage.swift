@@ -15,7 +15,7 @@ struct WebPage {
         let l = language, e = Self.escape
         var bar = "<a class=\"brand\" href=\"/overview\">StoreOps</a>"
         if let user {
-            bar += "<nav><a href=\"/overview\">\(e(l.pick("总览", "Overview")))</a></nav>"
+            bar += "<nav><a href=\"/overview\">\(e(l.pick("总览", "Overview")))</a> <a href=\"/team\">\(e(l.pick("团队", "Team")))</a></nav>"
             bar += "<span class=\"who\">\(e(user.name))</span>"
         }
         bar += "<span class=\"lang\"><a href=\"\(e(path))?lang=zh\" lang=\"zh-CN\">中文</a> · "
@@ -68,7 +68,7 @@ struct WebPage {
         .card{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:8px;margin:8px 0}.card p{margin:4px 0}
         form.inline{display:inline;margin-left:8px}form.assign{margin-top:6px}form.assign input{width:60%}
         .drop{border:2px dashed #8c959f;border-radius:8px;padding:24px;text-align:center;margin:12px 0}.drop.over{background:#ddf4ff}
-        .result{border-top:1px solid #d8dee4;margin-top:8px}progress{width:100%}.ledger td,.ledger th{text-align:left}
+        .result{border-top:1px solid #d8dee4;margin-top:8px}progress{width:100%}.ledger td,.ledger th,.team td,.team th{text-align:left}
         @media (max-width:600px){body{margin:0}.top{padding:8px}th,td{padding:4px}}
 
         """

@@ -1,0 +1,54 @@
+import StoreOpsCore
+import StoreOpsStorage
+
+/// Roles given and taken back by an administrator through the workbench: a workspace admin on anything of the
+/// workspace, a client's admin on the client and its stores; always to users of their own workspace.
+extension AccessService {
+    /// The acting user's team: every user of their workspace with their grants, and the targets they may manage.
+    /// Only for administrators (of the workspace or of a client).
+    public func team(as context: AccessContext) async throws -> Team {
+        let targets = try await manageable(by: context)
+        guard !targets.isEmpty else {
+            throw ServiceError(.forbidden, "\(context.user.id) administers nothing: managing roles needs the admin role on the workspace or a client.")
+        }
+        let users = try await database.users().filter { $0.workspace == context.user.workspace }
+        var grants: [UserID: [Grant]] = [:]
+        for user in users { grants[user.id] = try await database.grants(user: user.id) }
+        var names: [Grant.Target: String] = [:]
+        for workspace in try await database.workspaces() { names[.workspace(workspace.id)] = workspace.name }
+        for client in try await database.clients() { names[.client(client.id)] = client.name }
+        for store in try await database.stores() { names[.store(store.id)] = store.name }
+        return Team(users: users, grants: grants, targets: targets, names: names)
+    }
+
+    /// Gives `user` (of the acting user's workspace) `role` on `target`, which the acting user must manage.
+    @discardableResult
+    public func grant(user id: String, role: Role, on target: Grant.Target, as context: AccessContext) async throws -> Grant {
+        try await requireManaged(user: id, target: target, by: context)
+        return try await grant(user: id, role: role, on: target)
+    }
+
+    /// Takes back `user`'s role on `target`, which the acting user must manage.
+    public func revoke(user id: String, on target: Grant.Target, as context: AccessContext) async throws {
+        try await requireManaged(user: id, target: target, by: context)
+        try await revoke(user: id, on: target)
+    }
+
+    /// The workspace (for its admin), its clients the user administers, and those clients' stores.
+    func manageable(by context: AccessContext) async throws -> [Grant.Target] {
+        let workspace = context.user.workspace
+        let clients = try await database.clients().filter { $0.workspace == workspace && context.policy.canManage(client: $0) }
+        let managed = Set(clients.map(\.id))
+        let stores = try await database.stores().filter { $0.client.map(managed.contains) ?? false }
+        return (context.policy.isWorkspaceAdmin ? [.workspace(workspace)] : []) + clients.map { .client($0.id) } + stores.map { .store($0.id) }
+    }
+
+    func requireManaged(user id: String, target: Grant.Target, by context: AccessContext) async throws {
+        // A user of another workspace is refused like one who does not exist.
+        let user = try? await requireUser(id)
+        guard let user, user.workspace == context.user.workspace, try await manageable(by: context).contains(target) else {
+            throw ServiceError(.forbidden, "\(context.user.id) cannot manage roles of \(id) on \(target): that needs the admin role on it, "
+                + "for a user of the same workspace.")
+        }
+    }
+}
