@@ -206,7 +206,8 @@ struct WebTests {
             let long = try await client.execute(uri: "/stores/alpha-tmall/table?from=2020-01-01&to=2026-03-10", method: .get, headers: anna.headers)
             #expect(long.status == .badRequest)
             for page in ["checks?date=2026-03-10", "imports", "weekly?week=2026-W11", "monthly?month=2026-03", "weekly", "monthly",
-                         "ads", "products", "service", "aftersales?date=2026-03-10", "reviews", "competitors"] {
+                         "ads", "products", "service", "aftersales?date=2026-03-10", "reviews", "competitors", "plan", "kpi",
+                         "plan?year=2026", "kpi?month=2026-03"] {
                 let response = try await client.execute(uri: "/stores/alpha-tmall/\(page)", method: .get, headers: anna.headers)
                 #expect(response.status == .ok, "\(page)")
             }

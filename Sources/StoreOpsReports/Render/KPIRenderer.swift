@@ -30,22 +30,9 @@ public enum KPIRenderer {
             if line.goals.isEmpty {
                 out += "  " + l.pick("本月没有目标", "No goals this month") + "\n"
             } else {
-                let header = [
-                    l.pick("指标", "Figure"), l.pick("目标", "Target"), l.pick("实际", "Actual"), l.pick("完成", "Attained"),
-                    l.pick("权重", "Weight"),
-                ]
-                let rows = line.goals.map { g -> [String] in
-                    let m = g.goal.metric
-                    return [
-                        m.label(l), m.display(Double(g.target), currency: store.currency, scaled: true),
-                        g.actual.map { m.display($0, currency: store.currency, scaled: false) } ?? "—",
-                        g.attainment.map { GoalMetric.decimal($0 * 100, digits: 1) + "%" } ?? "—",
-                        String(g.goal.weight),
-                    ]
-                }
                 out +=
-                    TextTable.render(header: header, rows: rows).split(separator: "\n").map { "  " + $0 }.joined(
-                        separator: "\n") + "\n"
+                    TextTable.render(header: goalHeader(l), rows: goalRows(line, store, l)).split(separator: "\n").map { "  " + $0 }
+                    .joined(separator: "\n") + "\n"
             }
             let t = line.tasks
             let share = line.onTimeShare.map { GoalMetric.decimal($0 * 100, digits: 1) + "%" } ?? "—"
@@ -58,21 +45,68 @@ public enum KPIRenderer {
         }
         if !report.agents.isEmpty {
             out += "\n" + l.pick("客服排名", "Customer service ranking") + "\n"
-            let header = [
-                l.pick("客服", "Agent"), l.pick("人员", "Person"), l.pick("询单人数", "Inquirers"), l.pick("付款人数", "Paid"),
-                l.pick("询单转化率", "Conversion"), l.pick("首次响应(秒)", "First response (s)"), l.pick("销售额", "Sales"),
-                l.pick("奖惩", "Reward/penalty"),
-            ]
-            let rows = report.agents.map { a -> [String] in
-                [
-                    a.agent, a.person ?? "", String(a.inquirers), String(a.paid), a.conversion.percentString,
-                    a.firstResponseSeconds.map { GoalMetric.decimal($0, digits: 1) } ?? "—", a.paidAmount.groupedString,
-                    a.rules.isEmpty ? "" : (a.total.minor > 0 ? "+" : "") + a.total.groupedString,
-                ]
-            }
-            out += TextTable.render(header: header, rows: rows)
+            out += TextTable.render(header: agentHeader(l), rows: agentRows(report))
         }
         return out
+    }
+
+    /// The KPIs as tables: everyone's score and tasks, each person's goals, and the customer-service ranking.
+    public static func tables(_ report: KPIReport, language l: Language) -> [ReportTable] {
+        let store = report.store
+        var tables: [ReportTable] = []
+        if !report.people.isEmpty {
+            tables.append(ReportTable(
+                title: l.pick("得分", "Scores"),
+                header: [l.pick("人员", "Person"), l.pick("岗位", "Role"), l.pick("得分", "Score"), l.pick("按时完成", "On time"),
+                         l.pick("逾期完成", "Late"), l.pick("逾期未完成", "Overdue"), l.pick("缺少数据", "No data")],
+                rows: report.people.map { line in
+                    [line.person.name, line.person.role.label(l), line.score.map { GoalMetric.decimal($0, digits: 1) } ?? "—",
+                     String(line.tasks.closedOnTime), String(line.tasks.closedLate), String(line.tasks.overdue),
+                     line.missing.isEmpty ? "" : line.missing.map { $0.label(l) }.joined(separator: ", ")]
+                },
+                note: report.isPartial ? l.pick("本月未结束: 金额目标按已过天数折算。", "The month is still running: money targets are prorated to the days so far.")
+                    : nil))
+        }
+        for line in report.people where !line.goals.isEmpty {
+            tables.append(ReportTable(title: "\(line.person.name) · \(line.person.role.label(l))", header: goalHeader(l),
+                                      rows: goalRows(line, store, l)))
+        }
+        if !report.agents.isEmpty {
+            tables.append(ReportTable(title: l.pick("客服排名", "Customer service ranking"), header: agentHeader(l), rows: agentRows(report)))
+        }
+        return tables
+    }
+
+    static func goalHeader(_ l: Language) -> [String] {
+        [l.pick("指标", "Figure"), l.pick("目标", "Target"), l.pick("实际", "Actual"), l.pick("完成", "Attained"), l.pick("权重", "Weight")]
+    }
+
+    static func goalRows(_ line: KPIReport.PersonLine, _ store: Store, _ l: Language) -> [[String]] {
+        line.goals.map { g -> [String] in
+            let m = g.goal.metric
+            return [
+                m.label(l), m.display(Double(g.target), currency: store.currency, scaled: true),
+                g.actual.map { m.display($0, currency: store.currency, scaled: false) } ?? "—",
+                g.attainment.map { GoalMetric.decimal($0 * 100, digits: 1) + "%" } ?? "—",
+                String(g.goal.weight),
+            ]
+        }
+    }
+
+    static func agentHeader(_ l: Language) -> [String] {
+        [l.pick("客服", "Agent"), l.pick("人员", "Person"), l.pick("询单人数", "Inquirers"), l.pick("付款人数", "Paid"),
+         l.pick("询单转化率", "Conversion"), l.pick("首次响应(秒)", "First response (s)"), l.pick("销售额", "Sales"),
+         l.pick("奖惩", "Reward/penalty")]
+    }
+
+    static func agentRows(_ report: KPIReport) -> [[String]] {
+        report.agents.map { a -> [String] in
+            [
+                a.agent, a.person ?? "", String(a.inquirers), String(a.paid), a.conversion.percentString,
+                a.firstResponseSeconds.map { GoalMetric.decimal($0, digits: 1) } ?? "—", a.paidAmount.groupedString,
+                a.rules.isEmpty ? "" : (a.total.minor > 0 ? "+" : "") + a.total.groupedString,
+            ]
+        }
     }
 
     public static func json(_ report: KPIReport) -> String {

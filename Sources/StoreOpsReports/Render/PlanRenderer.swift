@@ -18,6 +18,14 @@ public enum PlanRenderer {
                 l.pick("月内分摊: ", "Months spread by ") + label(spread, l) + l.pick("；实际截至 ", "; actuals to ")
                 + plan.asOf.iso + "\n"
         }
+        for table in tables(plan, weeks: weeks, language: l) {
+            out += "\n" + table.title + "\n" + TextTable.render(header: table.header, rows: table.rows)
+        }
+        return out
+    }
+
+    /// The plan's tables: the year and quarters, the months, (with `weeks`) the ISO weeks, and the days shown.
+    public static func tables(_ plan: PlanReport, weeks: Bool = false, language l: Language) -> [ReportTable] {
         let header = [
             l.pick("期间", "Period"), l.pick("支付金额目标", "GMV target"), l.pick("利润目标", "Profit target"),
             l.pick("推广预算", "Ad budget"), l.pick("至今目标", "Target to date"), l.pick("至今实际", "Actual to date"),
@@ -44,10 +52,7 @@ public enum PlanRenderer {
                 plan.days.count > 1 && plan.days.allSatisfy({ $0.start.month == plan.days[0].start.month })
                     ? l.pick("日", "Days") : l.pick("单独定目标的日子", "Days with their own targets"), plan.days
             ))
-        for (title, lines) in sections where !lines.isEmpty {
-            out += "\n" + title + "\n" + TextTable.render(header: header, rows: rows(lines))
-        }
-        return out
+        return sections.filter { !$0.1.isEmpty }.map { ReportTable(title: $0.0, header: header, rows: rows($0.1)) }
     }
 
     public static func json(_ plan: PlanReport) -> String {

@@ -3,7 +3,7 @@ import StoreOpsReports
 
 /// The pages of one store, as the links above each of them.
 enum StoreNav: String, CaseIterable {
-    case briefing, table, checks, ads, products, service, aftersales, reviews, competitors, weekly, monthly, imports, settings
+    case briefing, table, checks, ads, products, service, aftersales, reviews, competitors, weekly, monthly, plan, kpi, imports, settings
 
     func label(_ l: Language) -> String {
         switch self {
@@ -18,6 +18,8 @@ enum StoreNav: String, CaseIterable {
         case .competitors: l.pick("竞品", "Competitors")
         case .weekly: l.pick("周报", "Weekly")
         case .monthly: l.pick("月报", "Monthly")
+        case .plan: l.pick("年度计划", "Plan")
+        case .kpi: l.pick("绩效", "KPIs")
         case .imports: l.pick("导入", "Imports")
         case .settings: l.pick("设置", "Settings")
         }
@@ -32,7 +34,7 @@ enum StoreNav: String, CaseIterable {
         case .aftersales: ([.afterSales, .logistics], [.afterSales])
         case .reviews: ([.reviews], [.reviews])
         case .competitors: ([.competitors], [.competitors])
-        case .briefing, .table, .checks, .weekly, .monthly, .imports, .settings: nil
+        case .briefing, .table, .checks, .weekly, .monthly, .plan, .kpi, .imports, .settings: nil
         }
     }
 

@@ -112,6 +112,39 @@ extension WebController {
         return html(.ok, wrapper.render(content), request: request)
     }
 
+    /// The year plan (`year`, default yesterday's) or the staff KPIs (`month`, default yesterday's) as tables, with a
+    /// picker.
+    func rhythm(_ request: Request, _ context: ServerContext, _ page: StoreNav) async throws -> Response {
+        let (session, user) = try await signedIn(request)
+        let store = try await requireStore(context, user)
+        let l = Self.language(request), e = WebPage.escape
+        let yesterday = store.timeZone.yesterday(now: clock())
+        let query = request.uri.queryParameters
+        var picker = "<form class=\"daypicker\" method=\"get\" action=\"\(e(page.path(store.id)))\">"
+        let tables: [ReportTable]
+        if page == .plan {
+            let text = query.get("year") ?? String(yesterday.year)
+            guard let year = Int(text), (2000...2100).contains(year) else { throw ServiceError(.invalidInput, "year=\(text) is not a year.") }
+            let plan = try await PlanService(storage: user.storage, clock: clock).plan(store: store.id, year: year)
+            tables = PlanRenderer.tables(plan, weeks: false, language: l)
+            picker += "<label>\(e(l.pick("年份", "Year"))) <input type=\"number\" name=\"year\" min=\"2000\" max=\"2100\" value=\"\(year)\"></label> "
+        } else {
+            let month = query.get("month").flatMap { $0.isEmpty ? nil : $0 } ?? String(yesterday.iso.prefix(7))
+            let report = try await KPIService(storage: user.storage, clock: clock).kpi(store: store.id, month: month)
+            tables = KPIRenderer.tables(report, language: l)
+            picker += "<label>\(e(l.pick("月份", "Month"))) <input type=\"month\" name=\"month\" value=\"\(e(month))\"></label> "
+        }
+        picker += "<button type=\"submit\">\(e(l.pick("查看", "Show")))</button></form>"
+        let empty = page == .plan
+            ? l.pick("这一年还没有计划：在命令行用 storeops plan set 制定。", "No plan for this year yet: make one with storeops plan set.")
+            : l.pick("还没有人员或目标：用 storeops person add 和 storeops goal set 添加。", "No people or goals yet: add them with storeops person add and storeops goal set.")
+        let body = StoreNav.render(store, current: page, language: l) + "<h1>\(e(page.label(l)))</h1>" + picker
+            + (tables.isEmpty ? "<p class=\"muted\">\(e(empty))</p>" : ReportTable.html(tables))
+        let wrapper = WebPage(title: "\(store.name) · \(page.label(l))", language: l, user: (user.user.name, session.csrfToken),
+                              path: page.path(store.id))
+        return html(.ok, wrapper.render(body), request: request)
+    }
+
     /// The upload form and the import ledger.
     func imports(_ request: Request, _ context: ServerContext) async throws -> Response {
         let (session, user) = try await signedIn(request)
