@@ -359,6 +359,19 @@ struct WebTests {
                                         ["user": "vic", "role": "admin", "target": "store:no-such-store"]).status == .forbidden)
             #expect(try await Self.post(client, boss, "/team/grant", token: nil,
                                         ["user": "vic", "role": "admin", "target": "workspace:agency"]).status == .forbidden, "no CSRF token")
+            // The workspace admin adds a user with a first password; they can sign in at once; a new password ends it.
+            let short = try await Self.post(client, boss, "/team/users", token: token, ["id": "newbie", "name": "New", "password": "short"])
+            #expect(short.status == .badRequest && String(buffer: short.body).contains("too short"))
+            #expect(try await Self.post(client, boss, "/team/users", token: token,
+                                        ["id": "newbie", "name": "New", "password": "a long first password"]).status == .seeOther)
+            let taken = try await Self.post(client, boss, "/team/users", token: token, ["id": "newbie", "name": "Again", "password": "a long first password"])
+            #expect(taken.status == .badRequest && String(buffer: taken.body).contains("already a user"))
+            var newbie = Browser()
+            #expect(try await Self.signIn(client, &newbie, "newbie", password: "a long first password") == .seeOther)
+            #expect(try await Self.post(client, boss, "/team/password", token: token, ["user": "newbie", "password": "another long password"]).status == .seeOther)
+            #expect(try await client.execute(uri: "/overview", method: .get, headers: newbie.headers).status == .seeOther, "signed out")
+            #expect(try await Self.post(client, anna, "/team/users", token: annaToken, ["id": "x", "name": "X", "password": "a long first password"]).status == .forbidden)
+            #expect(try await Self.post(client, anna, "/team/password", token: annaToken, ["user": "vic", "password": "a long new password"]).status == .forbidden)
         }
     }
 

@@ -8,6 +8,11 @@ struct TeamPage {
     let language: Language
     let csrf: String
 
+    /// Whether the reader administers the whole workspace (adds users, sets passwords).
+    let workspaceAdmin: Bool
+    /// What a form could not do, and why.
+    let error: String?
+
     func content(_ team: Team) -> String {
         let l = language, e = WebPage.escape
         let manageable = Set(team.targets)
@@ -27,6 +32,7 @@ struct TeamPage {
             }
         }
         var html = "<h1>\(e(l.pick("团队与角色", "Team and roles")))</h1>"
+        if let error { html += "<p class=\"error\" role=\"alert\">\(e(error))</p>" }
         html += "<p class=\"muted\">\(e(l.pick("查看：看数据和报告；运营：还能导入、改目标/成本/任务；管理员：还能管理客户的店铺和人员。", "Viewer reads; operator also imports and edits targets, costs and tasks; admin also manages the client's stores and people.")))</p>"
         html += "<div class=\"scroll\"><table class=\"team\"><thead><tr><th>\(e(l.pick("用户", "User")))</th><th>\(e(l.pick("角色", "Roles")))</th></tr></thead><tbody>"
         for user in team.users {
@@ -53,6 +59,17 @@ struct TeamPage {
             + "<label>\(e(l.pick("范围", "On"))) <select name=\"target\">"
             + team.targets.map { "<option value=\"\(e($0.kind)):\(e($0.id))\">\(e(name($0)))</option>" }.joined() + "</select></label> "
             + "<button type=\"submit\">\(e(l.pick("授予", "Give")))</button></form>"
+        guard workspaceAdmin else { return html }
+        let userOptions = team.users.map { "<option value=\"\(e($0.id.rawValue))\">\(e($0.name)) (\(e($0.id.rawValue)))</option>" }.joined()
+        html += "<h2>\(e(l.pick("添加用户", "Add a user")))</h2><form class=\"settings\" method=\"post\" action=\"/team/users\">\(WebPage.csrfField(csrf))"
+            + "<label>\(e(l.pick("用户名", "User id"))) <input name=\"id\" required maxlength=\"60\" pattern=\"[a-z0-9_-]+\"></label> "
+            + "<label>\(e(l.pick("姓名", "Name"))) <input name=\"name\" required maxlength=\"60\"></label> "
+            + "<label>\(e(l.pick("初始密码", "First password"))) <input name=\"password\" type=\"password\" autocomplete=\"new-password\" required minlength=\"10\"></label> "
+            + "<button type=\"submit\">\(e(l.pick("添加", "Add")))</button></form>"
+        html += "<h2>\(e(l.pick("重设密码", "Set a password")))</h2><form class=\"settings\" method=\"post\" action=\"/team/password\">\(WebPage.csrfField(csrf))"
+            + "<label>\(e(l.pick("用户", "User"))) <select name=\"user\">\(userOptions)</select></label> "
+            + "<label>\(e(l.pick("新密码", "New password"))) <input name=\"password\" type=\"password\" autocomplete=\"new-password\" required minlength=\"10\"></label> "
+            + "<button type=\"submit\">\(e(l.pick("设置", "Set")))</button></form>"
         return html
     }
 }

@@ -5,12 +5,32 @@ import StoreOpsServices
 
 /// The team page and its two actions, for administrators (of the workspace or of a client).
 extension WebController {
-    func team(_ request: Request) async throws -> Response {
+    func team(_ request: Request, error: String? = nil) async throws -> Response {
         let (session, user) = try await signedIn(request)
         let l = Self.language(request)
         let team = try await access.team(as: user)
         let page = WebPage(title: l.pick("团队", "Team"), language: l, user: (user.user.name, session.csrfToken), path: "/team")
-        return html(.ok, page.render(TeamPage(language: l, csrf: session.csrfToken).content(team)), request: request)
+        let content = TeamPage(language: l, csrf: session.csrfToken, workspaceAdmin: user.policy.isWorkspaceAdmin, error: error).content(team)
+        return html(error == nil ? .ok : .badRequest, page.render(content), request: request)
+    }
+
+    /// Adds a user with a first password, or sets a user's password (workspace admins; with the CSRF token). A value the
+    /// service refuses is shown with the page.
+    func teamUser(_ request: Request, add: Bool) async throws -> Response {
+        let form = try await WebForm.read(request)
+        let (session, user) = try await signedIn(request)
+        try requireToken(form, session)
+        do {
+            if add {
+                try await access.addUser(id: form["id"] ?? "", name: form["name"] ?? "", password: form["password"] ?? "", as: user,
+                                         hasher: hasher)
+            } else {
+                try await access.setPassword(user: form["user"] ?? "", form["password"] ?? "", as: user, hasher: hasher)
+            }
+        } catch let error as ServiceError where error.code == .invalidInput || error.code == .conflict {
+            return try await team(request, error: error.message)
+        }
+        return WebRedirect(location: "/team").response
     }
 
     /// Gives (`grant`) or takes back a role; the form carries the session's CSRF token.

@@ -36,7 +36,8 @@ struct WebController: Sendable {
         (.get, "/stores/:store/settings"), (.post, "/stores/:store/settings/target"), (.post, "/stores/:store/settings/costs"),
         (.post, "/stores/:store/settings/checks"), (.get, "/stores/:store/plan"), (.get, "/stores/:store/kpi"),
         (.get, "/stores/:store/imports"), (.get, "/assets/app.css"),
-        (.get, "/assets/app.js"), (.get, "/team"), (.post, "/team/grant"), (.post, "/team/revoke"),
+        (.get, "/assets/app.js"), (.get, "/team"), (.post, "/team/grant"), (.post, "/team/revoke"), (.post, "/team/users"),
+        (.post, "/team/password"),
     ]
 
     func addRoutes(to router: Router<ServerContext>) {
@@ -78,6 +79,8 @@ struct WebController: Sendable {
                 case (.get, "/team"): try await team(request)
                 case (.post, "/team/grant"): try await teamAction(request, grant: true)
                 case (.post, "/team/revoke"): try await teamAction(request, grant: false)
+                case (.post, "/team/users"): try await teamUser(request, add: true)
+                case (.post, "/team/password"): try await teamUser(request, add: false)
                 default: throw ServiceError(.notFound, "There is no such page.")
                 }
             }

@@ -10,14 +10,7 @@ extension AccessService {
     /// Sets a user's password (ending their sessions) after checking its length.
     public func setPassword(user id: String, _ password: String, hasher: PasswordHasher = PasswordHasher()) async throws {
         let user = try await requireUser(id)
-        guard password.count >= PasswordHasher.minimumLength else {
-            throw ServiceError(.invalidInput, "The password is too short: use at least \(PasswordHasher.minimumLength) characters. "
-                + "密码太短：至少 \(PasswordHasher.minimumLength) 个字符。")
-        }
-        guard password.utf8.count <= PasswordHasher.maximumBytes else {
-            throw ServiceError(.invalidInput, "The password is longer than \(PasswordHasher.maximumBytes) bytes, which bcrypt cannot "
-                + "check in full; choose a shorter one. 密码超过 \(PasswordHasher.maximumBytes) 字节，请换一个短一些的。")
-        }
+        try PasswordHasher.check(password)
         try await database.setPasswordHash(user: user.id, await hasher.hash(password))
         try await database.removeSessions(user: user.id)
     }

@@ -34,6 +34,31 @@ extension AccessService {
         try await revoke(user: id, on: target)
     }
 
+    /// Adds a user to the acting workspace admin's workspace with a first password (they sign in with it and can be
+    /// given roles at once; an API token comes from `storeops user token`).
+    @discardableResult
+    public func addUser(id: String, name: String, password: String, as context: AccessContext,
+                        hasher: PasswordHasher = PasswordHasher()) async throws -> User {
+        guard context.policy.isWorkspaceAdmin else {
+            throw ServiceError(.forbidden, "\(context.user.id) cannot add users: that needs the admin role on the workspace.")
+        }
+        // The password is checked before the user exists, so a refused password leaves no user behind.
+        try PasswordHasher.check(password)
+        let (user, _) = try await addUser(id: id, workspace: context.user.workspace.rawValue, name: name)
+        try await setPassword(user: id, password, hasher: hasher)
+        return user
+    }
+
+    /// Sets the password of a user of the acting workspace admin's workspace (ending their sessions).
+    public func setPassword(user id: String, _ password: String, as context: AccessContext,
+                            hasher: PasswordHasher = PasswordHasher()) async throws {
+        let user = try? await requireUser(id)
+        guard context.policy.isWorkspaceAdmin, let user, user.workspace == context.user.workspace else {
+            throw ServiceError(.forbidden, "\(context.user.id) cannot set the password of \(id): that needs the admin role on their workspace.")
+        }
+        try await setPassword(user: id, password, hasher: hasher)
+    }
+
     /// The workspace (for its admin), its clients the user administers, and those clients' stores.
     func manageable(by context: AccessContext) async throws -> [Grant.Target] {
         let workspace = context.user.workspace

@@ -15,6 +15,18 @@ public struct PasswordHasher: Sendable {
     /// bcrypt reads at most 72 bytes: longer passwords are refused rather than cut.
     public static let maximumBytes = 72
 
+    /// Throws what is wrong with `password`: too short, or longer than bcrypt reads.
+    public static func check(_ password: String) throws {
+        guard password.count >= minimumLength else {
+            throw ServiceError(.invalidInput, "The password is too short: use at least \(minimumLength) characters. "
+                + "密码太短：至少 \(minimumLength) 个字符。")
+        }
+        guard password.utf8.count <= maximumBytes else {
+            throw ServiceError(.invalidInput, "The password is longer than \(maximumBytes) bytes, which bcrypt cannot "
+                + "check in full; choose a shorter one. 密码超过 \(maximumBytes) 字节，请换一个短一些的。")
+        }
+    }
+
     /// The bcrypt hash of `password`.
     public func hash(_ password: String) async -> String {
         let cost = self.cost
