@@ -207,12 +207,22 @@ struct WebTests {
             #expect(long.status == .badRequest)
             for page in ["checks?date=2026-03-10", "imports", "weekly?week=2026-W11", "monthly?month=2026-03", "weekly", "monthly",
                          "ads", "products", "service", "aftersales?date=2026-03-10", "reviews", "competitors", "plan", "kpi",
-                         "plan?year=2026", "kpi?month=2026-03"] {
+                         "plan?year=2026", "kpi?month=2026-03", "activities"] {
                 let response = try await client.execute(uri: "/stores/alpha-tmall/\(page)", method: .get, headers: anna.headers)
                 #expect(response.status == .ok, "\(page)")
             }
             let weekly = String(buffer: try await client.execute(uri: "/stores/alpha-tmall/weekly?week=2026-W11", method: .get, headers: anna.headers).body)
             #expect(weekly.contains("2026-W11") && weekly.contains("300.00"), "the week of 2026-03-10")
+            var activity = FactBatch()
+            activity.activities = [Activity(store: AgencyFixture.alphaStore, id: "春季 上新", name: "春季上新", kind: .selfRun, start: Fixtures.d0,
+                                            end: Fixtures.d0, status: .ended, gmvGoal: Fixtures.yuan(20_000))]
+            try await agency.database.write(activity, to: AgencyFixture.alphaStore)
+            let list = String(buffer: try await client.execute(uri: "/stores/alpha-tmall/activities", method: .get, headers: anna.headers).body)
+            #expect(list.contains("春季上新") && list.contains("/stores/alpha-tmall/activities/%E6%98%A5%E5%AD%A3%20%E4%B8%8A%E6%96%B0"))
+            let review = try await client.execute(uri: "/stores/alpha-tmall/activities/%E6%98%A5%E5%AD%A3%20%E4%B8%8A%E6%96%B0", method: .get,
+                                                  headers: anna.headers)
+            #expect(review.status == .ok && String(buffer: review.body).contains("Goal 200.00"))
+            #expect(try await client.execute(uri: "/stores/alpha-tmall/activities/none", method: .get, headers: anna.headers).status == .notFound)
             let items = String(buffer: try await client.execute(uri: "/stores/alpha-tmall/products?date=2026-03-10", method: .get, headers: anna.headers).body)
             #expect(items.contains("<h1>Products &amp; stock</h1>") && items.contains("2026-02-09 ~ 2026-03-10"))
             let badWeek = try await client.execute(uri: "/stores/alpha-tmall/weekly?week=2026-13", method: .get, headers: anna.headers)

@@ -17,6 +17,15 @@ public enum ActivityReviewRenderer {
                 "金额单位: \(store.currency.code)；统计到 \(review.lastDay.iso)",
                 "Money in \(store.currency.code); counted up to "
                     + review.lastDay.iso) + "\n\n"
+        let tables = tables(review, language: l)
+        if let phases = tables.first { out += TextTable.render(header: phases.header, rows: phases.rows) + "\n" }
+        for line in notes(review, language: l) { out += line + "\n" }
+        for table in tables.dropFirst() { out += "\n" + table.title + "\n" + TextTable.render(header: table.header, rows: table.rows) }
+        return out
+    }
+
+    /// The review's tables: the phases side by side, then (once it has started) the items that sold most during it.
+    public static func tables(_ review: ActivityReview, language l: Language) -> [ReportTable] {
         let phases: [(String, PeriodFigures?)] = [
             (l.pick("活动前", "Before"), review.before), (l.pick("活动中", "During"), review.during),
             (l.pick("活动后", "After"), review.after),
@@ -38,33 +47,31 @@ public enum ActivityReviewRenderer {
             row(l.pick("推广投产比", "Ads ROAS")) { $0.roas?.decimalString(digits: 2) },
             row(l.pick("退款（按订单日）", "Refunds (by order day)")) { $0.refunds?.groupedString },
         ]
-        out += TextTable.render(header: header, rows: rows)
-        out += "\n"
+        var tables = [ReportTable(title: l.pick("活动前、中、后", "Before, during and after"), header: header, rows: rows)]
+        if review.during != nil, !review.topItems.isEmpty {
+            tables.append(ReportTable(
+                title: l.pick("活动中销售额最高的商品", "Items that sold most during it"),
+                header: [l.pick("商品", "Item"), l.pick("件数", "Units"), l.pick("销售额", "Revenue")],
+                rows: review.topItems.map { [$0.title ?? $0.productID, String($0.units), $0.revenue.groupedString] }))
+        }
+        return tables
+    }
+
+    /// The review's sentences: GMV per day during and after against before, the goal's attainment, not started yet.
+    public static func notes(_ review: ActivityReview, language l: Language) -> [String] {
+        var lines: [String] = []
         if let change = review.gmvChange(of: review.during) {
-            out +=
-                l.pick("活动中日均支付金额比活动前 \(signed(change))", "GMV per day during it against before: \(signed(change))")
-                + "\n"
+            lines.append(l.pick("活动中日均支付金额比活动前 \(signed(change))", "GMV per day during it against before: \(signed(change))"))
         }
         if let change = review.gmvChange(of: review.after) {
-            out +=
-                l.pick("活动后日均支付金额比活动前 \(signed(change))", "GMV per day after it against before: \(signed(change))")
-                + "\n"
+            lines.append(l.pick("活动后日均支付金额比活动前 \(signed(change))", "GMV per day after it against before: \(signed(change))"))
         }
-        if let goal = a.gmvGoal {
-            let attained = review.attainment?.percentString ?? dash
-            out +=
-                l.pick("目标 \(goal.groupedString)，完成 \(attained)", "Goal \(goal.groupedString), attained \(attained)")
-                + "\n"
+        if let goal = review.activity.gmvGoal {
+            let attained = review.attainment?.percentString ?? "—"
+            lines.append(l.pick("目标 \(goal.groupedString)，完成 \(attained)", "Goal \(goal.groupedString), attained \(attained)"))
         }
-        if review.during == nil {
-            out += l.pick("活动还没有开始。", "The activity has not started yet.") + "\n"
-        } else if !review.topItems.isEmpty {
-            out += "\n" + l.pick("活动中销售额最高的商品", "Items that sold most during it") + "\n"
-            out += TextTable.render(
-                header: [l.pick("商品", "Item"), l.pick("件数", "Units"), l.pick("销售额", "Revenue")],
-                rows: review.topItems.map { [$0.title ?? $0.productID, String($0.units), $0.revenue.groupedString] })
-        }
-        return out
+        if review.during == nil { lines.append(l.pick("活动还没有开始。", "The activity has not started yet.")) }
+        return lines
     }
 
     public static func json(_ review: ActivityReview) -> String {

@@ -3,7 +3,8 @@ import StoreOpsReports
 
 /// The pages of one store, as the links above each of them.
 enum StoreNav: String, CaseIterable {
-    case briefing, table, checks, ads, products, service, aftersales, reviews, competitors, weekly, monthly, plan, kpi, imports, settings
+    case briefing, table, checks, ads, products, service, aftersales, reviews, competitors, weekly, monthly, plan, kpi, activities
+    case imports, settings
 
     func label(_ l: Language) -> String {
         switch self {
@@ -20,6 +21,7 @@ enum StoreNav: String, CaseIterable {
         case .monthly: l.pick("月报", "Monthly")
         case .plan: l.pick("年度计划", "Plan")
         case .kpi: l.pick("绩效", "KPIs")
+        case .activities: l.pick("活动", "Activities")
         case .imports: l.pick("导入", "Imports")
         case .settings: l.pick("设置", "Settings")
         }
@@ -34,7 +36,7 @@ enum StoreNav: String, CaseIterable {
         case .aftersales: ([.afterSales, .logistics], [.afterSales])
         case .reviews: ([.reviews], [.reviews])
         case .competitors: ([.competitors], [.competitors])
-        case .briefing, .table, .checks, .weekly, .monthly, .plan, .kpi, .imports, .settings: nil
+        case .briefing, .table, .checks, .weekly, .monthly, .plan, .kpi, .activities, .imports, .settings: nil
         }
     }
 

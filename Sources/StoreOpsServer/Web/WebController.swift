@@ -35,6 +35,7 @@ struct WebController: Sendable {
         (.get, "/stores/:store/aftersales"), (.get, "/stores/:store/reviews"), (.get, "/stores/:store/competitors"),
         (.get, "/stores/:store/settings"), (.post, "/stores/:store/settings/target"), (.post, "/stores/:store/settings/costs"),
         (.post, "/stores/:store/settings/checks"), (.get, "/stores/:store/plan"), (.get, "/stores/:store/kpi"),
+        (.get, "/stores/:store/activities"), (.get, "/stores/:store/activities/:activity"),
         (.get, "/stores/:store/imports"), (.get, "/assets/app.css"),
         (.get, "/assets/app.js"), (.get, "/team"), (.post, "/team/grant"), (.post, "/team/revoke"), (.post, "/team/users"),
         (.post, "/team/password"),
@@ -71,6 +72,8 @@ struct WebController: Sendable {
                 case (.get, "/stores/:store/settings"): try await settings(request, context, error: nil)
                 case (.get, "/stores/:store/plan"): try await rhythm(request, context, .plan)
                 case (.get, "/stores/:store/kpi"): try await rhythm(request, context, .kpi)
+                case (.get, "/stores/:store/activities"): try await activities(request, context)
+                case (.get, "/stores/:store/activities/:activity"): try await activityReview(request, context)
                 case (.post, "/stores/:store/settings/target"): try await saveSettings(request, context, .target)
                 case (.post, "/stores/:store/settings/costs"): try await saveSettings(request, context, .costs)
                 case (.post, "/stores/:store/settings/checks"): try await saveSettings(request, context, .checks)

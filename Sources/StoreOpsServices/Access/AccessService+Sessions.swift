@@ -28,7 +28,7 @@ extension AccessService {
         }
         let user = try? await requireUser(id)
         let hash = if let user { try await database.passwordHash(user: user.id) } else { String?.none }
-        let matches = if let hash { await hasher.verify(password, hash: hash) } else { await hasher.verifyDecoy(password) }
+        let matches = try await hasher.verifyLimited(password, hash: hash)
         guard let user, hash != nil, matches else {
             throw ServiceError(.unauthorized, "Wrong user or password. 用户名或密码错误。")
         }

@@ -55,6 +55,26 @@ public struct PasswordHasher: Sendable {
     /// The decoy hashes made so far, by cost.
     private static let decoys = Mutex<[UInt8: String]>([:])
 
+    /// How many bcrypt computations may run at once in the process; a sign-in beyond it is refused (503) rather than
+    /// queued, so a flood of sign-ins cannot take every core.
+    public static let concurrentLimit = 8
+    private static let running = Mutex(0)
+
+    /// Checks `password` against `hash` if fewer than `concurrentLimit` checks are running, else refuses.
+    public func verifyLimited(_ password: String, hash: String?) async throws -> Bool {
+        let admitted = Self.running.withLock { count -> Bool in
+            guard count < Self.concurrentLimit else { return false }
+            count += 1
+            return true
+        }
+        guard admitted else {
+            throw ServiceError(.unavailable, "Too many sign-ins at once; try again in a few seconds. 同时登录的人太多，请几秒后再试。")
+        }
+        defer { Self.running.withLock { $0 -= 1 } }
+        if let hash { return await verify(password, hash: hash) }
+        return await verifyDecoy(password)
+    }
+
     private static func offThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: body()) }
