@@ -127,6 +127,12 @@ struct SessionServiceTests {
             return await group.reduce(into: [ServiceError.Code?]()) { $0.append($1) }
         }
         #expect(codes.filter { $0 == .unauthorized }.count == 5 && codes.filter { $0 == .tooManyRequests }.count == 15)
+        // An attempt the server was too busy to check is taken back, and counts against no one.
+        let busy = LoginThrottle(freeFailures: 0)
+        #expect(busy.attempt(user: "a", address: "10.2.2.2", now: clock.read()) == 0)
+        #expect(busy.wait(user: "a", address: "10.2.2.2", now: clock.read()) == 2)
+        busy.release(user: "a", address: "10.2.2.2")
+        #expect(busy.wait(user: "a", address: "10.2.2.2", now: clock.read()) == 0)
         // An address guessing many accounts is slowed down too.
         for user in ["u1", "u2", "u3", "u4", "u5"] { throttle.failed(user: user, address: "10.9.9.9", now: clock.read()) }
         #expect(throttle.wait(user: "vic", address: "10.9.9.9", now: clock.read()) == 1)

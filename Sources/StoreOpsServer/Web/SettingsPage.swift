@@ -21,7 +21,7 @@ struct SettingsPage {
             "<label>\(e(label)) <input name=\"\(name)\" value=\"\(e(value))\" placeholder=\"\(e(placeholder))\"\(disabled)></label> "
         }
         // Targets.
-        html += "<section><h2>\(e(l.pick("目标", "Targets"))) (\(store.currency.code))</h2>"
+        html += "<section><h2>\(e(l.pick("目标", "Targets"))) (\(e(store.currency.code)))</h2>"
         if canWrite {
             html += "<form class=\"settings\" method=\"post\" action=\"\(e(base))/target\">\(WebPage.csrfField(csrf))"
                 + field("period", l.pick("期间", "Period"), "", placeholder: "2026-12, 2026-Q4, 2026-W50, 2026")

@@ -44,7 +44,7 @@ extension WebController {
         var body = StoreNav.render(store, current: .activities, language: l)
         body += "<h1>\(e(l.pick("活动复盘", "Activity review"))) · \(e(a.name))</h1>"
             + "<p class=\"meta\">\(e(a.kind.label(l))) · \(a.start.iso) – \(a.end.iso) · \(e(a.status.label(l))) · "
-            + "\(e(l.pick("金额单位", "Money in"))) \(store.currency.code) · \(e(l.pick("统计到", "counted up to"))) \(review.lastDay.iso)</p>"
+            + "\(e(l.pick("金额单位", "Money in"))) \(e(store.currency.code)) · \(e(l.pick("统计到", "counted up to"))) \(review.lastDay.iso)</p>"
         let notes = ActivityReviewRenderer.notes(review, language: l)
         if !notes.isEmpty { body += "<ul>" + notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
         body += ReportTable.html(ActivityReviewRenderer.tables(review, language: l))

@@ -41,6 +41,12 @@ extension WebController {
                 // settings saves nothing: profit stays unknown rather than computed with made-up zeros.
                 let names = ["commission", "payment_fee", "shipping_per_order", "other_daily_cost"]
                 let known = try await user.storage.costSettings(store: store.id) != nil
+                // First cost settings need both rates: a rate left out would be stored as 0 and profit computed from it.
+                if !known, names.contains(where: { !(given($0) ?? "").isEmpty }),
+                   (given("commission") ?? "").isEmpty || (given("payment_fee") ?? "").isEmpty {
+                    throw ServiceError(.invalidInput, "Give both the commission and the payment fee (0 when there is none): without them "
+                        + "profit cannot be worked out. 请同时填写平台佣金和支付手续费（没有就填 0），否则无法计算利润。")
+                }
                 if known || names.contains(where: { !(given($0) ?? "").isEmpty }) {
                     try await CostService(storage: user.storage).set(
                         store: store.id, commissionPercent: given("commission").flatMap { $0.isEmpty ? nil : $0 },

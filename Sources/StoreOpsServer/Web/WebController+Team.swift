@@ -27,8 +27,13 @@ extension WebController {
             } else {
                 try await access.setPassword(user: form["user"] ?? "", form["password"] ?? "", as: user, hasher: hasher)
             }
-        } catch let error as ServiceError where error.code == .invalidInput || error.code == .conflict {
+        } catch let error as ServiceError where error.code == .invalidInput {
             return try await team(request, error: error.message)
+        } catch let error as ServiceError where error.code == .conflict {
+            // User ids are unique across workspaces: which ones are taken elsewhere is not this workspace's business.
+            _ = error
+            let l = Self.language(request)
+            return try await team(request, error: l.pick("这个用户名不能用，请换一个。", "That user id cannot be used; choose another."))
         }
         return WebRedirect(location: "/team").response
     }

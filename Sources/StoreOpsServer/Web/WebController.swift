@@ -201,13 +201,16 @@ struct WebController: Sendable {
         }
     }
 
-    /// The client's address: the peer's, or behind a local reverse proxy the last address it appended.
+    /// The client's address: the peer's, or behind a local reverse proxy (the peer is this machine) the last address it
+    /// appended; a client reaching the port directly cannot choose its address that way.
     func clientAddress(_ request: Request, _ context: ServerContext) -> String? {
-        if behindProxy, let forwarded = request.headers[.init("X-Forwarded-For")!],
+        let peer = context.channel.remoteAddress?.ipAddress
+        let local = peer.map { $0 == "127.0.0.1" || $0 == "::1" || $0.hasPrefix("127.") || $0 == "::ffff:127.0.0.1" } ?? false
+        if behindProxy, local, let forwarded = request.headers[.init("X-Forwarded-For")!],
            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty, last.utf8.count <= 64 {
             return last
         }
-        return context.channel.remoteAddress?.ipAddress
+        return peer
     }
 
     /// Refuses a form without the session's CSRF token.

@@ -28,7 +28,14 @@ extension AccessService {
         }
         let user = try? await requireUser(id)
         let hash = if let user { try await database.passwordHash(user: user.id) } else { String?.none }
-        let matches = try await hasher.verifyLimited(password, hash: hash)
+        let matches: Bool
+        do {
+            matches = try await hasher.verifyLimited(password, hash: hash)
+        } catch {
+            // Refused for load, not for the password: it does not count against the account.
+            throttle.release(user: id, address: address)
+            throw error
+        }
         guard let user, hash != nil, matches else {
             throw ServiceError(.unauthorized, "Wrong user or password. 用户名或密码错误。")
         }

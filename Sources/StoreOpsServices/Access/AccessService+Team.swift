@@ -14,10 +14,14 @@ extension AccessService {
         let users = try await database.users().filter { $0.workspace == context.user.workspace }
         var grants: [UserID: [Grant]] = [:]
         for user in users { grants[user.id] = try await database.grants(user: user.id) }
+        // Names of this workspace's own targets only: a grant left on something moved away shows its id, not its name.
+        let workspace = context.user.workspace
         var names: [Grant.Target: String] = [:]
-        for workspace in try await database.workspaces() { names[.workspace(workspace.id)] = workspace.name }
-        for client in try await database.clients() { names[.client(client.id)] = client.name }
-        for store in try await database.stores() { names[.store(store.id)] = store.name }
+        for w in try await database.workspaces() where w.id == workspace { names[.workspace(w.id)] = w.name }
+        let clients = try await database.clients().filter { $0.workspace == workspace }
+        for client in clients { names[.client(client.id)] = client.name }
+        let own = Set(clients.map(\.id))
+        for store in try await database.stores() where store.client.map(own.contains) ?? false { names[.store(store.id)] = store.name }
         return Team(users: users, grants: grants, targets: targets, names: names)
     }
 

@@ -65,6 +65,16 @@ public final class LoginThrottle: Sendable {
         }.max() ?? 0
     }
 
+    /// Takes back an attempt `attempt` counted that was never checked (the server was too busy to check it).
+    public func release(user: String, address: String?) {
+        failures.withLock { table in
+            for key in Self.keys(user, address) {
+                guard let entry = table[key] else { continue }
+                table[key] = entry.count > 1 ? (entry.count - 1, entry.last) : nil
+            }
+        }
+    }
+
     /// Records a success: the account and the address start again (the attempt's own count included).
     public func succeeded(user: String, address: String?) {
         failures.withLock { table in for key in Self.keys(user, address) { table[key] = nil } }
