@@ -15,9 +15,7 @@ struct ChecksPage {
         var html = StoreNav.render(store, current: .checks, language: l)
         let base = "/stores/\(store.id.rawValue)"
         html += "<h1>\(e(l.pick("每日检查", "Daily checks"))) · \(report.day.iso)</h1>"
-        html += "<form class=\"daypicker\" method=\"get\" action=\"\(e(base))/checks\"><label>\(e(l.pick("日期", "Day"))) "
-            + "<input type=\"date\" name=\"date\" value=\"\(report.day.iso)\"></label> "
-            + "<button type=\"submit\">\(e(l.pick("查看", "Show")))</button></form>"
+        html += WebPage.dayPicker(action: base + "/checks", day: report.day, language: l)
         if report.findings.isEmpty {
             html += "<p>\(e(report.notRun.isEmpty ? l.pick("没有发现问题。", "Nothing found.") : l.pick("已运行的检查没有发现问题。", "Nothing found by the checks that ran.")))</p>"
         } else if canWrite {

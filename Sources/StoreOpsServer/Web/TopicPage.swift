@@ -14,9 +14,7 @@ struct TopicPage {
         guard let topic = page.topic else { return "" }
         var html = StoreNav.render(checks.store, current: page, language: l)
         html += "<h1>\(e(page.label(l)))</h1>"
-        html += "<form class=\"daypicker\" method=\"get\" action=\"\(e(page.path(checks.store.id)))\"><label>\(e(l.pick("日期", "Day"))) "
-            + "<input type=\"date\" name=\"date\" value=\"\(checks.day.iso)\"></label> "
-            + "<button type=\"submit\">\(e(l.pick("查看", "Show")))</button></form>"
+        html += WebPage.dayPicker(action: page.path(checks.store.id), day: checks.day, language: l)
         let findings = ChecksPage.findings(checks, in: topic.sections, language: l)
         html += "<h2>\(e(l.pick("当天的检查", "The day's checks"))) · \(checks.day.iso)</h2>"
         html += findings.isEmpty ? "<p class=\"muted\">\(e(l.pick("没有发现问题。", "Nothing found.")))</p>" : findings

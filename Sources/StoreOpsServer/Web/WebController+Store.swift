@@ -12,9 +12,8 @@ extension WebController {
         let (session, user) = try await signedIn(request)
         let (store, days) = try await range(request, context, user)
         let l = Self.language(request)
-        let revision = try await user.storage.revision(of: store.id)
         let content = try await cache.value("table.\(l.rawValue)", store: store.id, detail: "\(days.first.iso)/\(days.last.iso)",
-                                            revision: revision) {
+                                            storage: user.storage) {
             MasterTablePage(language: l).content(store: store, days: days, rows: try await masterTable(store, days, user))
         }
         let page = WebPage(title: "\(store.name) · \(l.pick("总表", "Master table"))", language: l, user: (user.user.name, session.csrfToken),
@@ -99,9 +98,8 @@ extension WebController {
         let store = try await requireStore(context, user)
         let l = Self.language(request)
         let day = try day(request) ?? store.timeZone.yesterday(now: clock())
-        let revision = try await user.storage.revision(of: store.id)
         let (storage, clock) = (user.storage, self.clock)
-        let content = try await cache.value("\(page.rawValue).\(l.rawValue)", store: store.id, detail: day.iso, revision: revision) {
+        let content = try await cache.value("\(page.rawValue).\(l.rawValue)", store: store.id, detail: day.iso, storage: storage) {
             async let checks = CheckService(storage: storage, clock: clock).run(store: store.id, day: day)
             let period = try await PeriodReportService(storage: storage, clock: clock).period(
                 store: store.id, days: DayRange(day.adding(days: -29), day)!)
@@ -162,9 +160,8 @@ extension WebController {
 
     /// The master table of `days`, kept while the store's data does not change.
     func masterTable(_ store: Store, _ days: DayRange, _ user: AccessContext) async throws -> [MasterTableRow] {
-        let revision = try await user.storage.revision(of: store.id)
         let (storage, clock) = (user.storage, self.clock)
-        return try await cache.value("table", store: store.id, detail: "\(days.first.iso)/\(days.last.iso)", revision: revision) {
+        return try await cache.value("table", store: store.id, detail: "\(days.first.iso)/\(days.last.iso)", storage: storage) {
             try await ReportService(storage: storage, clock: clock).masterTable(store: store.id, days: days).rows
         }
     }

@@ -162,19 +162,16 @@ struct WebController: Sendable {
     /// A store's daily briefing (`date`, default yesterday), with a day picker.
     func briefing(_ request: Request, _ context: ServerContext) async throws -> Response {
         let (session, user) = try await signedIn(request)
-        let l = Self.language(request), e = WebPage.escape
+        let l = Self.language(request)
         let store = try await requireStore(context, user)
         let day = try day(request) ?? store.timeZone.yesterday(now: clock())
-        let revision = try await user.storage.revision(of: store.id)
         let (storage, clock) = (user.storage, self.clock)
         // Kept rendered: most of a kept page's time would otherwise go into writing its HTML again.
-        let report = try await cache.value("briefing.\(l.rawValue)", store: store.id, detail: day.iso, revision: revision) {
+        let report = try await cache.value("briefing.\(l.rawValue)", store: store.id, detail: day.iso, storage: storage) {
             DailyReportHTMLRenderer(language: l).body(try await BriefingService(storage: storage, clock: clock).briefing(store: store.id, day: day))
         }
         let path = StoreNav.briefing.path(store.id)
-        let picker = "<form class=\"daypicker\" method=\"get\" action=\"\(e(path))\"><label>\(e(l.pick("日期", "Day"))) "
-            + "<input type=\"date\" name=\"date\" value=\"\(day.iso)\"></label> "
-            + "<button type=\"submit\">\(e(l.pick("查看", "Show")))</button></form>"
+        let picker = WebPage.dayPicker(action: path, day: day, language: l)
         let body = StoreNav.render(store, current: .briefing, language: l) + picker + report
         let page = WebPage(title: "\(store.name) \(day.iso)", language: l, user: (user.user.name, session.csrfToken),
                            path: path)

@@ -38,6 +38,13 @@ struct WebPage {
             """
     }
 
+    /// The form that shows the same page for another day.
+    static func dayPicker(action: String, day: Day, language l: Language) -> String {
+        "<form class=\"daypicker\" method=\"get\" action=\"\(escape(action))\"><label>\(escape(l.pick("日期", "Day"))) "
+            + "<input type=\"date\" name=\"date\" value=\"\(day.iso)\"></label> "
+            + "<button type=\"submit\">\(escape(l.pick("查看", "Show")))</button></form>"
+    }
+
     /// The hidden form field that carries the CSRF token.
     static func csrfField(_ token: String) -> String {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(escape(token))\">"

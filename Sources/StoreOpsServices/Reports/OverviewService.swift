@@ -40,8 +40,7 @@ public struct OverviewService: Sendable {
     /// One store's line, from the cache when there is one and the store's data has not changed.
     func cachedLine(of store: Store, day: Day) async throws -> StoreOverview {
         guard let cache else { return try await line(of: store, day: day) }
-        let revision = try await storage.revision(of: store.id)
-        return try await cache.value("overview", store: store.id, detail: day.iso, revision: revision) {
+        return try await cache.value("overview", store: store.id, detail: day.iso, storage: storage) {
             try await self.line(of: store, day: day)
         }
     }

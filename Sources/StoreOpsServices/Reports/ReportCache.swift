@@ -1,4 +1,5 @@
 import StoreOpsCore
+import StoreOpsStorage
 import Synchronization
 
 /// What the server computed from a store's data (a briefing, a master table, an overview line), kept while the
@@ -62,6 +63,13 @@ public final class ReportCache: Sendable {
             }
             throw error
         }
+    }
+
+    /// The value of `kind` for `store` and `detail` at the store's current revision, read through `storage` (which
+    /// also checks that its user may read the store, before anything kept is handed out).
+    public func value<T: Sendable>(_ kind: String, store: StoreID, detail: String, storage: any StoreOpsStore,
+                                   compute: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await value(kind, store: store, detail: detail, revision: try await storage.revision(of: store), compute: compute)
     }
 
     /// How many values are kept.
