@@ -63,7 +63,8 @@ let package = Package(
                 "StoreOpsServices", "StoreOpsReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
-            swiftSettings: strict
+            // Members only of modules imported here: the server cannot reach the storage through the services.
+            swiftSettings: strict + [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .target(
             name: "StoreOpsCLI",

@@ -14,6 +14,10 @@ public struct ServiceError: Error, CustomStringConvertible, Sendable {
         case unavailable
         /// Too many attempts (wrong passwords): wait before the next.
         case tooManyRequests = "too_many_requests"
+        /// A figure the request would make passes what can be stored (a day's sales beyond 64 bits).
+        case outOfRange = "out_of_range"
+        /// The database failed in a way the user cannot fix; `message` is for the server's log, not for them.
+        case storage
     }
 
     public let code: Code

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import StoreOpsServer
+import StoreOpsServices
 import StoreOpsTesting
 import Testing
 
@@ -30,7 +31,7 @@ struct APIDocumentTests {
             }
         }
         let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
-        let app = Application(router: try ServerApplication.router(database: agency.database, clock: { Fixtures.at(Fixtures.d1, 9) }))
+        let app = Application(router: try ServerApplication.router(services: ServerServices(database: agency.database, clock: { Fixtures.at(Fixtures.d1, 9) })))
         try await app.test(.router) { client in
             let served = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
             #expect(served.status == .ok && String(buffer: served.body) == APIDocument.json)

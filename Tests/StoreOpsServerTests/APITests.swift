@@ -15,7 +15,7 @@ struct APITests {
 
     func withAPI(_ body: @Sendable @escaping (any TestClientProtocol, AgencyFixture) async throws -> Void) async throws {
         let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
-        let app = Application(router: try ServerApplication.router(database: agency.database, clock: Self.clock))
+        let app = Application(router: try ServerApplication.router(services: ServerServices(database: agency.database, clock: Self.clock)))
         try await app.test(.router) { client in try await body(client, agency) }
     }
 

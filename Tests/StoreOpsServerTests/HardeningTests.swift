@@ -31,7 +31,7 @@ struct HardeningTests {
                  _ body: @Sendable @escaping (any TestClientProtocol, AgencyFixture) async throws -> Void) async throws {
         let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
         defer { try? FileManager.default.removeItem(at: settings.uploadFolder) }
-        let app = Application(router: try ServerApplication.router(database: agency.database, clock: Self.clock, settings: settings))
+        let app = Application(router: try ServerApplication.router(services: ServerServices(database: agency.database, clock: Self.clock), settings: settings))
         try await app.test(.router) { client in try await body(client, agency) }
     }
 
@@ -274,7 +274,7 @@ struct HardeningTests {
                         _ body: @escaping @Sendable (any TestClientProtocol, Int, AgencyFixture, ServerSettings) async throws -> Void) async throws {
         let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
         defer { try? FileManager.default.removeItem(at: settings.uploadFolder) }
-        let app = try ServerApplication.build(database: agency.database, clock: Self.clock, host: "127.0.0.1", port: 0, settings: settings,
+        let app = try ServerApplication.build(services: ServerServices(database: agency.database, clock: Self.clock), host: "127.0.0.1", port: 0, settings: settings,
                                               logger: Logger(label: "test"))
         try await app.test(.live) { client in
             try await body(client, try #require(client.port), agency, settings)

@@ -42,7 +42,7 @@ struct RouteMatrixTests {
         var settings = ServerSettings()
         settings.uploadFolder = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-matrix-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: settings.uploadFolder) }
-        let app = Application(router: try ServerApplication.router(database: agency.database, clock: { Fixtures.at(Fixtures.d1, 9) },
+        let app = Application(router: try ServerApplication.router(services: ServerServices(database: agency.database, clock: { Fixtures.at(Fixtures.d1, 9) }),
                                                                    settings: settings))
         try await app.test(.router) { client in
             var checked = 0

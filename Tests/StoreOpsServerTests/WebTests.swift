@@ -15,7 +15,7 @@ struct WebTests {
 
     func withWeb(_ body: @Sendable @escaping (any TestClientProtocol, AgencyFixture) async throws -> Void) async throws {
         let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
-        let app = Application(router: try ServerApplication.router(database: agency.database, clock: Self.clock))
+        let app = Application(router: try ServerApplication.router(services: ServerServices(database: agency.database, clock: Self.clock)))
         try await app.test(.router) { client in try await body(client, agency) }
     }
 
@@ -387,6 +387,77 @@ struct WebTests {
             #expect(try await client.execute(uri: "/overview", method: .get, headers: newbie.headers).status == .seeOther, "signed out")
             #expect(try await Self.post(client, anna, "/team/users", token: annaToken, ["id": "x", "name": "X", "password": "a long first password"]).status == .forbidden)
             #expect(try await Self.post(client, anna, "/team/password", token: annaToken, ["user": "vic", "password": "a long new password"]).status == .forbidden)
+        }
+    }
+
+    @Test("team: nobody changes their own roles; a client's admin sees only its grants; users disabled and given tokens")
+    func teamUsers() async throws {
+        try await withWeb { client, agency in
+            var boss = Browser(), vic = Browser(), anna = Browser()
+            try await Self.signIn(client, &boss, "boss")
+            try await Self.signIn(client, &vic, "vic")
+            let token = try #require(Self.csrf(in: String(buffer: try await client.execute(uri: "/team", method: .get, headers: boss.headers).body)))
+            // The workspace's last admin cannot take back (or lower) their own role, nor disable themselves.
+            let own = try await Self.post(client, boss, "/team/revoke", token: token, ["user": "boss", "kind": "workspace", "id": "agency"])
+            #expect(own.status == .badRequest && String(buffer: own.body).contains("own roles"))
+            #expect(try await Self.post(client, boss, "/team/grant", token: token,
+                                        ["user": "boss", "role": "viewer", "target": "workspace:agency"]).status == .badRequest)
+            #expect(try await Self.post(client, boss, "/team/disable", token: token, ["user": "boss"]).status == .badRequest)
+            #expect(try await client.execute(uri: "/team", method: .get, headers: boss.headers).status == .ok, "still the admin")
+            // A client's admin sees the roles on their client, not the workspace's other grants.
+            #expect(try await Self.post(client, boss, "/team/grant", token: token,
+                                        ["user": "anna", "role": "admin", "target": "client:alpha"]).status == .seeOther)
+            try await Self.signIn(client, &anna, "anna")
+            let annaTeam = String(buffer: try await client.execute(uri: "/team", method: .get, headers: anna.headers).body)
+            #expect(annaTeam.contains("Alpha") && !annaTeam.contains("beta-jd") && !annaTeam.contains("agency)"))
+            #expect(!annaTeam.contains("/team/disable"), "account actions are the workspace admin's")
+            // Disabling ends the user's sessions and stops their token; enabling lets them sign in again.
+            let api = { (bearer: String) async throws -> HTTPResponse.Status in
+                try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(bearer)"]).status
+            }
+            #expect(try await api(agency.tokens["vic"]!) == .ok)
+            #expect(try await Self.post(client, boss, "/team/disable", token: token, ["user": "vic"]).status == .seeOther)
+            #expect(try await client.execute(uri: "/overview", method: .get, headers: vic.headers).status == .seeOther, "signed out")
+            #expect(try await api(agency.tokens["vic"]!) == .unauthorized)
+            #expect(try await Self.signIn(client, &vic, "vic") == .unauthorized)
+            #expect(try await Self.post(client, boss, "/team/enable", token: token, ["user": "vic"]).status == .seeOther)
+            #expect(try await Self.signIn(client, &vic, "vic") == .seeOther)
+            // A new token for a user is shown once; the earlier one stops working.
+            let issued = try await Self.post(client, boss, "/team/token", token: token, ["user": "vic"])
+            let newToken = try #require(String(buffer: issued.body).firstMatch(of: /<code class="token">([^<]+)<\/code>/)?.1)
+            #expect(issued.status == .ok && issued.headers[.cacheControl] == "no-store")
+            #expect(try await api(String(newToken)) == .ok)
+            #expect(try await api(agency.tokens["vic"]!) == .unauthorized)
+            // Others' accounts are the workspace admin's; one's own token anyone may renew.
+            let vicToken = try #require(Self.csrf(in: String(buffer: try await client.execute(uri: "/account", method: .get, headers: vic.headers).body)))
+            #expect(try await Self.post(client, vic, "/team/token", token: vicToken, ["user": "bea"]).status == .forbidden)
+            #expect(try await Self.post(client, vic, "/team/disable", token: vicToken, ["user": "bea"]).status == .forbidden)
+            let mine = try await Self.post(client, vic, "/account/token", token: vicToken, ["user": "bea"])
+            let vicOwn = try #require(String(buffer: mine.body).firstMatch(of: /<code class="token">([^<]+)<\/code>/)?.1)
+            #expect(try await api(String(vicOwn)) == .ok)
+            #expect(try await api(String(newToken)) == .unauthorized, "the form's user is ignored: vic's own token was renewed")
+        }
+    }
+
+    @Test("account: a user changes their own password with the current one; every session of theirs ends")
+    func account() async throws {
+        try await withWeb { client, _ in
+            var vic = Browser(), other = Browser()
+            try await Self.signIn(client, &vic, "vic")
+            try await Self.signIn(client, &other, "vic")
+            let page = try await client.execute(uri: "/account", method: .get, headers: vic.headers)
+            let token = try #require(Self.csrf(in: String(buffer: page.body)))
+            #expect(page.status == .ok && String(buffer: page.body).contains("/account/password"))
+            let wrong = try await Self.post(client, vic, "/account/password", token: token, ["current": "guess", "password": "a brand new password"])
+            #expect(wrong.status == .badRequest && String(buffer: wrong.body).contains("current password is wrong"))
+            #expect(try await Self.post(client, vic, "/account/password", token: nil,
+                                        ["current": AgencyFixture.password(of: "vic"), "password": "a brand new password"]).status == .forbidden)
+            let changed = try await Self.post(client, vic, "/account/password", token: token,
+                                              ["current": AgencyFixture.password(of: "vic"), "password": "a brand new password"])
+            #expect(changed.status == .seeOther && changed.headers[.location] == "/signin")
+            #expect(try await client.execute(uri: "/overview", method: .get, headers: other.headers).status == .seeOther, "signed out")
+            #expect(try await Self.signIn(client, &vic, "vic") == .unauthorized)
+            #expect(try await Self.signIn(client, &vic, "vic", password: "a brand new password") == .seeOther)
         }
     }
 

@@ -50,8 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
             settings.secureCookies = secureCookies
             settings.behindProxy = behindProxy
             if let uploadFolder { settings.uploadFolder = URL(fileURLWithPath: uploadFolder, isDirectory: true) }
-            let app = try ServerApplication.build(database: database, clock: Environment.current.clock, host: host, port: port,
-                                                  settings: settings, logger: logger)
+            let app = try ServerApplication.build(services: ServerServices(database: database, clock: Environment.current.clock),
+                                                  host: host, port: port, settings: settings, logger: logger)
             try await app.runService()
         }
     }

@@ -3,7 +3,6 @@ import Hummingbird
 import StoreOpsCore
 import StoreOpsReports
 import StoreOpsServices
-import StoreOpsStorage
 
 /// The operating rhythm's reports under `/api/v1`: weekly, monthly and period reports, the year plan, staff KPIs and
 /// activity reviews, each the JSON of its `storeops` command.
@@ -12,7 +11,7 @@ extension APIController {
     func weeklyReport(_ request: Request, _ context: ServerContext) async throws -> Response {
         let user = try await signIn(request)
         let id = try storeID(context)
-        let service = PeriodReportService(storage: user.storage, clock: clock)
+        let service = PeriodReportService(user, clock: clock)
         var week = request.uri.queryParameters.get("week") ?? ""
         if week.isEmpty { week = try await service.lastWeek(of: id) }
         return Self.raw(.ok, PeriodReportRenderer.json(try await service.week(store: id, week)))
@@ -22,7 +21,7 @@ extension APIController {
     func monthlyReport(_ request: Request, _ context: ServerContext) async throws -> Response {
         let user = try await signIn(request)
         let id = try storeID(context)
-        let service = PeriodReportService(storage: user.storage, clock: clock)
+        let service = PeriodReportService(user, clock: clock)
         var month = request.uri.queryParameters.get("month") ?? ""
         if month.isEmpty { month = try await service.lastMonth(of: id) }
         return Self.raw(.ok, PeriodReportRenderer.json(try await service.month(store: id, month)))
@@ -32,7 +31,7 @@ extension APIController {
     func periodReport(_ request: Request, _ context: ServerContext) async throws -> Response {
         let user = try await signIn(request)
         let id = try storeID(context)
-        let yesterday = try await yesterday(of: id, user.storage)
+        let yesterday = try await yesterday(of: id, user)
         let last = try day(request, "to") ?? yesterday
         let first = try day(request, "from") ?? last.adding(days: -29)
         guard let days = DayRange(first, last) else {
@@ -41,7 +40,7 @@ extension APIController {
         return Self.raw(
             .ok,
             PeriodReportRenderer.json(
-                try await PeriodReportService(storage: user.storage, clock: clock).period(store: id, days: days)))
+                try await PeriodReportService(user, clock: clock).period(store: id, days: days)))
     }
 
     /// The plan of `year` (default: yesterday's), with the days of `month` (1-12) when given.
@@ -49,7 +48,7 @@ extension APIController {
         let user = try await signIn(request)
         let id = try storeID(context)
         let query = request.uri.queryParameters
-        let yesterday = try await yesterday(of: id, user.storage)
+        let yesterday = try await yesterday(of: id, user)
         let year =
             try query.get("year").map { text in
                 guard let year = Int(text), (2000...2100).contains(year) else {
@@ -66,7 +65,7 @@ extension APIController {
         return Self.raw(
             .ok,
             PlanRenderer.json(
-                try await PlanService(storage: user.storage, clock: clock).plan(store: id, year: year, month: month)))
+                try await PlanService(user, clock: clock).plan(store: id, year: year, month: month)))
     }
 
     /// The staff KPIs of `month` (default: yesterday's month), of everyone or `person`.
@@ -74,9 +73,9 @@ extension APIController {
         let user = try await signIn(request)
         let id = try storeID(context)
         let query = request.uri.queryParameters
-        let yesterday = try await yesterday(of: id, user.storage)
+        let yesterday = try await yesterday(of: id, user)
         let month = query.get("month") ?? String(yesterday.iso.prefix(7))
-        let report = try await KPIService(storage: user.storage, clock: clock).kpi(
+        let report = try await KPIService(user, clock: clock).kpi(
             store: id, month: month, person: query.get("person"))
         return Self.raw(.ok, KPIRenderer.json(report))
     }
@@ -88,12 +87,12 @@ extension APIController {
         guard let activity = context.parameters.get("activity")?.removingPercentEncoding, !activity.isEmpty else {
             throw ServiceError(.notFound, "There is no such activity.")
         }
-        let review = try await ActivityService(storage: user.storage, clock: clock).review(
+        let review = try await ActivityService(user, clock: clock).review(
             store: id, activity: activity)
         return Self.raw(.ok, ActivityReviewRenderer.json(review))
     }
 
-    private func yesterday(of id: StoreID, _ storage: any StoreOpsStore) async throws -> Day {
-        try await storage.requireStore(id).timeZone.yesterday(now: clock())
+    private func yesterday(of id: StoreID, _ user: AccessContext) async throws -> Day {
+        try await user.store(id).timeZone.yesterday(now: clock())
     }
 }

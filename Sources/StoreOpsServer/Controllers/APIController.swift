@@ -3,7 +3,6 @@ import Hummingbird
 import StoreOpsCore
 import StoreOpsReports
 import StoreOpsServices
-import StoreOpsStorage
 
 /// The JSON API under `/api/v1`, for agency users with a bearer token (`Authorization: Bearer sto_...`) or, from the
 /// web workbench's own scripts, its session cookie (a call that changes anything then also sends the session's CSRF
@@ -70,7 +69,7 @@ struct APIController: Sendable {
     /// The stores the user can read, with their role on each.
     func stores(_ request: Request) async throws -> Response {
         let user = try await signIn(request)
-        let stores = try await user.storage.stores()
+        let stores = try await user.stores()
         return Self.json(.ok, .object([("stores", .array(stores.map { store in
             .object([("id", .string(store.id.rawValue)), ("name", .string(store.name)), ("platform", .string(store.platform.rawValue)),
                      ("currency", .string(store.currency.code)), ("time_zone", .string(store.timeZone.identifier)),
@@ -82,7 +81,7 @@ struct APIController: Sendable {
     /// The agency overview of every store the user can read (`date`, default yesterday in each store's time zone).
     func overview(_ request: Request) async throws -> Response {
         let user = try await signIn(request)
-        let lines = try await OverviewService(storage: user.storage, clock: clock).overview(of: try await user.storage.stores(),
+        let lines = try await OverviewService(user, clock: clock).overview(of: try await user.stores(),
                                                                                            day: try day(request, "date"))
         return Self.raw(.ok, OverviewRenderer.json(lines))
     }
@@ -91,8 +90,8 @@ struct APIController: Sendable {
     func table(_ request: Request, _ context: ServerContext) async throws -> Response {
         let user = try await signIn(request)
         let id = try storeID(context)
-        let service = ReportService(storage: user.storage, clock: clock)
-        let store = try await user.storage.requireStore(id)
+        let service = ReportService(user, clock: clock)
+        let store = try await user.store(id)
         let last = try day(request, "to") ?? service.yesterday(of: store)
         let first = try day(request, "from") ?? last.adding(days: -29)
         guard let days = DayRange(first, last) else {
@@ -105,7 +104,7 @@ struct APIController: Sendable {
     /// The daily report (`date`, default yesterday; `lang` zh or en, default from Accept-Language).
     func report(_ request: Request, _ context: ServerContext) async throws -> Response {
         let user = try await signIn(request)
-        let report = try await BriefingService(storage: user.storage, clock: clock).briefing(store: try storeID(context), day: try day(request, "date"))
+        let report = try await BriefingService(user, clock: clock).briefing(store: try storeID(context), day: try day(request, "date"))
         return Self.raw(.ok, DailyReportJSONRenderer(language: Self.language(request)).render(report))
     }
 
@@ -114,8 +113,8 @@ struct APIController: Sendable {
     func customers(_ request: Request, _ context: ServerContext) async throws -> Response {
         let user = try await signIn(request)
         let id = try storeID(context)
-        let store = try await user.storage.requireStore(id)
-        let last = try day(request, "to") ?? ReportService(storage: user.storage, clock: clock).yesterday(of: store)
+        let store = try await user.store(id)
+        let last = try day(request, "to") ?? ReportService(user, clock: clock).yesterday(of: store)
         let first = try day(request, "from") ?? last.adding(days: -89)
         guard let days = DayRange(first, last) else { throw ServiceError(.invalidInput, "from \(first.iso) is after to \(last.iso).") }
         let query = request.uri.queryParameters
@@ -129,7 +128,7 @@ struct APIController: Sendable {
             }
             return segment
         }
-        let report = try await CustomerService(storage: user.storage).report(store: id, days: days, grain: grain, segment: segment)
+        let report = try await CustomerService(user).report(store: id, days: days, grain: grain, segment: segment)
         return Self.raw(.ok, CustomerReportRenderer.json(report))
     }
 
@@ -137,8 +136,8 @@ struct APIController: Sendable {
     func ledger(_ request: Request, _ context: ServerContext) async throws -> Response {
         let user = try await signIn(request)
         let id = try storeID(context)
-        _ = try await user.storage.requireStore(id)
-        return Self.raw(.ok, ImportReportJSON.ledger(try await user.storage.importRecords(store: id)))
+        _ = try await user.store(id)
+        return Self.raw(.ok, ImportReportJSON.ledger(try await ImportService(user, clock: clock).ledger(store: id)))
     }
 
     /// Imports the request body as one export file named `name` (its extension tells CSV from XLSX), optionally of
@@ -146,7 +145,7 @@ struct APIController: Sendable {
     /// The role is checked before a byte of the body is read; the body streams to a private file, never to memory.
     func upload(_ request: Request, _ context: ServerContext) async throws -> Response {
         // Refused before its body is read: the body is then not received at all.
-        let checked: (storage: any StoreOpsStore, id: StoreID, name: String, options: ImportOptions)
+        let checked: (user: AccessContext, id: StoreID, name: String, options: ImportOptions)
         do {
             checked = try await checkUpload(request, context)
         } catch {
@@ -157,7 +156,7 @@ struct APIController: Sendable {
         let imported = try await gate.run { () async throws -> ImportReport in
             let file = try await staging.stage(request.body, name: checked.name, limit: limit, timeout: uploadTimeout)
             defer { staging.remove(file) }
-            return try await ImportService(storage: checked.storage, clock: clock).importFile(file, store: checked.id, options: checked.options)
+            return try await ImportService(checked.user, clock: clock).importFile(file, store: checked.id, options: checked.options)
         }
         guard let result = imported else {
             context.refuseBody(of: request)
@@ -174,10 +173,10 @@ struct APIController: Sendable {
     /// What an upload may do, from its head alone: the user's role on the store, the file's name, the size it
     /// declares and the import's options.
     private func checkUpload(_ request: Request, _ context: ServerContext) async throws
-        -> (storage: any StoreOpsStore, id: StoreID, name: String, options: ImportOptions) {
+        -> (user: AccessContext, id: StoreID, name: String, options: ImportOptions) {
         let user = try await signIn(request)
         let id = try storeID(context)
-        let store = try await user.storage.requireStore(id)
+        let store = try await user.store(id)
         guard user.policy.permits(.write, on: store) else {
             throw ServiceError(.forbidden, "\(user.user.id) may read store \(id) but not import into it: that needs the operator role.")
         }
@@ -189,7 +188,7 @@ struct APIController: Sendable {
         }
         var options = ImportOptions(kind: request.uri.queryParameters.get("kind"), date: try day(request, "date"))
         options.allowRoundedIDs = request.uri.queryParameters.get("allow_rounded_ids") == "true"
-        return (user.storage, id, name, options)
+        return (user, id, name, options)
     }
 
     /// A name without folders, hidden-file dots or control characters, short enough for any file system.

@@ -1,14 +1,14 @@
 import Hummingbird
-import StoreOpsStorage
+import StoreOpsServices
 
 /// `GET /health`: whether the server is up and its database answers, with the schema version.
 struct HealthController: Sendable {
-    let storage: any StoreOpsStore
+    let health: HealthService
 
     func addRoutes(to router: Router<ServerContext>) {
         router.get("health") { _, _ -> Response in
             do {
-                let version = try await storage.schemaVersion()
+                let version = try await health.schemaVersion()
                 return Self.json(.ok, "{\"status\":\"ok\",\"schema_version\":\(version)}")
             } catch {
                 return Self.json(.serviceUnavailable, "{\"status\":\"unavailable\"}")

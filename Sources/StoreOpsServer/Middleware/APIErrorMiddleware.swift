@@ -1,7 +1,7 @@
 import Hummingbird
 import Logging
+import StoreOpsReports
 import StoreOpsServices
-import StoreOpsStorage
 
 /// Wraps every request: gives it a request id (`X-Request-ID`, also in the log), answers every failure as an RFC 9457
 /// problem (`application/problem+json`: type, title, status, detail, with `code` and `request_id`; the earlier
@@ -42,8 +42,7 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             response.headers[.contentType] = "application/problem+json; charset=utf-8"
             return response
         }
-        switch error {
-        case let error as ServiceError:
+        if let error = ServiceError.classify(error) {
             let status: HTTPResponse.Status = switch error.code {
             case .invalidInput: .badRequest
             case .notFound: .notFound
@@ -53,23 +52,20 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             case .tooLarge: .contentTooLarge
             case .unavailable: .serviceUnavailable
             case .tooManyRequests: .tooManyRequests
+            case .outOfRange: .unprocessableContent
+            case .storage: .internalServerError
             }
+            if error.code == .storage {
+                logger.error("storage error on \(request.method) \(request.uri.path): \(error.message)")
+                return answer(status, "storage", "The database failed (request \(requestID)); the server log has the details.")
+            }
+            if error.code == .unavailable { logger.warning("unavailable: \(error.message)") }
             var response = answer(status, error.code.rawValue, error.message)
             if error.code == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"storeops\"" }
             if error.code == .unavailable || error.code == .tooManyRequests { response.headers[.retryAfter] = "5" }
             return response
-        case let error as StorageError:
-            switch error.code {
-            // Outside the user's scope looks the same as missing.
-            case .unknownStore, .forbidden: return answer(.notFound, "not_found", error.message)
-            case .outOfRange: return answer(.unprocessableContent, "out_of_range", error.message)
-            case .unavailable:
-                logger.warning("storage unavailable: \(error.message)")
-                return answer(.serviceUnavailable, "unavailable", error.message)
-            default:
-                logger.error("storage error on \(request.method) \(request.uri.path): \(error)")
-                return answer(.internalServerError, "storage", "The database failed (request \(requestID)); the server log has the details.")
-            }
+        }
+        switch error {
         case let error as UploadTimedOut:
             return answer(.requestTimeout, "timeout", "The upload took longer than \(error.timeout.components.seconds) seconds to "
                 + "arrive; import big exports with `storeops import`, or from a faster connection.")

@@ -2,7 +2,6 @@ import Hummingbird
 import Logging
 import StoreOpsReports
 import StoreOpsServices
-import StoreOpsStorage
 
 /// Answers the web pages' failures as pages: a redirect goes out as such, a missing session sends the browser to
 /// sign in, and every other failure is an HTML page with the status the API would give and its message (a store

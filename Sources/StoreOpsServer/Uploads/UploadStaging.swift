@@ -3,6 +3,10 @@ import Hummingbird
 import StoreOpsServices
 #if canImport(Glibc)
 import Glibc
+#if canImport(CDispatch)
+// On Linux the members of `stat` count as CDispatch's for member import visibility.
+import CDispatch
+#endif
 #elseif canImport(Darwin)
 import Darwin
 #endif

@@ -12,6 +12,8 @@ struct TeamPage {
     let workspaceAdmin: Bool
     /// What a form could not do, and why.
     let error: String?
+    /// The reader's user id: their own roles and account are changed by another administrator.
+    let user: String
 
     func content(_ team: Team) -> String {
         let l = language, e = WebPage.escape
@@ -34,11 +36,12 @@ struct TeamPage {
         var html = "<h1>\(e(l.pick("团队与角色", "Team and roles")))</h1>"
         if let error { html += "<p class=\"error\" role=\"alert\">\(e(error))</p>" }
         html += "<p class=\"muted\">\(e(l.pick("查看：看数据和报告；运营：还能导入、改目标/成本/任务；管理员：还能管理客户的店铺和人员。", "Viewer reads; operator also imports and edits targets, costs and tasks; admin also manages the client's stores and people.")))</p>"
-        html += "<div class=\"scroll\"><table class=\"team\"><thead><tr><th>\(e(l.pick("用户", "User")))</th><th>\(e(l.pick("角色", "Roles")))</th></tr></thead><tbody>"
+        html += "<div class=\"scroll\"><table class=\"team\"><thead><tr><th>\(e(l.pick("用户", "User")))</th><th>\(e(l.pick("角色", "Roles")))</th>"
+            + (workspaceAdmin ? "<th>\(e(l.pick("账户", "Account")))</th>" : "") + "</tr></thead><tbody>"
         for user in team.users {
             let grants = (team.grants[user.id] ?? []).map { grant -> String in
                 var item = "\(e(roleLabel(grant.role))) · \(e(name(grant.target)))"
-                if manageable.contains(grant.target) {
+                if manageable.contains(grant.target), user.id.rawValue != self.user {
                     item += "<form class=\"inline\" method=\"post\" action=\"/team/revoke\">\(WebPage.csrfField(csrf))"
                         + "<input type=\"hidden\" name=\"user\" value=\"\(e(user.id.rawValue))\">"
                         + "<input type=\"hidden\" name=\"kind\" value=\"\(e(grant.target.kind))\"><input type=\"hidden\" name=\"id\" value=\"\(e(grant.target.id))\">"
@@ -48,7 +51,9 @@ struct TeamPage {
             }
             let disabled = user.disabledAt == nil ? "" : " <span class=\"muted\">(\(e(l.pick("已停用", "disabled"))))</span>"
             html += "<tr><td>\(e(user.name)) <span class=\"muted\">\(e(user.id.rawValue))</span>\(disabled)</td>"
-                + "<td>\(grants.isEmpty ? "—" : grants.joined(separator: "<br>"))</td></tr>"
+                + "<td>\(grants.isEmpty ? "—" : grants.joined(separator: "<br>"))</td>"
+            if workspaceAdmin { html += "<td>\(userActions(user))</td>" }
+            html += "</tr>"
         }
         html += "</tbody></table></div>"
         html += "<h2>\(e(l.pick("授予角色", "Give a role")))</h2><form class=\"settings\" method=\"post\" action=\"/team/grant\">\(WebPage.csrfField(csrf))"
@@ -70,6 +75,20 @@ struct TeamPage {
             + "<label>\(e(l.pick("用户", "User"))) <select name=\"user\">\(userOptions)</select></label> "
             + "<label>\(e(l.pick("新密码", "New password"))) <input name=\"password\" type=\"password\" autocomplete=\"new-password\" required minlength=\"10\"></label> "
             + "<button type=\"submit\">\(e(l.pick("设置", "Set")))</button></form>"
+        return html
+    }
+
+    /// A workspace admin's buttons on a user: disable or enable (not on themselves), a new API token.
+    func userActions(_ user: User) -> String {
+        let l = language, e = WebPage.escape
+        func button(_ action: String, _ label: String) -> String {
+            "<form class=\"inline\" method=\"post\" action=\"/team/\(action)\">\(WebPage.csrfField(csrf))"
+                + "<input type=\"hidden\" name=\"user\" value=\"\(e(user.id.rawValue))\">"
+                + "<button type=\"submit\">\(e(label))</button></form>"
+        }
+        var html = button("token", l.pick("新 API 令牌", "New API token"))
+        guard user.id.rawValue != self.user else { return html }
+        html += user.disabledAt == nil ? button("disable", l.pick("停用", "Disable")) : button("enable", l.pick("启用", "Enable"))
         return html
     }
 }

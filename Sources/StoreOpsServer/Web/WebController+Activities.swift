@@ -11,7 +11,7 @@ extension WebController {
         let (session, user) = try await signedIn(request)
         let store = try await requireStore(context, user)
         let l = Self.language(request), e = WebPage.escape
-        let list = try await ActivityService(storage: user.storage, clock: clock).list(store: store.id, days: nil).reversed()
+        let list = try await ActivityService(user, clock: clock).list(store: store.id, days: nil).reversed()
         var body = StoreNav.render(store, current: .activities, language: l) + "<h1>\(e(l.pick("活动", "Activities")))</h1>"
         if list.isEmpty {
             body += "<p class=\"muted\">\(e(l.pick("还没有活动：导入 activities 表或用 storeops activity add 添加。", "No activities yet: import an activities sheet or add one with storeops activity add.")))</p>"
@@ -39,7 +39,7 @@ extension WebController {
             throw ServiceError(.notFound, "There is no such activity.")
         }
         let l = Self.language(request), e = WebPage.escape
-        let review = try await ActivityService(storage: user.storage, clock: clock).review(store: store.id, activity: id)
+        let review = try await ActivityService(user, clock: clock).review(store: store.id, activity: id)
         let a = review.activity
         var body = StoreNav.render(store, current: .activities, language: l)
         body += "<h1>\(e(l.pick("活动复盘", "Activity review"))) · \(e(a.name))</h1>"

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import StoreOpsCore
 import StoreOpsReports
@@ -15,9 +16,9 @@ extension WebController {
         let (session, user) = try await signedIn(request)
         let store = try await requireStore(context, user)
         let l = Self.language(request)
-        async let targets = user.storage.read(Target.self, store: store.id, days: nil)
-        async let costs = user.storage.costSettings(store: store.id)
-        async let thresholds = SettingsService(storage: user.storage).entries(store: store.id)
+        async let targets = TargetService(user).targets(store: store.id)
+        async let costs = CostService(user).settings(store: store.id)
+        async let thresholds = SettingsService(user).entries(store: store.id)
         let content = SettingsPage(language: l, csrf: session.csrfToken, canWrite: user.policy.permits(.write, on: store))
             .content(store: store, targets: try await targets, costs: try await costs, thresholds: try await thresholds, error: error)
         let page = WebPage(title: "\(store.name) · \(l.pick("设置", "Settings"))", language: l, user: (user.user.name, session.csrfToken),
@@ -34,13 +35,13 @@ extension WebController {
             switch form {
             case .target:
                 let optional = { (name: String) in given(name).flatMap { $0.isEmpty ? nil : $0 } }
-                try await TargetService(storage: user.storage).set(store: store.id, period: given("period") ?? "", gmv: given("gmv") ?? "",
+                try await TargetService(user).set(store: store.id, period: given("period") ?? "", gmv: given("gmv") ?? "",
                                                                    profit: optional("profit"), adBudget: optional("ad_budget"))
             case .costs:
                 // An empty rate leaves it as it is; an empty amount clears it. A form left empty on a store without cost
                 // settings saves nothing: profit stays unknown rather than computed with made-up zeros.
                 let names = ["commission", "payment_fee", "shipping_per_order", "other_daily_cost"]
-                let known = try await user.storage.costSettings(store: store.id) != nil
+                let known = try await CostService(user).settings(store: store.id) != nil
                 // First cost settings need both rates: a rate left out would be stored as 0 and profit computed from it.
                 if !known, names.contains(where: { !(given($0) ?? "").isEmpty }),
                    (given("commission") ?? "").isEmpty || (given("payment_fee") ?? "").isEmpty {
@@ -48,13 +49,13 @@ extension WebController {
                         + "profit cannot be worked out. 请同时填写平台佣金和支付手续费（没有就填 0），否则无法计算利润。")
                 }
                 if known || names.contains(where: { !(given($0) ?? "").isEmpty }) {
-                    try await CostService(storage: user.storage).set(
+                    try await CostService(user).set(
                         store: store.id, commissionPercent: given("commission").flatMap { $0.isEmpty ? nil : $0 },
                         paymentFeePercent: given("payment_fee").flatMap { $0.isEmpty ? nil : $0 },
                         shippingPerOrder: given("shipping_per_order"), otherDailyCost: given("other_daily_cost"))
                 }
             case .checks:
-                let service = SettingsService(storage: user.storage)
+                let service = SettingsService(user)
                 // Every value is checked before any is saved: a form is saved whole or not at all.
                 var changes: [(String, String)] = []
                 for entry in try await service.entries(store: store.id) {

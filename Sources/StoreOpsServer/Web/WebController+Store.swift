@@ -13,7 +13,7 @@ extension WebController {
         let (store, days) = try await range(request, context, user)
         let l = Self.language(request)
         let content = try await cache.value("table.\(l.rawValue)", store: store.id, detail: "\(days.first.iso)/\(days.last.iso)",
-                                            storage: user.storage) {
+                                            as: user) {
             MasterTablePage(language: l).content(store: store, days: days, rows: try await masterTable(store, days, user))
         }
         let page = WebPage(title: "\(store.name) · \(l.pick("总表", "Master table"))", language: l, user: (user.user.name, session.csrfToken),
@@ -28,7 +28,7 @@ extension WebController {
         let rows = try await masterTable(store, days, user)
         let name = "\(store.id.rawValue)-\(days.first.iso)-\(days.last.iso).\(xlsx ? "xlsx" : "csv")"
         let (type, bytes): (String, ByteBuffer) = xlsx
-            ? ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ByteBuffer(data: try MasterTableXLSX.render(store: store, rows: rows)))
+            ? ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ByteBuffer(bytes: try MasterTableXLSX.render(store: store, rows: rows)))
             : ("text/csv; charset=utf-8", ByteBuffer(string: MasterTableCSVRenderer().render(store: store, rows: rows)))
         return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
                         body: ResponseBody(byteBuffer: bytes))
@@ -38,8 +38,8 @@ extension WebController {
     func checks(_ request: Request, _ context: ServerContext) async throws -> Response {
         let (session, user) = try await signedIn(request)
         let store = try await requireStore(context, user)
-        let report = try await CheckService(storage: user.storage, clock: clock).run(store: store.id, day: try day(request))
-        let tasks = try await TaskService(storage: user.storage, clock: clock).list(store: store.id)
+        let report = try await CheckService(user, clock: clock).run(store: store.id, day: try day(request))
+        let tasks = try await TaskService(user, clock: clock).list(store: store.id)
         let l = Self.language(request)
         let page = WebPage(title: "\(store.name) · \(l.pick("检查与任务", "Checks & tasks"))", language: l,
                            user: (user.user.name, session.csrfToken), path: StoreNav.checks.path(store.id))
@@ -55,7 +55,7 @@ extension WebController {
             guard let day = Day(iso: text) else { throw ServiceError(.invalidInput, "date=\(text) is not a day: use YYYY-MM-DD.") }
             return day
         }
-        _ = try await CheckService(storage: user.storage, clock: clock).run(store: store.id, day: date, recordTasks: true)
+        _ = try await CheckService(user, clock: clock).run(store: store.id, day: date, recordTasks: true)
         return WebRedirect(location: StoreNav.checks.path(store.id) + (date.map { "?date=\($0.iso)" } ?? "")).response
     }
 
@@ -63,7 +63,7 @@ extension WebController {
     func taskAction(_ request: Request, _ context: ServerContext, _ verb: String) async throws -> Response {
         let (store, user, form) = try await action(request, context)
         guard let task = context.parameters.get("task"), !task.isEmpty else { throw ServiceError(.notFound, "There is no such task.") }
-        let tasks = TaskService(storage: user.storage, clock: clock)
+        let tasks = TaskService(user, clock: clock)
         switch verb {
         case "close": try await tasks.close(store: store.id, task: task)
         case "reopen": try await tasks.reopen(store: store.id, task: task)
@@ -76,7 +76,7 @@ extension WebController {
     func periodReport(_ request: Request, _ context: ServerContext, _ kind: StoreNav) async throws -> Response {
         let (session, user) = try await signedIn(request)
         let store = try await requireStore(context, user)
-        let service = PeriodReportService(storage: user.storage, clock: clock)
+        let service = PeriodReportService(user, clock: clock)
         let l = Self.language(request), e = WebPage.escape
         let (name, input) = kind == .weekly ? ("week", "week") : ("month", "month")
         var period = request.uri.queryParameters.get(name) ?? ""
@@ -98,10 +98,10 @@ extension WebController {
         let store = try await requireStore(context, user)
         let l = Self.language(request)
         let day = try day(request) ?? store.timeZone.yesterday(now: clock())
-        let (storage, clock) = (user.storage, self.clock)
-        let content = try await cache.value("\(page.rawValue).\(l.rawValue)", store: store.id, detail: day.iso, storage: storage) {
-            async let checks = CheckService(storage: storage, clock: clock).run(store: store.id, day: day)
-            let period = try await PeriodReportService(storage: storage, clock: clock).period(
+        let clock = self.clock
+        let content = try await cache.value("\(page.rawValue).\(l.rawValue)", store: store.id, detail: day.iso, as: user) {
+            async let checks = CheckService(user, clock: clock).run(store: store.id, day: day)
+            let period = try await PeriodReportService(user, clock: clock).period(
                 store: store.id, days: DayRange(day.adding(days: -29), day)!)
             return TopicPage(language: l, page: page).content(checks: try await checks, period: period)
         }
@@ -123,12 +123,12 @@ extension WebController {
         if page == .plan {
             let text = query.get("year") ?? String(yesterday.year)
             guard let year = Int(text), (2000...2100).contains(year) else { throw ServiceError(.invalidInput, "year=\(text) is not a year.") }
-            let plan = try await PlanService(storage: user.storage, clock: clock).plan(store: store.id, year: year)
+            let plan = try await PlanService(user, clock: clock).plan(store: store.id, year: year)
             tables = PlanRenderer.tables(plan, weeks: false, language: l)
             picker += "<label>\(e(l.pick("年份", "Year"))) <input type=\"number\" name=\"year\" min=\"2000\" max=\"2100\" value=\"\(year)\"></label> "
         } else {
             let month = query.get("month").flatMap { $0.isEmpty ? nil : $0 } ?? String(yesterday.iso.prefix(7))
-            let report = try await KPIService(storage: user.storage, clock: clock).kpi(store: store.id, month: month)
+            let report = try await KPIService(user, clock: clock).kpi(store: store.id, month: month)
             tables = KPIRenderer.tables(report, language: l)
             picker += "<label>\(e(l.pick("月份", "Month"))) <input type=\"month\" name=\"month\" value=\"\(e(month))\"></label> "
         }
@@ -147,7 +147,7 @@ extension WebController {
     func imports(_ request: Request, _ context: ServerContext) async throws -> Response {
         let (session, user) = try await signedIn(request)
         let store = try await requireStore(context, user)
-        let ledger = try await user.storage.importRecords(store: store.id)
+        let ledger = try await ImportService(user, clock: clock).ledger(store: store.id)
         let l = Self.language(request)
         let page = WebPage(title: "\(store.name) · \(l.pick("导入", "Imports"))", language: l, user: (user.user.name, session.csrfToken),
                            path: StoreNav.imports.path(store.id))
@@ -160,16 +160,16 @@ extension WebController {
 
     /// The master table of `days`, kept while the store's data does not change.
     func masterTable(_ store: Store, _ days: DayRange, _ user: AccessContext) async throws -> [MasterTableRow] {
-        let (storage, clock) = (user.storage, self.clock)
-        return try await cache.value("table", store: store.id, detail: "\(days.first.iso)/\(days.last.iso)", storage: storage) {
-            try await ReportService(storage: storage, clock: clock).masterTable(store: store.id, days: days).rows
+        let clock = self.clock
+        return try await cache.value("table", store: store.id, detail: "\(days.first.iso)/\(days.last.iso)", as: user) {
+            try await ReportService(user, clock: clock).masterTable(store: store.id, days: days).rows
         }
     }
 
     /// The store of the path, if the user can read it (else 404, as for a store that does not exist).
     func requireStore(_ context: ServerContext, _ user: AccessContext) async throws -> Store {
         guard let text = context.parameters.get("store"), let id = StoreID(text) else { throw ServiceError(.notFound, "There is no such store.") }
-        return try await user.storage.requireStore(id)
+        return try await user.store(id)
     }
 
     /// The store and `from`..`to` of a master-table request (default: the 30 days up to yesterday; at most 400 days).

@@ -10,7 +10,8 @@ extension WebController {
         let l = Self.language(request)
         let team = try await access.team(as: user)
         let page = WebPage(title: l.pick("团队", "Team"), language: l, user: (user.user.name, session.csrfToken), path: "/team")
-        let content = TeamPage(language: l, csrf: session.csrfToken, workspaceAdmin: user.policy.isWorkspaceAdmin, error: error).content(team)
+        let content = TeamPage(language: l, csrf: session.csrfToken, workspaceAdmin: user.policy.isWorkspaceAdmin, error: error,
+                               user: user.user.id.rawValue).content(team)
         return html(error == nil ? .ok : .badRequest, page.render(content), request: request)
     }
 
@@ -52,11 +53,17 @@ extension WebController {
             target = Grant.Target(kind: form["kind"] ?? "", id: form["id"] ?? "")
         }
         guard let target else { throw ServiceError(.invalidInput, "Choose what the role is on: the workspace, a client or a store.") }
-        if grant {
-            guard let role = Role(rawValue: form["role"] ?? "") else { throw ServiceError(.invalidInput, "Choose a role: viewer, operator or admin.") }
-            try await access.grant(user: id, role: role, on: target, as: user)
-        } else {
-            try await access.revoke(user: id, on: target, as: user)
+        do {
+            if grant {
+                guard let role = Role(rawValue: form["role"] ?? "") else {
+                    throw ServiceError(.invalidInput, "Choose a role: viewer, operator or admin.")
+                }
+                try await access.grant(user: id, role: role, on: target, as: user)
+            } else {
+                try await access.revoke(user: id, on: target, as: user)
+            }
+        } catch let error as ServiceError where error.code == .invalidInput {
+            return try await team(request, error: error.message)
         }
         return WebRedirect(location: "/team").response
     }

@@ -38,7 +38,8 @@ struct WebController: Sendable {
         (.get, "/stores/:store/activities"), (.get, "/stores/:store/activities/:activity"),
         (.get, "/stores/:store/imports"), (.get, "/assets/app.css"),
         (.get, "/assets/app.js"), (.get, "/team"), (.post, "/team/grant"), (.post, "/team/revoke"), (.post, "/team/users"),
-        (.post, "/team/password"),
+        (.post, "/team/password"), (.post, "/team/disable"), (.post, "/team/enable"), (.post, "/team/token"),
+        (.get, "/account"), (.post, "/account/password"), (.post, "/account/token"),
     ]
 
     func addRoutes(to router: Router<ServerContext>) {
@@ -84,6 +85,12 @@ struct WebController: Sendable {
                 case (.post, "/team/revoke"): try await teamAction(request, grant: false)
                 case (.post, "/team/users"): try await teamUser(request, add: true)
                 case (.post, "/team/password"): try await teamUser(request, add: false)
+                case (.post, "/team/disable"): try await setDisabled(request, true)
+                case (.post, "/team/enable"): try await setDisabled(request, false)
+                case (.post, "/team/token"): try await issueToken(request, fromTeam: true)
+                case (.get, "/account"): try await account(request)
+                case (.post, "/account/password"): try await changePassword(request)
+                case (.post, "/account/token"): try await issueToken(request, fromTeam: false)
                 default: throw ServiceError(.notFound, "There is no such page.")
                 }
             }
@@ -153,8 +160,8 @@ struct WebController: Sendable {
     func overview(_ request: Request) async throws -> Response {
         let (session, user) = try await signedIn(request)
         let l = Self.language(request)
-        let lines = try await OverviewService(storage: user.storage, clock: clock, cache: cache)
-            .overview(of: try await user.storage.stores(), day: try day(request))
+        let lines = try await OverviewService(user, clock: clock, cache: cache)
+            .overview(of: try await user.stores(), day: try day(request))
         let page = WebPage(title: l.pick("总览", "Overview"), language: l, user: (user.user.name, session.csrfToken), path: "/overview")
         return html(.ok, page.render(OverviewPage(language: l).content(lines)), request: request)
     }
@@ -165,10 +172,10 @@ struct WebController: Sendable {
         let l = Self.language(request)
         let store = try await requireStore(context, user)
         let day = try day(request) ?? store.timeZone.yesterday(now: clock())
-        let (storage, clock) = (user.storage, self.clock)
+        let clock = self.clock
         // Kept rendered: most of a kept page's time would otherwise go into writing its HTML again.
-        let report = try await cache.value("briefing.\(l.rawValue)", store: store.id, detail: day.iso, storage: storage) {
-            DailyReportHTMLRenderer(language: l).body(try await BriefingService(storage: storage, clock: clock).briefing(store: store.id, day: day))
+        let report = try await cache.value("briefing.\(l.rawValue)", store: store.id, detail: day.iso, as: user) {
+            DailyReportHTMLRenderer(language: l).body(try await BriefingService(user, clock: clock).briefing(store: store.id, day: day))
         }
         let path = StoreNav.briefing.path(store.id)
         let picker = WebPage.dayPicker(action: path, day: day, language: l)

@@ -16,7 +16,7 @@ struct WebPage {
         var bar = "<a class=\"brand\" href=\"/overview\">StoreOps</a>"
         if let user {
             bar += "<nav><a href=\"/overview\">\(e(l.pick("总览", "Overview")))</a> <a href=\"/team\">\(e(l.pick("团队", "Team")))</a></nav>"
-            bar += "<span class=\"who\">\(e(user.name))</span>"
+            bar += "<a class=\"who\" href=\"/account\" title=\"\(e(l.pick("我的账户", "My account")))\">\(e(user.name))</a>"
         }
         bar += "<span class=\"lang\"><a href=\"\(e(path))?lang=zh\" lang=\"zh-CN\">中文</a> · "
             + "<a href=\"\(e(path))?lang=en\" lang=\"en\">English</a></span>"

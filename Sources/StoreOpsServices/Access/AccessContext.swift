@@ -17,4 +17,10 @@ public struct AccessContext: Sendable {
         readable = policy.stores(stores, permitting: .read)
         storage = AccessControlledStore(inner: root.restricted(to: .stores(readable)), policy: policy)
     }
+
+    /// The stores the user can read.
+    public func stores() async throws -> [Store] { try await storage.stores() }
+
+    /// The store `id` when the user can read it; a store outside their grants is as unknown as a missing one.
+    public func store(_ id: StoreID) async throws -> Store { try await storage.requireStore(id) }
 }

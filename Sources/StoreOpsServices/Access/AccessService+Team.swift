@@ -12,8 +12,12 @@ extension AccessService {
             throw ServiceError(.forbidden, "\(context.user.id) administers nothing: managing roles needs the admin role on the workspace or a client.")
         }
         let users = try await database.users().filter { $0.workspace == context.user.workspace }
+        // A client's admin sees the roles on what they manage, not every grant of the workspace.
+        let visible = Set(targets), everything = context.policy.isWorkspaceAdmin
         var grants: [UserID: [Grant]] = [:]
-        for user in users { grants[user.id] = try await database.grants(user: user.id) }
+        for user in users {
+            grants[user.id] = try await database.grants(user: user.id).filter { everything || visible.contains($0.target) }
+        }
         // Names of this workspace's own targets only: a grant left on something moved away shows its id, not its name.
         let workspace = context.user.workspace
         var names: [Grant.Target: String] = [:]
@@ -56,11 +60,35 @@ extension AccessService {
     /// Sets the password of a user of the acting workspace admin's workspace (ending their sessions).
     public func setPassword(user id: String, _ password: String, as context: AccessContext,
                             hasher: PasswordHasher = PasswordHasher()) async throws {
+        _ = try await requireWorkspaceUser(id, "set the password of", as: context)
+        try await setPassword(user: id, password, hasher: hasher)
+    }
+
+    /// Disables (or enables again) a user of the acting workspace admin's workspace; disabling ends their sessions
+    /// and their API token stops working. Not oneself: another administrator must.
+    @discardableResult
+    public func setDisabled(user id: String, _ disabled: Bool, as context: AccessContext) async throws -> User {
+        let user = try await requireWorkspaceUser(id, "disable or enable", as: context)
+        guard user.id != context.user.id else {
+            throw ServiceError(.invalidInput, "You cannot disable yourself; another administrator of the workspace can. 不能停用自己，请工作区的另一位管理员操作。")
+        }
+        return try await setDisabled(user: id, disabled)
+    }
+
+    /// Issues a new API token (for scripts) to the acting user, or, for a workspace admin, to a user of their
+    /// workspace; the user's earlier token stops working. The token is shown once: only its hash is kept.
+    public func issueToken(user id: String, expiresAt: Instant? = nil, as context: AccessContext) async throws -> String {
+        if id != context.user.id.rawValue { _ = try await requireWorkspaceUser(id, "issue an API token to", as: context) }
+        return try await rotateToken(user: id, expiresAt: expiresAt)
+    }
+
+    /// User `id` when the acting user administers its workspace; anyone else (or a missing user) is refused alike.
+    func requireWorkspaceUser(_ id: String, _ action: String, as context: AccessContext) async throws -> User {
         let user = try? await requireUser(id)
         guard context.policy.isWorkspaceAdmin, let user, user.workspace == context.user.workspace else {
-            throw ServiceError(.forbidden, "\(context.user.id) cannot set the password of \(id): that needs the admin role on their workspace.")
+            throw ServiceError(.forbidden, "\(context.user.id) cannot \(action) \(id): that needs the admin role on their workspace.")
         }
-        try await setPassword(user: id, password, hasher: hasher)
+        return user
     }
 
     /// The workspace (for its admin), its clients the user administers, and those clients' stores.
@@ -78,6 +106,10 @@ extension AccessService {
         guard let user, user.workspace == context.user.workspace, try await manageable(by: context).contains(target) else {
             throw ServiceError(.forbidden, "\(context.user.id) cannot manage roles of \(id) on \(target): that needs the admin role on it, "
                 + "for a user of the same workspace.")
+        }
+        // One's own roles change only by another administrator: nobody locks themselves (or the workspace) out.
+        guard user.id != context.user.id else {
+            throw ServiceError(.invalidInput, "You cannot change your own roles; another administrator can. 不能修改自己的角色，请另一位管理员操作。")
         }
     }
 }

@@ -13,6 +13,11 @@ public struct CheckService: Sendable {
         self.clock = clock
     }
 
+    /// The service as `context`'s user: every read and write limited to what their grants reach.
+    public init(_ context: AccessContext, clock: @escaping @Sendable () -> Instant) {
+        self.init(storage: context.storage, clock: clock)
+    }
+
     /// The findings of `day` (default: yesterday in the store's time zone), grouped by section, most money first, with
     /// the store's thresholds (or `settings`). With `recordTasks`, the findings also become tasks (`TaskService.sync`).
     public func run(store id: StoreID, day: Day? = nil, settings: CheckSettings? = nil, recordTasks: Bool = false) async throws -> CheckReport {

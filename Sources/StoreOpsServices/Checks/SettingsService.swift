@@ -7,6 +7,9 @@ public struct SettingsService: Sendable {
 
     public init(storage: any StoreOpsStore) { self.storage = storage }
 
+    /// The service as `context`'s user: every read and write limited to what their grants reach.
+    public init(_ context: AccessContext) { self.init(storage: context.storage) }
+
     /// One threshold as shown to the user: its value and whether the store overrides the default.
     public struct Entry: Hashable, Sendable {
         public var name: CheckSettings.Name

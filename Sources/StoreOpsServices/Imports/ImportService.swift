@@ -20,6 +20,16 @@ public struct ImportService: Sendable {
         self.clock = clock
     }
 
+    /// The service as `context`'s user: every read and write limited to what their grants reach.
+    public init(_ context: AccessContext, clock: @escaping @Sendable () -> Instant) {
+        self.init(storage: context.storage, clock: clock)
+    }
+
+    /// The import ledger of store `id`: every file imported, oldest first.
+    public func ledger(store id: StoreID) async throws -> [ImportRecord] {
+        try await storage.importRecords(store: id)
+    }
+
     /// The names `--kind` accepts, with what each is.
     public static var kinds: [(kind: String, title: String)] { BuiltInFormats.all.map { ($0.kind, $0.title) } }
 

@@ -13,6 +13,11 @@ public struct ActivityService: Sendable {
         self.clock = clock
     }
 
+    /// The service as `context`'s user: every read and write limited to what their grants reach.
+    public init(_ context: AccessContext, clock: @escaping @Sendable () -> Instant) {
+        self.init(storage: context.storage, clock: clock)
+    }
+
     /// Records an activity from `start` to `end`; its id defaults to its name and first day, and its status to where
     /// today stands against its days (planned, running, ended). Adding one with an existing id replaces it.
     public func add(store id: StoreID, activity activityID: String?, name: String, kind: ActivityKind, start: Day, end: Day,

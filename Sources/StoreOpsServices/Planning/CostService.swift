@@ -7,6 +7,14 @@ public struct CostService: Sendable {
 
     public init(storage: any StoreOpsStore) { self.storage = storage }
 
+    /// The service as `context`'s user: every read and write limited to what their grants reach.
+    public init(_ context: AccessContext) { self.init(storage: context.storage) }
+
+    /// The cost rates of store `id`, nil while none are set.
+    public func settings(store id: StoreID) async throws -> CostSettings? {
+        try await storage.costSettings(store: id)
+    }
+
     /// Updates the given settings (nil leaves a setting as it is). Rates are percentages such as `2` or `0.6`,
     /// amounts decimals in the store's currency; an empty amount clears it.
     @discardableResult

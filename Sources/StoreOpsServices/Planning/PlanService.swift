@@ -18,6 +18,11 @@ public struct PlanService: Sendable {
         self.clock = clock
     }
 
+    /// The service as `context`'s user: every read and write limited to what their grants reach.
+    public init(_ context: AccessContext, clock: @escaping @Sendable () -> Instant) {
+        self.init(storage: context.storage, clock: clock)
+    }
+
     /// Plans `year` from its GMV (and optionally profit and ad budget) target, replacing the year's targets.
     @discardableResult
     public func setYear(

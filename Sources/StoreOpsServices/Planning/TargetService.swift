@@ -7,6 +7,14 @@ public struct TargetService: Sendable {
 
     public init(storage: any StoreOpsStore) { self.storage = storage }
 
+    /// The service as `context`'s user: every read and write limited to what their grants reach.
+    public init(_ context: AccessContext) { self.init(storage: context.storage) }
+
+    /// The targets set for store `id`, every period.
+    public func targets(store id: StoreID) async throws -> [Target] {
+        try await storage.read(Target.self, store: id, days: nil)
+    }
+
     /// Sets (or replaces) the target of a period, given as `2026-11` (month), `2026` (year), `2026-Q4` (quarter),
     /// `2026-W47` (ISO week) or `2026-11-11` (an event day's own target); amounts are decimals in the store's currency.
     @discardableResult

@@ -15,6 +15,11 @@ public struct BriefingService: Sendable {
         self.reports = ReportService(storage: storage, clock: clock)
     }
 
+    /// The service as `context`'s user: every read and write limited to what their grants reach.
+    public init(_ context: AccessContext, clock: @escaping @Sendable () -> Instant) {
+        self.init(storage: context.storage, clock: clock)
+    }
+
     /// The briefing of `day` (default: yesterday in the store's time zone). Its parts run concurrently, each read on
     /// its own connection, so the briefing takes both cores; the why reuses the checks' facts (the day's lines, stock,
     /// catalog, unit costs and ads) and the report's master table when its days lie inside it.

@@ -9,6 +9,9 @@ public struct CustomerService: Sendable {
 
     public init(storage: any StoreOpsStore) { self.storage = storage }
 
+    /// The service as `context`'s user: every read and write limited to what their grants reach.
+    public init(_ context: AccessContext) { self.init(storage: context.storage) }
+
     public func report(store id: StoreID, days: DayRange, grain: CohortGrain = .month, segment: CustomerSegment? = nil) async throws -> CustomerReport {
         let store = try await storage.requireStore(id)
         guard days.count <= 3_700 else {

@@ -16,6 +16,11 @@ public struct OverviewService: Sendable {
         self.cache = cache
     }
 
+    /// The service as `context`'s user: every read and write limited to what their grants reach.
+    public init(_ context: AccessContext, clock: @escaping @Sendable () -> Instant, cache: ReportCache? = nil) {
+        self.init(storage: context.storage, clock: clock, cache: cache)
+    }
+
     /// The overview of `stores` on `day` (default: yesterday in each store's time zone).
     public func overview(of stores: [Store], day: Day? = nil) async throws -> [StoreOverview] {
         var lines: [StoreOverview] = []
@@ -40,7 +45,8 @@ public struct OverviewService: Sendable {
     /// One store's line, from the cache when there is one and the store's data has not changed.
     func cachedLine(of store: Store, day: Day) async throws -> StoreOverview {
         guard let cache else { return try await line(of: store, day: day) }
-        return try await cache.value("overview", store: store.id, detail: day.iso, storage: storage) {
+        return try await cache.value("overview", store: store.id, detail: day.iso,
+                                      revision: try await storage.revision(of: store.id)) {
             try await self.line(of: store, day: day)
         }
     }

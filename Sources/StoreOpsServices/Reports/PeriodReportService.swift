@@ -12,6 +12,11 @@ public struct PeriodReportService: Sendable {
         self.clock = clock
     }
 
+    /// The service as `context`'s user: every read and write limited to what their grants reach.
+    public init(_ context: AccessContext, clock: @escaping @Sendable () -> Instant) {
+        self.init(storage: context.storage, clock: clock)
+    }
+
     /// The last whole ISO week up to yesterday in the store's time zone, as `2026-W48`.
     public func lastWeek(of store: StoreID) async throws -> String {
         let yesterday = try await storage.requireStore(store).timeZone.yesterday(now: clock())

@@ -65,11 +65,12 @@ public final class ReportCache: Sendable {
         }
     }
 
-    /// The value of `kind` for `store` and `detail` at the store's current revision, read through `storage` (which
-    /// also checks that its user may read the store, before anything kept is handed out).
-    public func value<T: Sendable>(_ kind: String, store: StoreID, detail: String, storage: any StoreOpsStore,
+    /// The value of `kind` for `store` and `detail` at the store's current revision, read as `context`'s user (which
+    /// also checks that they may read the store, before anything kept is handed out).
+    public func value<T: Sendable>(_ kind: String, store: StoreID, detail: String, as context: AccessContext,
                                    compute: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await value(kind, store: store, detail: detail, revision: try await storage.revision(of: store), compute: compute)
+        try await value(kind, store: store, detail: detail, revision: try await context.storage.revision(of: store),
+                        compute: compute)
     }
 
     /// How many values are kept.

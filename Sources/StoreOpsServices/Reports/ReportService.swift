@@ -13,6 +13,11 @@ public struct ReportService: Sendable {
         self.clock = clock
     }
 
+    /// The service as `context`'s user: every read and write limited to what their grants reach.
+    public init(_ context: AccessContext, clock: @escaping @Sendable () -> Instant) {
+        self.init(storage: context.storage, clock: clock)
+    }
+
     /// Yesterday in the store's time zone.
     public func yesterday(of store: Store) -> Day { store.timeZone.yesterday(now: clock()) }
 

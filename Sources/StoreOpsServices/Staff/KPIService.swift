@@ -13,6 +13,11 @@ public struct KPIService: Sendable {
         self.clock = clock
     }
 
+    /// The service as `context`'s user: every read and write limited to what their grants reach.
+    public init(_ context: AccessContext, clock: @escaping @Sendable () -> Instant) {
+        self.init(storage: context.storage, clock: clock)
+    }
+
     /// The KPIs of `month` (`2026-11`) up to yesterday, for everyone or one person.
     public func kpi(store id: StoreID, month text: String, person name: String? = nil) async throws -> KPIReport {
         let store = try await storage.requireStore(id)

@@ -13,6 +13,11 @@ public struct TaskService: Sendable {
         self.clock = clock
     }
 
+    /// The service as `context`'s user: every read and write limited to what their grants reach.
+    public init(_ context: AccessContext, clock: @escaping @Sendable () -> Instant) {
+        self.init(storage: context.storage, clock: clock)
+    }
+
     /// Records a check report's findings as tasks: new tasks for new findings, updates for persisting ones (never a
     /// duplicate), and the recovery verdict of closed tasks (see `TaskPlanner`).
     @discardableResult
