@@ -111,7 +111,7 @@ def main():
         expect(len(driver.find_elements(By.CSS_SELECTOR, "table.master tbody tr")) >= 28, "30 days of the master table")
         shoot("04-table")
 
-        for number, (link, heading) in enumerate([("推广", "推广"), ("商品与库存", "商品与库存"), ("客服", "客服"), ("售后", "售后"),
+        for number, (link, heading) in enumerate([("推广", "关键词建议"), ("商品与库存", "商品与库存"), ("客服", "客服"), ("售后", "售后"),
                                                   ("评价与评分", "评价与评分"), ("竞品", "竞品"), ("周报", "周报"), ("月报", "月报"),
                                                   ("年度计划", "年度计划"), ("绩效", "绩效"), ("活动", "活动"), ("设置", "检查阈值")]):
             step = f"page {link}"

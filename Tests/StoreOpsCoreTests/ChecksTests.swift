@@ -94,6 +94,16 @@ struct ChecksTests {
         #expect(found["losing"]?.check == .keywordDelete && found["losing"]?.atStake == Self.yuan(6_000))
         #expect(found["thin"]?.check == .keywordLowerBid && found["thin"]?.atStake == Self.yuan(2_000))
         #expect(found["star"]?.check == .keywordRaiseBid && found["star"]?.atStake == nil && found["star"]?.role == .ads)
+        // Every keyword has a verdict for the ads page, those not acted on too.
+        let verdicts = Dictionary(uniqueKeysWithValues: KeywordCheck().verdicts(i, settings).map { ($0.keyword, $0) })
+        #expect(verdicts.mapValues(\.action) == ["nothing": .delete, "losing": .delete, "thin": .lowerBid, "star": .raiseBid,
+                                                 "fine": .keep, "new": .watch])
+        #expect(verdicts["thin"]?.roas.value == 2 && verdicts["thin"]?.breakEven?.value == 2.5 && verdicts["fine"]?.averageRank == 3)
+        #expect(verdicts["fine"]?.reasonEn == nil && verdicts["fine"]?.loss == nil)
+        // Without the item's margin nothing can be judged: the keywords are listed as such, never as "keep".
+        i.breakEvenByProduct = [:]
+        #expect(KeywordCheck().verdicts(i, settings).allSatisfy { $0.action == .unknown && $0.breakEven == nil })
+        #expect(KeywordCheck().run(i, settings).isEmpty)
     }
 
     func agent(_ name: String, inquirers: Int, paid: Int, amount: Int64) -> ServiceAgentDay {

@@ -27,6 +27,13 @@ struct CheckServiceTests {
         #expect(report.day == Self.end)
         func subjects(_ kinds: CheckKind...) -> Set<String> { Set(report.findings.filter { kinds.contains($0.check) }.map(\.subject)) }
         #expect(Set(injected.losingKeywords).isSubset(of: subjects(.keywordDelete, .keywordLowerBid)), "losing keywords")
+        // The ads page lists every keyword of the window; those acted on agree with the findings, the rest are kept.
+        let verdicts = report.keywords
+        #expect(Set(verdicts.filter { [.delete, .lowerBid, .raiseBid].contains($0.action) }.map(\.keyword))
+                    == subjects(.keywordDelete, .keywordLowerBid, .keywordRaiseBid))
+        #expect(verdicts.contains { $0.action == .keep } && verdicts.allSatisfy { $0.breakEven != nil })
+        let table = try #require(KeywordVerdictRenderer.table(report, language: .en))
+        #expect(table.rows.count == verdicts.count && table.rows.first?[10] == "Delete")
         #expect(subjects(.agentConversion).contains(injected.weakAgent))
         #expect(subjects(.soldOutHero).contains(injected.soldOutSKU))
         #expect(subjects(.competitorPriceCut).contains("\(injected.priceCutCompetitor)/\(injected.priceCutItem)"))

@@ -11,6 +11,9 @@ public struct CheckReport: Sendable {
     public var tasks: TaskPlanner.Plan?
     /// The checks that could not run for lack of facts, by the kind missing.
     public var notRun: [CheckGap] = []
+    /// Every paid-search keyword of the check window with its recommended action, and the window.
+    public var keywords: [KeywordVerdict] = []
+    public var keywordWindow: DayRange?
 
     public init(store: Store, day: Day, findings: [Finding], returnReasons: ReturnReasons? = nil, tasks: TaskPlanner.Plan? = nil) {
         self.store = store

@@ -2,7 +2,8 @@ import StoreOpsCore
 import StoreOpsReports
 
 /// A page about one part of a store (ads, products and stock, service, after-sales, reviews and scores,
-/// competitors): the day's findings of that part's checks with their advice, then that part's tables over the last
+/// competitors): the day's findings of that part's checks with their advice (on the ads page every keyword of the
+/// check window with its recommended action), then that part's tables over the last
 /// 30 days (campaigns and keyword actions; items that sold and fell, their roles and stock-outs; agents; refunds by
 /// reason; reviews; competitors' moves), each shown only when the store has its data.
 struct TopicPage {
@@ -18,6 +19,7 @@ struct TopicPage {
         let findings = ChecksPage.findings(checks, in: topic.sections, language: l)
         html += "<h2>\(e(l.pick("当天的检查", "The day's checks"))) · \(checks.day.iso)</h2>"
         html += findings.isEmpty ? "<p class=\"muted\">\(e(l.pick("没有发现问题。", "Nothing found.")))</p>" : findings
+        if page == .ads, let keywords = KeywordVerdictRenderer.table(checks, language: l) { html += ReportTable.html([keywords]) }
         let tables = PeriodReportHTMLRenderer(language: l).sections(period, topics: topic.tables)
         html += "<h2>\(e(l.pick("近 30 天", "The last 30 days"))) · \(period.totals.days.first.iso) ~ \(period.totals.days.last.iso)</h2>"
         html += tables.isEmpty

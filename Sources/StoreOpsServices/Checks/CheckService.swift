@@ -42,6 +42,8 @@ public struct CheckService: Sendable {
         let findings = DailyChecks(settings: settings).run(input)
         var report = CheckReport(store: input.store, day: input.day, findings: findings, returnReasons: reasons.total > 0 ? reasons : nil)
         report.notRun = CheckGap.of(missing: input.missing)
+        report.keywords = KeywordCheck().verdicts(input, settings)
+        report.keywordWindow = DayRange(input.day.adding(days: -(settings.windowDays - 1)), input.day)
         return report
     }
 
