@@ -15,13 +15,14 @@ public enum ServerApplication {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: APIErrorMiddleware())
         HealthController(health: services.health).addRoutes(to: router)
+        let staging = try staging ?? UploadStaging(root: settings.uploadFolder)
+        let gate = UploadGate(capacity: settings.maxConcurrentUploads)
         WebController(access: services.access, clock: clock, throttle: LoginThrottle(),
                       hasher: PasswordHasher(), secureCookies: settings.secureCookies, behindProxy: settings.behindProxy,
-                      cache: ReportCache())
+                      cache: ReportCache(), staging: staging, gate: gate, maxUploadBytes: settings.maxUploadBytes,
+                      uploadTimeout: settings.uploadTimeout)
             .addRoutes(to: router)
-        let staging = try staging ?? UploadStaging(root: settings.uploadFolder)
-        APIController(access: services.access, clock: clock, staging: staging,
-                      gate: UploadGate(capacity: settings.maxConcurrentUploads), maxUploadBytes: settings.maxUploadBytes,
+        APIController(access: services.access, clock: clock, staging: staging, gate: gate, maxUploadBytes: settings.maxUploadBytes,
                       uploadTimeout: settings.uploadTimeout)
             .addRoutes(to: router)
         return router

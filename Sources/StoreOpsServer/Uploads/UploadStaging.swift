@@ -102,37 +102,38 @@ public final class UploadStaging: Sendable {
     /// after `timeout`. The caller removes the file with `remove` on every path; a failure here removes it already.
     public func stage(_ body: RequestBody, name: String, limit: Int, timeout: Duration = .seconds(600)) async throws -> URL {
         let deadline = ContinuousClock.now.advanced(by: timeout)
-        let folder = session.appendingPathComponent(UUID().uuidString, isDirectory: true)
-        guard mkdir(folder.path, 0o700) == 0 else {
-            throw ServiceError(.invalidInput, "Cannot create an upload folder in \(session.path): \(String(cString: strerror(errno))).")
-        }
-        let file = folder.appendingPathComponent(name)
+        let file = try create(name: name)
         do {
-            let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw ServiceError(.invalidInput, "Cannot stage the upload: \(String(cString: strerror(errno))).") }
-            defer { close(fd) }
+            defer { file.finish() }
             var written = 0
             for try await chunk in body {
                 written += chunk.readableBytes
                 guard written <= limit else { throw UploadTooLarge(limit: limit) }
                 guard ContinuousClock.now < deadline else { throw UploadTimedOut(timeout: timeout) }
-                try chunk.withUnsafeReadableBytes { bytes in
-                    var offset = 0
-                    while offset < bytes.count {
-                        let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                        if n < 0 {
-                            if errno == EINTR { continue }
-                            throw ServiceError(.unavailable, "Cannot stage the upload: \(String(cString: strerror(errno))).")
-                        }
-                        offset += n
-                    }
-                }
+                try chunk.withUnsafeReadableBytes { try file.append($0) }
             }
-            return file
+            return file.url
         } catch {
-            remove(file)
+            remove(file.url)
             throw error
         }
+    }
+
+    /// A new private file named `name` in a folder of its own, open for writing. The caller closes it and removes it
+    /// with `remove` on every path.
+    func create(name: String) throws -> StagedFile {
+        let folder = session.appendingPathComponent(UUID().uuidString, isDirectory: true)
+        guard mkdir(folder.path, 0o700) == 0 else {
+            throw ServiceError(.invalidInput, "Cannot create an upload folder in \(session.path): \(String(cString: strerror(errno))).")
+        }
+        let file = folder.appendingPathComponent(name)
+        let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            remove(file)
+            throw ServiceError(.invalidInput, "Cannot stage the upload: \(reason).")
+        }
+        return StagedFile(url: file, descriptor: fd)
     }
 
     /// Removes a staged file and its folder.

@@ -1,26 +1,29 @@
 import StoreOpsCore
 import StoreOpsReports
+import StoreOpsServices
 
 /// The imports of a store: an upload form for one or several export files (chosen or dropped; the workbench's
-/// script sends each to the API with a progress bar and shows its diagnostics with line, column, value and fix),
-/// and the ledger of what was imported.
+/// script sends each to the API with a progress bar and shows its diagnostics with line, column, value and fix;
+/// without script the form posts them as multipart/form-data and the page comes back with the results), and the
+/// ledger of what was imported.
 struct ImportsPage {
     let language: Language
     let csrf: String
     let canWrite: Bool
 
-    func content(store: Store, ledger: [ImportRecord]) -> String {
+    func content(store: Store, ledger: [ImportRecord], results: [ImportReport] = []) -> String {
         let l = language, e = WebPage.escape
         var html = StoreNav.render(store, current: .imports, language: l)
         html += "<h1>\(e(l.pick("导入数据", "Import data")))</h1>"
         if canWrite {
-            html += "<form id=\"upload\" class=\"upload\" data-store=\"\(e(store.id.rawValue))\" data-csrf=\"\(e(csrf))\" "
-                + "data-lang=\"\(l.rawValue)\"><div class=\"drop\" id=\"drop\">"
+            html += "<form id=\"upload\" class=\"upload\" method=\"post\" enctype=\"multipart/form-data\" "
+                + "action=\"\(e(StoreNav.imports.path(store.id)))\" data-store=\"\(e(store.id.rawValue))\" data-csrf=\"\(e(csrf))\" "
+                + "data-lang=\"\(l.rawValue)\">\(WebPage.csrfField(csrf))<div class=\"drop\" id=\"drop\">"
                 + "<p>\(e(l.pick("把导出的文件拖到这里，或选择文件（CSV、XLSX、XLS，可多选）。", "Drop export files here, or choose them (CSV, XLSX, XLS; several at once).")))</p>"
                 + "<input type=\"file\" id=\"files\" name=\"files\" multiple accept=\".csv,.txt,.xlsx,.xls\"></div>"
                 + "<button type=\"submit\">\(e(l.pick("导入", "Import")))</button>"
-                + "<noscript><p class=\"error\">\(e(l.pick("上传需要浏览器启用 JavaScript；也可以用命令 storeops import。", "Uploading needs JavaScript; or use `storeops import`.")))</p></noscript>"
-                + "</form><div id=\"results\" aria-live=\"polite\"></div>"
+                + "</form><div id=\"results\" aria-live=\"polite\">"
+                + results.map { ImportReportHTML.section($0, language: l) }.joined() + "</div>"
         } else {
             html += "<p class=\"muted\">\(e(l.pick("你的角色只能查看；导入需要运营（operator）角色。", "Your role can read only; importing needs the operator role.")))</p>"
         }

@@ -19,6 +19,12 @@ struct WebController: Sendable {
     let behindProxy: Bool
     /// Briefings, master tables and overview lines, kept while their store's data does not change.
     let cache: ReportCache
+    /// Where the imports form's files wait while they are imported, how many imports run at once (shared with the
+    /// API), the largest form and how long it may take to arrive.
+    let staging: UploadStaging
+    let gate: UploadGate
+    let maxUploadBytes: Int
+    let uploadTimeout: Duration
 
     static let sessionCookie = "storeops_session"
     static let signInCookie = "storeops_signin"
@@ -36,7 +42,7 @@ struct WebController: Sendable {
         (.get, "/stores/:store/settings"), (.post, "/stores/:store/settings/target"), (.post, "/stores/:store/settings/costs"),
         (.post, "/stores/:store/settings/checks"), (.get, "/stores/:store/plan"), (.get, "/stores/:store/kpi"),
         (.get, "/stores/:store/activities"), (.get, "/stores/:store/activities/:activity"),
-        (.get, "/stores/:store/imports"), (.get, "/assets/app.css"),
+        (.get, "/stores/:store/imports"), (.post, "/stores/:store/imports"), (.get, "/assets/app.css"),
         (.get, "/assets/app.js"), (.get, "/team"), (.post, "/team/grant"), (.post, "/team/revoke"), (.post, "/team/users"),
         (.post, "/team/password"), (.post, "/team/disable"), (.post, "/team/enable"), (.post, "/team/token"),
         (.get, "/account"), (.post, "/account/password"), (.post, "/account/token"),
@@ -64,6 +70,7 @@ struct WebController: Sendable {
                 case (.get, "/stores/:store/weekly"): try await periodReport(request, context, .weekly)
                 case (.get, "/stores/:store/monthly"): try await periodReport(request, context, .monthly)
                 case (.get, "/stores/:store/imports"): try await imports(request, context)
+                case (.post, "/stores/:store/imports"): try await uploadForm(request, context)
                 case (.get, "/stores/:store/ads"): try await topic(request, context, .ads)
                 case (.get, "/stores/:store/products"): try await topic(request, context, .products)
                 case (.get, "/stores/:store/service"): try await topic(request, context, .service)
