@@ -334,6 +334,20 @@ struct WebTests {
                                         ["commission": "2", "payment_fee": "0.6", "shipping_per_order": "4.50"]).status == .seeOther)
             let costs = try #require(try await agency.database.costSettings(store: AgencyFixture.alphaStore))
             #expect(costs.commissionPPM == 20_000 && costs.shippingPerOrder?.minor == 450 && costs.paymentFeePPM == 6_000)
+            // The shipping price list: one rule per line, shown back as written; a wrong line saves nothing; empty clears.
+            let list = "浙江省:1000:4.00\r\n\r\n *:*:8.00 "
+            #expect(try await Self.post(client, anna, "/stores/alpha-tmall/settings/costs", token: token,
+                                        ["commission": "2", "payment_fee": "0.6", "shipping_rules": list]).status == .seeOther)
+            let rules = try #require(try await agency.database.costSettings(store: AgencyFixture.alphaStore)).shippingRules
+            #expect(rules.map(\.written) == ["浙江省:1000:4.00", "*:*:8.00"])
+            #expect(try await page(anna).1.contains(">浙江省:1000:4.00\n*:*:8.00</textarea>"))
+            let badRule = try await Self.post(client, anna, "/stores/alpha-tmall/settings/costs", token: token,
+                                              ["commission": "3", "shipping_rules": "浙江省:heavy:4.00"])
+            #expect(badRule.status == .badRequest && String(buffer: badRule.body).contains("REGION:MAX_GRAMS:COST"))
+            #expect(try await agency.database.costSettings(store: AgencyFixture.alphaStore)?.commissionPPM == 20_000, "nothing saved")
+            #expect(try await Self.post(client, anna, "/stores/alpha-tmall/settings/costs", token: token,
+                                        ["commission": "2", "shipping_rules": ""]).status == .seeOther)
+            #expect(try await agency.database.costSettings(store: AgencyFixture.alphaStore)?.shippingRules.isEmpty == true)
             // Thresholds: one bad value and nothing of the form is saved.
             let bad = try await Self.post(client, anna, "/stores/alpha-tmall/settings/checks", token: token,
                                           ["budget_hour": "20", "window_days": "soon"])

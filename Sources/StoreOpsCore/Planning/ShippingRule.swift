@@ -11,6 +11,11 @@ public struct ShippingRule: Hashable, Sendable {
         self.cost = cost
     }
 
+    /// The rule as it is written: `REGION:MAX_GRAMS:COST`, `*` for any region or weight (e.g. `浙江省:1000:4.00`).
+    public var written: String {
+        "\(region ?? "*"):\(maxGrams.map(String.init) ?? "*"):\(cost.decimalString)"
+    }
+
     /// Whether the rule fits an order to `region` weighing `grams`.
     public func fits(region orderRegion: String, grams: Int) -> Bool {
         (region == nil || region == orderRegion) && (maxGrams.map { grams <= $0 } ?? true)

@@ -51,6 +51,9 @@ struct SettingsPage {
             + field("payment_fee", l.pick("支付手续费 %", "Payment fee %"), percent(costs?.paymentFeePPM))
             + field("shipping_per_order", l.pick("每单运费", "Shipping per order"), costs?.shippingPerOrder?.decimalString ?? "")
             + field("other_daily_cost", l.pick("每日其他费用", "Other daily cost"), costs?.otherDailyCost?.decimalString ?? "")
+            + "<label class=\"wide\">\(e(l.pick("运费价目表（每行 地区:最大克重:运费，* 表示任意；从上往下第一条适用的生效；都不适用的订单按每单运费）", "Shipping price list (one REGION:MAX_GRAMS:COST per line, * for any; the first that fits applies; orders none fits cost the shipping per order)")))"
+            + "<textarea name=\"shipping_rules\" rows=\"4\" placeholder=\"浙江省:1000:4.00&#10;*:*:8.00\"\(disabled)>"
+            + e((costs?.shippingRules ?? []).map(\.written).joined(separator: "\n")) + "</textarea></label> "
             + (canWrite ? "<button type=\"submit\">\(e(l.pick("保存成本", "Save costs")))</button>" : "") + "</form></section>"
         // Thresholds.
         html += "<section><h2>\(e(l.pick("检查阈值", "Check thresholds")))</h2>"

@@ -19,7 +19,9 @@ struct TopicPage {
         let findings = ChecksPage.findings(checks, in: topic.sections, language: l)
         html += "<h2>\(e(l.pick("当天的检查", "The day's checks"))) · \(checks.day.iso)</h2>"
         html += findings.isEmpty ? "<p class=\"muted\">\(e(l.pick("没有发现问题。", "Nothing found.")))</p>" : findings
-        if page == .ads, let keywords = KeywordVerdictRenderer.table(checks, language: l) { html += ReportTable.html([keywords]) }
+        if page == .ads, let keywords = KeywordVerdictRenderer.table(checks, language: l) {
+            html += "<div class=\"keywords\">\(ReportTable.html([keywords]))</div>"
+        }
         let tables = PeriodReportHTMLRenderer(language: l).sections(period, topics: topic.tables)
         html += "<h2>\(e(l.pick("近 30 天", "The last 30 days"))) · \(period.totals.days.first.iso) ~ \(period.totals.days.last.iso)</h2>"
         html += tables.isEmpty

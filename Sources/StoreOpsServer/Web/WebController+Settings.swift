@@ -40,7 +40,13 @@ extension WebController {
             case .costs:
                 // An empty rate leaves it as it is; an empty amount clears it. A form left empty on a store without cost
                 // settings saves nothing: profit stays unknown rather than computed with made-up zeros.
-                let names = ["commission", "payment_fee", "shipping_per_order", "other_daily_cost"]
+                let names = ["commission", "payment_fee", "shipping_per_order", "other_daily_cost", "shipping_rules"]
+                // The price list: one rule per line; an empty list clears it.
+                let rules = (given("shipping_rules") ?? "").split(whereSeparator: \.isNewline)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                guard rules.count <= 500 else {
+                    throw ServiceError(.invalidInput, "The shipping price list has more than 500 lines. 运费价目表超过 500 行。")
+                }
                 let known = try await CostService(user).settings(store: store.id) != nil
                 // First cost settings need both rates: a rate left out would be stored as 0 and profit computed from it.
                 if !known, names.contains(where: { !(given($0) ?? "").isEmpty }),
@@ -52,7 +58,8 @@ extension WebController {
                     try await CostService(user).set(
                         store: store.id, commissionPercent: given("commission").flatMap { $0.isEmpty ? nil : $0 },
                         paymentFeePercent: given("payment_fee").flatMap { $0.isEmpty ? nil : $0 },
-                        shippingPerOrder: given("shipping_per_order"), otherDailyCost: given("other_daily_cost"))
+                        shippingPerOrder: given("shipping_per_order"), otherDailyCost: given("other_daily_cost"),
+                        shippingRules: fields["shipping_rules"] == nil ? nil : rules)
                 }
             case .checks:
                 let service = SettingsService(user)

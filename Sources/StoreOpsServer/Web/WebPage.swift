@@ -75,6 +75,9 @@ struct WebPage {
         .card{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:8px;margin:8px 0}.card p{margin:4px 0}
         form.inline{display:inline;margin-left:8px}form.assign{margin-top:6px}form.assign input{width:60%}
         .drop{border:2px dashed #8c959f;border-radius:8px;padding:24px;text-align:center;margin:12px 0}.drop.over{background:#ddf4ff}
+        label.wide{display:block;margin:8px 0}label.wide textarea{display:block;width:100%;max-width:480px;font-family:monospace}
+        .keywords td:nth-last-child(2){white-space:nowrap}.keywords td:last-child{text-align:left;min-width:16em}
+        code.token{word-break:break-all;background:#f6f8fa;padding:4px 8px;border-radius:4px}
         .result{border-top:1px solid #d8dee4;margin-top:8px}progress{width:100%}.ledger td,.ledger th,.team td,.team th{text-align:left}
         @media (max-width:600px){body{margin:0}.top{padding:8px}th,td{padding:4px}}
 
