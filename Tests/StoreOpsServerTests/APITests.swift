@@ -156,6 +156,17 @@ struct APITests {
             try await client.execute(uri: "/api/v1/stores/alpha-tmall/reports/weekly?week=2026-W99", method: .get, headers: anna) { response in
                 #expect(response.status == .badRequest)
             }
+            // The client report: the client's stores together and each one, for a user with a grant on the client.
+            try await client.execute(uri: "/api/v1/clients/alpha/report?from=2026-03-10&to=2026-03-10", method: .get, headers: anna) { response in
+                #expect(response.status == .ok && String(buffer: response.body).contains("alpha-tmall"))
+                #expect(String(buffer: response.body).contains("\"230.00\""))
+            }
+            try await client.execute(uri: "/api/v1/clients/alpha/report?week=2026-W11&month=2026-03", method: .get, headers: anna) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/api/v1/clients/beta/report", method: .get, headers: anna) { response in
+                #expect(response.status == .notFound, "another client is as unknown as a missing one")
+            }
         }
     }
 

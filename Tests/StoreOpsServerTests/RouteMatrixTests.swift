@@ -18,11 +18,15 @@ struct RouteMatrixTests {
         "boss": (["alpha-tmall", "beta-jd"], ["alpha-tmall", "beta-jd"]), "nobody": ([], []),
     ]
     static let stores = ["alpha-tmall", "beta-jd", "no-such-store"]
+    /// The clients each user may read whole (a grant on the client or the workspace; a store's grant is not enough).
+    static let clientReach: [String: Set<String>] = ["anna": ["alpha"], "vic": ["alpha"], "bea": [], "boss": ["alpha", "beta"], "nobody": []]
+    static let clients = ["alpha", "beta", "no-such-client"]
 
     static func expected(user: String?, method: HTTPRequest.Method, path: String, store: String?) -> HTTPResponse.Status {
         if path == "openapi.json" { return .ok }  // the API's description is public
         guard let user, let reach = reach[user] else { return .unauthorized }
         guard let store else { return .ok }
+        if path.contains(":client") { return clientReach[user]?.contains(store) == true ? .ok : .notFound }
         guard reach.read.contains(store) else { return .notFound }
         if method == .post { return reach.write.contains(store) ? .unprocessableContent : .forbidden }
         return .ok
@@ -47,10 +51,11 @@ struct RouteMatrixTests {
         try await app.test(.router) { client in
             var checked = 0
             for (method, path) in APIController.routes {
-                let storeValues: [String?] = path.contains(":store") ? Self.stores : [nil]
+                let storeValues: [String?] = path.contains(":store") ? Self.stores : path.contains(":client") ? Self.clients : [nil]
                 for store in storeValues {
                     for user in [nil] + Self.reach.keys.sorted() {
                         var uri = "/api/v1/" + path.replacingOccurrences(of: ":store", with: store ?? "")
+                            .replacingOccurrences(of: ":client", with: store ?? "")
                             .replacingOccurrences(of: ":activity", with: "launch")
                         if method == .post { uri += "?name=not-an-export.csv" }
                         let headers: HTTPFields = user.flatMap { agency.tokens[$0] }.map { [.authorization: "Bearer \($0)"] } ?? [:]
@@ -61,7 +66,9 @@ struct RouteMatrixTests {
                                 #expect(String(buffer: response.body).contains("\"error\""), "\(method) \(uri): a JSON error")
                             }
                             // Another client's store never shows through, whatever the status.
-                            if let store, user.map({ !(Self.reach[$0]?.read.contains(store) ?? false) }) ?? true {
+                            let readable = path.contains(":client") ? user.flatMap { Self.clientReach[$0] } ?? []
+                                : user.flatMap { Self.reach[$0]?.read } ?? []
+                            if let store, !readable.contains(store) {
                                 #expect(!String(buffer: response.body).contains("230.00"), "\(method) \(uri) leaked data")
                             }
                         }
@@ -69,8 +76,9 @@ struct RouteMatrixTests {
                     }
                 }
             }
-            // me, stores, overview and the document for six users; the eleven store routes for three stores and six users.
-            #expect(checked == 4 * 6 + 11 * 3 * 6)
+            // me, stores, overview and the document for six users; the eleven store routes for three stores and the
+            // client report for three clients, each for six users.
+            #expect(checked == 4 * 6 + 11 * 3 * 6 + 3 * 6)
         }
     }
 }

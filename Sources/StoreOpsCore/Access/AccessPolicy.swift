@@ -48,6 +48,17 @@ public struct AccessPolicy: Sendable {
         }
     }
 
+    /// Whether the user may read every store of `client`: a grant (any role) on the client or on its workspace.
+    public func canRead(client: Client) -> Bool {
+        client.workspace == user.workspace && grants.contains { grant in
+            switch grant.target {
+            case .client(let id): id == client.id
+            case .workspace(let id): id == client.workspace
+            case .store: false
+            }
+        }
+    }
+
     /// Whether the user administers their whole workspace.
     public var isWorkspaceAdmin: Bool {
         grants.contains { $0.role == .admin && $0.target == .workspace(user.workspace) }

@@ -43,6 +43,29 @@ extension APIController {
                 try await PeriodReportService(user, clock: clock).period(store: id, days: days)))
     }
 
+    /// The report of a client's stores together and each one, as `storeops report ... --client C --format json`:
+    /// over `week`, `month` or `from`..`to` (default: the last whole month). Only for users who may read the whole
+    /// client (a grant on it or its workspace); for anyone else the client does not exist.
+    func clientReport(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let user = try await signIn(request)
+        let client = try await access.client(context.parameters.get("client") ?? "", as: user)
+        let service = PeriodReportService(user, clock: clock)
+        let query = request.uri.queryParameters
+        let week = query.get("week"), from = try day(request, "from"), to = try day(request, "to")
+        var month = query.get("month")
+        let given = [week != nil, month != nil, from != nil || to != nil].filter { $0 }.count
+        guard given <= 1 else { throw ServiceError(.invalidInput, "Give one of week=2026-W48, month=2026-11, or from and to.") }
+        var days: DayRange?
+        if from != nil || to != nil {
+            guard let from, let to else { throw ServiceError(.invalidInput, "from and to go together.") }
+            guard let range = DayRange(from, to) else { throw ServiceError(.invalidInput, "from \(from.iso) is after to \(to.iso).") }
+            days = range
+        }
+        if given == 0 { month = try await service.lastMonth(of: client) }
+        let report = try await service.client(client, week: week, month: month, days: days)
+        return Self.raw(.ok, ClientPeriodReportRenderer.json(report))
+    }
+
     /// The plan of `year` (default: yesterday's), with the days of `month` (1-12) when given.
     func plan(_ request: Request, _ context: ServerContext) async throws -> Response {
         let user = try await signIn(request)

@@ -26,7 +26,7 @@ struct APIController: Sendable {
         (.get, "stores/:store/imports"), (.post, "stores/:store/imports"), (.get, "stores/:store/customers"),
         (.get, "stores/:store/reports/weekly"), (.get, "stores/:store/reports/monthly"), (.get, "stores/:store/reports/period"),
         (.get, "stores/:store/plan"), (.get, "stores/:store/kpi"), (.get, "stores/:store/activities/:activity/review"),
-        (.get, "openapi.json"),
+        (.get, "clients/:client/report"), (.get, "openapi.json"),
     ]
 
     func addRoutes(to router: Router<ServerContext>) {
@@ -46,6 +46,7 @@ struct APIController: Sendable {
                 case (.get, "stores/:store/reports/weekly"): try await weeklyReport(request, context)
                 case (.get, "stores/:store/reports/monthly"): try await monthlyReport(request, context)
                 case (.get, "stores/:store/reports/period"): try await periodReport(request, context)
+                case (.get, "clients/:client/report"): try await clientReport(request, context)
                 case (.get, "stores/:store/plan"): try await plan(request, context)
                 case (.get, "stores/:store/kpi"): try await kpi(request, context)
                 case (.get, "stores/:store/activities/:activity/review"): try await activityReview(request, context)

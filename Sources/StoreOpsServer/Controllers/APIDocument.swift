@@ -542,6 +542,84 @@ enum APIDocument {
     }
    }
   },
+  "/api/v1/clients/{client}/report": {
+   "get": {
+    "summary": "A client's stores together (per currency) and each one over a week, a month or any days, as `storeops report weekly|monthly|period --client C --format json`. Only for users with a grant on the client or its workspace; for others the client does not exist (404).",
+    "parameters": [
+     {
+      "name": "client",
+      "in": "path",
+      "required": true,
+      "description": "The client's id.",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "week",
+      "in": "query",
+      "required": false,
+      "description": "An ISO week like 2026-W48.",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "month",
+      "in": "query",
+      "required": false,
+      "description": "A month like 2026-11 (the default: the last whole month of the client's first store).",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "description": "First day (with to).",
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "description": "Last day (with from).",
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The client report as its command's `--format json`.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
   "/api/v1/stores/{store}/reports/monthly": {
    "get": {
     "summary": "The month's report, as `storeops report monthly --format json`.",

@@ -118,6 +118,15 @@ public struct AccessService: Sendable {
         }
     }
 
+    /// Client `id` when `context`'s user may read all of it (a grant on the client or its workspace); any other
+    /// client is as unknown as a missing one.
+    public func client(_ id: String, as context: AccessContext) async throws -> Client {
+        guard let client = try await database.clients().first(where: { $0.id.rawValue == id }), context.policy.canRead(client: client) else {
+            throw ServiceError(.notFound, "There is no client \(id), or you may not read all of its stores.")
+        }
+        return client
+    }
+
     /// Every workspace, client and user with their grants, for listings.
     public func directory() async throws -> Directory {
         let users = try await database.users()

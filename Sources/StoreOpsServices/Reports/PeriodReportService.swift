@@ -59,6 +59,14 @@ public struct PeriodReportService: Sendable {
             store: id, kind: .month, label: text, days: days, previous: previous, lastYear: lastYear)
     }
 
+    /// The last whole month up to yesterday of the client's first store, `2026-11`; invalid input when it has none.
+    public func lastMonth(of client: Client) async throws -> String {
+        guard let store = try await storage.stores().filter({ $0.client == client.id }).min(by: { $0.id.rawValue < $1.id.rawValue }) else {
+            throw ServiceError(.invalidInput, "Client \(client.id) has no stores yet.")
+        }
+        return try await lastMonth(of: store.id)
+    }
+
     /// The report of a client's stores over `period` (`week:` `2026-W48`, `month:` `2026-11`, or a range), two stores at a
     /// time.
     public func client(_ client: Client, week: String? = nil, month: String? = nil, days: DayRange? = nil) async throws
