@@ -122,7 +122,7 @@ struct SQLiteFileTests {
                 for statement in old { try db.execute(sql: statement) }
                 try db.execute(sql: "INSERT INTO shipments VALUES ('shop', 'YT1', 'O1', '圆通速递', 100, 'in_transit', 200)")
                 try db.execute(sql: "INSERT INTO competitor_snapshots VALUES ('shop', '2026-11-20', 'c', 'i', 9900, NULL, 12, 3, 't', NULL)")
-                // The tables and columns of the migrations after 11 (sku_settings, the staff's tables, passwords, ...).
+                // The tables, columns and indexes of the migrations after 11 (sku_settings, the staff's tables, passwords, ...).
                 for migration in Migration.all.reversed() where migration.version > 11 {
                     for statement in migration.statements.reversed() {
                         let words = statement.split(separator: " ")
@@ -131,6 +131,8 @@ struct SQLiteFileTests {
                             try db.execute(sql: "DROP TABLE \(name)")
                         } else if statement.hasPrefix("ALTER TABLE "), words.count > 5, words[3] == "ADD", words[4] == "COLUMN" {
                             try db.execute(sql: "ALTER TABLE \(words[2]) DROP COLUMN \(words[5])")
+                        } else if statement.hasPrefix("CREATE INDEX "), words.count > 2 {
+                            try db.execute(sql: "DROP INDEX \(words[2])")
                         }
                     }
                 }
