@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // SHA-256 block compression with the x86 SHA extensions (file fingerprints, buyer pseudonyms); pure C, no I/O.
@@ -54,6 +56,7 @@ let package = Package(
             dependencies: [
                 "StoreOpsCore", "StoreOpsImport", "StoreOpsStorage", "StoreOpsReports",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -66,10 +69,16 @@ let package = Package(
             // Members only of modules imported here: the server cannot reach the storage through the services.
             swiftSettings: strict + [.enableUpcomingFeature("MemberImportVisibility")]
         ),
+        // Posting messages to chat apps' robots over HTTPS: the services' `WebhookTransport`, at the edge.
+        .target(
+            name: "StoreOpsDelivery",
+            dependencies: ["StoreOpsServices", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: strict
+        ),
         .target(
             name: "StoreOpsCLI",
             dependencies: [
-                "StoreOpsServices", "StoreOpsServer", "StoreOpsStorage", "StoreOpsReports",
+                "StoreOpsServices", "StoreOpsServer", "StoreOpsStorage", "StoreOpsReports", "StoreOpsDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -107,6 +116,15 @@ let package = Package(
         .testTarget(
             name: "StoreOpsServerTests",
             dependencies: ["StoreOpsServer", "StoreOpsServices", "StoreOpsTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "StoreOpsDeliveryTests",
+            dependencies: [
+                "StoreOpsDelivery", "StoreOpsServices", "StoreOpsTesting", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

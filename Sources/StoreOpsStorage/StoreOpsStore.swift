@@ -73,6 +73,22 @@ public protocol StoreOpsStore: Sendable {
     /// Creates or replaces the store's cost settings.
     func saveCostSettings(_ settings: CostSettings) async throws
 
+    /// The store's notify channels by id (their address and secret as saved: sealed by the services).
+    func notifyChannels(store: StoreID) async throws -> [NotifyChannel]
+    /// Adds a channel or replaces the one with its id.
+    func saveNotifyChannel(_ channel: NotifyChannel) async throws
+    /// Removes a channel; false when the store has none with that id.
+    func removeNotifyChannel(store: StoreID, id: String) async throws -> Bool
+    /// Records `delivery` unless one with its key (store, day, report, channel) is recorded already: true when this
+    /// call made the record, and so may send the message.
+    func claimDelivery(_ delivery: Delivery) async throws -> Bool
+    /// Updates a claimed delivery (its status, attempts, detail and times).
+    func saveDelivery(_ delivery: Delivery) async throws
+    /// The delivery of a key, when recorded.
+    func delivery(store: StoreID, day: Day, report: String, channel: String) async throws -> Delivery?
+    /// The store's deliveries from `since` on, newest first.
+    func deliveries(store: StoreID, since: Day) async throws -> [Delivery]
+
     /// Every row of the store in every table keyed by store (the store's own row is its `Store`), handed to `sink`
     /// in chunks of one table, from one consistent snapshot. For `storeops export`.
     func exportRows(of store: StoreID, _ sink: @escaping @Sendable (StoreTableRows) throws -> Void) async throws

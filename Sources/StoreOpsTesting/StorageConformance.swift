@@ -14,7 +14,8 @@ public enum StorageConformance {
         case storesRoundTrip, everyKindRoundTrips, masterTableAggregates, noDataIsNotZero, reimportChangesNothing,
              upsertMovesAggregates, refundChangesMoveAggregates, costChangeRefreshesCOGS, foreignStoreRowRollsBack, rangeReads, storesAreIsolated,
              removeFactsKeepsStore, costSettingsRoundTrip, shippingRules, newDaysSumAsCounted, linesWrittenLater,
-             purchasesOfPaidOrdersWithBuyers, firstPurchasesAreNewBuyers, tablesWithRowsOfTheStore, revisionsFollowWrites
+             purchasesOfPaidOrdersWithBuyers, firstPurchasesAreNewBuyers, tablesWithRowsOfTheStore, revisionsFollowWrites,
+             notifyChannelsAndDeliveries
 
         public var testDescription: String { rawValue }
     }
@@ -43,6 +44,7 @@ public enum StorageConformance {
         case .firstPurchasesAreNewBuyers: try await firstPurchasesAreNewBuyers(storage)
         case .tablesWithRowsOfTheStore: try await tablesWithRowsOfTheStore(storage)
         case .revisionsFollowWrites: try await revisionsFollowWrites(storage)
+        case .notifyChannelsAndDeliveries: try await notifyChannelsAndDeliveries(storage)
         }
     }
 

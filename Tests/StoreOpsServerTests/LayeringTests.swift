@@ -12,6 +12,7 @@ struct LayeringTests {
         "StoreOpsReports": ["StoreOpsCore"],
         "StoreOpsServices": ["StoreOpsCore", "StoreOpsImport", "StoreOpsStorage", "StoreOpsReports"],
         "StoreOpsServer": ["StoreOpsCore", "StoreOpsReports", "StoreOpsServices"],
+        "StoreOpsDelivery": ["StoreOpsCore", "StoreOpsServices"],
     ]
 
     @Test func everyTargetImportsOnlyTheLayersBelowIt() throws {

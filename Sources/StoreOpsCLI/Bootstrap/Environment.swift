@@ -34,6 +34,12 @@ public struct Environment: Sendable {
     /// The PostgreSQL scope key from STOREOPS_SCOPE_KEY (hex), for roles that may not read it from the database.
     public var scopeKey: String? { variables["STOREOPS_SCOPE_KEY"].flatMap { $0.isEmpty ? nil : $0 } }
 
+    /// The key that seals chat robots' addresses and secrets, from STOREOPS_SECRET_KEY.
+    public var secretKey: String? { variables["STOREOPS_SECRET_KEY"].flatMap { $0.isEmpty ? nil : $0 } }
+
+    /// The workbench's public address for links in messages, from STOREOPS_BASE_URL.
+    public var baseURL: String? { variables["STOREOPS_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } }
+
     /// The environment commands run with; tests replace it for the duration of a call.
     @TaskLocal public static var current = Environment()
 }

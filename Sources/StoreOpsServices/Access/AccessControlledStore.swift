@@ -136,6 +136,42 @@ struct AccessControlledStore: StoreOpsStore {
         try await inner.saveCostSettings(settings)
     }
 
+    func notifyChannels(store: StoreID) async throws -> [NotifyChannel] {
+        try await require(.read, store)
+        return try await inner.notifyChannels(store: store)
+    }
+
+    func saveNotifyChannel(_ channel: NotifyChannel) async throws {
+        try await require(.write, channel.store)
+        try await inner.saveNotifyChannel(channel)
+    }
+
+    func removeNotifyChannel(store: StoreID, id: String) async throws -> Bool {
+        try await require(.write, store)
+        return try await inner.removeNotifyChannel(store: store, id: id)
+    }
+
+    func claimDelivery(_ delivery: Delivery) async throws -> Bool {
+        // Sending a store's messages to its groups is an operator's action, not a viewer's.
+        try await require(.write, delivery.store)
+        return try await inner.claimDelivery(delivery)
+    }
+
+    func saveDelivery(_ delivery: Delivery) async throws {
+        try await require(.write, delivery.store)
+        try await inner.saveDelivery(delivery)
+    }
+
+    func delivery(store: StoreID, day: Day, report: String, channel: String) async throws -> Delivery? {
+        try await require(.read, store)
+        return try await inner.delivery(store: store, day: day, report: report, channel: channel)
+    }
+
+    func deliveries(store: StoreID, since: Day) async throws -> [Delivery] {
+        try await require(.read, store)
+        return try await inner.deliveries(store: store, since: since)
+    }
+
     /// A whole copy of the store (pseudonym key included) is for its administrators.
     func exportRows(of store: StoreID, _ sink: @escaping @Sendable (StoreTableRows) throws -> Void) async throws {
         try await require(.manage, store)
