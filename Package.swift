@@ -80,6 +80,7 @@ let package = Package(
             dependencies: [
                 "StoreOpsServices", "StoreOpsServer", "StoreOpsStorage", "StoreOpsReports", "StoreOpsDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

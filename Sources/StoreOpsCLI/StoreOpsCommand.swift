@@ -7,7 +7,7 @@ public struct StoreOpsCommand: AsyncParsableCommand {
         abstract: "StoreOps: the daily operations workbench for online stores (运营工作台).",
         discussion: "Start with `storeops demo` to build a demo store and see its morning briefing.",
         version: "0.1.0",
-        subcommands: [DemoCommand.self, MigrateCommand.self, StoreCommand.self, ImportCommand.self, NotifyCommand.self,
+        subcommands: [DemoCommand.self, MigrateCommand.self, StoreCommand.self, ImportCommand.self, NotifyCommand.self, ScheduleCommand.self, RunDueCommand.self,
                       ImportsCommand.self, TargetCommand.self, PlanCommand.self, PersonCommand.self, GoalCommand.self, KPICommand.self, CostsCommand.self, ReportCommand.self,
                       OverviewCommand.self, ChecksCommand.self, TasksCommand.self, SettingsCommand.self, ComplaintCommand.self,
                       PurchaseCommand.self, ProductCommand.self, ScoreCommand.self, ActivityCommand.self,

@@ -89,6 +89,26 @@ public protocol StoreOpsStore: Sendable {
     /// The store's deliveries from `since` on, newest first.
     func deliveries(store: StoreID, since: Day) async throws -> [Delivery]
 
+    /// Every schedule this handle may see, by store id.
+    func schedules() async throws -> [Schedule]
+    /// The store's schedule, if it has one.
+    func schedule(store: StoreID) async throws -> Schedule?
+    /// Sets the store's schedule.
+    func saveSchedule(_ schedule: Schedule) async throws
+    /// Removes the store's schedule; false when it had none.
+    func removeSchedule(store: StoreID) async throws -> Bool
+    /// Records `run` unless the store's day has a run already: true when this call made the record, and so runs it.
+    func claimRun(_ run: ScheduleRun) async throws -> Bool
+    /// Gives a run cut off mid-way (still running, started at `startedAt`) the new start `now`: true for the one
+    /// caller that did, who runs it again.
+    func takeOverRun(store: StoreID, day: Day, startedAt: Instant, now: Instant) async throws -> Bool
+    /// Updates a claimed run.
+    func saveRun(_ run: ScheduleRun) async throws
+    /// The run of the store's day, if any.
+    func run(store: StoreID, day: Day) async throws -> ScheduleRun?
+    /// The store's runs from `since` on, newest first.
+    func runs(store: StoreID, since: Day) async throws -> [ScheduleRun]
+
     /// Every row of the store in every table keyed by store (the store's own row is its `Store`), handed to `sink`
     /// in chunks of one table, from one consistent snapshot. For `storeops export`.
     func exportRows(of store: StoreID, _ sink: @escaping @Sendable (StoreTableRows) throws -> Void) async throws

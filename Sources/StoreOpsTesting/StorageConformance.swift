@@ -15,7 +15,7 @@ public enum StorageConformance {
              upsertMovesAggregates, refundChangesMoveAggregates, costChangeRefreshesCOGS, foreignStoreRowRollsBack, rangeReads, storesAreIsolated,
              removeFactsKeepsStore, costSettingsRoundTrip, shippingRules, newDaysSumAsCounted, linesWrittenLater,
              purchasesOfPaidOrdersWithBuyers, firstPurchasesAreNewBuyers, tablesWithRowsOfTheStore, revisionsFollowWrites,
-             notifyChannelsAndDeliveries
+             notifyChannelsAndDeliveries, schedulesAndRuns
 
         public var testDescription: String { rawValue }
     }
@@ -45,6 +45,7 @@ public enum StorageConformance {
         case .tablesWithRowsOfTheStore: try await tablesWithRowsOfTheStore(storage)
         case .revisionsFollowWrites: try await revisionsFollowWrites(storage)
         case .notifyChannelsAndDeliveries: try await notifyChannelsAndDeliveries(storage)
+        case .schedulesAndRuns: try await schedulesAndRuns(storage)
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import StoreOpsCore
 import StoreOpsServer
 import StoreOpsServices
@@ -35,6 +36,8 @@ struct ServeCommand: AsyncParsableCommand {
     var secureCookies = false
     @Flag(help: "Serve even as a PostgreSQL role that row-level security does not bind (a superuser or the tables' owner).")
     var allowPrivilegedRole = false
+    @Flag(inversion: .prefixedNo, help: "Run the stores' schedules (checked every 30 s); --no-schedules leaves them to `storeops run-due`.")
+    var schedules = true
 
     func run() async throws {
         var logger = Logger(label: "storeops.server")
@@ -50,9 +53,20 @@ struct ServeCommand: AsyncParsableCommand {
             settings.secureCookies = secureCookies
             settings.behindProxy = behindProxy
             if let uploadFolder { settings.uploadFolder = URL(fileURLWithPath: uploadFolder, isDirectory: true) }
-            let app = try ServerApplication.build(services: ServerServices(database: database, clock: Environment.current.clock),
+            let environment = Environment.current
+            let app = try ServerApplication.build(services: ServerServices(database: database, clock: environment.clock),
                                                   host: host, port: port, settings: settings, logger: logger)
-            try await app.runService()
+            var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
+            if schedules {
+                let notify = try NotifyCommand.service(database)
+                let runner = ScheduleRunner(schedules: ScheduleService(storage: database, notify: notify, clock: environment.clock,
+                                                                       base: environment.baseURL),
+                                            interval: .seconds(30), logger: logger)
+                // The runner ends with the shutdown; the server still drains its requests.
+                services.append(.init(service: runner, successTerminationBehavior: .ignore))
+            }
+            let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
         }
     }
 

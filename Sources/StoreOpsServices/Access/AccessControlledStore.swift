@@ -172,6 +172,51 @@ struct AccessControlledStore: StoreOpsStore {
         return try await inner.deliveries(store: store, since: since)
     }
 
+    func schedules() async throws -> [Schedule] {
+        let readable = Set(try await stores().map(\.id))
+        return try await inner.schedules().filter { readable.contains($0.store) }
+    }
+
+    func schedule(store: StoreID) async throws -> Schedule? {
+        try await require(.read, store)
+        return try await inner.schedule(store: store)
+    }
+
+    func saveSchedule(_ schedule: Schedule) async throws {
+        try await require(.write, schedule.store)
+        try await inner.saveSchedule(schedule)
+    }
+
+    func removeSchedule(store: StoreID) async throws -> Bool {
+        try await require(.write, store)
+        return try await inner.removeSchedule(store: store)
+    }
+
+    func claimRun(_ run: ScheduleRun) async throws -> Bool {
+        try await require(.write, run.store)
+        return try await inner.claimRun(run)
+    }
+
+    func takeOverRun(store: StoreID, day: Day, startedAt: Instant, now: Instant) async throws -> Bool {
+        try await require(.write, store)
+        return try await inner.takeOverRun(store: store, day: day, startedAt: startedAt, now: now)
+    }
+
+    func saveRun(_ run: ScheduleRun) async throws {
+        try await require(.write, run.store)
+        try await inner.saveRun(run)
+    }
+
+    func run(store: StoreID, day: Day) async throws -> ScheduleRun? {
+        try await require(.read, store)
+        return try await inner.run(store: store, day: day)
+    }
+
+    func runs(store: StoreID, since: Day) async throws -> [ScheduleRun] {
+        try await require(.read, store)
+        return try await inner.runs(store: store, since: since)
+    }
+
     /// A whole copy of the store (pseudonym key included) is for its administrators.
     func exportRows(of store: StoreID, _ sink: @escaping @Sendable (StoreTableRows) throws -> Void) async throws {
         try await require(.manage, store)

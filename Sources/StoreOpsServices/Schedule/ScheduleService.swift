@@ -1,0 +1,165 @@
+import Foundation
+import StoreOpsCore
+import StoreOpsReports
+import StoreOpsStorage
+
+/// The morning routine that runs by itself. Each store with a schedule runs once per store-local day, at or after
+/// its time: its inbox is imported, the checks of yesterday run and record their tasks, and yesterday's briefing
+/// goes to its chat channels. A day's run is claimed in the database before it starts and marked finished after;
+/// a run left unfinished for `staleAfter` (its server was killed) is taken over by the next pass, by one server
+/// only; every message goes out at most once whoever runs the day (see `NotifyService`).
+public struct ScheduleService: Sendable {
+    let storage: any StoreOpsStore
+    let notify: NotifyService?
+    let clock: @Sendable () -> Instant
+    /// The workbench's address, for links in messages.
+    let base: String?
+    /// How long a run may stay unfinished before another pass takes it over.
+    let staleAfter: Int64
+    /// How long an inbox file must be left alone before it is imported.
+    let settle: TimeInterval
+
+    public init(storage: any StoreOpsStore, notify: NotifyService?, clock: @escaping @Sendable () -> Instant, base: String? = nil,
+                staleAfter: Int64 = 15 * 60, settle: TimeInterval = 10) {
+        self.storage = storage
+        self.notify = notify
+        self.clock = clock
+        self.base = base
+        self.staleAfter = staleAfter
+        self.settle = settle
+    }
+
+    /// What one pass did for one store.
+    public struct Outcome: Sendable {
+        public let store: StoreID
+        public let day: Day
+        /// One line per step.
+        public let lines: [String]
+    }
+
+    // MARK: schedules
+
+    /// Sets the store's schedule: its time (`HH:MM`, store-local; default 09:00, or the time it had) and inbox folder
+    /// (empty: none; nil: as it was).
+    @discardableResult
+    public func set(store id: StoreID, at time: String? = nil, inbox: String? = nil) async throws -> Schedule {
+        _ = try await storage.requireStore(id)
+        var schedule = try await storage.schedule(store: id) ?? Schedule(store: id)
+        if let time {
+            guard let minute = Schedule.minute(of: time) else {
+                throw ServiceError(.invalidInput, "\"\(time)\" is not a time of day: use HH:MM, e.g. 09:00. 时间请写成 09:00 这样。")
+            }
+            schedule.minute = minute
+        }
+        if let inbox {
+            if inbox.isEmpty {
+                schedule.inbox = nil
+            } else {
+                let absolute = URL(fileURLWithPath: inbox).standardizedFileURL.path
+                try InboxService.prepare(absolute)
+                schedule.inbox = absolute
+            }
+        }
+        try await storage.saveSchedule(schedule)
+        return schedule
+    }
+
+    /// Removes the store's schedule (its runs stay in the ledger).
+    public func remove(store id: StoreID) async throws {
+        guard try await storage.removeSchedule(store: id) else {
+            throw ServiceError(.notFound, "Store \(id) has no schedule.")
+        }
+    }
+
+    /// Every schedule with its store and its latest run.
+    public func list() async throws -> [(schedule: Schedule, store: Store, last: ScheduleRun?)] {
+        var lines: [(Schedule, Store, ScheduleRun?)] = []
+        for schedule in try await storage.schedules() {
+            let store = try await storage.requireStore(schedule.store)
+            let today = store.timeZone.day(of: clock())
+            lines.append((schedule, store, try await storage.runs(store: store.id, since: today.adding(days: -30)).first))
+        }
+        return lines
+    }
+
+    // MARK: running
+
+    /// One pass: every store whose day is due and not run (or whose run was cut off) runs now, one after another.
+    public func runDue() async throws -> [Outcome] {
+        var outcomes: [Outcome] = []
+        for schedule in try await storage.schedules() {
+            let store = try await storage.requireStore(schedule.store)
+            let now = clock()
+            guard let day = schedule.due(at: now, zone: store.timeZone), try await claim(store.id, day, now) else { continue }
+            outcomes.append(try await execute(schedule, store: store, day: day))
+        }
+        return outcomes
+    }
+
+    /// Runs the store's routine for today now, whatever its time and whether it ran already (messages already sent
+    /// for the day are not sent again).
+    public func runNow(store id: StoreID) async throws -> Outcome {
+        let store = try await storage.requireStore(id)
+        let schedule = try await storage.schedule(store: id) ?? Schedule(store: id)
+        let now = clock(), day = store.timeZone.day(of: now)
+        if try await !storage.claimRun(ScheduleRun(store: id, day: day, status: .running, startedAt: now)) {
+            var run = try await storage.run(store: id, day: day) ?? ScheduleRun(store: id, day: day, status: .running, startedAt: now)
+            run.status = .running
+            run.startedAt = now
+            run.finishedAt = nil
+            try await storage.saveRun(run)
+        }
+        return try await execute(schedule, store: store, day: day)
+    }
+
+    /// Whether this pass runs the store's `day`: it claims a day not yet run, or takes over one cut off.
+    func claim(_ store: StoreID, _ day: Day, _ now: Instant) async throws -> Bool {
+        if try await storage.claimRun(ScheduleRun(store: store, day: day, status: .running, startedAt: now)) { return true }
+        guard let run = try await storage.run(store: store, day: day), run.status == .running,
+              now.seconds - run.startedAt.seconds >= staleAfter else { return false }
+        return try await storage.takeOverRun(store: store, day: day, startedAt: run.startedAt, now: now)
+    }
+
+    /// The routine's steps for the run of `day` (the briefing and checks are of the day before); each step's failure
+    /// is written down and the next step still runs. Marks the run finished.
+    func execute(_ schedule: Schedule, store: Store, day: Day) async throws -> Outcome {
+        let yesterday = day.adding(days: -1)
+        var lines: [String] = []
+        if let inbox = schedule.inbox {
+            do {
+                let outcomes = try await InboxService(imports: ImportService(storage: storage, clock: clock), clock: clock, settle: settle)
+                    .importReady(inbox, store: store.id)
+                lines.append("inbox: " + (outcomes.isEmpty ? "nothing new"
+                    : outcomes.map { "\($0.file) \($0.status.rawValue) (\($0.rowsImported) rows)" }.joined(separator: "; ")))
+            } catch {
+                lines.append("inbox: failed: \(error)")
+            }
+        }
+        do {
+            let report = try await CheckService(storage: storage, clock: clock).run(store: store.id, day: yesterday, recordTasks: true)
+            lines.append("checks of \(yesterday.iso): \(report.findings.count) findings, \(report.tasks?.created.count ?? 0) new tasks")
+        } catch {
+            lines.append("checks: failed: \(error)")
+        }
+        if let notify {
+            do {
+                if try await storage.notifyChannels(store: store.id).isEmpty {
+                    lines.append("briefing: no chat channels")
+                } else {
+                    let (_, results) = try await notify.sendBriefing(store: store.id, day: yesterday, base: base, once: true)
+                    lines.append("briefing of \(yesterday.iso): " + results.map { r in
+                        "\(r.channel.id) \(r.skipped ? "sent before" : r.delivery.status.rawValue)"
+                    }.joined(separator: ", "))
+                }
+            } catch {
+                lines.append("briefing: failed: \(error)")
+            }
+        }
+        var run = try await storage.run(store: store.id, day: day) ?? ScheduleRun(store: store.id, day: day, status: .running, startedAt: clock())
+        run.status = .finished
+        run.finishedAt = clock()
+        run.detail = lines.joined(separator: "\n")
+        try await storage.saveRun(run)
+        return Outcome(store: store.id, day: day, lines: lines)
+    }
+}
