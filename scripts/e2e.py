@@ -17,7 +17,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 StorePages = ["ads", "products", "service", "aftersales", "reviews", "competitors", "weekly", "monthly", "plan", "kpi",
-              "activities", "settings"]
+              "activities", "settings", "messages"]
 
 
 def main():
@@ -113,7 +113,8 @@ def main():
 
         for number, (link, heading) in enumerate([("推广", "关键词建议"), ("商品与库存", "商品与库存"), ("客服", "客服"), ("售后", "售后"),
                                                   ("评价与评分", "评价与评分"), ("竞品", "竞品"), ("周报", "周报"), ("月报", "月报"),
-                                                  ("年度计划", "年度计划"), ("绩效", "绩效"), ("活动", "活动"), ("设置", "检查阈值")]):
+                                                  ("年度计划", "年度计划"), ("绩效", "绩效"), ("活动", "活动"), ("设置", "检查阈值"),
+                                                  ("消息与定时", "每日自动运行")]):
             step = f"page {link}"
             driver.find_element(By.CSS_SELECTOR, "nav.store").find_element(By.LINK_TEXT, link).click()
             wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.store a.current")))

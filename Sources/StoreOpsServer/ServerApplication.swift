@@ -17,7 +17,7 @@ public enum ServerApplication {
         HealthController(health: services.health).addRoutes(to: router)
         let staging = try staging ?? UploadStaging(root: settings.uploadFolder)
         let gate = UploadGate(capacity: settings.maxConcurrentUploads)
-        WebController(access: services.access, clock: clock, throttle: LoginThrottle(),
+        WebController(access: services.access, services: services, clock: clock, throttle: LoginThrottle(),
                       hasher: PasswordHasher(), secureCookies: settings.secureCookies, behindProxy: settings.behindProxy,
                       cache: ReportCache(), staging: staging, gate: gate, maxUploadBytes: settings.maxUploadBytes,
                       uploadTimeout: settings.uploadTimeout)

@@ -5,6 +5,7 @@ import StoreOpsCore
 @testable import StoreOpsServer
 import StoreOpsServices
 import StoreOpsTesting
+import Synchronization
 import Testing
 
 /// The web workbench through the real router: sign-in with password and CSRF token, sessions in cookies, pages
@@ -514,6 +515,56 @@ struct WebTests {
             headers[.contentType] = "multipart/form-data; boundary=----FormBoundary7MA4YWxk"
             let truncated = try await client.execute(uri: "/stores/alpha-tmall/imports", method: .post, headers: headers, body: cut)
             #expect(truncated.status == .badRequest, "cut off")
+        }
+    }
+
+    /// A chat app that takes every message and keeps their addresses.
+    final class RecordingTransport: WebhookTransport {
+        let posted = Mutex<[String]>([])
+        func post(_ url: String, json body: String, timeout: Duration) async throws -> WebhookAnswer {
+            posted.withLock { $0.append(url) }
+            return WebhookAnswer(status: 200, body: "ok")
+        }
+    }
+
+    @Test("messages: an operator schedules the store, adds a robot (its address masked) and test-sends; a viewer only reads")
+    func messages() async throws {
+        let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
+        let transport = RecordingTransport()
+        let services = ServerServices(database: agency.database, clock: Self.clock, secrets: try SecretBox(keyText: String(repeating: "ab", count: 32)),
+                                      transport: transport, baseURL: "https://ops.example.com")
+        let app = Application(router: try ServerApplication.router(services: services))
+        try await app.test(.router) { client in
+            var anna = Browser(), vic = Browser()
+            try await Self.signIn(client, &anna, "anna")
+            try await Self.signIn(client, &vic, "vic")
+            let path = "/stores/alpha-tmall/messages"
+            let page = String(buffer: try await client.execute(uri: path, method: .get, headers: anna.headers).body)
+            #expect(page.contains("Not scheduled") && page.contains("No channels yet"))
+            let token = try #require(Self.csrf(in: page))
+            #expect(try await Self.post(client, anna, "\(path)/schedule", token: token, ["at": "08:30"]).status == .seeOther)
+            let bad = try await Self.post(client, anna, "\(path)/schedule", token: token, ["at": "25:00"])
+            #expect(bad.status == .badRequest && String(buffer: bad.body).contains("not a time of day"))
+            #expect(try await Self.post(client, anna, "\(path)/channel", token: token,
+                                        ["name": "boss", "channel": "slack", "url": "https://hooks.slack.com/services/T/B/SECRETPART"]).status == .seeOther)
+            let refused = try await Self.post(client, anna, "\(path)/channel", token: token,
+                                              ["name": "x", "channel": "slack", "url": "http://hooks.slack.com/services/T/B/C"])
+            #expect(refused.status == .badRequest && String(buffer: refused.body).contains("https://"))
+            let listed = String(buffer: try await client.execute(uri: path, method: .get, headers: anna.headers).body)
+            #expect(listed.contains("Every day at 08:30") && listed.contains("https://hooks.slack.com/…") && !listed.contains("SECRETPART"))
+            let sent = try await Self.post(client, anna, "\(path)/test", token: token)
+            #expect(sent.status == .ok && String(buffer: sent.body).contains("boss (Slack): sent"))
+            #expect(transport.posted.withLock { $0 } == ["https://hooks.slack.com/services/T/B/SECRETPART"])
+            let ledger = String(buffer: try await client.execute(uri: path, method: .get, headers: anna.headers).body)
+            #expect(ledger.contains("<td>boss</td><td>sent</td>"))
+            // A viewer reads the page without its forms, and is refused every action.
+            let seen = String(buffer: try await client.execute(uri: path, method: .get, headers: vic.headers).body)
+            #expect(seen.contains("Every day at 08:30") && !seen.contains("\(path)/channel\""))
+            let vicToken = try #require(Self.csrf(in: seen))
+            #expect(try await Self.post(client, vic, "\(path)/test", token: vicToken).status == .forbidden)
+            #expect(try await Self.post(client, vic, "\(path)/channel/remove", token: vicToken, ["name": "boss"]).status == .forbidden)
+            #expect(try await Self.post(client, anna, "\(path)/channel/remove", token: token, ["name": "boss"]).status == .seeOther)
+            #expect(try await Self.post(client, anna, "\(path)/schedule/remove", token: token).status == .seeOther)
         }
     }
 

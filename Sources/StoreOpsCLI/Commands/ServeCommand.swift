@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 import StoreOpsCore
+import StoreOpsDelivery
 import StoreOpsServer
 import StoreOpsServices
 import StoreOpsStorage
@@ -54,19 +55,20 @@ struct ServeCommand: AsyncParsableCommand {
             settings.behindProxy = behindProxy
             if let uploadFolder { settings.uploadFolder = URL(fileURLWithPath: uploadFolder, isDirectory: true) }
             let environment = Environment.current
-            let app = try ServerApplication.build(services: ServerServices(database: database, clock: environment.clock),
-                                                  host: host, port: port, settings: settings, logger: logger)
-            var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
+            let services = ServerServices(database: database, clock: environment.clock,
+                                          secrets: try SecretBox(keyText: environment.secretKey), transport: HTTPWebhookTransport(),
+                                          baseURL: environment.baseURL)
+            let app = try ServerApplication.build(services: services, host: host, port: port, settings: settings, logger: logger)
+            var group: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
             if schedules {
                 let notify = try NotifyCommand.service(database)
                 let runner = ScheduleRunner(schedules: ScheduleService(storage: database, notify: notify, clock: environment.clock,
                                                                        base: environment.baseURL),
                                             interval: .seconds(30), logger: logger)
                 // The runner ends with the shutdown; the server still drains its requests.
-                services.append(.init(service: runner, successTerminationBehavior: .ignore))
+                group.append(.init(service: runner, successTerminationBehavior: .ignore))
             }
-            let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-            try await group.run()
+            try await ServiceGroup(configuration: .init(services: group, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)).run()
         }
     }
 

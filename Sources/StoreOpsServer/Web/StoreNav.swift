@@ -4,7 +4,7 @@ import StoreOpsReports
 /// The pages of one store, as the links above each of them.
 enum StoreNav: String, CaseIterable {
     case briefing, table, checks, ads, products, service, aftersales, reviews, competitors, weekly, monthly, plan, kpi, activities
-    case imports, settings
+    case imports, messages, settings
 
     func label(_ l: Language) -> String {
         switch self {
@@ -23,6 +23,7 @@ enum StoreNav: String, CaseIterable {
         case .kpi: l.pick("绩效", "KPIs")
         case .activities: l.pick("活动", "Activities")
         case .imports: l.pick("导入", "Imports")
+        case .messages: l.pick("消息与定时", "Messages")
         case .settings: l.pick("设置", "Settings")
         }
     }
@@ -36,7 +37,7 @@ enum StoreNav: String, CaseIterable {
         case .aftersales: ([.afterSales, .logistics], [.afterSales])
         case .reviews: ([.reviews], [.reviews])
         case .competitors: ([.competitors], [.competitors])
-        case .briefing, .table, .checks, .weekly, .monthly, .plan, .kpi, .activities, .imports, .settings: nil
+        case .briefing, .table, .checks, .weekly, .monthly, .plan, .kpi, .activities, .imports, .messages, .settings: nil
         }
     }
 

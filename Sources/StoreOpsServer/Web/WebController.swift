@@ -10,6 +10,8 @@ import StoreOpsServices
 /// cookie). Pages of stores the user cannot read answer 404, as the API does.
 struct WebController: Sendable {
     let access: AccessService
+    /// What the messages page needs: the key sealing robots' addresses, the transport, the workbench's address.
+    let services: ServerServices
     let clock: @Sendable () -> Instant
     let throttle: LoginThrottle
     let hasher: PasswordHasher
@@ -46,6 +48,9 @@ struct WebController: Sendable {
         (.get, "/assets/app.js"), (.get, "/team"), (.post, "/team/grant"), (.post, "/team/revoke"), (.post, "/team/users"),
         (.post, "/team/password"), (.post, "/team/disable"), (.post, "/team/enable"), (.post, "/team/token"),
         (.get, "/account"), (.post, "/account/password"), (.post, "/account/token"),
+        (.get, "/stores/:store/messages"), (.post, "/stores/:store/messages/channel"), (.post, "/stores/:store/messages/channel/remove"),
+        (.post, "/stores/:store/messages/test"), (.post, "/stores/:store/messages/schedule"),
+        (.post, "/stores/:store/messages/schedule/remove"),
     ]
 
     func addRoutes(to router: Router<ServerContext>) {
@@ -98,6 +103,12 @@ struct WebController: Sendable {
                 case (.get, "/account"): try await account(request)
                 case (.post, "/account/password"): try await changePassword(request)
                 case (.post, "/account/token"): try await issueToken(request, fromTeam: false)
+                case (.get, "/stores/:store/messages"): try await messages(request, context)
+                case (.post, "/stores/:store/messages/channel"): try await saveMessages(request, context, .addChannel)
+                case (.post, "/stores/:store/messages/channel/remove"): try await saveMessages(request, context, .removeChannel)
+                case (.post, "/stores/:store/messages/test"): try await saveMessages(request, context, .test)
+                case (.post, "/stores/:store/messages/schedule"): try await saveMessages(request, context, .schedule)
+                case (.post, "/stores/:store/messages/schedule/remove"): try await saveMessages(request, context, .removeSchedule)
                 default: throw ServiceError(.notFound, "There is no such page.")
                 }
             }

@@ -33,6 +33,13 @@ public struct NotifyService: Sendable {
         self.timeout = timeout
     }
 
+    /// The service as `context`'s user (operators change channels and send), over `services`' key and transport;
+    /// without a transport every send fails with a reason.
+    public init(_ context: AccessContext, services: ServerServices) {
+        self.init(storage: context.storage, secrets: services.secrets, transport: services.transport ?? NoTransport(),
+                  clock: services.clock)
+    }
+
     // MARK: channels
 
     /// Adds (or replaces) channel `id` of store `store`: a robot's webhook address (HTTPS; plain HTTP only to this

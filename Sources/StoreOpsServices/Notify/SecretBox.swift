@@ -28,6 +28,11 @@ public struct SecretBox: Sendable {
         key = SymmetricKey(data: bytes)
     }
 
+    /// A box without a key.
+    public static let none = SecretBox(key: nil)
+
+    init(key: SymmetricKey?) { self.key = key }
+
     /// Whether a key was given.
     public var hasKey: Bool { key != nil }
 

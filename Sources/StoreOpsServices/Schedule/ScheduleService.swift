@@ -29,6 +29,12 @@ public struct ScheduleService: Sendable {
         self.settle = settle
     }
 
+    /// The service as `context`'s user, sending through `services`' transport.
+    public init(_ context: AccessContext, services: ServerServices) {
+        self.init(storage: context.storage, notify: NotifyService(context, services: services), clock: services.clock,
+                  base: services.baseURL)
+    }
+
     /// What one pass did for one store.
     public struct Outcome: Sendable {
         public let store: StoreID
@@ -62,6 +68,15 @@ public struct ScheduleService: Sendable {
         }
         try await storage.saveSchedule(schedule)
         return schedule
+    }
+
+    /// The store's schedule, if it has one.
+    public func schedule(store id: StoreID) async throws -> Schedule? { try await storage.schedule(store: id) }
+
+    /// The store's runs of the last `days` days, newest first.
+    public func runs(store id: StoreID, days: Int = 14) async throws -> [ScheduleRun] {
+        let store = try await storage.requireStore(id)
+        return try await storage.runs(store: id, since: store.timeZone.day(of: clock()).adding(days: -(max(1, days) - 1)))
     }
 
     /// Removes the store's schedule (its runs stay in the ledger).

@@ -1,0 +1,8 @@
+import StoreOpsCore
+
+/// The transport of a server that sends no messages: every send fails and says so.
+struct NoTransport: WebhookTransport {
+    func post(_ url: String, json body: String, timeout: Duration) async throws -> WebhookAnswer {
+        throw ServiceError(.unavailable, "This server sends no messages (it was started without a transport).")
+    }
+}
