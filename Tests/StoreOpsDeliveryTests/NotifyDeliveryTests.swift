@@ -59,7 +59,7 @@ struct NotifyDeliveryTests {
             #expect(ding.json["msgtype"] as? String == "markdown" && markdown["title"] as? String == Self.digest.title)
             let text = try #require(markdown["text"] as? String)
             #expect(text.contains("### 测试店") && text.contains("删除关键词") && text.contains("另有 2 条") && text.contains("日报"))
-            #expect(text.contains("[打开完整日报](https://ops.example.com/stores/shop/briefing?date=2026-03-10)"))
+            #expect(text.contains("[打开完整报告](https://ops.example.com/stores/shop/briefing?date=2026-03-10)"))
 
             let wecom = try #require(receiver.messages(to: "/wecom").first)
             #expect(wecom.query["key"] == "K1" && wecom.json["msgtype"] as? String == "markdown")

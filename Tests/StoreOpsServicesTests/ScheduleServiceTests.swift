@@ -78,6 +78,29 @@ struct ScheduleServiceTests {
         #expect(transport.count == 2)
     }
 
+    @Test("Mondays the week's report goes out too, on the 1st the month's; each once")
+    func periodMessages() async throws {
+        let storage = try await TestBackend.makeStore()
+        try await storage.saveStore(Fixtures.store)
+        let monday = Day(iso: "2026-03-16")!, first = Day(iso: "2026-04-01")!
+        #expect(monday.weekday == 1 && first.dayOfMonth == 1 && first.weekday != 1)
+        let clock = TestClock(Fixtures.store.timeZone.instant(day: monday, hour: 9))
+        let transport = RecordingTransport()
+        let (schedules, notify) = try Self.services(storage, clock, transport)
+        try await schedules.set(store: Fixtures.storeID)
+        try await notify.add(store: Fixtures.storeID, id: "boss", kind: .wecom, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=A")
+        let mondayRun = try #require(try await schedules.runDue().first)
+        #expect(mondayRun.lines.contains("weekly report: boss sent") && !mondayRun.lines.contains { $0.hasPrefix("monthly") })
+        #expect(transport.count == 2)
+        #expect(try await storage.delivery(store: Fixtures.storeID, day: Day(iso: "2026-03-15")!, report: "weekly", channel: "boss")?.status == .sent)
+        clock.set(Fixtures.store.timeZone.instant(day: first, hour: 9))
+        let firstRun = try #require(try await schedules.runDue().first)
+        #expect(firstRun.lines.contains("monthly report: boss sent") && !firstRun.lines.contains { $0.hasPrefix("weekly") })
+        #expect(try await storage.delivery(store: Fixtures.storeID, day: Day(iso: "2026-03-31")!, report: "monthly", channel: "boss") != nil)
+        #expect(try await schedules.runNow(store: Fixtures.storeID).lines.contains("monthly report: boss sent before"))
+        #expect(transport.count == 4)
+    }
+
     @Test("a run cut off by a killed server is taken over once it is stale, and sends nothing twice")
     func killedMidRun() async throws {
         let storage = try await TestBackend.makeStore()

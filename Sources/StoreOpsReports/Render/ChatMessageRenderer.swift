@@ -74,7 +74,7 @@ public enum ChatMessageRenderer {
             lines.append(plain(l.pick("检查没有发现问题。", "The checks found nothing.")))
         } else {
             var block = bold(l.pick("需要处理", "To act on")) + "\n" + d.findings.map { "- " + plain($0) }.joined(separator: "\n")
-            if d.more > 0 { block += "\n" + plain(l.pick("另有 \(d.more) 条，见完整日报。", "\(d.more) more in the full briefing.")) }
+            if d.more > 0 { block += "\n" + plain(l.pick("另有 \(d.more) 条，见完整报告。", "\(d.more) more in the full report.")) }
             lines.append(block)
         }
         if let link = d.link, kind == .dingtalk || kind == .wecom { lines.append("[\(linkText(d))](\(link))") }
@@ -83,7 +83,7 @@ public enum ChatMessageRenderer {
         return text
     }
 
-    static func linkText(_ d: ChatDigest) -> String { d.language.pick("打开完整日报", "Open the full briefing") }
+    static func linkText(_ d: ChatDigest) -> String { d.language.pick("打开完整报告", "Open the full report") }
 
     static func slackEscape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")

@@ -19,4 +19,15 @@ extension NotifyService {
         }
         return (day, results)
     }
+
+    /// Sends the last whole week's (`weekly`) or month's (`monthly`) report up to yesterday to every channel of the
+    /// store, once per channel for the period (keyed by its last day).
+    public func sendPeriod(store id: StoreID, monthly: Bool, base: String? = nil, once: Bool = true) async throws -> [NotifyResult] {
+        let periods = PeriodReportService(storage: storage, clock: clock)
+        let report = monthly ? try await periods.month(store: id, try await periods.lastMonth(of: id))
+            : try await periods.week(store: id, try await periods.lastWeek(of: id))
+        return try await send(store: id, day: report.totals.days.last, report: monthly ? "monthly" : "weekly", once: once) { language in
+            ChatDigest.period(report, language: language, base: base)
+        }
+    }
 }

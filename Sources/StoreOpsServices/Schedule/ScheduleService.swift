@@ -5,7 +5,7 @@ import StoreOpsStorage
 
 /// The morning routine that runs by itself. Each store with a schedule runs once per store-local day, at or after
 /// its time: its inbox is imported, the checks of yesterday run and record their tasks, and yesterday's briefing
-/// goes to its chat channels. A day's run is claimed in the database before it starts and marked finished after;
+/// goes to its chat channels (Mondays also the week's report, the 1st the month's). A day's run is claimed in the database before it starts and marked finished after;
 /// a run left unfinished for `staleAfter` (its server was killed) is taken over by the next pass, by one server
 /// only; every message goes out at most once whoever runs the day (see `NotifyService`).
 public struct ScheduleService: Sendable {
@@ -161,10 +161,18 @@ public struct ScheduleService: Sendable {
                 if try await storage.notifyChannels(store: store.id).isEmpty {
                     lines.append("briefing: no chat channels")
                 } else {
+                    func said(_ results: [NotifyResult]) -> String {
+                        results.map { r in "\(r.channel.id) \(r.skipped ? "sent before" : r.delivery.status.rawValue)" }.joined(separator: ", ")
+                    }
                     let (_, results) = try await notify.sendBriefing(store: store.id, day: yesterday, base: base, once: true)
-                    lines.append("briefing of \(yesterday.iso): " + results.map { r in
-                        "\(r.channel.id) \(r.skipped ? "sent before" : r.delivery.status.rawValue)"
-                    }.joined(separator: ", "))
+                    lines.append("briefing of \(yesterday.iso): " + said(results))
+                    // Mondays the week that ended yesterday; the 1st the month that did.
+                    if day.weekday == 1 {
+                        lines.append("weekly report: " + said(try await notify.sendPeriod(store: store.id, monthly: false, base: base)))
+                    }
+                    if day.dayOfMonth == 1 {
+                        lines.append("monthly report: " + said(try await notify.sendPeriod(store: store.id, monthly: true, base: base)))
+                    }
                 }
             } catch {
                 lines.append("briefing: failed: \(error)")
