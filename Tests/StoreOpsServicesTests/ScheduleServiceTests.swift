@@ -101,6 +101,33 @@ struct ScheduleServiceTests {
         #expect(transport.count == 4)
     }
 
+    @Test("alerts: after the morning run, the day's urgent findings go out as found, each once")
+    func alerts() async throws {
+        let storage = try await TestBackend.makeStore()
+        let end = Day(iso: "2026-03-31")!
+        let demo = try await DemoService(storage: storage, clock: { Instant(seconds: 0) })
+            .build(DemoScenario(seed: 42, end: end, days: 60)).data
+        let today = end.adding(days: 1)
+        let clock = TestClock(demo.store.timeZone.instant(day: today, hour: 9, minute: 30))
+        let transport = RecordingTransport()
+        let (schedules, notify) = try Self.services(storage, clock, transport)
+        try await schedules.set(store: demo.store.id, alerts: true)
+        try await notify.add(store: demo.store.id, id: "ops", kind: .wecom, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=A")
+        let morning = try await schedules.runDue()
+        #expect(morning.first?.lines.contains { $0.hasPrefix("briefing of 2026-03-31: ops sent") } == true)
+        #expect(!(morning.first?.lines.contains { $0.hasPrefix("alert") } ?? true), "alerts begin after the morning run")
+        let before = transport.count  // the briefing, and (the 1st) the month's report
+        clock.set(Instant(seconds: clock.read().seconds + 3_600))
+        let urgent = try await CheckService(storage: storage, clock: clock.read).run(store: demo.store.id, day: today).findings
+            .filter { $0.severity == .critical && ChatDigest.alertKinds.contains($0.check) }
+        #expect(urgent.contains { $0.check == .soldOutHero && $0.subject == demo.injections.soldOutSKU })
+        let pass = try #require(try await schedules.runDue().first)
+        #expect(pass.lines.count == urgent.count && transport.count == before + urgent.count)
+        #expect(pass.lines.contains("alert sold_out_hero \(demo.injections.soldOutSKU): ops sent"))
+        #expect(try await schedules.runDue().isEmpty, "each once")
+        #expect(transport.count == before + urgent.count)
+    }
+
     @Test("a run cut off by a killed server is taken over once it is stale, and sends nothing twice")
     func killedMidRun() async throws {
         let storage = try await TestBackend.makeStore()

@@ -32,13 +32,18 @@ struct ScheduleCommand: AsyncParsableCommand {
         @Option(help: "The time of day in the store's time zone, HH:MM (default 09:00).") var at: String?
         @Option(help: "The folder exports are dropped into for this store (done/ and rejected/ are made in it); empty for none.")
         var inbox: String?
+        @Flag(inversion: .prefixedNo, help: "Push the day's urgent findings (sold-out hero item, refund about to time out, complaint deadline) as they are found.")
+        var alerts: Bool?
 
         func run() async throws {
             try await global.withStorage { storage in
-                let schedule = try await ScheduleCommand.service(storage).set(store: try parseStoreID(store), at: at, inbox: inbox)
+                let schedule = try await ScheduleCommand.service(storage).set(store: try parseStoreID(store), at: at, inbox: inbox,
+                                                                              alerts: alerts)
                 Console.out(global.language.pick(
-                    "\(store) 每天 \(schedule.time)（店铺时区）自动运行" + (schedule.inbox.map { "，收件文件夹 \($0)" } ?? "") + "。\n",
-                    "\(store) runs every day at \(schedule.time) (store time)" + (schedule.inbox.map { ", inbox \($0)" } ?? "") + ".\n"))
+                    "\(store) 每天 \(schedule.time)（店铺时区）自动运行" + (schedule.inbox.map { "，收件文件夹 \($0)" } ?? "")
+                        + (schedule.alerts ? "，紧急发现即时推送" : "") + "。\n",
+                    "\(store) runs every day at \(schedule.time) (store time)" + (schedule.inbox.map { ", inbox \($0)" } ?? "")
+                        + (schedule.alerts ? ", urgent findings pushed as found" : "") + ".\n"))
             }
         }
     }

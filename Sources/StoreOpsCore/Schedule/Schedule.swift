@@ -7,11 +7,15 @@ public struct Schedule: Hashable, Sendable {
     public var minute: Int
     /// The folder exports are dropped into for this store, when it has one.
     public var inbox: String?
+    /// Whether the day's critical findings (a sold-out hero item, a refund about to time out, a complaint's
+    /// deadline) are pushed to the chat channels as they are found, between the morning run and midnight.
+    public var alerts: Bool
 
-    public init(store: StoreID, minute: Int = 540, inbox: String? = nil) {
+    public init(store: StoreID, minute: Int = 540, inbox: String? = nil, alerts: Bool = false) {
         self.store = store
         self.minute = minute
         self.inbox = inbox
+        self.alerts = alerts
     }
 
     /// `HH:MM`.

@@ -69,7 +69,7 @@ public enum ChatMessageRenderer {
         var lines: [String] = []
         if kind == .dingtalk || kind == .wecom { lines.append("### \(d.title)") }
         lines.append(plain(d.summary))
-        lines.append(d.figures.map { "- " + plain($0) }.joined(separator: "\n"))
+        if !d.figures.isEmpty { lines.append(d.figures.map { "- " + plain($0) }.joined(separator: "\n")) }
         if d.findings.isEmpty {
             lines.append(plain(l.pick("检查没有发现问题。", "The checks found nothing.")))
         } else {

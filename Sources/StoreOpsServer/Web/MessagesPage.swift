@@ -49,6 +49,8 @@ struct MessagesPage {
         if canWrite {
             html += "<form class=\"settings\" method=\"post\" action=\"\(e(base))/schedule\">\(WebPage.csrfField(csrf))"
                 + "<label>\(e(l.pick("时间", "Time"))) <input name=\"at\" type=\"time\" required value=\"\(e(m.schedule?.time ?? "09:00"))\"></label> "
+                + "<label><input type=\"checkbox\" name=\"alerts\" value=\"on\"\(m.schedule?.alerts == true ? " checked" : "")> "
+                + "\(e(l.pick("紧急发现（主推款售罄、退款将超时、投诉期限）即时推送", "Push urgent findings (sold-out hero, refund about to time out, complaint deadline) as found")))</label> "
                 + "<button type=\"submit\">\(e(l.pick("保存", "Save")))</button></form>"
             if m.schedule != nil {
                 html += "<form class=\"inline\" method=\"post\" action=\"\(e(base))/schedule/remove\">\(WebPage.csrfField(csrf))"

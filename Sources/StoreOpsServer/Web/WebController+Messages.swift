@@ -49,7 +49,7 @@ extension WebController {
                 let (_, results) = try await notify.sendBriefing(store: store.id, base: services.baseURL, once: false)
                 return try await messages(request, context, results: results)
             case .schedule:
-                try await schedules.set(store: store.id, at: fields["at"] ?? "")
+                try await schedules.set(store: store.id, at: fields["at"] ?? "", alerts: fields["alerts"] == "on")
             case .removeSchedule:
                 try await schedules.remove(store: store.id)
             }

@@ -48,7 +48,7 @@ public struct ScheduleService: Sendable {
     /// Sets the store's schedule: its time (`HH:MM`, store-local; default 09:00, or the time it had) and inbox folder
     /// (empty: none; nil: as it was).
     @discardableResult
-    public func set(store id: StoreID, at time: String? = nil, inbox: String? = nil) async throws -> Schedule {
+    public func set(store id: StoreID, at time: String? = nil, inbox: String? = nil, alerts: Bool? = nil) async throws -> Schedule {
         _ = try await storage.requireStore(id)
         var schedule = try await storage.schedule(store: id) ?? Schedule(store: id)
         if let time {
@@ -66,6 +66,7 @@ public struct ScheduleService: Sendable {
                 schedule.inbox = absolute
             }
         }
+        if let alerts { schedule.alerts = alerts }
         try await storage.saveSchedule(schedule)
         return schedule
     }
@@ -99,16 +100,42 @@ public struct ScheduleService: Sendable {
 
     // MARK: running
 
-    /// One pass: every store whose day is due and not run (or whose run was cut off) runs now, one after another.
+    /// One pass: every store whose day is due and not run (or whose run was cut off) runs now, one after another;
+    /// then the stores with alerts whose morning run is done check the day so far and push what is urgent.
     public func runDue() async throws -> [Outcome] {
         var outcomes: [Outcome] = []
         for schedule in try await storage.schedules() {
             let store = try await storage.requireStore(schedule.store)
             let now = clock()
-            guard let day = schedule.due(at: now, zone: store.timeZone), try await claim(store.id, day, now) else { continue }
-            outcomes.append(try await execute(schedule, store: store, day: day))
+            guard let day = schedule.due(at: now, zone: store.timeZone) else { continue }
+            if try await claim(store.id, day, now) {
+                outcomes.append(try await execute(schedule, store: store, day: day))
+            } else if schedule.alerts, try await storage.run(store: store.id, day: day)?.status == .finished {
+                let lines = try await alert(store: store, day: day)
+                if !lines.isEmpty { outcomes.append(Outcome(store: store.id, day: day, lines: lines)) }
+            }
         }
         return outcomes
+    }
+
+    /// Runs the checks of `day` so far and sends each urgent finding (`ChatDigest.alertKinds`, critical) to the
+    /// store's channels, at most once per finding and day; the lines say what went out.
+    func alert(store: Store, day: Day) async throws -> [String] {
+        guard let notify, try await !storage.notifyChannels(store: store.id).isEmpty else { return [] }
+        let report = try await CheckService(storage: storage, clock: clock).run(store: store.id, day: day)
+        var lines: [String] = []
+        for finding in report.findings where finding.severity == .critical && ChatDigest.alertKinds.contains(finding.check) {
+            let base = self.base
+            let results = try await notify.send(store: store.id, day: day, report: "alert:\(finding.check.rawValue):\(finding.subject)") {
+                ChatDigest.alert(finding, store: store, day: day, language: $0, base: base)
+            }
+            let sent = results.filter { !$0.skipped }
+            if !sent.isEmpty {
+                lines.append("alert \(finding.check.rawValue) \(finding.subject): "
+                    + sent.map { "\($0.channel.id) \($0.delivery.status.rawValue)" }.joined(separator: ", "))
+            }
+        }
+        return lines
     }
 
     /// Runs the store's routine for today now, whatever its time and whether it ran already (messages already sent

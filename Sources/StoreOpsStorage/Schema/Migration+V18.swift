@@ -8,7 +8,8 @@ extension Migration {
             CREATE TABLE schedules (
                 store_id TEXT NOT NULL PRIMARY KEY REFERENCES stores (store_id) ON DELETE CASCADE,
                 at_minute BIGINT NOT NULL,
-                inbox TEXT
+                inbox TEXT,
+                alerts BIGINT NOT NULL
             )
             """,
             """

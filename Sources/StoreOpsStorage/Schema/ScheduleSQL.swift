@@ -2,11 +2,11 @@ import StoreOpsCore
 
 /// The statements of schedules and their runs, the same on SQLite and PostgreSQL.
 enum ScheduleSQL {
-    static let selectAll = "SELECT store_id, at_minute, inbox FROM schedules ORDER BY store_id"
-    static let selectOne = "SELECT store_id, at_minute, inbox FROM schedules WHERE store_id = ?"
+    static let selectAll = "SELECT store_id, at_minute, inbox, alerts FROM schedules ORDER BY store_id"
+    static let selectOne = "SELECT store_id, at_minute, inbox, alerts FROM schedules WHERE store_id = ?"
     static let upsert = """
-        INSERT INTO schedules (store_id, at_minute, inbox) VALUES (?, ?, ?)
-        ON CONFLICT (store_id) DO UPDATE SET at_minute = excluded.at_minute, inbox = excluded.inbox
+        INSERT INTO schedules (store_id, at_minute, inbox, alerts) VALUES (?, ?, ?, ?)
+        ON CONFLICT (store_id) DO UPDATE SET at_minute = excluded.at_minute, inbox = excluded.inbox, alerts = excluded.alerts
         """
     static let delete = "DELETE FROM schedules WHERE store_id = ? RETURNING store_id"
 
@@ -28,15 +28,15 @@ enum ScheduleSQL {
         SELECT day, status, started_at, finished_at, detail FROM schedule_runs WHERE store_id = ? AND day >= ? ORDER BY day DESC
         """
 
-    static func arguments(_ s: Schedule) -> [SQLValue] { [.text(s.store.rawValue), .int(s.minute), .text(s.inbox)] }
+    static func arguments(_ s: Schedule) -> [SQLValue] { [.text(s.store.rawValue), .int(s.minute), .text(s.inbox), .bool(s.alerts)] }
 
     static func decode(_ values: [SQLValue]) throws -> Schedule {
-        guard values.count == 3, case .text(let id) = values[0], let store = StoreID(id), case .int(let minute) = values[1],
-              (0..<1_440).contains(minute) else {
+        guard values.count == 4, case .text(let id) = values[0], let store = StoreID(id), case .int(let minute) = values[1],
+              (0..<1_440).contains(minute), case .int(let alerts) = values[3] else {
             throw StorageError(.corruptRow, "A row of schedules could not be read back.")
         }
         let inbox: String? = if case .text(let text) = values[2] { text } else { nil }
-        return Schedule(store: store, minute: Int(minute), inbox: inbox)
+        return Schedule(store: store, minute: Int(minute), inbox: inbox, alerts: alerts != 0)
     }
 
     static func claimArguments(_ r: ScheduleRun) -> [SQLValue] {
