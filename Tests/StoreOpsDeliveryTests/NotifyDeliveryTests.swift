@@ -24,7 +24,7 @@ struct NotifyDeliveryTests {
     /// A service over a fresh store with the fixture store, sending through HTTP without waiting between attempts.
     static func service(_ storage: any StoreOpsStore) throws -> NotifyService {
         NotifyService(storage: storage, secrets: try SecretBox(keyText: key), transport: HTTPWebhookTransport(), clock: clock,
-                      limiter: RobotRateLimiter(), pause: { _ in }, timeout: .seconds(1))
+                      limiter: RobotRateLimiter(), pause: { _ in }, timeout: .seconds(1), extraHosts: ["127.0.0.1"])
     }
 
     static func store() async throws -> any StoreOpsDatabase {
@@ -154,6 +154,12 @@ struct NotifyDeliveryTests {
         await #expect(throws: ServiceError.self) { try await keyless.add(store: id, id: "x", kind: .slack, url: "https://hooks.slack.com/services/T/B/C") }
         #expect(throws: ServiceError.self) { try SecretBox(keyText: "short") }
         await #expect(throws: ServiceError.self) { try await notify.add(store: id, id: "x", kind: .slack, url: "http://hooks.slack.com/x") }
+        await #expect(throws: ServiceError.self, "not the app's host") {
+            try await notify.add(store: id, id: "x", kind: .slack, url: "https://10.0.0.5/admin")
+        }
+        await #expect(throws: ServiceError.self, "another app's host") {
+            try await notify.add(store: id, id: "x", kind: .wecom, url: "https://hooks.slack.com/services/T/B/C")
+        }
         await #expect(throws: ServiceError.self) { try await notify.add(store: id, id: "x", kind: .wecom, url: "https://qyapi.weixin.qq.com/x", secret: "s") }
         await #expect(throws: ServiceError.self) { try await notify.add(store: id, id: "bad name!", kind: .slack, url: "https://hooks.slack.com/x") }
         try await notify.remove(store: id, id: "boss")

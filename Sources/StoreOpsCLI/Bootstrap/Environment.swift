@@ -40,6 +40,11 @@ public struct Environment: Sendable {
     /// The workbench's public address for links in messages, from STOREOPS_BASE_URL.
     public var baseURL: String? { variables["STOREOPS_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } }
 
+    /// Hosts chat robots may be at besides the apps' own, from STOREOPS_WEBHOOK_HOSTS (comma-separated).
+    public var webhookHosts: Set<String> {
+        Set((variables["STOREOPS_WEBHOOK_HOSTS"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+    }
+
     /// The environment commands run with; tests replace it for the duration of a call.
     @TaskLocal public static var current = Environment()
 }

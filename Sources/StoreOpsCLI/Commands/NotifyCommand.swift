@@ -21,7 +21,7 @@ struct NotifyCommand: AsyncParsableCommand {
     static func service(_ storage: any StoreOpsStore) throws -> NotifyService {
         let environment = Environment.current
         return NotifyService(storage: storage, secrets: try SecretBox(keyText: environment.secretKey), transport: HTTPWebhookTransport(),
-                             clock: environment.clock)
+                             clock: environment.clock, extraHosts: environment.webhookHosts)
     }
 
     struct Add: AsyncParsableCommand {

@@ -57,7 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
             let environment = Environment.current
             let services = ServerServices(database: database, clock: environment.clock,
                                           secrets: try SecretBox(keyText: environment.secretKey), transport: HTTPWebhookTransport(),
-                                          baseURL: environment.baseURL)
+                                          baseURL: environment.baseURL, webhookHosts: environment.webhookHosts)
             let app = try ServerApplication.build(services: services, host: host, port: port, settings: settings, logger: logger)
             var group: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
             if schedules {

@@ -17,13 +17,15 @@ public struct NotifyService: Sendable {
     let pause: @Sendable (Duration) async throws -> Void
     /// How long the app has to answer one attempt (connecting included).
     let timeout: Duration
+    /// Hosts robots may be at besides the apps' own (a proxy; `127.0.0.1` for a test receiver).
+    let extraHosts: Set<String>
     /// The waits before the second and third attempts.
     public static let backoff: [Duration] = [.seconds(2), .seconds(8)]
 
     public init(storage: any StoreOpsStore, secrets: SecretBox, transport: any WebhookTransport,
                 clock: @escaping @Sendable () -> Instant, limiter: RobotRateLimiter = .shared,
                 pause: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-                timeout: Duration = .seconds(15)) {
+                timeout: Duration = .seconds(15), extraHosts: Set<String> = []) {
         self.storage = storage
         self.secrets = secrets
         self.transport = transport
@@ -31,13 +33,14 @@ public struct NotifyService: Sendable {
         self.limiter = limiter
         self.pause = pause
         self.timeout = timeout
+        self.extraHosts = Set(extraHosts.map { $0.lowercased() })
     }
 
     /// The service as `context`'s user (operators change channels and send), over `services`' key and transport;
     /// without a transport every send fails with a reason.
     public init(_ context: AccessContext, services: ServerServices) {
         self.init(storage: context.storage, secrets: services.secrets, transport: services.transport ?? NoTransport(),
-                  clock: services.clock)
+                  clock: services.clock, extraHosts: services.webhookHosts)
     }
 
     // MARK: channels
@@ -51,7 +54,7 @@ public struct NotifyService: Sendable {
         guard (1...40).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             throw ServiceError(.invalidInput, "The channel name \"\(id)\" must be 1 to 40 letters, digits, - or _, e.g. boss-group.")
         }
-        try Self.checkAddress(url)
+        try checkAddress(url, kind: kind)
         let secret = secret.flatMap { $0.isEmpty ? nil : $0 }
         if secret != nil, !kind.signs {
             throw ServiceError(.invalidInput, "\(kind.title) robots do not sign their messages: leave out the secret.")
@@ -168,13 +171,25 @@ public struct NotifyService: Sendable {
     /// What a sealed value of `channel` is bound to.
     static func context(_ channel: NotifyChannel, _ field: String) -> String { "\(channel.store.rawValue)/\(channel.id)/\(field)" }
 
-    /// Refuses addresses that are not HTTPS, except plain HTTP to this machine (a test receiver).
-    static func checkAddress(_ url: String) throws {
+    /// The hosts of each app's robots.
+    static let appHosts: [NotifyChannel.Kind: Set<String>] = [
+        .dingtalk: ["oapi.dingtalk.com"], .wecom: ["qyapi.weixin.qq.com"], .feishu: ["open.feishu.cn", "open.larksuite.com"],
+        .slack: ["hooks.slack.com"],
+    ]
+
+    /// Refuses addresses that are not HTTPS to the app's own robot host (or one of `extraHosts`; plain HTTP only to
+    /// this machine's, for a test receiver): the server posts where an operator points it, so not to its own network.
+    func checkAddress(_ url: String, kind: NotifyChannel.Kind) throws {
         guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), let host = parsed.host?.lowercased(),
-              url.count <= 1_000 else {
+              url.count <= 1_000, parsed.user == nil, parsed.password == nil else {
             throw ServiceError(.invalidInput, "\"\(url.prefix(80))\" is not a webhook address; copy it from the robot's settings.")
         }
-        let loopback = ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host)
+        let official = Self.appHosts[kind] ?? []
+        guard official.contains(host) || extraHosts.contains(host) else {
+            throw ServiceError(.invalidInput, "\(kind.title) robots are at \(official.sorted().joined(separator: " or ")), not \(host): copy the "
+                + "address from the robot's settings (other hosts only when STOREOPS_WEBHOOK_HOSTS lists them).")
+        }
+        let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
         guard scheme == "https" || (scheme == "http" && loopback) else {
             throw ServiceError(.invalidInput, "The webhook address must start with https:// (the robot's address carries its token).")
         }

@@ -14,15 +14,19 @@ public struct ServerServices: Sendable {
     /// How messages reach chat apps; nil when this server sends none.
     public let transport: (any WebhookTransport)?
     public let baseURL: String?
+    /// Hosts chat robots may be at besides the apps' own.
+    public let webhookHosts: Set<String>
 
     public init(database: any StoreOpsDatabase,
                 clock: @escaping @Sendable () -> Instant = { Instant(seconds: Int64(Date().timeIntervalSince1970)) },
-                secrets: SecretBox = .none, transport: (any WebhookTransport)? = nil, baseURL: String? = nil) {
+                secrets: SecretBox = .none, transport: (any WebhookTransport)? = nil, baseURL: String? = nil,
+                webhookHosts: Set<String> = []) {
         access = AccessService(database: database, clock: clock)
         health = HealthService(database: database)
         self.clock = clock
         self.secrets = secrets
         self.transport = transport
         self.baseURL = baseURL
+        self.webhookHosts = webhookHosts
     }
 }
