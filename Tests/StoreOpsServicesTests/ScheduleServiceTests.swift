@@ -128,6 +128,53 @@ struct ScheduleServiceTests {
         #expect(transport.count == before + urgent.count)
     }
 
+    /// A chat app that never answers: the post waits until its task is cancelled.
+    final class SilentTransport: WebhookTransport {
+        func post(_ url: String, json body: String, timeout: Duration) async throws -> WebhookAnswer {
+            try await Task.sleep(for: .seconds(3_600))
+            return WebhookAnswer(status: 200, body: "ok")
+        }
+    }
+
+    @Test("one store's failure does not stop the pass; a send cut off by shutdown is recorded, and run-now sends it")
+    func failures() async throws {
+        let storage = try await TestBackend.makeStore()
+        try await storage.saveStore(Fixtures.store)
+        try await storage.saveStore(Self.north)
+        let day = Day(iso: "2026-03-11")!
+        let clock = TestClock(Self.north.timeZone.instant(day: day, hour: 9, minute: 5))
+        let transport = RecordingTransport()
+        let (schedules, notify) = try Self.services(storage, clock, transport)
+        // Shanghai's channel was sealed with another key: its alerts cannot be sent, every pass.
+        try await schedules.set(store: Fixtures.storeID, alerts: true)
+        try await schedules.set(store: Self.north.id)
+        try await notify.add(store: Fixtures.storeID, id: "boss", kind: .wecom, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=A")
+        #expect(try await storage.claimRun(ScheduleRun(store: Fixtures.storeID, day: day, status: .finished, startedAt: clock.read())))
+        var sealed = try #require(try await storage.notifyChannels(store: Fixtures.storeID).first)
+        sealed.url = try SecretBox(keyText: String(repeating: "cd", count: 32)).seal("https://qyapi.weixin.qq.com/x", for: "shop/boss/url")
+        try await storage.saveNotifyChannel(sealed)
+        let pass = try await schedules.runDue()
+        #expect(pass.first { $0.store == Fixtures.storeID }?.lines.first?.hasPrefix("failed: ") == true)
+        #expect(pass.contains { $0.store == Self.north.id && $0.day == day }, "the next store still ran")
+
+        // A send cut off (the server stops while the app has not answered): recorded as interrupted, not "sending".
+        let silent = NotifyService(storage: storage, secrets: try SecretBox(keyText: String(repeating: "ab", count: 32)),
+                                   transport: SilentTransport(), clock: clock.read, limiter: RobotRateLimiter(), pause: { _ in })
+        try await silent.add(store: Self.north.id, id: "team", kind: .wecom, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=T")
+        let digest = ChatDigest(title: "t", summary: "s", figures: [], findings: [], more: 0, link: nil, language: .en)
+        let sending = Task { try await silent.send(store: Self.north.id, day: day, report: "daily") { _ in digest } }
+        try await Task.sleep(for: .milliseconds(300))
+        sending.cancel()
+        _ = await sending.result
+        let cut = try #require(try await storage.delivery(store: Self.north.id, day: day, report: "daily", channel: "team"))
+        #expect(cut.status == .failed && cut.detail?.hasPrefix("interrupted while sending") == true)
+        // The next scheduled send of that message skips it and says how it went; a person's run-now sends it again.
+        let skipped = try await notify.send(store: Self.north.id, day: day, report: "daily") { _ in digest }
+        #expect(skipped.first?.skipped == true && ScheduleService.said(skipped).hasPrefix("team failed before (interrupted"))
+        let again = try await notify.send(store: Self.north.id, day: day, report: "daily", retryFailed: true) { _ in digest }
+        #expect(again.first?.skipped == false && again.first?.delivery.status == .sent)
+    }
+
     @Test("a run cut off by a killed server is taken over once it is stale, and sends nothing twice")
     func killedMidRun() async throws {
         let storage = try await TestBackend.makeStore()

@@ -2,27 +2,24 @@ import Logging
 import ServiceLifecycle
 import StoreOpsServices
 
-/// Runs the due schedules every `interval` inside `storeops serve`, until the server shuts down (a run under way
-/// finishes its current step's await, and the next server takes over what it left, see `ScheduleService`).
+/// Runs the due schedules every `interval` inside `storeops serve`. On shutdown the pass under way stops between
+/// stores (not mid-step), and the wait for the next pass ends at once.
 struct ScheduleRunner: Service {
     let schedules: ScheduleService
     let interval: Duration
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    for outcome in try await schedules.runDue() {
-                        logger.info("schedule of \(outcome.store) for \(outcome.day.iso): \(outcome.lines.joined(separator: " | "))")
-                    }
-                } catch {
-                    if Task.isCancelled { return }
-                    logger.warning("schedules: \(error)")
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                for outcome in try await schedules.runDue(stop: { Task.isShuttingDownGracefully }) {
+                    logger.info("schedule of \(outcome.store) for \(outcome.day?.iso ?? "—"): \(outcome.lines.joined(separator: " | "))")
                 }
-                // Cancelled on shutdown: the loop ends without an error, so the server drains on its own.
-                try? await Task.sleep(for: interval)
+            } catch {
+                if Task.isCancelled { return }
+                logger.warning("schedules: \(error)")
             }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 }

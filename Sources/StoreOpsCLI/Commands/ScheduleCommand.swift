@@ -22,7 +22,7 @@ struct ScheduleCommand: AsyncParsableCommand {
     }
 
     static func print(_ outcome: ScheduleService.Outcome) {
-        Console.out("\(outcome.store) \(outcome.day.iso)\n" + outcome.lines.map { "  \($0)\n" }.joined())
+        Console.out("\(outcome.store) \(outcome.day?.iso ?? "—")\n" + outcome.lines.map { "  \($0)\n" }.joined())
     }
 
     struct Set: AsyncParsableCommand {

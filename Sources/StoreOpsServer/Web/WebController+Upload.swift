@@ -25,7 +25,15 @@ extension WebController {
                                                limit: limit, timeout: timeout)
             defer { for file in files { staging.remove(file) } }
             var reports: [ImportReport] = []
-            for file in files { reports.append(try await ImportService(user, clock: clock).importFile(file, store: store.id)) }
+            for file in files {
+                // One file's failure is its own result: the files before it stay imported, and are shown so.
+                do {
+                    reports.append(try await ImportService(user, clock: clock).importFile(file, store: store.id))
+                } catch {
+                    if Task.isCancelled { throw error }
+                    reports.append(ImportReport.failed(file: file.lastPathComponent, error: ServiceError.classify(error) ?? error))
+                }
+            }
             return reports
         }
         guard let reports else {

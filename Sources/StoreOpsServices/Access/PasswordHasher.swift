@@ -7,8 +7,15 @@ import Synchronization
 public struct PasswordHasher: Sendable {
     /// bcrypt's cost (log2 of its rounds) for new hashes; checking reads the cost from the hash.
     public let cost: UInt8
+    /// The checks running through this hasher (and its copies): a server shares one hasher across its requests.
+    private let admission = Admission()
 
     public init(cost: UInt8 = 12) { self.cost = min(max(cost, 4), 31) }
+
+    /// A count of running checks, shared by a hasher's copies.
+    private final class Admission: Sendable {
+        let running = Mutex(0)
+    }
 
     /// Passwords shorter than this are refused.
     public static let minimumLength = 10
@@ -55,14 +62,13 @@ public struct PasswordHasher: Sendable {
     /// The decoy hashes made so far, by cost.
     private static let decoys = Mutex<[UInt8: String]>([:])
 
-    /// How many bcrypt computations may run at once in the process; a sign-in beyond it is refused (503) rather than
-    /// queued, so a flood of sign-ins cannot take every core.
+    /// How many bcrypt checks may run at once through one hasher (the server's); a sign-in beyond it is refused
+    /// (503) rather than queued, so a flood of sign-ins cannot take every core.
     public static let concurrentLimit = 8
-    private static let running = Mutex(0)
 
     /// Checks `password` against `hash` if fewer than `concurrentLimit` checks are running, else refuses.
     public func verifyLimited(_ password: String, hash: String?) async throws -> Bool {
-        let admitted = Self.running.withLock { count -> Bool in
+        let admitted = admission.running.withLock { count -> Bool in
             guard count < Self.concurrentLimit else { return false }
             count += 1
             return true
@@ -70,7 +76,7 @@ public struct PasswordHasher: Sendable {
         guard admitted else {
             throw ServiceError(.unavailable, "Too many sign-ins at once; try again in a few seconds. 同时登录的人太多，请几秒后再试。")
         }
-        defer { Self.running.withLock { $0 -= 1 } }
+        defer { admission.running.withLock { $0 -= 1 } }
         if let hash { return await verify(password, hash: hash) }
         return await verifyDecoy(password)
     }

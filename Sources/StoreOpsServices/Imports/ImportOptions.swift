@@ -77,3 +77,20 @@ public struct ImportReport: Sendable {
     public var previous: ImportRecord?
     public var seconds: Double = 0
 }
+
+extension ImportReport {
+    /// A report of `file` with nothing read yet (in an extension: the memberwise initializer stays).
+    public init(file: String, status: Status) {
+        self.init(file: file, status: status, kind: nil)
+    }
+
+    /// The report of a file whose import failed as a whole (the database refused it, the disk filled up): rejected,
+    /// with `error`'s message as its one diagnostic.
+    public static func failed(file: String, error: any Error) -> ImportReport {
+        var report = ImportReport(file: file, status: .rejected)
+        report.diagnostics = [Diagnostic(file: file, message: "The import failed: \(error)",
+                                         hint: "Nothing of this file was written; try again, or import it with `storeops import` to see more.")]
+        report.errorCount = 1
+        return report
+    }
+}

@@ -95,15 +95,17 @@ public struct NotifyService: Sendable {
 
     /// Sends the message of `report` (`daily`, `weekly`, ...) of `day` to every channel of the store at once, each
     /// in its language (`message` makes the digest for one). With `once` (scheduled runs) a channel that has the
-    /// message already is skipped; without (tests), every call sends and is recorded under its own time.
-    public func send(store: StoreID, day: Day, report: String, once: Bool = true,
+    /// message already is skipped; without (tests), every call sends and is recorded under its own time. With
+    /// `retryFailed` (a person asking again) a message that failed before is sent again.
+    public func send(store: StoreID, day: Day, report: String, once: Bool = true, retryFailed: Bool = false,
                      message: @escaping @Sendable (Language) -> ChatDigest) async throws -> [NotifyResult] {
         let channels = try await channels(store: store)
         let key = once ? report : "\(report) \(clock().seconds)"
         return try await withThrowingTaskGroup(of: NotifyResult.self) { group in
             for channel in channels {
                 group.addTask {
-                    try await deliver(message(Language(rawValue: channel.language) ?? .zh), to: channel, day: day, report: key)
+                    try await deliver(message(Language(rawValue: channel.language) ?? .zh), to: channel, day: day, report: key,
+                                      retryFailed: retryFailed)
                 }
             }
             var results: [NotifyResult] = []
@@ -112,24 +114,50 @@ public struct NotifyService: Sendable {
         }
     }
 
-    /// One message to one channel: claimed, tried up to three times, recorded.
-    func deliver(_ digest: ChatDigest, to channel: NotifyChannel, day: Day, report: String) async throws -> NotifyResult {
+    /// One message to one channel: claimed, tried up to three times, recorded. Cancelled (the server stops), it is
+    /// recorded as failed and interrupted (before or while posting), never left as being sent.
+    func deliver(_ digest: ChatDigest, to channel: NotifyChannel, day: Day, report: String,
+                 retryFailed: Bool = false) async throws -> NotifyResult {
         var delivery = Delivery(store: channel.store, day: day, report: report, channel: channel.id, status: .sending,
                                 startedAt: clock())
-        guard try await storage.claimDelivery(delivery) else {
+        if try await !storage.claimDelivery(delivery) {
             let earlier = try await storage.delivery(store: channel.store, day: day, report: report, channel: channel.id)
-            return NotifyResult(channel: channel, delivery: earlier ?? delivery, skipped: true, body: nil)
+            guard retryFailed, earlier?.status == .failed else {
+                return NotifyResult(channel: channel, delivery: earlier ?? delivery, skipped: true, body: nil)
+            }
+            try await storage.saveDelivery(delivery)
         }
-        var body: String?
+        var body: String?, posted = false
+        do {
+            try await attempts(digest, to: channel, &delivery, &body, &posted)
+        } catch {
+            // Kept whatever happens to this task: the ledger must not say "sending" for a message that is not.
+            delivery.status = .failed
+            delivery.detail = posted ? "interrupted while sending: \(error)" : "interrupted before sending: \(error)"
+            delivery.finishedAt = clock()
+            let storage = self.storage, record = delivery
+            try? await Task { try await storage.saveDelivery(record) }.value
+            throw error
+        }
+        delivery.finishedAt = clock()
+        try await storage.saveDelivery(delivery)
+        return NotifyResult(channel: channel, delivery: delivery, skipped: false, body: body)
+    }
+
+    /// Up to three attempts of one message, `delivery` updated with each.
+    private func attempts(_ digest: ChatDigest, to channel: NotifyChannel, _ delivery: inout Delivery, _ body: inout String?,
+                          _ posted: inout Bool) async throws {
         for attempt in 1...(Self.backoff.count + 1) {
             try await limiter.admit(channel.url, perWindow: channel.kind.perMinute)
             let (url, json) = request(digest, to: channel)
             body = json
             delivery.attempts = attempt
             let outcome: WebhookAnswer.Outcome
+            posted = true
             do {
                 outcome = try await transport.post(url, json: json, timeout: timeout).outcome(for: channel.kind)
             } catch {
+                try Task.checkCancellation()
                 outcome = .retry("no answer: \(error)")
             }
             switch outcome {
@@ -146,9 +174,6 @@ public struct NotifyService: Sendable {
             }
             break
         }
-        delivery.finishedAt = clock()
-        try await storage.saveDelivery(delivery)
-        return NotifyResult(channel: channel, delivery: delivery, skipped: false, body: body)
     }
 
     /// The address and body of one attempt, signed with the time of sending when the robot signs.

@@ -14,10 +14,10 @@ public struct SecretBox: Sendable {
             key = nil
             return
         }
-        let bytes: [UInt8]? = if text.count == 64, text.allSatisfy(\.isHexDigit) {
-            stride(from: 0, to: 64, by: 2).map { i in
-                UInt8(text[text.index(text.startIndex, offsetBy: i)...].prefix(2), radix: 16)!
-            }
+        let ascii = Array(text.utf8)
+        let isHex = ascii.count == 64 && ascii.allSatisfy { (48...57).contains($0) || (65...70).contains($0) || (97...102).contains($0) }
+        let bytes: [UInt8]? = if isHex {
+            stride(from: 0, to: 64, by: 2).compactMap { i in UInt8(String(decoding: ascii[i..<i + 2], as: UTF8.self), radix: 16) }
         } else {
             Data(base64Encoded: text).map { Array($0) }
         }

@@ -38,40 +38,51 @@ public struct InboxService: Sendable {
         }
     }
 
-    /// Imports the complete files in `folder` into store `store`, oldest first, at most `limit` of them.
-    public func importReady(_ folder: String, store: StoreID, limit: Int = 100) async throws -> [Outcome] {
+    /// Imports the complete files in `folder` into store `store`, oldest first, at most `limit` of them; `beat` is
+    /// called after each (a run says it is alive). A file that vanished meanwhile is left for the next pass; one
+    /// that cannot be imported for any other reason goes to `rejected/` with the reason, and the next file follows.
+    public func importReady(_ folder: String, store: StoreID, limit: Int = 100,
+                            beat: (@Sendable () async throws -> Void)? = nil) async throws -> [Outcome] {
         try Self.prepare(folder)
         let root = URL(fileURLWithPath: folder, isDirectory: true)
         let now = Date(timeIntervalSince1970: TimeInterval(clock().seconds))
-        let keys: [URLResourceKey] = [.isRegularFileKey, .contentModificationDateKey, .fileSizeKey]
+        let keys: [URLResourceKey] = [.isRegularFileKey, .contentModificationDateKey]
         let entries = try FileManager.default.contentsOfDirectory(at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
         var ready: [(URL, Date)] = []
         for url in entries {
-            let values = try url.resourceValues(forKeys: Set(keys))
-            guard values.isRegularFile == true, !url.lastPathComponent.hasSuffix(".diagnostics.txt"),
-                  let modified = values.contentModificationDate, now.timeIntervalSince(modified) >= settle else { continue }
+            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true,
+                  !url.lastPathComponent.hasSuffix(".diagnostics.txt"), let modified = values.contentModificationDate,
+                  now.timeIntervalSince(modified) >= settle else { continue }
             ready.append((url, modified))
         }
         ready.sort { ($0.1, $0.0.lastPathComponent) < ($1.1, $1.0.lastPathComponent) }
         var outcomes: [Outcome] = []
         for (url, _) in ready.prefix(limit) {
-            let report: ImportReport
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
             do {
-                report = try await imports.importFile(url, store: store)
-            } catch let error as ServiceError where error.code == .invalidInput || error.code == .tooLarge {
-                // A file that cannot be read at all is rejected like one with errors, with the reason beside it.
-                outcomes.append(try move(url, to: "rejected", note: error.message, status: .rejected, rows: 0))
-                continue
+                let report = try await imports.importFile(url, store: store)
+                let rejected = report.status == .rejected
+                outcomes.append(try move(url, to: rejected ? "rejected" : "done", note: Self.note(report), status: report.status,
+                                         rows: report.rowsImported))
+            } catch {
+                if Task.isCancelled { throw CancellationError() }
+                // Unreadable, too large, or refused by the database: rejected with the reason; the next file follows.
+                guard FileManager.default.fileExists(atPath: url.path) else { continue }
+                outcomes.append(try move(url, to: "rejected", note: "\(error)", status: .rejected, rows: 0))
             }
-            let rejected = report.status == .rejected
-            let note = report.diagnostics.isEmpty ? nil : report.diagnostics.map { d -> String in
-                let where_ = [d.line.map { "line \($0)" }, d.column.map { "column \($0)" }].compactMap { $0 }.joined(separator: ", ")
-                let text = d.text(chinese: false), zh = d.text(chinese: true)
-                return "\(d.severity.rawValue)\(where_.isEmpty ? "" : " (\(where_))"): \(text.message) — \(text.hint)\n  \(zh.message) — \(zh.hint)"
-            }.joined(separator: "\n")
-            outcomes.append(try move(url, to: rejected ? "rejected" : "done", note: note, status: report.status, rows: report.rowsImported))
+            try await beat?()
         }
         return outcomes
+    }
+
+    /// The diagnostics of an import, in both languages, for the file beside the export; nil when there are none.
+    static func note(_ report: ImportReport) -> String? {
+        guard !report.diagnostics.isEmpty else { return nil }
+        return report.diagnostics.map { d -> String in
+            let place = [d.line.map { "line \($0)" }, d.column.map { "column \($0)" }].compactMap { $0 }.joined(separator: ", ")
+            let text = d.text(chinese: false), zh = d.text(chinese: true)
+            return "\(d.severity.rawValue)\(place.isEmpty ? "" : " (\(place))"): \(text.message) — \(text.hint)\n  \(zh.message) — \(zh.hint)"
+        }.joined(separator: "\n")
     }
 
     /// Moves `url` into `sub` (a name taken there gets the time in front) with `note` beside it.

@@ -2,6 +2,7 @@ import Foundation
 import StoreOpsCore
 import StoreOpsReports
 import StoreOpsStorage
+import Synchronization
 
 /// The morning routine that runs by itself. Each store with a schedule runs once per store-local day, at or after
 /// its time: its inbox is imported, the checks of yesterday run and record their tasks, and yesterday's briefing
@@ -38,7 +39,8 @@ public struct ScheduleService: Sendable {
     /// What one pass did for one store.
     public struct Outcome: Sendable {
         public let store: StoreID
-        public let day: Day
+        /// The store-local day of the run; nil when the store's pass failed before it was known.
+        public let day: Day?
         /// One line per step.
         public let lines: [String]
     }
@@ -101,18 +103,26 @@ public struct ScheduleService: Sendable {
     // MARK: running
 
     /// One pass: every store whose day is due and not run (or whose run was cut off) runs now, one after another;
-    /// then the stores with alerts whose morning run is done check the day so far and push what is urgent.
-    public func runDue() async throws -> [Outcome] {
+    /// then the stores with alerts whose morning run is done check the day so far and push what is urgent. One
+    /// store's failure is its outcome's line and the others still run; `stop` is asked between stores (a server
+    /// shutting down ends the pass there rather than mid-step).
+    public func runDue(stop: @Sendable () -> Bool = { false }) async throws -> [Outcome] {
         var outcomes: [Outcome] = []
         for schedule in try await storage.schedules() {
-            let store = try await storage.requireStore(schedule.store)
-            let now = clock()
-            guard let day = schedule.due(at: now, zone: store.timeZone) else { continue }
-            if try await claim(store.id, day, now) {
-                outcomes.append(try await execute(schedule, store: store, day: day))
-            } else if schedule.alerts, try await storage.run(store: store.id, day: day)?.status == .finished {
-                let lines = try await alert(store: store, day: day)
-                if !lines.isEmpty { outcomes.append(Outcome(store: store.id, day: day, lines: lines)) }
+            if stop() { break }
+            do {
+                let store = try await storage.requireStore(schedule.store)
+                let now = clock()
+                guard let day = schedule.due(at: now, zone: store.timeZone) else { continue }
+                if let run = try await claim(store.id, day, now) {
+                    outcomes.append(try await execute(schedule, store: store, run: run))
+                } else if schedule.alerts, try await storage.run(store: store.id, day: day)?.status == .finished {
+                    let lines = try await alert(store: store, day: day)
+                    if !lines.isEmpty { outcomes.append(Outcome(store: store.id, day: day, lines: lines)) }
+                }
+            } catch {
+                if Task.isCancelled { throw CancellationError() }
+                outcomes.append(Outcome(store: schedule.store, day: nil, lines: ["failed: \(error)"]))
             }
         }
         return outcomes
@@ -121,7 +131,8 @@ public struct ScheduleService: Sendable {
     /// Runs the checks of `day` so far and sends each urgent finding (`ChatDigest.alertKinds`, critical) to the
     /// store's channels, at most once per finding and day; the lines say what went out.
     func alert(store: Store, day: Day) async throws -> [String] {
-        guard let notify, try await !storage.notifyChannels(store: store.id).isEmpty else { return [] }
+        // The channels are opened first: one that cannot be (sealed with another key) fails the pass for this store.
+        guard let notify, try await !notify.channels(store: store.id).isEmpty else { return [] }
         let report = try await CheckService(storage: storage, clock: clock).run(store: store.id, day: day)
         var lines: [String] = []
         for finding in report.findings where finding.severity == .critical && ChatDigest.alertKinds.contains(finding.check) {
@@ -138,78 +149,129 @@ public struct ScheduleService: Sendable {
         return lines
     }
 
-    /// Runs the store's routine for today now, whatever its time and whether it ran already (messages already sent
-    /// for the day are not sent again).
+    /// Runs the store's routine for today now, whatever its time and whether it ran already; messages already sent
+    /// for the day are not sent again, those that failed are. Refused while another runner is on the day.
     public func runNow(store id: StoreID) async throws -> Outcome {
         let store = try await storage.requireStore(id)
         let schedule = try await storage.schedule(store: id) ?? Schedule(store: id)
         let now = clock(), day = store.timeZone.day(of: now)
-        if try await !storage.claimRun(ScheduleRun(store: id, day: day, status: .running, startedAt: now)) {
-            var run = try await storage.run(store: id, day: day) ?? ScheduleRun(store: id, day: day, status: .running, startedAt: now)
-            run.status = .running
-            run.startedAt = now
-            run.finishedAt = nil
-            try await storage.saveRun(run)
+        var run = ScheduleRun(store: id, day: day, status: .running, startedAt: now)
+        if try await !storage.claimRun(run) {
+            let earlier = try await storage.run(store: id, day: day)
+            if let earlier, earlier.status == .running {
+                guard now.seconds - earlier.startedAt.seconds >= staleAfter,
+                      try await storage.takeOverRun(store: id, day: day, startedAt: earlier.startedAt, now: now) else {
+                    throw ServiceError(.conflict, "The routine of \(id) for \(day.iso) is running since \(earlier.startedAt.iso); "
+                        + "wait for it to finish. 该店今天的例行任务正在运行，请等它结束。")
+                }
+            } else {
+                try await storage.saveRun(run)
+            }
         }
-        return try await execute(schedule, store: store, day: day)
+        run.startedAt = now
+        return try await execute(schedule, store: store, run: run, retryFailed: true)
     }
 
-    /// Whether this pass runs the store's `day`: it claims a day not yet run, or takes over one cut off.
-    func claim(_ store: StoreID, _ day: Day, _ now: Instant) async throws -> Bool {
-        if try await storage.claimRun(ScheduleRun(store: store, day: day, status: .running, startedAt: now)) { return true }
-        guard let run = try await storage.run(store: store, day: day), run.status == .running,
-              now.seconds - run.startedAt.seconds >= staleAfter else { return false }
-        return try await storage.takeOverRun(store: store, day: day, startedAt: run.startedAt, now: now)
+    /// The run this pass makes of the store's `day`: a day not yet run is claimed, one cut off (running for
+    /// `staleAfter`) is taken over; nil when the day is done or another runner is on it.
+    func claim(_ store: StoreID, _ day: Day, _ now: Instant) async throws -> ScheduleRun? {
+        let run = ScheduleRun(store: store, day: day, status: .running, startedAt: now)
+        if try await storage.claimRun(run) { return run }
+        guard let earlier = try await storage.run(store: store, day: day), earlier.status == .running,
+              now.seconds - earlier.startedAt.seconds >= staleAfter,
+              try await storage.takeOverRun(store: store, day: day, startedAt: earlier.startedAt, now: now) else { return nil }
+        return run
     }
 
-    /// The routine's steps for the run of `day` (the briefing and checks are of the day before); each step's failure
-    /// is written down and the next step still runs. Marks the run finished.
-    func execute(_ schedule: Schedule, store: Store, day: Day) async throws -> Outcome {
-        let yesterday = day.adding(days: -1)
+    /// Tells the ledger this run is alive (its start moves to now), so no one takes it over; throws when someone
+    /// did meanwhile, which ends this run.
+    func beat(_ run: inout ScheduleRun) async throws {
+        let now = clock()
+        guard try await storage.takeOverRun(store: run.store, day: run.day, startedAt: run.startedAt, now: now) else {
+            throw ServiceError(.conflict, "Another runner took over the routine of \(run.store) for \(run.day.iso).")
+        }
+        run.startedAt = now
+    }
+
+    /// The routine's steps for `run`'s day (the briefing and checks are of the day before); each step's failure is
+    /// written down and the next step still runs; between steps (and inbox files) the run says it is alive. Marks
+    /// the run finished. Cancelled, it stops and leaves the run to be taken over.
+    func execute(_ schedule: Schedule, store: Store, run claimed: ScheduleRun, retryFailed: Bool = false) async throws -> Outcome {
+        var run = claimed
+        let day = run.day, yesterday = day.adding(days: -1)
         var lines: [String] = []
+        func failed(_ step: String, _ error: any Error) throws {
+            if Task.isCancelled || error is CancellationError { throw CancellationError() }
+            if let error = error as? ServiceError, error.code == .conflict { throw error }
+            lines.append("\(step): failed: \(error)")
+        }
         if let inbox = schedule.inbox {
             do {
+                let startedAt = Mutex(run.startedAt)
+                let storage = self.storage, clock = self.clock
                 let outcomes = try await InboxService(imports: ImportService(storage: storage, clock: clock), clock: clock, settle: settle)
-                    .importReady(inbox, store: store.id)
+                    .importReady(inbox, store: store.id) {
+                        let before = startedAt.withLock { $0 }, now = clock()
+                        guard try await storage.takeOverRun(store: store.id, day: day, startedAt: before, now: now) else {
+                            throw ServiceError(.conflict, "Another runner took over the routine of \(store.id) for \(day.iso).")
+                        }
+                        startedAt.withLock { $0 = now }
+                    }
+                run.startedAt = startedAt.withLock { $0 }
                 lines.append("inbox: " + (outcomes.isEmpty ? "nothing new"
                     : outcomes.map { "\($0.file) \($0.status.rawValue) (\($0.rowsImported) rows)" }.joined(separator: "; ")))
             } catch {
-                lines.append("inbox: failed: \(error)")
+                try failed("inbox", error)
             }
+            try await beat(&run)
         }
         do {
             let report = try await CheckService(storage: storage, clock: clock).run(store: store.id, day: yesterday, recordTasks: true)
             lines.append("checks of \(yesterday.iso): \(report.findings.count) findings, \(report.tasks?.created.count ?? 0) new tasks")
         } catch {
-            lines.append("checks: failed: \(error)")
+            try failed("checks", error)
         }
+        try await beat(&run)
         if let notify {
             do {
                 if try await storage.notifyChannels(store: store.id).isEmpty {
                     lines.append("briefing: no chat channels")
                 } else {
-                    func said(_ results: [NotifyResult]) -> String {
-                        results.map { r in "\(r.channel.id) \(r.skipped ? "sent before" : r.delivery.status.rawValue)" }.joined(separator: ", ")
-                    }
-                    let (_, results) = try await notify.sendBriefing(store: store.id, day: yesterday, base: base, once: true)
-                    lines.append("briefing of \(yesterday.iso): " + said(results))
+                    let (_, results) = try await notify.sendBriefing(store: store.id, day: yesterday, base: base, once: true,
+                                                                     retryFailed: retryFailed)
+                    lines.append("briefing of \(yesterday.iso): " + Self.said(results))
                     // Mondays the week that ended yesterday; the 1st the month that did.
                     if day.weekday == 1 {
-                        lines.append("weekly report: " + said(try await notify.sendPeriod(store: store.id, monthly: false, base: base)))
+                        try await beat(&run)
+                        let sent = try await notify.sendPeriod(store: store.id, monthly: false, base: base, retryFailed: retryFailed)
+                        lines.append("weekly report: " + Self.said(sent))
                     }
                     if day.dayOfMonth == 1 {
-                        lines.append("monthly report: " + said(try await notify.sendPeriod(store: store.id, monthly: true, base: base)))
+                        try await beat(&run)
+                        let sent = try await notify.sendPeriod(store: store.id, monthly: true, base: base, retryFailed: retryFailed)
+                        lines.append("monthly report: " + Self.said(sent))
                     }
                 }
             } catch {
-                lines.append("briefing: failed: \(error)")
+                try failed("briefing", error)
             }
         }
-        var run = try await storage.run(store: store.id, day: day) ?? ScheduleRun(store: store.id, day: day, status: .running, startedAt: clock())
         run.status = .finished
         run.finishedAt = clock()
         run.detail = lines.joined(separator: "\n")
         try await storage.saveRun(run)
         return Outcome(store: store.id, day: day, lines: lines)
+    }
+
+    /// What became of each channel's message, in a few words: a message skipped says how it went the first time.
+    static func said(_ results: [NotifyResult]) -> String {
+        results.map { r in
+            guard r.skipped else { return "\(r.channel.id) \(r.delivery.status.rawValue)" }
+            return switch r.delivery.status {
+            case .sent: "\(r.channel.id) sent before"
+            case .failed: "\(r.channel.id) failed before (\(r.delivery.detail ?? ""))"
+            case .sending: "\(r.channel.id) being sent, or cut off while sending (not known whether it arrived)"
+            }
+        }.joined(separator: ", ")
     }
 }

@@ -31,7 +31,7 @@ extension PostgresStore {
     public func claimDelivery(_ delivery: Delivery) async throws -> Bool {
         _ = try await requireStore(delivery.store)
         return try await transaction("claim a delivery") { c in
-            !(try await c.rows(NotifySQL.claimDelivery, NotifySQL.claimArguments(delivery), logger: logger).isEmpty)
+            !(try await c.rows(NotifySQL.claimDelivery + NotifySQL.returning, NotifySQL.claimArguments(delivery), logger: logger).isEmpty)
         }
     }
 

@@ -23,22 +23,22 @@ extension PostgresStore {
     public func removeSchedule(store: StoreID) async throws -> Bool {
         _ = try await requireStore(store)
         return try await transaction("remove a schedule") { c in
-            !(try await c.rows(ScheduleSQL.delete, [.text(store.rawValue)], logger: logger).isEmpty)
+            !(try await c.rows(ScheduleSQL.delete + NotifySQL.returning, [.text(store.rawValue)], logger: logger).isEmpty)
         }
     }
 
     public func claimRun(_ run: ScheduleRun) async throws -> Bool {
         _ = try await requireStore(run.store)
         return try await transaction("claim a run") { c in
-            !(try await c.rows(ScheduleSQL.claimRun, ScheduleSQL.claimArguments(run), logger: logger).isEmpty)
+            !(try await c.rows(ScheduleSQL.claimRun + NotifySQL.returning, ScheduleSQL.claimArguments(run), logger: logger).isEmpty)
         }
     }
 
     public func takeOverRun(store: StoreID, day: Day, startedAt: Instant, now: Instant) async throws -> Bool {
         _ = try await requireStore(store)
         return try await transaction("take over a run") { c in
-            !(try await c.rows(ScheduleSQL.takeOverRun, [.instant(now), .text(store.rawValue), .day(day), .instant(startedAt)],
-                               logger: logger).isEmpty)
+            !(try await c.rows(ScheduleSQL.takeOverRun + NotifySQL.returning, [.instant(now), .text(store.rawValue), .day(day),
+                                                                               .instant(startedAt)], logger: logger).isEmpty)
         }
     }
 

@@ -28,7 +28,8 @@ extension SQLiteStore {
     public func claimDelivery(_ delivery: Delivery) async throws -> Bool {
         _ = try await requireStore(delivery.store)
         return try await write { db in
-            !(try SQLiteStore.query(db, NotifySQL.claimDelivery, NotifySQL.claimArguments(delivery)).isEmpty)
+            try SQLiteStore.execute(db, NotifySQL.claimDelivery, NotifySQL.claimArguments(delivery))
+            return db.changesCount > 0
         }
     }
 

@@ -19,18 +19,25 @@ extension SQLiteStore {
 
     public func removeSchedule(store: StoreID) async throws -> Bool {
         _ = try await requireStore(store)
-        return try await write { db in !(try SQLiteStore.query(db, ScheduleSQL.delete, [.text(store.rawValue)]).isEmpty) }
+        return try await write { db in
+            try SQLiteStore.execute(db, ScheduleSQL.delete, [.text(store.rawValue)])
+            return db.changesCount > 0
+        }
     }
 
     public func claimRun(_ run: ScheduleRun) async throws -> Bool {
         _ = try await requireStore(run.store)
-        return try await write { db in !(try SQLiteStore.query(db, ScheduleSQL.claimRun, ScheduleSQL.claimArguments(run)).isEmpty) }
+        return try await write { db in
+            try SQLiteStore.execute(db, ScheduleSQL.claimRun, ScheduleSQL.claimArguments(run))
+            return db.changesCount > 0
+        }
     }
 
     public func takeOverRun(store: StoreID, day: Day, startedAt: Instant, now: Instant) async throws -> Bool {
         _ = try await requireStore(store)
         return try await write { db in
-            !(try SQLiteStore.query(db, ScheduleSQL.takeOverRun, [.instant(now), .text(store.rawValue), .day(day), .instant(startedAt)]).isEmpty)
+            try SQLiteStore.execute(db, ScheduleSQL.takeOverRun, [.instant(now), .text(store.rawValue), .day(day), .instant(startedAt)])
+            return db.changesCount > 0
         }
     }
 

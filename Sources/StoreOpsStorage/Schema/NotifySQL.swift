@@ -15,11 +15,13 @@ enum NotifySQL {
     static let deleteChannel = "DELETE FROM notify_channels WHERE store_id = ? AND channel_id = ?"
     static let countChannel = "SELECT COUNT(*) FROM notify_channels WHERE store_id = ? AND channel_id = ?"
 
-    /// Inserts a delivery unless its key is taken: the claim.
+    /// Inserts a delivery unless its key is taken: the claim. (SQLite counts the rows it changed; PostgreSQL adds
+    /// `returning` and counts the rows it returns. SQLite before 3.35 has no RETURNING.)
     static let claimDelivery = """
         INSERT INTO deliveries (store_id, day, report, channel_id, status, attempts, detail, started_at, finished_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (store_id, day, report, channel_id) DO NOTHING RETURNING channel_id
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (store_id, day, report, channel_id) DO NOTHING
         """
+    static let returning = " RETURNING store_id"
     static let updateDelivery = """
         UPDATE deliveries SET status = ?, attempts = ?, detail = ?, started_at = ?, finished_at = ?
         WHERE store_id = ? AND day = ? AND report = ? AND channel_id = ?

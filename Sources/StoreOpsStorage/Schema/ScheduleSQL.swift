@@ -1,6 +1,8 @@
 import StoreOpsCore
 
-/// The statements of schedules and their runs, the same on SQLite and PostgreSQL.
+/// The statements of schedules and their runs, the same on SQLite and PostgreSQL. Whether a claim, takeover or
+/// delete changed a row: SQLite counts the rows changed; PostgreSQL appends `NotifySQL.returning` and counts the
+/// rows returned (SQLite before 3.35 has no RETURNING).
 enum ScheduleSQL {
     static let selectAll = "SELECT store_id, at_minute, inbox, alerts FROM schedules ORDER BY store_id"
     static let selectOne = "SELECT store_id, at_minute, inbox, alerts FROM schedules WHERE store_id = ?"
@@ -8,17 +10,16 @@ enum ScheduleSQL {
         INSERT INTO schedules (store_id, at_minute, inbox, alerts) VALUES (?, ?, ?, ?)
         ON CONFLICT (store_id) DO UPDATE SET at_minute = excluded.at_minute, inbox = excluded.inbox, alerts = excluded.alerts
         """
-    static let delete = "DELETE FROM schedules WHERE store_id = ? RETURNING store_id"
+    static let delete = "DELETE FROM schedules WHERE store_id = ?"
 
     static let claimRun = """
         INSERT INTO schedule_runs (store_id, day, status, started_at, finished_at, detail) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (store_id, day) DO NOTHING RETURNING store_id
+        ON CONFLICT (store_id, day) DO NOTHING
         """
     /// Takes over a run cut off mid-way: only if it is still running and still has the start it was seen with, so that
     /// of two servers taking it over at once, one does.
     static let takeOverRun = """
         UPDATE schedule_runs SET started_at = ? WHERE store_id = ? AND day = ? AND status = 'running' AND started_at = ?
-        RETURNING store_id
         """
     static let updateRun = """
         UPDATE schedule_runs SET status = ?, started_at = ?, finished_at = ?, detail = ? WHERE store_id = ? AND day = ?
