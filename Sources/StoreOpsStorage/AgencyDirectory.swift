@@ -30,6 +30,11 @@ public protocol AgencyDirectory: Sendable {
     /// The user's grants.
     func grants(user: UserID) async throws -> [Grant]
 
+    /// Sets only the user's bearer token hash and its expiry (nothing else of the user is written).
+    func setToken(user: UserID, sha256: String, expiresAt: Instant?) async throws
+    /// Sets only when the user was disabled (nil: enabled).
+    func setDisabled(user: UserID, at: Instant?) async throws
+
     /// Sets the user's password hash (bcrypt), or with nil takes the password away.
     func setPasswordHash(user: UserID, _ hash: String?) async throws
     /// The user's password hash, nil when they have no password.

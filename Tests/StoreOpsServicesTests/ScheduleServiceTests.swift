@@ -130,7 +130,10 @@ struct ScheduleServiceTests {
 
     /// A chat app that never answers: the post waits until its task is cancelled.
     final class SilentTransport: WebhookTransport {
+        /// Whether a post has begun.
+        let entered = Mutex(false)
         func post(_ url: String, json body: String, timeout: Duration) async throws -> WebhookAnswer {
+            entered.withLock { $0 = true }
             try await Task.sleep(for: .seconds(3_600))
             return WebhookAnswer(status: 200, body: "ok")
         }
@@ -158,12 +161,14 @@ struct ScheduleServiceTests {
         #expect(pass.contains { $0.store == Self.north.id && $0.day == day }, "the next store still ran")
 
         // A send cut off (the server stops while the app has not answered): recorded as interrupted, not "sending".
+        let stuck = SilentTransport()
         let silent = NotifyService(storage: storage, secrets: try SecretBox(keyText: String(repeating: "ab", count: 32)),
-                                   transport: SilentTransport(), clock: clock.read, limiter: RobotRateLimiter(), pause: { _ in })
+                                   transport: stuck, clock: clock.read, limiter: RobotRateLimiter(), pause: { _ in })
         try await silent.add(store: Self.north.id, id: "team", kind: .wecom, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=T")
         let digest = ChatDigest(title: "t", summary: "s", figures: [], findings: [], more: 0, link: nil, language: .en)
         let sending = Task { try await silent.send(store: Self.north.id, day: day, report: "daily") { _ in digest } }
-        try await Task.sleep(for: .milliseconds(300))
+        for _ in 0..<1_000 where !stuck.entered.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(stuck.entered.withLock { $0 }, "the post began")
         sending.cancel()
         _ = await sending.result
         let cut = try #require(try await storage.delivery(store: Self.north.id, day: day, report: "daily", channel: "team"))

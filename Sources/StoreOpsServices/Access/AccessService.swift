@@ -83,10 +83,10 @@ public struct AccessService: Sendable {
 
     /// Replaces a user's token (the old one stops working) and returns the new one.
     public func rotateToken(user id: String, expiresAt: Instant? = nil) async throws -> String {
-        var user = try await requireUser(id)
-        user.tokenExpiresAt = expiresAt
+        // Only the token is written: a disable at the same moment is not undone by a stale copy of the user.
+        let user = try await requireUser(id)
         let token = Self.newToken()
-        try await database.saveUser(user, tokenSHA256: Self.hash(token))
+        try await database.setToken(user: user.id, sha256: Self.hash(token), expiresAt: expiresAt)
         return token
     }
 
@@ -95,7 +95,7 @@ public struct AccessService: Sendable {
     public func setDisabled(user id: String, _ disabled: Bool) async throws -> User {
         var user = try await requireUser(id)
         user.disabledAt = disabled ? (user.disabledAt ?? clock()) : nil
-        try await database.saveUser(user, tokenSHA256: nil)
+        try await database.setDisabled(user: user.id, at: user.disabledAt)
         if disabled { try await database.removeSessions(user: user.id) }
         return user
     }

@@ -56,9 +56,21 @@ extension PostgresStore: AgencyDirectory {
     }
 
     public func setPasswordHash(user: UserID, _ hash: String?) async throws {
-        try await transaction("set the password of \(user)") { c in
-            let changed = try await c.rows(DirectorySQL.setPassword + " RETURNING user_id", [hash.map { .text($0) } ?? .null, .text(user.rawValue)],
-                                           logger: logger)
+        try await updateUser(user, "set the password of \(user)", DirectorySQL.setPassword, [hash.map { .text($0) } ?? .null])
+    }
+
+    public func setToken(user: UserID, sha256: String, expiresAt: Instant?) async throws {
+        try await updateUser(user, "set the token of \(user)", DirectorySQL.replaceToken, [.text(sha256), .instant(expiresAt)])
+    }
+
+    public func setDisabled(user: UserID, at: Instant?) async throws {
+        try await updateUser(user, "disable or enable \(user)", DirectorySQL.setDisabled, [.instant(at)])
+    }
+
+    /// Runs one update of a user's row (`arguments` then the user id); fails when there is no such user.
+    private func updateUser(_ user: UserID, _ what: String, _ sql: String, _ arguments: [SQLValue]) async throws {
+        try await transaction(what) { c in
+            let changed = try await c.rows(sql + " RETURNING user_id", arguments + [.text(user.rawValue)], logger: logger)
             guard !changed.isEmpty else { throw StorageError(.database, "There is no user \(user).") }
         }
     }

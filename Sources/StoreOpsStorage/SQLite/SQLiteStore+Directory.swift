@@ -51,8 +51,21 @@ extension SQLiteStore: AgencyDirectory {
     }
 
     public func setPasswordHash(user: UserID, _ hash: String?) async throws {
+        try await updateUser(user, DirectorySQL.setPassword, [hash.map { .text($0) } ?? .null])
+    }
+
+    public func setToken(user: UserID, sha256: String, expiresAt: Instant?) async throws {
+        try await updateUser(user, DirectorySQL.replaceToken, [.text(sha256), .instant(expiresAt)])
+    }
+
+    public func setDisabled(user: UserID, at: Instant?) async throws {
+        try await updateUser(user, DirectorySQL.setDisabled, [.instant(at)])
+    }
+
+    /// Runs one update of a user's row (`arguments` then the user id); fails when there is no such user.
+    private func updateUser(_ user: UserID, _ sql: String, _ arguments: [SQLValue]) async throws {
         try await write { db in
-            try SQLiteStore.execute(db, DirectorySQL.setPassword, [hash.map { .text($0) } ?? .null, .text(user.rawValue)])
+            try SQLiteStore.execute(db, sql, arguments + [.text(user.rawValue)])
             guard db.changesCount > 0 else { throw StorageError(.database, "There is no user \(user).") }
         }
     }

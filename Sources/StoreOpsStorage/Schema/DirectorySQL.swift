@@ -33,6 +33,8 @@ enum DirectorySQL {
     static let selectGrants = "SELECT user_id, target_kind, target_id, role FROM grants WHERE user_id = ? ORDER BY target_kind, target_id"
 
     static let setPassword = "UPDATE users SET password_hash = ? WHERE user_id = ?"
+    static let replaceToken = "UPDATE users SET token_sha256 = ?, token_expires_at = ? WHERE user_id = ?"
+    static let setDisabled = "UPDATE users SET disabled_at = ? WHERE user_id = ?"
     static let selectPassword = "SELECT password_hash FROM users WHERE user_id = ?"
     static let insertSession = """
         INSERT INTO web_sessions (session_sha256, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
