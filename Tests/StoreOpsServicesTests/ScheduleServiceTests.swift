@@ -172,11 +172,11 @@ struct ScheduleServiceTests {
         sending.cancel()
         _ = await sending.result
         let cut = try #require(try await storage.delivery(store: Self.north.id, day: day, report: "daily", channel: "team"))
-        #expect(cut.status == .failed && cut.detail?.hasPrefix("interrupted while sending") == true)
+        #expect(cut.status == .posting && cut.detail?.hasPrefix("interrupted while sending") == true)
         // The next scheduled send of that message skips it and says how it went; a person's run-now sends it again.
         let skipped = try await notify.send(store: Self.north.id, day: day, report: "daily") { _ in digest }
-        #expect(skipped.first?.skipped == true && ScheduleService.said(skipped).hasPrefix("team failed before (interrupted"))
-        let again = try await notify.send(store: Self.north.id, day: day, report: "daily", retryFailed: true) { _ in digest }
+        #expect(skipped.first?.skipped == true && ScheduleService.said(skipped).hasPrefix("team cut off while sending"))
+        let again = try await notify.send(store: Self.north.id, day: day, report: "daily", resend: [.posting]) { _ in digest }
         #expect(again.first?.skipped == false && again.first?.delivery.status == .sent)
     }
 

@@ -108,7 +108,8 @@ struct NotifyCommand: AsyncParsableCommand {
                     let status = switch r.delivery.status {
                     case .sent: l.pick("已送达", "sent")
                     case .failed: l.pick("失败", "failed")
-                    case .sending: l.pick("发送中", "sending")
+                    case .sending: l.pick("未发出", "not posted")
+                    case .posting: l.pick("已发出，未知是否送达", "posted, not known whether it arrived")
                     }
                     out += "\n\(r.channel.id) (\(r.channel.kind.title), \(r.channel.maskedURL)): \(status)"
                         + l.pick("，尝试 \(r.delivery.attempts) 次", ", \(r.delivery.attempts) attempt(s)")

@@ -3,8 +3,10 @@
 public struct Delivery: Hashable, Sendable {
     /// Where a delivery stands.
     public enum Status: String, Hashable, Sendable, CaseIterable {
-        /// Claimed and being sent; after a crash it stays so, and is not sent again (it may have arrived).
+        /// Claimed, not yet posted: after a crash it never left, and the day's next runner sends it.
         case sending
+        /// Posted, the app's answer not yet in: after a crash it may have arrived, so it is not sent again.
+        case posting
         /// The app took the message.
         case sent
         /// The app refused it, or every attempt failed; `detail` says why.

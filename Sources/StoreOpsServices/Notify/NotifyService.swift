@@ -95,9 +95,10 @@ public struct NotifyService: Sendable {
 
     /// Sends the message of `report` (`daily`, `weekly`, ...) of `day` to every channel of the store at once, each
     /// in its language (`message` makes the digest for one). With `once` (scheduled runs) a channel that has the
-    /// message already is skipped; without (tests), every call sends and is recorded under its own time. With
-    /// `retryFailed` (a person asking again) a message that failed before is sent again.
-    public func send(store: StoreID, day: Day, report: String, once: Bool = true, retryFailed: Bool = false,
+    /// message already is skipped; without (tests), every call sends and is recorded under its own time. A message
+    /// recorded before with a status in `resend` is sent again: `.sending` (claimed by a runner that died before
+    /// posting it; for the runner that took its day over), `.failed` (a person asking again).
+    public func send(store: StoreID, day: Day, report: String, once: Bool = true, resend: Set<Delivery.Status> = [],
                      message: @escaping @Sendable (Language) -> ChatDigest) async throws -> [NotifyResult] {
         let channels = try await channels(store: store)
         let key = once ? report : "\(report) \(clock().seconds)"
@@ -105,7 +106,7 @@ public struct NotifyService: Sendable {
             for channel in channels {
                 group.addTask {
                     try await deliver(message(Language(rawValue: channel.language) ?? .zh), to: channel, day: day, report: key,
-                                      retryFailed: retryFailed)
+                                      resend: resend)
                 }
             }
             var results: [NotifyResult] = []
@@ -115,14 +116,14 @@ public struct NotifyService: Sendable {
     }
 
     /// One message to one channel: claimed, tried up to three times, recorded. Cancelled (the server stops), it is
-    /// recorded as failed and interrupted (before or while posting), never left as being sent.
+    /// recorded as interrupted: still to send when it was not posted yet, of unknown fate when it was.
     func deliver(_ digest: ChatDigest, to channel: NotifyChannel, day: Day, report: String,
-                 retryFailed: Bool = false) async throws -> NotifyResult {
+                 resend: Set<Delivery.Status> = []) async throws -> NotifyResult {
         var delivery = Delivery(store: channel.store, day: day, report: report, channel: channel.id, status: .sending,
                                 startedAt: clock())
         if try await !storage.claimDelivery(delivery) {
             let earlier = try await storage.delivery(store: channel.store, day: day, report: report, channel: channel.id)
-            guard retryFailed, earlier?.status == .failed else {
+            guard let earlier, resend.contains(earlier.status) else {
                 return NotifyResult(channel: channel, delivery: earlier ?? delivery, skipped: true, body: nil)
             }
             try await storage.saveDelivery(delivery)
@@ -131,8 +132,9 @@ public struct NotifyService: Sendable {
         do {
             try await attempts(digest, to: channel, &delivery, &body, &posted)
         } catch {
-            // Kept whatever happens to this task: the ledger must not say "sending" for a message that is not.
-            delivery.status = .failed
+            // Kept whatever happens to this task. Not posted yet: it stays to be sent by the day's next runner; posted:
+            // it may have arrived, and is not sent again by itself.
+            delivery.status = posted ? .posting : .sending
             delivery.detail = posted ? "interrupted while sending: \(error)" : "interrupted before sending: \(error)"
             delivery.finishedAt = clock()
             let storage = self.storage, record = delivery
@@ -153,6 +155,11 @@ public struct NotifyService: Sendable {
             body = json
             delivery.attempts = attempt
             let outcome: WebhookAnswer.Outcome
+            if !posted {
+                // From here a crash leaves the message as "posting": it may have arrived, so no one sends it again.
+                delivery.status = .posting
+                try await storage.saveDelivery(delivery)
+            }
             posted = true
             do {
                 outcome = try await transport.post(url, json: json, timeout: timeout).outcome(for: channel.kind)

@@ -169,7 +169,7 @@ public struct ScheduleService: Sendable {
             }
         }
         run.startedAt = now
-        return try await execute(schedule, store: store, run: run, retryFailed: true)
+        return try await execute(schedule, store: store, run: run, resend: [.sending, .posting, .failed])
     }
 
     /// The run this pass makes of the store's `day`: a day not yet run is claimed, one cut off (running for
@@ -196,7 +196,8 @@ public struct ScheduleService: Sendable {
     /// The routine's steps for `run`'s day (the briefing and checks are of the day before); each step's failure is
     /// written down and the next step still runs; between steps (and inbox files) the run says it is alive. Marks
     /// the run finished. Cancelled, it stops and leaves the run to be taken over.
-    func execute(_ schedule: Schedule, store: Store, run claimed: ScheduleRun, retryFailed: Bool = false) async throws -> Outcome {
+    func execute(_ schedule: Schedule, store: Store, run claimed: ScheduleRun,
+                 resend: Set<Delivery.Status> = [.sending]) async throws -> Outcome {
         var run = claimed
         let day = run.day, yesterday = day.adding(days: -1)
         var lines: [String] = []
@@ -238,17 +239,17 @@ public struct ScheduleService: Sendable {
                     lines.append("briefing: no chat channels")
                 } else {
                     let (_, results) = try await notify.sendBriefing(store: store.id, day: yesterday, base: base, once: true,
-                                                                     retryFailed: retryFailed)
+                                                                     resend: resend)
                     lines.append("briefing of \(yesterday.iso): " + Self.said(results))
                     // Mondays the week that ended yesterday; the 1st the month that did.
                     if day.weekday == 1 {
                         try await beat(&run)
-                        let sent = try await notify.sendPeriod(store: store.id, monthly: false, base: base, retryFailed: retryFailed)
+                        let sent = try await notify.sendPeriod(store: store.id, monthly: false, base: base, resend: resend)
                         lines.append("weekly report: " + Self.said(sent))
                     }
                     if day.dayOfMonth == 1 {
                         try await beat(&run)
-                        let sent = try await notify.sendPeriod(store: store.id, monthly: true, base: base, retryFailed: retryFailed)
+                        let sent = try await notify.sendPeriod(store: store.id, monthly: true, base: base, resend: resend)
                         lines.append("monthly report: " + Self.said(sent))
                     }
                 }
@@ -270,7 +271,8 @@ public struct ScheduleService: Sendable {
             return switch r.delivery.status {
             case .sent: "\(r.channel.id) sent before"
             case .failed: "\(r.channel.id) failed before (\(r.delivery.detail ?? ""))"
-            case .sending: "\(r.channel.id) being sent, or cut off while sending (not known whether it arrived)"
+            case .sending: "\(r.channel.id) claimed, not posted yet"
+            case .posting: "\(r.channel.id) cut off while sending before (not known whether it arrived)"
             }
         }.joined(separator: ", ")
     }
