@@ -24,9 +24,12 @@ enum CustomerSQL {
          [.text(store.rawValue), .day(days.last), .day(days.first), .day(days.last)])
     }
 
+    /// SQLite's form: each buyer's first day from one ordered pass over `orders_by_buyer` (named: without statistics
+    /// SQLite would range-scan the days index and sort the history; 55 against 30 ms on the demo store).
     static func firstPurchases(store: StoreID, days: DayRange) -> (sql: String, arguments: [SQLValue]) {
         ("SELECT o.paid_day, COUNT(DISTINCT o.buyer), COUNT(*), CAST(SUM(o.paid_minor) AS BIGINT) FROM orders o JOIN "
-            + "(SELECT buyer, MIN(paid_day) AS first_day FROM orders WHERE store_id = ? AND paid_at IS NOT NULL AND paid_day <= ? "
+            + "(SELECT buyer, MIN(paid_day) AS first_day FROM orders INDEXED BY orders_by_buyer WHERE store_id = ? "
+            + "AND paid_at IS NOT NULL AND paid_day <= ? "
             + "AND buyer IS NOT NULL AND buyer <> '' GROUP BY buyer HAVING MIN(paid_day) >= ?) f "
             + "ON f.buyer = o.buyer AND f.first_day = o.paid_day "
             + "WHERE o.store_id = ? AND o.paid_at IS NOT NULL AND o.paid_day BETWEEN ? AND ? GROUP BY o.paid_day ORDER BY o.paid_day",
