@@ -8,13 +8,11 @@ extension ChatDigest {
     /// The digest of one urgent finding found during the day `day`: what it is, its advice and money at stake.
     public static func alert(_ finding: Finding, store: Store, day: Day, language l: Language, base: String?) -> ChatDigest {
         let stake = finding.atStake.map { l.pick(" · 涉及 \($0.groupedString)", " · \($0.groupedString) at stake") } ?? ""
-        let link = base.map { b in
-            (b.hasSuffix("/") ? String(b.dropLast()) : b) + "/stores/\(store.id.rawValue)/checks?date=\(day.iso)"
-        }
+        let link = Self.link(base, "stores/\(store.id.rawValue)/checks?date=\(day.iso)")
         return ChatDigest(
             title: l.pick("\(store.name) · 提醒：\(finding.check.label(l))", "\(store.name) · alert: \(finding.check.label(l))"),
             summary: l == .zh ? finding.adviceZh : finding.adviceEn, figures: [],
-            findings: ["[\(severity(finding.severity, l))] \(finding.check.label(l)) · \(finding.subject)\(stake)"], more: 0,
+            findings: ["[\(finding.severity.label(l))] \(finding.check.label(l)) · \(finding.subject)\(stake)"], more: 0,
             link: link, language: l)
     }
 }

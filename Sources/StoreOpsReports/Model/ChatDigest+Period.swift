@@ -24,9 +24,7 @@ extension ChatDigest {
             l.pick("\(line.kind.label(l)) · \(line.tasks) 个任务，已完成 \(line.closed)", "\(line.kind.label(l)) · \(line.tasks) tasks, \(line.closed) closed")
         }
         let page = report.kind == .month ? "monthly?month=\(report.label)" : report.kind == .week ? "weekly?week=\(report.label)" : nil
-        let link = base.flatMap { b in
-            page.map { (b.hasSuffix("/") ? String(b.dropLast()) : b) + "/stores/\(store.id.rawValue)/\($0)" }
-        }
+        let link = page.flatMap { Self.link(base, "stores/\(store.id.rawValue)/\($0)") }
         return ChatDigest(title: title, summary: summary, figures: figures, findings: Array(findings),
                           more: max(0, report.findings.count - listed), link: link, language: l)
     }

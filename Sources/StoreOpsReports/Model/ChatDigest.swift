@@ -46,20 +46,15 @@ public struct ChatDigest: Hashable, Sendable {
         }
         let lines = findings.prefix(listed).map { f -> String in
             let stake = f.atStake.map { l.pick(" · 涉及 \($0.groupedString)", " · \($0.groupedString) at stake") } ?? ""
-            return "[\(severity(f.severity, l))] \(f.check.label(l)) · \(f.subject)\(stake)"
+            return "[\(f.severity.label(l))] \(f.check.label(l)) · \(f.subject)\(stake)"
         }
-        let link = base.map { b in
-            (b.hasSuffix("/") ? String(b.dropLast()) : b) + "/stores/\(store.id.rawValue)/briefing?date=\(report.day.iso)"
-        }
+        let link = Self.link(base, "stores/\(store.id.rawValue)/briefing?date=\(report.day.iso)")
         return ChatDigest(title: title, summary: summary, figures: figures, findings: Array(lines),
                           more: max(0, findings.count - listed), link: link, language: l)
     }
 
-    static func severity(_ s: Finding.Severity, _ l: Language) -> String {
-        switch s {
-        case .critical: l.pick("严重", "critical")
-        case .warning: l.pick("警告", "warning")
-        case .info: l.pick("提示", "note")
-        }
+    /// The workbench page `path` (`stores/…`) under `base`, when the workbench's address is known.
+    static func link(_ base: String?, _ path: String) -> String? {
+        base.map { (($0.hasSuffix("/") ? String($0.dropLast()) : $0)) + "/" + path }
     }
 }

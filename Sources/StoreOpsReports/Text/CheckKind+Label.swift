@@ -72,3 +72,14 @@ extension TaskRole {
         }
     }
 }
+
+extension Finding.Severity {
+    /// How urgent, in a word.
+    public func label(_ l: Language) -> String {
+        switch self {
+        case .critical: l.pick("严重", "critical")
+        case .warning: l.pick("警告", "warning")
+        case .info: l.pick("提示", "info")
+        }
+    }
+}

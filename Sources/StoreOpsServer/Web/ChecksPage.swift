@@ -38,7 +38,7 @@ struct ChecksPage {
                 + (total.isZero ? "" : " <span class=\"muted\">\(e(l.pick("涉及金额", "at stake"))) \(e(total.groupedString))</span>") + "</h2><ul class=\"checks\">"
             for f in findings {
                 let stake = f.atStake.map { " · \(e(l.pick("涉及", "at stake"))) \(e($0.groupedString))" } ?? ""
-                html += "<li class=\"\(f.severity.rawValue)\"><strong>[\(e(severity(f.severity, l)))]</strong> \(e(f.check.label(l))) · "
+                html += "<li class=\"\(f.severity.rawValue)\"><strong>[\(e(f.severity.label(l)))]</strong> \(e(f.check.label(l))) · "
                     + "\(e(f.subject))\(stake) → \(e(f.role.label(l)))<br><span class=\"muted\">\(e(l.pick(f.adviceZh, f.adviceEn)))</span></li>"
             }
             html += "</ul></section>"
@@ -105,13 +105,5 @@ struct ChecksPage {
         let e = WebPage.escape
         return "<form class=\"inline\" method=\"post\" action=\"/stores/\(e(store.id.rawValue))/tasks/\(e(task.id))/\(verb)\">"
             + WebPage.csrfField(csrf) + "<button type=\"submit\">\(e(label))</button></form>"
-    }
-
-    static func severity(_ s: Finding.Severity, _ l: Language) -> String {
-        switch s {
-        case .critical: l.pick("严重", "critical")
-        case .warning: l.pick("警告", "warning")
-        case .info: l.pick("提示", "info")
-        }
     }
 }
