@@ -2,7 +2,6 @@ import Foundation
 import StoreOpsCore
 import StoreOpsReports
 import StoreOpsStorage
-import Synchronization
 
 /// The morning routine that runs by itself. Each store with a schedule runs once per store-local day, at or after
 /// its time: its inbox is imported, the checks of yesterday run and record their tasks, and yesterday's briefing
@@ -183,16 +182,6 @@ public struct ScheduleService: Sendable {
         return run
     }
 
-    /// Tells the ledger this run is alive (its start moves to now), so no one takes it over; throws when someone
-    /// did meanwhile, which ends this run.
-    func beat(_ run: inout ScheduleRun) async throws {
-        let now = clock()
-        guard try await storage.takeOverRun(store: run.store, day: run.day, startedAt: run.startedAt, now: now) else {
-            throw ServiceError(.conflict, "Another runner took over the routine of \(run.store) for \(run.day.iso).")
-        }
-        run.startedAt = now
-    }
-
     /// The routine's steps for `run`'s day (the briefing and checks are of the day before); each step's failure is
     /// written down and the next step still runs; between steps (and inbox files) the run says it is alive. Marks
     /// the run finished. Cancelled, it stops and leaves the run to be taken over.
@@ -200,6 +189,7 @@ public struct ScheduleService: Sendable {
                  resend: Set<Delivery.Status> = [.sending]) async throws -> Outcome {
         var run = claimed
         let day = run.day, yesterday = day.adding(days: -1)
+        let hold = RunHold(run, storage: storage, clock: clock)
         var lines: [String] = []
         func failed(_ step: String, _ error: any Error) throws {
             if Task.isCancelled || error is CancellationError { throw CancellationError() }
@@ -208,23 +198,14 @@ public struct ScheduleService: Sendable {
         }
         if let inbox = schedule.inbox {
             do {
-                let startedAt = Mutex(run.startedAt)
-                let storage = self.storage, clock = self.clock
                 let outcomes = try await InboxService(imports: ImportService(storage: storage, clock: clock), clock: clock, settle: settle)
-                    .importReady(inbox, store: store.id) {
-                        let before = startedAt.withLock { $0 }, now = clock()
-                        guard try await storage.takeOverRun(store: store.id, day: day, startedAt: before, now: now) else {
-                            throw ServiceError(.conflict, "Another runner took over the routine of \(store.id) for \(day.iso).")
-                        }
-                        startedAt.withLock { $0 = now }
-                    }
-                run.startedAt = startedAt.withLock { $0 }
+                    .importReady(inbox, store: store.id) { try await hold.renew() }
                 lines.append("inbox: " + (outcomes.isEmpty ? "nothing new"
                     : outcomes.map { "\($0.file) \($0.status.rawValue) (\($0.rowsImported) rows)" }.joined(separator: "; ")))
             } catch {
                 try failed("inbox", error)
             }
-            try await beat(&run)
+            try await hold.renew()
         }
         do {
             let report = try await CheckService(storage: storage, clock: clock).run(store: store.id, day: yesterday, recordTasks: true)
@@ -232,7 +213,7 @@ public struct ScheduleService: Sendable {
         } catch {
             try failed("checks", error)
         }
-        try await beat(&run)
+        try await hold.renew()
         if let notify {
             do {
                 if try await storage.notifyChannels(store: store.id).isEmpty {
@@ -243,12 +224,12 @@ public struct ScheduleService: Sendable {
                     lines.append("briefing of \(yesterday.iso): " + Self.said(results))
                     // Mondays the week that ended yesterday; the 1st the month that did.
                     if day.weekday == 1 {
-                        try await beat(&run)
+                        try await hold.renew()
                         let sent = try await notify.sendPeriod(store: store.id, monthly: false, base: base, resend: resend)
                         lines.append("weekly report: " + Self.said(sent))
                     }
                     if day.dayOfMonth == 1 {
-                        try await beat(&run)
+                        try await hold.renew()
                         let sent = try await notify.sendPeriod(store: store.id, monthly: true, base: base, resend: resend)
                         lines.append("monthly report: " + Self.said(sent))
                     }
@@ -257,6 +238,7 @@ public struct ScheduleService: Sendable {
                 try failed("briefing", error)
             }
         }
+        run.startedAt = hold.startedAt
         run.status = .finished
         run.finishedAt = clock()
         run.detail = lines.joined(separator: "\n")
