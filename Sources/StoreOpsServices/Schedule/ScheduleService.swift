@@ -2,6 +2,7 @@ import Foundation
 import StoreOpsCore
 import StoreOpsReports
 import StoreOpsStorage
+import Synchronization
 
 /// The morning routine that runs by itself. Each store with a schedule runs once per store-local day, at or after
 /// its time: its inbox is imported, the checks of yesterday run and record their tasks, and yesterday's briefing
@@ -18,15 +19,34 @@ public struct ScheduleService: Sendable {
     let staleAfter: Int64
     /// How long an inbox file must be left alone before it is imported.
     let settle: TimeInterval
+    /// How often a store's day is checked for alerts by one runner (the checks are not run on every pass).
+    let alertEvery: Int64
+    /// When this runner last checked each store for alerts.
+    private let alerted = AlertTimes()
 
     public init(storage: any StoreOpsStore, notify: NotifyService?, clock: @escaping @Sendable () -> Instant, base: String? = nil,
-                staleAfter: Int64 = 15 * 60, settle: TimeInterval = 10) {
+                staleAfter: Int64 = 15 * 60, settle: TimeInterval = 10, alertEvery: Int64 = 5 * 60) {
         self.storage = storage
         self.notify = notify
         self.clock = clock
         self.base = base
         self.staleAfter = staleAfter
         self.settle = settle
+        self.alertEvery = alertEvery
+    }
+
+    /// The last alert check of each store, shared by a service's copies.
+    private final class AlertTimes: Sendable {
+        let last = Mutex<[StoreID: Instant]>([:])
+
+        /// Whether `store` is due at `now` (and if so, notes `now` as its check).
+        func due(_ store: StoreID, _ now: Instant, every seconds: Int64) -> Bool {
+            last.withLock { last in
+                if let previous = last[store], now.seconds - previous.seconds < seconds { return false }
+                last[store] = now
+                return true
+            }
+        }
     }
 
     /// The service as `context`'s user, sending through `services`' transport.
@@ -102,7 +122,8 @@ public struct ScheduleService: Sendable {
     // MARK: running
 
     /// One pass: every store whose day is due and not run (or whose run was cut off) runs now, one after another;
-    /// then the stores with alerts whose morning run is done check the day so far and push what is urgent. One
+    /// then the stores with alerts whose morning run is done check the day so far (every `alertEvery` seconds per
+    /// store) and push what is urgent. One
     /// store's failure is its outcome's line and the others still run; `stop` is asked between stores (a server
     /// shutting down ends the pass there rather than mid-step).
     public func runDue(stop: @Sendable () -> Bool = { false }) async throws -> [Outcome] {
@@ -115,7 +136,8 @@ public struct ScheduleService: Sendable {
                 guard let day = schedule.due(at: now, zone: store.timeZone) else { continue }
                 if let run = try await claim(store.id, day, now) {
                     outcomes.append(try await execute(schedule, store: store, run: run))
-                } else if schedule.alerts, try await storage.run(store: store.id, day: day)?.status == .finished {
+                } else if schedule.alerts, try await storage.run(store: store.id, day: day)?.status == .finished,
+                          alerted.due(store.id, now, every: alertEvery) {
                     let lines = try await alert(store: store, day: day)
                     if !lines.isEmpty { outcomes.append(Outcome(store: store.id, day: day, lines: lines)) }
                 }
