@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // SHA-256 block compression with the x86 SHA extensions (file fingerprints, buyer pseudonyms); pure C, no I/O.
@@ -69,10 +71,15 @@ let package = Package(
             // Members only of modules imported here: the server cannot reach the storage through the services.
             swiftSettings: strict + [.enableUpcomingFeature("MemberImportVisibility")]
         ),
-        // Posting messages to chat apps' robots over HTTPS: the services' `WebhookTransport`, at the edge.
+        // Posting messages to chat apps' robots over HTTPS and e-mail over SMTP: the services' `WebhookTransport` and
+        // `MailTransport`, at the edge.
         .target(
             name: "StoreOpsDelivery",
-            dependencies: ["StoreOpsServices", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: [
+                "StoreOpsServices", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: strict
         ),
         .target(

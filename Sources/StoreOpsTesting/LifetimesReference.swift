@@ -5,20 +5,10 @@ import StoreOpsCore
 /// benchmark environment that `.ci/run` makes (`STOREOPS_BENCH_VENV`, default /tmp/storeops-bench-venv), for the
 /// tests that compare StoreOps' own fits with them.
 public enum LifetimesReference {
-    static let python = (ProcessInfo.processInfo.environment["STOREOPS_BENCH_VENV"] ?? "/tmp/storeops-bench-venv")
-        + "/bin/python"
+    static let python = BenchPython.path
 
     /// Whether that Python is there with `lifetimes` installed.
-    public static let isAvailable: Bool = {
-        guard FileManager.default.isExecutableFile(atPath: python) else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import lifetimes"]
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    public static let isAvailable = BenchPython.canImport("lifetimes")
 
     /// `lifetimes`' fitted parameters on `customers`: BG/NBD (r, α, a, b) with α in days, and Gamma-Gamma (p, q, v)
     /// on the monetary values in major units with `digits` decimals (as the JSON report lists them).

@@ -195,7 +195,7 @@ struct ScheduleServiceTests {
         // The killed server: it claimed the day and sent to a-boss, then died before b-team and before finishing.
         #expect(try await storage.claimRun(ScheduleRun(store: Fixtures.storeID, day: day, status: .running, startedAt: nine)))
         let digest = ChatDigest(title: "t", summary: "s", figures: [], findings: [], more: 0, link: nil, language: .zh)
-        let killed = try await notify.deliver(digest, to: try #require(try await notify.channels(store: Fixtures.storeID).first),
+        let killed = try await notify.deliver(Outgoing(digest: digest, mail: nil), to: try #require(try await notify.channels(store: Fixtures.storeID).first),
                                               day: day.adding(days: -1), report: "daily")
         #expect(killed.delivery.status == .sent && transport.count == 1)
         // Restarted a minute later: the run is someone's still. Sixteen minutes later: taken over, by one pass.

@@ -45,6 +45,10 @@ public struct Environment: Sendable {
         Set((variables["STOREOPS_WEBHOOK_HOSTS"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
     }
 
+    /// A PEM file of certificate authorities to trust for mail servers besides the system's (a company's own mail
+    /// relay), from STOREOPS_SMTP_CA_FILE.
+    public var smtpCAFile: String? { variables["STOREOPS_SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 } }
+
     /// The environment commands run with; tests replace it for the duration of a call.
     @TaskLocal public static var current = Environment()
 }

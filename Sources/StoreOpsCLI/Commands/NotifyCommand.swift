@@ -5,47 +5,87 @@ import StoreOpsReports
 import StoreOpsServices
 import StoreOpsStorage
 
-/// `storeops notify add|list|remove|test|log`: a store's chat channels (DingTalk, WeCom, Feishu/Lark, Slack robots)
-/// and the messages sent to them.
+/// `storeops notify add|list|remove|test|log`: a store's channels (DingTalk, WeCom, Feishu/Lark and Slack robots,
+/// e-mail) and the messages sent to them.
 struct NotifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notify", abstract: "Chat channels of a store (DingTalk, WeCom, Feishu/Lark, Slack robots) and their messages.",
+        commandName: "notify", abstract: "A store's channels (DingTalk, WeCom, Feishu/Lark, Slack robots; e-mail) and their messages.",
         discussion: """
-            Robots' addresses and secrets are sealed in the database with STOREOPS_SECRET_KEY (32 random bytes, e.g. \
+            Robots' addresses, mail servers and secrets are sealed in the database with STOREOPS_SECRET_KEY (32 random bytes, e.g. \
             `openssl rand -hex 32`); set the same key wherever StoreOps runs. STOREOPS_BASE_URL (the workbench's address) \
             adds a link to each message.
             """,
         subcommands: [Add.self, List.self, Remove.self, Test.self, Log.self])
 
-    /// The service over `storage`, with the key from the environment and HTTPS.
-    static func service(_ storage: any StoreOpsStore) throws -> NotifyService {
+    /// The service over `storage`, with the key from the environment, HTTPS and SMTP (`mailer`, or one trusting the
+    /// environment's STOREOPS_SMTP_CA_FILE).
+    static func service(_ storage: any StoreOpsStore, mailer: (any MailTransport)? = nil) throws -> NotifyService {
         let environment = Environment.current
         return NotifyService(storage: storage, secrets: try SecretBox(keyText: environment.secretKey), transport: HTTPWebhookTransport(),
-                             clock: environment.clock, extraHosts: environment.webhookHosts)
+                             mailer: try mailer ?? Self.mailer(), clock: environment.clock, extraHosts: environment.webhookHosts)
     }
 
+    /// SMTP trusting the system's certificate authorities and STOREOPS_SMTP_CA_FILE's.
+    static func mailer() throws -> SMTPMailTransport { try SMTPMailTransport(caFile: Environment.current.smtpCAFile) }
+
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add (or replace) a chat robot of a store.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add (or replace) a chat robot or an e-mail channel of a store.",
+            discussion: """
+                A robot: --channel dingtalk|wecom|feishu|slack --url WEBHOOK [--secret SEC…] [--keyword WORD]. \
+                E-mail: --channel email --smtp HOST[:PORT] --user ACCOUNT --to a@example.com,b@example.com \
+                [--from SENDER] --secret - (the password, read from standard input); port 465 speaks TLS, others \
+                STARTTLS. --url smtp://USER@HOST:587?from=…&to=… (or smtps://…:465) says the same in one address.
+                """)
         @OptionGroup var global: GlobalOptions
         @Option(help: "The store id.") var store: String
         @Option(help: "The channel's name, e.g. boss-group.") var name: String
-        @Option(help: "dingtalk, wecom, feishu or slack.") var channel: String
-        @Option(help: "The robot's webhook address (from the group's robot settings).") var url: String
-        @Option(help: "The robot's signing secret (DingTalk SEC…, Feishu), when it signs.") var secret: String?
+        @Option(help: "dingtalk, wecom, feishu, slack or email.") var channel: String
+        @Option(help: "The robot's webhook address (from the group's robot settings), or a mail server's smtp:// address.") var url: String?
+        @Option(help: "The robot's signing secret (DingTalk SEC…, Feishu), or the mail account's password; - reads it from standard input.")
+        var secret: String?
         @Option(help: "The keyword the robot requires in messages, when set.") var keyword: String?
         @Option(name: .customLong("message-lang"), help: "The messages' language: zh or en.") var messageLang = "zh"
+        @Option(help: ArgumentHelp("E-mail: the mail server, e.g. smtp.exmail.qq.com:465.", valueName: "host[:port]")) var smtp: String?
+        @Option(help: "E-mail: the account that signs in to the mail server.") var user: String?
+        @Option(help: "E-mail: the sender's address (default: the account).") var from: String?
+        @Option(help: "E-mail: the recipients, comma-separated.") var to: String?
 
         func run() async throws {
             guard let kind = NotifyChannel.Kind(rawValue: channel.lowercased()) else {
-                throw ValidationError("--channel must be dingtalk, wecom, feishu or slack.")
+                throw ValidationError("--channel must be dingtalk, wecom, feishu, slack or email.")
             }
             guard let language = Language(rawValue: messageLang) else { throw ValidationError("--message-lang must be zh or en.") }
+            let address = try self.address(kind)
+            let secret = secret == "-" ? readLine(strippingNewline: true) ?? "" : secret
             try await global.withStorage { storage in
                 let added = try await NotifyCommand.service(storage).add(
-                    store: try parseStoreID(store), id: name, kind: kind, url: url, secret: secret, keyword: keyword, language: language)
+                    store: try parseStoreID(store), id: name, kind: kind, url: address, secret: secret, keyword: keyword, language: language)
                 let l = global.language
                 Console.out(l.pick("已添加 \(added.id)（\(kind.title)，\(added.maskedURL)）。用 `storeops notify test --store \(store)` 试发。\n",
                                    "Added \(added.id) (\(kind.title), \(added.maskedURL)). Try it: `storeops notify test --store \(store)`.\n"))
+            }
+        }
+
+        /// The webhook's or mail server's address: `--url`, or for e-mail one made of `--smtp`, `--user`, `--from`, `--to`.
+        func address(_ kind: NotifyChannel.Kind) throws -> String {
+            let mailOptions = [smtp, user, from, to].contains { $0 != nil }
+            if let url {
+                guard !mailOptions else { throw ValidationError("Give either --url or --smtp/--user/--from/--to, not both.") }
+                return url
+            }
+            guard kind == .email else { throw ValidationError("--url: the robot's webhook address is needed.") }
+            guard let smtp, let to else { throw ValidationError("E-mail needs --smtp HOST[:PORT] and --to (or --url smtp://…).") }
+            var host = Substring(smtp), port: Int?
+            if let colon = smtp.lastIndex(of: ":"), !smtp.hasSuffix("]") {
+                guard let number = Int(smtp[smtp.index(after: colon)...]) else { throw ValidationError("--smtp \(smtp): the port must be a number.") }
+                (host, port) = (smtp[..<colon], number)
+            }
+            do {
+                return try MailServer(security: port == 465 ? .tls : .starttls, host: String(host), port: port, user: user,
+                                      from: from ?? user ?? "", to: to.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }).address
+            } catch {
+                throw ValidationError(error.description)
             }
         }
     }

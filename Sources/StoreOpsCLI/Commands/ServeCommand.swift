@@ -55,13 +55,14 @@ struct ServeCommand: AsyncParsableCommand {
             settings.behindProxy = behindProxy
             if let uploadFolder { settings.uploadFolder = URL(fileURLWithPath: uploadFolder, isDirectory: true) }
             let environment = Environment.current
+            let mailer = try NotifyCommand.mailer()
             let services = ServerServices(database: database, clock: environment.clock,
                                           secrets: try SecretBox(keyText: environment.secretKey), transport: HTTPWebhookTransport(),
-                                          baseURL: environment.baseURL, webhookHosts: environment.webhookHosts)
+                                          mailer: mailer, baseURL: environment.baseURL, webhookHosts: environment.webhookHosts)
             let app = try ServerApplication.build(services: services, host: host, port: port, settings: settings, logger: logger)
             var group: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
             if schedules {
-                let notify = try NotifyCommand.service(database)
+                let notify = try NotifyCommand.service(database, mailer: mailer)
                 let runner = ScheduleRunner(schedules: ScheduleService(storage: database, notify: notify, clock: environment.clock,
                                                                        base: environment.baseURL),
                                             interval: .seconds(30), logger: logger)

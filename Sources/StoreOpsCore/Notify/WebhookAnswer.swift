@@ -26,6 +26,8 @@ public struct WebhookAnswer: Hashable, Sendable {
         if status == 429 || status >= 500 { return .retry("HTTP \(status): \(said)") }
         guard (200..<300).contains(status) else { return .refused("HTTP \(status): \(said)") }
         switch kind {
+        case .email:
+            return .refused("e-mail is not posted to a webhook")
         case .slack:
             return body.trimmingCharacters(in: .whitespacesAndNewlines) == "ok" ? .sent : .refused(said)
         case .dingtalk, .wecom, .feishu:

@@ -3,7 +3,8 @@ import StoreOpsCore
 /// A digest as the JSON body each chat app's robot takes, in its own format and within its size limit:
 /// DingTalk markdown (under 20,000 bytes), WeCom markdown (content under 4,096 bytes), a Feishu/Lark interactive
 /// card (under 20 KB), Slack blocks with a plain-text fallback. A robot with keyword security gets its keyword in
-/// the text; a signing Feishu robot gets `timestamp` and `sign` in the body (DingTalk's go in the address).
+/// the text; a signing Feishu robot gets `timestamp` and `sign` in the body (DingTalk's go in the address). An
+/// e-mail's text is the same in plain text (`plainText`).
 public enum ChatMessageRenderer {
     /// The body for `kind`, with `keyword` added when the text lacks it, and Feishu's signature fields.
     public static func body(_ digest: ChatDigest, kind: NotifyChannel.Kind, keyword: String? = nil,
@@ -45,6 +46,8 @@ public enum ChatMessageRenderer {
                 fields += [("timestamp", .string(String(feishuSignature.timestamp))), ("sign", .string(feishuSignature.sign))]
             }
             return JSONValue.object(fields + [("msg_type", .string("interactive")), ("card", card)]).rendered()
+        case .email:
+            return text
         case .slack:
             var blocks: [JSONValue] = [
                 .object([("type", .string("header")), ("text", .object([("type", .string("plain_text")), ("text", .string(d.title))]))]),
@@ -59,12 +62,15 @@ public enum ChatMessageRenderer {
         }
     }
 
+    /// The digest as an e-mail's plain text: the summary, the figures, the findings and the link on a line of its own.
+    public static func plainText(_ digest: ChatDigest) -> String { markdown(digest, kind: .email, keyword: nil) + "\n" }
+
     /// The message's text in the app's markdown: DingTalk, WeCom and Feishu take `**bold**` and `[text](url)`;
-    /// Slack's mrkdwn takes `*bold*` and escapes `&`, `<`, `>`.
+    /// Slack's mrkdwn takes `*bold*` and escapes `&`, `<`, `>`; e-mail's is plain text.
     static func markdown(_ d: ChatDigest, kind: NotifyChannel.Kind, keyword: String?) -> String {
         let l = d.language
         let slack = kind == .slack
-        func bold(_ s: String) -> String { slack ? "*\(slackEscape(s))*" : "**\(s)**" }
+        func bold(_ s: String) -> String { slack ? "*\(slackEscape(s))*" : kind == .email ? s : "**\(s)**" }
         func plain(_ s: String) -> String { slack ? slackEscape(s) : s }
         var lines: [String] = []
         if kind == .dingtalk || kind == .wecom { lines.append("### \(d.title)") }
@@ -78,6 +84,7 @@ public enum ChatMessageRenderer {
             lines.append(block)
         }
         if let link = d.link, kind == .dingtalk || kind == .wecom { lines.append("[\(linkText(d))](\(link))") }
+        if let link = d.link, kind == .email { lines.append("\(linkText(d)): \(link)") }
         var text = lines.joined(separator: "\n\n")
         if let keyword, !keyword.isEmpty, !text.contains(keyword) { text += "\n\n" + plain(keyword) }
         return text

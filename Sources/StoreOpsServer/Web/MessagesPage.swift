@@ -87,16 +87,20 @@ struct MessagesPage {
             }
         }
         if canWrite {
+            let mailHint = l.pick("邮件：smtp://账号@服务器:587?to=收件人1,收件人2（STARTTLS），或 smtps://…:465（TLS）；密码填在密钥栏。",
+                                  "E-mail: smtp://ACCOUNT@SERVER:587?to=A,B (STARTTLS), or smtps://…:465 (TLS); the password goes in the secret field.")
             let kinds = NotifyChannel.Kind.allCases.map { "<option value=\"\($0.rawValue)\">\(e($0.title))</option>" }.joined()
             html += "<h3>\(e(l.pick("添加渠道", "Add a channel")))</h3><form class=\"settings\" method=\"post\" action=\"\(e(base))/channel\">"
                 + WebPage.csrfField(csrf)
                 + "<label>\(e(l.pick("名称", "Name"))) <input name=\"name\" required maxlength=\"40\" pattern=\"[A-Za-z0-9_-]+\" placeholder=\"boss-group\"></label> "
                 + "<label>\(e(l.pick("应用", "App"))) <select name=\"channel\">\(kinds)</select></label> "
-                + "<label>\(e(l.pick("机器人地址（Webhook）", "Robot address (webhook)"))) <input name=\"url\" type=\"url\" required autocomplete=\"off\"></label> "
-                + "<label>\(e(l.pick("签名密钥（钉钉、飞书，可选）", "Signing secret (DingTalk, Feishu; optional)"))) <input name=\"secret\" type=\"password\" autocomplete=\"off\"></label> "
+                + "<label>\(e(l.pick("机器人地址（Webhook），或邮件服务器", "Robot address (webhook), or mail server"))) <input name=\"url\" type=\"url\" required autocomplete=\"off\" "
+                + "title=\"smtp://ops@shop.example@smtp.exmail.qq.com:587?to=boss@shop.example\"></label> "
+                + "<label>\(e(l.pick("签名密钥（钉钉、飞书）或邮箱密码，可选", "Signing secret (DingTalk, Feishu) or mail password; optional"))) <input name=\"secret\" type=\"password\" autocomplete=\"off\"></label> "
                 + "<label>\(e(l.pick("关键词（可选）", "Keyword (optional)"))) <input name=\"keyword\" maxlength=\"40\"></label> "
                 + "<label>\(e(l.pick("语言", "Language"))) <select name=\"lang\"><option value=\"zh\">中文</option><option value=\"en\">English</option></select></label> "
                 + "<button type=\"submit\">\(e(l.pick("添加", "Add")))</button></form>"
+                + "<p class=\"muted\">\(e(mailHint))</p>"
         }
         html += "</section>"
         // Ledger.

@@ -3,14 +3,16 @@ import StoreOpsCore
 import StoreOpsReports
 import StoreOpsStorage
 
-/// A store's chat channels and the messages sent to them. Every message of a store, day and report goes to each
-/// channel at most once: its delivery is claimed in the ledger before it is sent. A message the app does not take
-/// for a passing reason (it is down, busy, or limits the rate) is tried three times in all, 2 and 8 seconds apart;
-/// one it refuses (a wrong address, signature or keyword) is not tried again, and the app's answer is kept.
+/// A store's channels (chat robots and e-mail) and the messages sent to them. Every message of a store, day and
+/// report goes to each channel at most once: its delivery is claimed in the ledger before it is sent. A message the
+/// app or mail server does not take for a passing reason (it is down, busy, or limits the rate) is tried three times
+/// in all, 2 and 8 seconds apart; one it refuses (a wrong address, signature, keyword or password) is not tried
+/// again, and the answer is kept.
 public struct NotifyService: Sendable {
     let storage: any StoreOpsStore
     let secrets: SecretBox
     let transport: any WebhookTransport
+    let mailer: any MailTransport
     let clock: @Sendable () -> Instant
     let limiter: RobotRateLimiter
     /// Waits between attempts (tests pass one that does not wait).
@@ -23,12 +25,14 @@ public struct NotifyService: Sendable {
     public static let backoff: [Duration] = [.seconds(2), .seconds(8)]
 
     public init(storage: any StoreOpsStore, secrets: SecretBox, transport: any WebhookTransport,
+                mailer: (any MailTransport)? = nil,
                 clock: @escaping @Sendable () -> Instant, limiter: RobotRateLimiter = .shared,
                 pause: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
                 timeout: Duration = .seconds(15), extraHosts: Set<String> = []) {
         self.storage = storage
         self.secrets = secrets
         self.transport = transport
+        self.mailer = mailer ?? NoTransport()
         self.clock = clock
         self.limiter = limiter
         self.pause = pause
@@ -40,13 +44,14 @@ public struct NotifyService: Sendable {
     /// without a transport every send fails with a reason.
     public init(_ context: AccessContext, services: ServerServices) {
         self.init(storage: context.storage, secrets: services.secrets, transport: services.transport ?? NoTransport(),
-                  clock: services.clock, extraHosts: services.webhookHosts)
+                  mailer: services.mailer, clock: services.clock, extraHosts: services.webhookHosts)
     }
 
     // MARK: channels
 
     /// Adds (or replaces) channel `id` of store `store`: a robot's webhook address (HTTPS; plain HTTP only to this
-    /// machine, for tests), its signing secret for DingTalk and Feishu, the keyword it requires and the language.
+    /// machine, for tests), its signing secret for DingTalk and Feishu, the keyword it requires and the language; for
+    /// e-mail the mail server's address (`MailServer`) and the account's password as the secret.
     @discardableResult
     public func add(store: StoreID, id: String, kind: NotifyChannel.Kind, url: String, secret: String? = nil,
                     keyword: String? = nil, language: Language = .zh) async throws -> NotifyChannel {
@@ -54,10 +59,13 @@ public struct NotifyService: Sendable {
         guard (1...40).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             throw ServiceError(.invalidInput, "The channel name \"\(id)\" must be 1 to 40 letters, digits, - or _, e.g. boss-group.")
         }
-        try checkAddress(url, kind: kind)
+        let url = try checkAddress(url, kind: kind)
         let secret = secret.flatMap { $0.isEmpty ? nil : $0 }
-        if secret != nil, !kind.signs {
+        if secret != nil, !kind.takesSecret {
             throw ServiceError(.invalidInput, "\(kind.title) robots do not sign their messages: leave out the secret.")
+        }
+        if kind == .email, keyword != nil, keyword?.isEmpty == false {
+            throw ServiceError(.invalidInput, "E-mail takes no keyword: leave it out. 邮件渠道不需要关键词。")
         }
         if let keyword, keyword.count > 40 { throw ServiceError(.invalidInput, "The keyword is longer than 40 characters.") }
         let channel = NotifyChannel(store: store, id: id, kind: kind, url: url, secret: secret,
@@ -98,15 +106,20 @@ public struct NotifyService: Sendable {
     /// message already is skipped; without (tests), every call sends and is recorded under its own time. A message
     /// recorded before with a status in `resend` is sent again: `.sending` (claimed by a runner that died before
     /// posting it; for the runner that took its day over), `.failed` (a person asking again).
+    /// E-mail channels get `mail` (the whole report as HTML with its workbook), or the digest alone without it.
     public func send(store: StoreID, day: Day, report: String, once: Bool = true, resend: Set<Delivery.Status> = [],
+                     mail: (@Sendable (Language) throws -> MailMessage)? = nil,
                      message: @escaping @Sendable (Language) -> ChatDigest) async throws -> [NotifyResult] {
         let channels = try await channels(store: store)
         let key = once ? report : "\(report) \(clock().seconds)"
         return try await withThrowingTaskGroup(of: NotifyResult.self) { group in
             for channel in channels {
                 group.addTask {
-                    try await deliver(message(Language(rawValue: channel.language) ?? .zh), to: channel, day: day, report: key,
-                                      resend: resend)
+                    let language = Language(rawValue: channel.language) ?? .zh
+                    let digest = message(language)
+                    let email = channel.kind == .email ? try mail?(language) ?? MailMessage.digest(digest) : nil
+                    return try await deliver(Outgoing(digest: digest, mail: email), to: channel, day: day, report: key,
+                                             resend: resend)
                 }
             }
             var results: [NotifyResult] = []
@@ -117,7 +130,7 @@ public struct NotifyService: Sendable {
 
     /// One message to one channel: claimed, tried up to three times, recorded. Cancelled (the server stops), it is
     /// recorded as interrupted: still to send when it was not posted yet, of unknown fate when it was.
-    func deliver(_ digest: ChatDigest, to channel: NotifyChannel, day: Day, report: String,
+    func deliver(_ message: Outgoing, to channel: NotifyChannel, day: Day, report: String,
                  resend: Set<Delivery.Status> = []) async throws -> NotifyResult {
         var delivery = Delivery(store: channel.store, day: day, report: report, channel: channel.id, status: .sending,
                                 startedAt: clock())
@@ -130,7 +143,7 @@ public struct NotifyService: Sendable {
         }
         var body: String?, posted = false
         do {
-            try await attempts(digest, to: channel, &delivery, &body, &posted)
+            try await attempts(message, to: channel, &delivery, &body, &posted)
         } catch {
             // Kept whatever happens to this task. Not posted yet: it stays to be sent by the day's next runner; posted:
             // it may have arrived, and is not sent again by itself.
@@ -147,12 +160,13 @@ public struct NotifyService: Sendable {
     }
 
     /// Up to three attempts of one message, `delivery` updated with each.
-    private func attempts(_ digest: ChatDigest, to channel: NotifyChannel, _ delivery: inout Delivery, _ body: inout String?,
+    private func attempts(_ message: Outgoing, to channel: NotifyChannel, _ delivery: inout Delivery, _ body: inout String?,
                           _ posted: inout Bool) async throws {
+        let email = try message.mail.map { mail in (mail, try MailServer(address: channel.url)) }
         for attempt in 1...(Self.backoff.count + 1) {
             try await limiter.admit(channel.url, perWindow: channel.kind.perMinute)
-            let (url, json) = request(digest, to: channel)
-            body = json
+            let (url, json) = email == nil ? request(message.digest, to: channel) : (channel.url, "")
+            body = email.map { "Subject: \($0.0.subject)\nTo: \($0.1.to.joined(separator: ", "))\n\n\($0.0.text)" } ?? json
             delivery.attempts = attempt
             let outcome: WebhookAnswer.Outcome
             if !posted {
@@ -162,7 +176,13 @@ public struct NotifyService: Sendable {
             }
             posted = true
             do {
-                outcome = try await transport.post(url, json: json, timeout: timeout).outcome(for: channel.kind)
+                if let (mail, server) = email {
+                    let bytes = MailRenderer.render(mail, from: server.from, to: server.to, date: clock(),
+                                                    messageID: "\(UUID().uuidString.lowercased())@\(server.from.split(separator: "@").last ?? "storeops")")
+                    outcome = try await mailer.send(bytes, via: server, password: channel.secret, timeout: timeout).outcome
+                } else {
+                    outcome = try await transport.post(url, json: json, timeout: timeout).outcome(for: channel.kind)
+                }
             } catch {
                 try Task.checkCancellation()
                 outcome = .retry("no answer: \(error)")
@@ -209,9 +229,26 @@ public struct NotifyService: Sendable {
         .slack: ["hooks.slack.com"],
     ]
 
-    /// Refuses addresses that are not HTTPS to the app's own robot host (or one of `extraHosts`; plain HTTP only to
-    /// this machine's, for a test receiver): the server posts where an operator points it, so not to its own network.
-    func checkAddress(_ url: String, kind: NotifyChannel.Kind) throws {
+    /// The address as kept: refuses addresses that are not HTTPS to the app's own robot host (or one of `extraHosts`;
+    /// plain HTTP only to this machine's, for a test receiver): the server posts where an operator points it, so not
+    /// to its own network. A mail server's address is read (`MailServer`), kept in its canonical form, and must be
+    /// a server's name on a mail port (25, 465, 587, 2525), not an address of this machine or its network, unless
+    /// `extraHosts` lists it.
+    func checkAddress(_ url: String, kind: NotifyChannel.Kind) throws -> String {
+        if kind == .email {
+            let server: MailServer
+            do { server = try MailServer(address: url) } catch { throw ServiceError(.invalidInput, error.description) }
+            guard !extraHosts.contains(server.host) else { return server.address }
+            guard !Self.isNetworkAddress(server.host) else {
+                throw ServiceError(.invalidInput, "Mail goes to a mail server's name (smtp.exmail.qq.com), not to \(server.host) "
+                    + "(other hosts only when STOREOPS_WEBHOOK_HOSTS lists them). 邮件服务器须为域名，不能是本机或内网地址。")
+            }
+            guard [25, 465, 587, 2525].contains(server.port) else {
+                throw ServiceError(.invalidInput, "Mail servers take mail on ports 465 (smtps://), 587 or 25 (smtp://), not "
+                    + "\(server.port). 邮件端口须为 465、587 或 25。")
+            }
+            return server.address
+        }
         guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), let host = parsed.host?.lowercased(),
               url.count <= 1_000, parsed.user == nil, parsed.password == nil else {
             throw ServiceError(.invalidInput, "\"\(url.prefix(80))\" is not a webhook address; copy it from the robot's settings.")
@@ -225,5 +262,12 @@ public struct NotifyService: Sendable {
         guard scheme == "https" || (scheme == "http" && loopback) else {
             throw ServiceError(.invalidInput, "The webhook address must start with https:// (the robot's address carries its token).")
         }
+        return url
+    }
+
+    /// Whether `host` is this machine or an IP address (a mail server is reached by its name).
+    static func isNetworkAddress(_ host: String) -> Bool {
+        host == "localhost" || host.hasSuffix(".localhost") || host.hasSuffix(".local") || host.contains(":")
+            || host.split(separator: ".").allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 }
