@@ -4,7 +4,8 @@ import StoreOpsTesting
 /// A mail server on loopback for the tests: `scripts/lib/smtp_sink.py` (aiosmtpd) run by the Python of the benchmark
 /// environment `.ci/run` makes (`STOREOPS_BENCH_VENV`). It makes its own certificate (`caFile`, for the client to
 /// trust), listens on a free port and writes each message it takes, parsed by Python's e-mail package, as JSON.
-final class SMTPSink {
+/// Immutable once started (hence `@unchecked Sendable`: `Process` and `Pipe` are not marked, but only read here).
+final class SMTPSink: @unchecked Sendable {
     /// Whether the benchmark environment's Python has aiosmtpd, and openssl is there for the certificate.
     static let isAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") && BenchPython.canImport("aiosmtpd")
 
@@ -13,8 +14,15 @@ final class SMTPSink {
     private let process: Process
     private let input: Pipe
 
-    /// Starts the sink with `arguments` (`--busy 2`, `--refuse ADDR`, `--implicit-tls`, `--no-tls`, `--host IP`).
-    init(_ arguments: [String] = []) throws {
+    /// Starts the sink with `arguments` (`--busy 2`, `--refuse ADDR`, `--implicit-tls`, `--no-tls`, `--host IP`) on a
+    /// thread of its own: waiting for its port blocks, and must not hold up the tests' shared threads.
+    static func start(_ arguments: [String] = []) async throws -> SMTPSink {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try SMTPSink(arguments) }) }
+        }
+    }
+
+    private init(_ arguments: [String]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("storeops-smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -52,10 +60,11 @@ final class SMTPSink {
     /// The raw bytes of message `n` (from 1).
     func raw(_ n: Int) throws -> Data { try Data(contentsOf: directory.appendingPathComponent("mail-\(n).eml")) }
 
-    /// Stops the sink (closing its standard input) and removes its folder.
+    /// Stops the sink and removes its folder, without waiting for it to end (a child process another test spawned
+    /// meanwhile may hold its standard input open).
     func stop() {
+        process.terminate()
         try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
     }
 }
