@@ -49,8 +49,9 @@ public protocol StoreOpsStore: Sendable {
     /// counts of the range.
     func latestStockCounts(store: StoreID, days: DayRange) async throws -> [InventorySnapshot]
 
-    /// Every paid order with a buyer id, paid on or before `end`, as a purchase (buyer, payment day, paid amount), in no
-    /// particular order: the whole history customer analytics reads.
+    /// Every paid order with a buyer id, paid on or before `end`, as a purchase (buyer, payment day, paid amount), by
+    /// buyer in the UTF-8 byte order of their ids, then by day: the whole history customer analytics reads, already
+    /// grouped as it needs it. Purchases of one buyer share one string.
     func purchases(store: StoreID, through end: Day) async throws -> [Purchase]
 
     /// The days of `days` on which buyers made their first purchase (a paid order with a buyer id) in the store's

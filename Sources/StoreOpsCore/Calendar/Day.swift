@@ -28,6 +28,12 @@ public struct Day: Hashable, Sendable, Comparable, Strideable, Codable, CustomSt
         self.init(year: y, month: m, day: d)
     }
 
+    /// Parses `YYYY-MM-DD` from its UTF-8 bytes (as a database hands them over).
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard let day = Day.parseISO(bytes) else { return nil }
+        self = day
+    }
+
     /// `YYYY-MM-DD` from ten bytes; nil when they are not that or not a calendar day.
     static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
         guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }

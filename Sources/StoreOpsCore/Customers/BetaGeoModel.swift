@@ -36,6 +36,12 @@ public struct BetaGeoModel: Hashable, Sendable {
         let frequencies = Array(Set(patterns.map(\.x))).sorted()
         let slot = Dictionary(uniqueKeysWithValues: frequencies.enumerated().map { ($0.element, $0.offset) })
         let slots = patterns.map { slot[$0.x]! }
+        // Tenures and recencies are whole days, a few hundred distinct ones among a hundred thousand patterns: the
+        // logarithms of α plus each are taken once per distinct value (the same numbers, so the same sums).
+        let tenures = Array(Set(patterns.map(\.tenure))).sorted(), recencies = Array(Set(patterns.map(\.recency))).sorted()
+        let tenureSlot = Dictionary(uniqueKeysWithValues: tenures.enumerated().map { ($0.element, $0.offset) })
+        let recencySlot = Dictionary(uniqueKeysWithValues: recencies.enumerated().map { ($0.element, $0.offset) })
+        let tenureSlots = patterns.map { tenureSlot[$0.tenure]! }, recencySlots = patterns.map { recencySlot[$0.recency]! }
         let total = patterns.reduce(0) { $0 + $1.weight }
         // The negative mean log-likelihood of log-parameters, as `lifetimes` writes it (its section 7 form).
         func negativeLogLikelihood(_ logs: [Double]) -> Double {
@@ -43,20 +49,23 @@ public struct BetaGeoModel: Hashable, Sendable {
             guard r.isFinite, alpha.isFinite, a.isFinite, b.isFinite, r > 0, alpha > 0, a > 0, b > 0 else { return .nan }
             // The terms that depend on the frequency alone, once per distinct frequency.
             let lgammaR = Double.logGamma(r), lgammaB = Double.logGamma(b), lgammaAB = Double.logGamma(a + b), logAlpha = log(alpha), logA = log(a)
-            let byFrequency = frequencies.map { x -> Double in
+            let byFrequency = frequencies.map { x -> (constant: Double, logB: Double) in
                 let xd = Double(x)
-                return Double.logGamma(r + xd) - lgammaR + r * logAlpha + lgammaAB + Double.logGamma(b + xd) - lgammaB - Double.logGamma(a + b + xd)
+                return (Double.logGamma(r + xd) - lgammaR + r * logAlpha + lgammaAB + Double.logGamma(b + xd) - lgammaB
+                            - Double.logGamma(a + b + xd), log(b + xd - 1))
             }
+            let logTenure = tenures.map { log(alpha + $0) }, logRecency = recencies.map { log($0 + alpha) }
             var sum = 0.0
             for (index, p) in patterns.enumerated() {
-                let a3 = -(r + p.xd) * log(alpha + p.tenure)
+                let f = byFrequency[slots[index]]
+                let a3 = -(r + p.xd) * logTenure[tenureSlots[index]]
                 var term = a3
                 if p.x > 0 {
-                    let a4 = logA - log(b + p.xd - 1) - (r + p.xd) * log(p.recency + alpha)
-                    let top = max(a3, a4)
-                    term = top + log(exp(a3 - top) + exp(a4 - top))
+                    let a4 = logA - f.logB - (r + p.xd) * logRecency[recencySlots[index]]
+                    // log(e^a3 + e^a4) from the larger: its own exponential is exp(0), exactly 1.
+                    term = a3 >= a4 ? a3 + log(1 + exp(a4 - a3)) : a4 + log(exp(a3 - a4) + 1)
                 }
-                sum += p.weight * (byFrequency[slots[index]] + term)
+                sum += p.weight * (f.constant + term)
             }
             return -sum / total + penalty * (r * r + alpha * alpha + a * a + b * b)
         }
@@ -66,17 +75,19 @@ public struct BetaGeoModel: Hashable, Sendable {
             let r = exp(logs[0]), alpha = exp(logs[1]), a = exp(logs[2]), b = exp(logs[3])
             guard [r, alpha, a, b].allSatisfy({ $0.isFinite && $0 > 0 }) else { return [.nan, .nan, .nan, .nan] }
             let psiR = Double.digamma(r), psiB = Double.digamma(b), psiAB = Double.digamma(a + b), logAlpha = log(alpha)
-            let byFrequency = frequencies.map { x -> (r: Double, a: Double, b: Double) in
+            let byFrequency = frequencies.map { x -> (r: Double, a: Double, b: Double, logB: Double) in
                 let xd = Double(x), psiABX = Double.digamma(a + b + xd)
-                return (Double.digamma(r + xd) - psiR + logAlpha, psiAB - psiABX, psiAB + Double.digamma(b + xd) - psiB - psiABX)
+                return (Double.digamma(r + xd) - psiR + logAlpha, psiAB - psiABX, psiAB + Double.digamma(b + xd) - psiB - psiABX,
+                        log(b + xd - 1))
             }
+            let logA = log(a), logTenure = tenures.map { log(alpha + $0) }, logRecency = recencies.map { log($0 + alpha) }
             var dr = 0.0, dAlpha = 0.0, da = 0.0, db = 0.0
             for (index, p) in patterns.enumerated() {
-                let logT = log(alpha + p.tenure), a3 = -(r + p.xd) * logT
+                let logT = logTenure[tenureSlots[index]], a3 = -(r + p.xd) * logT
                 var w4 = 0.0, logRec = 0.0
                 if p.x > 0 {
-                    logRec = log(p.recency + alpha)
-                    let a4 = log(a) - log(b + p.xd - 1) - (r + p.xd) * logRec
+                    logRec = logRecency[recencySlots[index]]
+                    let a4 = logA - byFrequency[slots[index]].logB - (r + p.xd) * logRec
                     w4 = 1 / (1 + exp(a3 - a4))
                 }
                 let w3 = 1 - w4, f = byFrequency[slots[index]]
@@ -128,5 +139,12 @@ public struct BetaGeoModel: Hashable, Sendable {
         var x: Int
         var recency: Int
         var tenure: Int
+
+        /// One word hashed instead of three (the fits and predictions hash every customer's shape): the three
+        /// numbers packed, which equality still tells apart when they collide.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(UInt64(truncatingIfNeeded: x) &<< 42 ^ UInt64(truncatingIfNeeded: recency) &<< 21
+                ^ UInt64(truncatingIfNeeded: tenure))
+        }
     }
 }

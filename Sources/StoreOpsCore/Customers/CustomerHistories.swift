@@ -16,8 +16,12 @@ struct CustomerHistories {
     private(set) var days: [PurchaseDay] = []
     private(set) var starts: [Int] = [0]
 
-    /// Groups the purchases made on or before `end`.
+    /// Groups the purchases made on or before `end`. Purchases already in customer (UTF-8 byte) order and then by day,
+    /// as storage reads them, are grouped in one pass; any others are numbered and sorted.
     init(_ purchases: some Sequence<Purchase>, through end: Day) {
+        let purchases = Array(purchases)
+        if groupInOrder(purchases, through: end) { return }
+        (customers, days, starts) = ([], [], [0])
         var ids: [String: Int32] = [:]
         var names: [String] = []
         var rows: [(customer: Int32, day: Int32, amount: Int64)] = []
@@ -64,6 +68,34 @@ struct CustomerHistories {
             days.append(PurchaseDay(day: Day(number: day), totalMinor: row.amount, orders: 1))
         }
         if current >= 0 { starts.append(days.count) }
+    }
+
+    /// Groups `purchases` in one pass when they come by customer in byte order and then by day; false (and the
+    /// grouping half done) at the first that does not.
+    private mutating func groupInOrder(_ purchases: [Purchase], through end: Day) -> Bool {
+        days.reserveCapacity(purchases.count)
+        var previous: String?
+        for purchase in purchases where purchase.day <= end {
+            if let previous, purchase.customer == previous {
+                let last = days[days.count - 1]
+                if purchase.day == last.day {
+                    days[days.count - 1].totalMinor = last.totalMinor.flatMap { $0.plus(purchase.amountMinor) }
+                    days[days.count - 1].orders += 1
+                    continue
+                }
+                guard purchase.day > last.day else { return false }
+            } else {
+                if let previous {
+                    guard previous.utf8.lexicographicallyPrecedes(purchase.customer.utf8) else { return false }
+                    starts.append(days.count)
+                }
+                customers.append(purchase.customer)
+                previous = purchase.customer
+            }
+            days.append(PurchaseDay(day: purchase.day, totalMinor: purchase.amountMinor, orders: 1))
+        }
+        if previous != nil { starts.append(days.count) }
+        return true
     }
 
     var count: Int { customers.count }

@@ -292,9 +292,16 @@ public final class PostgresStore: StoreOpsStore, Service {
 
     public func purchases(store: StoreID, through end: Day) async throws -> [Purchase] {
         let owner = try await requireStore(store)
-        let (sql, arguments) = CustomerSQL.purchases(store: store, through: end)
+        let (sql, arguments) = CustomerSQL.purchases(store: store, through: end, postgres: true)
         let rows = try await reading("read the purchases") { c in try await c.rows(sql, arguments, logger: logger) }
-        return try rows.map { try CustomerSQL.decodePurchase($0, store: store, currency: owner.currency) }
+        var previous: Purchase?
+        return try rows.map { row in
+            var purchase = try CustomerSQL.decodePurchase(row, store: store, currency: owner.currency)
+            // One string per buyer: the analysis compares consecutive purchases' buyers, equal storage at once.
+            if let previous, previous.customer == purchase.customer { purchase.customer = previous.customer }
+            previous = purchase
+            return purchase
+        }
     }
 
     public func firstPurchases(store: StoreID, days: DayRange) async throws -> [FirstPurchaseDay] {

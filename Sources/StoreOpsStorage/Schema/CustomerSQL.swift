@@ -3,10 +3,13 @@ import StoreOpsCore
 /// The read customer analytics needs, the same on SQLite and PostgreSQL: three columns of the paid orders with a
 /// buyer, instead of whole orders.
 enum CustomerSQL {
-    /// Buyer, payment day and paid amount of every paid order with a buyer id, paid on or before `end`.
-    static func purchases(store: StoreID, through end: Day) -> (sql: String, arguments: [SQLValue]) {
-        ("SELECT buyer, paid_day, paid_minor FROM orders WHERE store_id = ? AND paid_at IS NOT NULL AND paid_day <= ? "
-            + "AND buyer IS NOT NULL AND buyer <> ''",
+    /// Buyer, payment day and paid amount of every paid order with a buyer id, paid on or before `end`, by buyer in
+    /// byte order, then day. SQLite reads them in that order from `orders_by_buyer` (its BINARY collation is byte
+    /// order; no sort); PostgreSQL sorts them under the "C" collation (its default one is not byte order).
+    static func purchases(store: StoreID, through end: Day, postgres: Bool) -> (sql: String, arguments: [SQLValue]) {
+        ("SELECT buyer, paid_day, paid_minor FROM orders" + (postgres ? "" : " INDEXED BY orders_by_buyer")
+            + " WHERE store_id = ? AND paid_at IS NOT NULL AND paid_day <= ? AND buyer IS NOT NULL AND buyer <> '' "
+            + (postgres ? "ORDER BY buyer COLLATE \"C\", paid_day" : "ORDER BY buyer, paid_day"),
          [.text(store.rawValue), .day(end)])
     }
 
