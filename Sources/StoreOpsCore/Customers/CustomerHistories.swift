@@ -1,9 +1,9 @@
 /// Purchases grouped per customer and per day, the shape every customer figure is computed from: customers by
 /// name, and for each its purchase days in order with the day's total and number of orders. Built with one sort,
 /// so work is O(n log n) and memory linear in the purchases, whatever the number of customers.
-struct CustomerHistories {
+struct CustomerHistories: Sendable {
     /// One purchase day of a customer.
-    struct PurchaseDay {
+    struct PurchaseDay: Sendable {
         var day: Day
         /// The day's paid amounts added up; nil when the sum passed Int64.
         var totalMinor: Int64?
