@@ -131,7 +131,7 @@ let package = Package(
             dependencies: [
                 "StoreOpsDelivery", "StoreOpsServices", "StoreOpsTesting", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

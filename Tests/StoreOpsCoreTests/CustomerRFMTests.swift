@@ -90,3 +90,20 @@ struct CustomerRFMTests {
         #expect(ours == (try await LifetimesReference.summaries(of: Self.generated, through: end)))
     }
 }
+
+/// Customer ids are bytes: canonically equivalent spellings are two customers, whichever path groups them.
+@Suite("Customer ids by bytes")
+struct CustomerIDBytesTests {
+    @Test("NFC and NFD spellings of one name are two customers, in order or not")
+    func bytes() {
+        let day = Day(iso: "2026-03-01")!
+        // By bytes: "e\u{301}" (65 CC 81) < "f" (66) < "é" (C3 A9): the two spellings are not neighbours.
+        let sorted = [Purchase(customer: "e\u{301}", day: day, amountMinor: 100), Purchase(customer: "f", day: day, amountMinor: 200),
+                      Purchase(customer: "é", day: day.adding(days: 3), amountMinor: 300)]
+        let inOrder = CustomerRFM.summaries(of: sorted, through: day.adding(days: 10))
+        let shuffled = CustomerRFM.summaries(of: sorted.reversed(), through: day.adding(days: 10))
+        #expect(inOrder.count == 3 && inOrder == shuffled)
+        #expect(inOrder.map { Array($0.customer.utf8) } == [[0x65, 0xCC, 0x81], [0x66], [0xC3, 0xA9]])
+        #expect(inOrder.allSatisfy { $0.frequency == 0 })
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
+import NIOCore
 import StoreOpsCore
-import StoreOpsDelivery
+@testable import StoreOpsDelivery
 import StoreOpsReports
 @testable import StoreOpsServices
 import StoreOpsStorage
@@ -123,6 +124,33 @@ struct MailDeliveryTests {
         let unsafe = try #require(results.first { $0.channel.id == "plain" })
         #expect(unsafe.delivery.status == .failed && unsafe.delivery.attempts == 1 && unsafe.delivery.detail?.contains("STARTTLS") == true)
         #expect(plain.mails().isEmpty)
+    }
+
+    @Test("a STARTTLS answered but not started, or a name leading into this machine, is no delivery")
+    func downgrades() async throws {
+        let fake = try await SMTPSink.start(["--fake-starttls"])
+        defer { fake.stop() }
+        let storage = try await NotifyDeliveryTests.store()
+        let id = Fixtures.storeID
+        let notify = try Self.service(storage, trusting: fake.caFile)
+        try await notify.add(store: id, id: "mail", kind: .email,
+                             url: "smtp://ops%40shop.example@127.0.0.1:\(fake.port)?to=boss@shop.example", secret: "secret")
+        let result = try #require(try await notify.send(store: id, day: Fixtures.d0, report: "daily") { _ in NotifyDeliveryTests.digest }.first)
+        #expect(result.delivery.status == .failed && result.delivery.attempts == 1, "\(result.delivery.detail ?? "")")
+        #expect(result.delivery.detail?.contains("STARTTLS") == true && fake.mails().isEmpty)
+
+        // The transport itself refuses a server whose name leads to this machine unless told it may.
+        let server = try MailServer(address: "smtp://ops%40shop.example@127.0.0.1:\(fake.port)?to=boss@shop.example")
+        let refused = try await SMTPMailTransport().send(Data("x\r\n".utf8), via: server, password: "secret",
+                                                          timeout: .seconds(30), allowLocal: false)
+        #expect(refused.code == nil && refused.text.contains("this machine"))
+        guard case .refused = refused.outcome else { Issue.record("not refused: \(refused)"); return }
+        let addresses = ["127.0.0.1": false, "10.1.2.3": false, "172.20.0.1": false, "192.168.1.1": false, "169.254.169.254": false,
+                         "100.64.0.1": false, "0.0.0.0": false, "224.0.0.1": false, "203.0.113.9": true, "8.8.8.8": true,
+                         "::1": false, "fe80::1": false, "fd00::1": false, "::ffff:127.0.0.1": false, "2001:4860:4860::8888": true]
+        for (ip, expected) in addresses {
+            #expect(SMTPMailTransport.isPublic(try SocketAddress(ipAddress: ip, port: 25)) == expected, "\(ip)")
+        }
     }
 
     @Test("mail servers: only names on mail ports, the account's password sealed, no keyword")

@@ -5,7 +5,8 @@ loopback port with STARTTLS required before AUTH (or TLS from the start with --i
 --user/--password, and writes each message it takes to DIR as mail-N.eml and, parsed by Python's own e-mail package,
 mail-N.json (envelope, whether it came over TLS, headers, lines over 78 characters, and each MIME part's type, name,
 size, first bytes, SHA-256 and text).
---refuse RCPT answers 550 to that recipient; --busy N answers 451 to the first N MAIL commands. It prints
+--refuse RCPT answers 550 to that recipient; --busy N answers 451 to the first N MAIL commands; --fake-starttls
+answers STARTTLS with 250 and stays in the clear (a downgrade a client must not take for consent). It prints
 "PORT <n>" when it listens and stops when its standard input closes.
 """
 import argparse
@@ -33,6 +34,7 @@ def main():
     parser.add_argument("--implicit-tls", action="store_true")
     parser.add_argument("--no-tls", action="store_true")
     parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--fake-starttls", action="store_true")
     args = parser.parse_args()
 
     cert, key = os.path.join(args.dir, "cert.pem"), os.path.join(args.dir, "key.pem")
@@ -96,7 +98,15 @@ def main():
             and auth_data.password == args.password.encode()
         return AuthResult(success=ok, handled=False)
 
+    class FakeStartTLS(SMTP):
+        """Says yes to STARTTLS without starting it (what a man in the middle stripping TLS would say)."""
+        async def smtp_STARTTLS(self, arg):
+            await self.push("250 OK")
+
     def factory():
+        if args.fake_starttls:
+            return FakeStartTLS(Handler(), tls_context=context, authenticator=authenticator, auth_required=True,
+                                auth_require_tls=False)
         if args.no_tls:
             return SMTP(Handler(), authenticator=authenticator, auth_required=True, auth_require_tls=False)
         if args.implicit_tls:

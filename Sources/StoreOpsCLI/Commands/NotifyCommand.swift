@@ -18,11 +18,13 @@ struct NotifyCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Remove.self, Test.self, Log.self])
 
     /// The service over `storage`, with the key from the environment, HTTPS and SMTP (`mailer`, or one trusting the
-    /// environment's STOREOPS_SMTP_CA_FILE).
-    static func service(_ storage: any StoreOpsStore, mailer: (any MailTransport)? = nil) throws -> NotifyService {
+    /// environment's STOREOPS_SMTP_CA_FILE); without `sending`, no mail transport (nor its certificates) is made.
+    static func service(_ storage: any StoreOpsStore, sending: Bool = true,
+                        mailer: (any MailTransport)? = nil) throws -> NotifyService {
         let environment = Environment.current
-        return NotifyService(storage: storage, secrets: try SecretBox(keyText: environment.secretKey), transport: HTTPWebhookTransport(),
-                             mailer: try mailer ?? Self.mailer(), clock: environment.clock, extraHosts: environment.webhookHosts)
+        return NotifyService(storage: storage, secrets: try SecretBox(keyText: environment.secretKey),
+                             transport: HTTPWebhookTransport(), mailer: sending ? try mailer ?? Self.mailer() : nil,
+                             clock: environment.clock, extraHosts: environment.webhookHosts)
     }
 
     /// SMTP trusting the system's certificate authorities and STOREOPS_SMTP_CA_FILE's.
@@ -59,7 +61,7 @@ struct NotifyCommand: AsyncParsableCommand {
             let address = try self.address(kind)
             let secret = secret == "-" ? readLine(strippingNewline: true) ?? "" : secret
             try await global.withStorage { storage in
-                let added = try await NotifyCommand.service(storage).add(
+                let added = try await NotifyCommand.service(storage, sending: false).add(
                     store: try parseStoreID(store), id: name, kind: kind, url: address, secret: secret, keyword: keyword, language: language)
                 let l = global.language
                 Console.out(l.pick("已添加 \(added.id)（\(kind.title)，\(added.maskedURL)）。用 `storeops notify test --store \(store)` 试发。\n",
@@ -91,14 +93,14 @@ struct NotifyCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "A store's chat channels (addresses masked).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "A store's channels (addresses masked).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The store id.") var store: String
 
         func run() async throws {
             try await global.withStorage { storage in
                 let l = global.language
-                let channels = try await NotifyCommand.service(storage).channels(store: try parseStoreID(store))
+                let channels = try await NotifyCommand.service(storage, sending: false).channels(store: try parseStoreID(store))
                 guard !channels.isEmpty else {
                     Console.out(l.pick("没有消息渠道。用 `storeops notify add` 添加。\n", "No channels. Add one with `storeops notify add`.\n"))
                     return
@@ -114,14 +116,14 @@ struct NotifyCommand: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a chat channel of a store.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a channel of a store.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The store id.") var store: String
         @Option(help: "The channel's name.") var name: String
 
         func run() async throws {
             try await global.withStorage { storage in
-                try await NotifyCommand.service(storage).remove(store: try parseStoreID(store), id: name)
+                try await NotifyCommand.service(storage, sending: false).remove(store: try parseStoreID(store), id: name)
                 Console.out(global.language.pick("已删除 \(name)。\n", "Removed \(name).\n"))
             }
         }
@@ -173,7 +175,7 @@ struct NotifyCommand: AsyncParsableCommand {
                 let l = global.language
                 let id = try parseStoreID(store)
                 let today = try await storage.requireStore(id).timeZone.yesterday(now: Environment.current.clock()).adding(days: 1)
-                let rows = try await NotifyCommand.service(storage).deliveries(store: id, through: today, days: days).map { d in
+                let rows = try await NotifyCommand.service(storage, sending: false).deliveries(store: id, through: today, days: days).map { d in
                     [d.day.iso, d.report, d.channel, d.status.rawValue, String(d.attempts), d.startedAt.iso, d.detail ?? ""]
                 }
                 guard !rows.isEmpty else { return Console.out(l.pick("没有发送记录。\n", "Nothing sent.\n")) }

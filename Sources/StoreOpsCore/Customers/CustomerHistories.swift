@@ -22,16 +22,16 @@ struct CustomerHistories: Sendable {
         let purchases = Array(purchases)
         if groupInOrder(purchases, through: end) { return }
         (customers, days, starts) = ([], [], [0])
-        var ids: [String: Int32] = [:]
+        var ids: [ByteString: Int32] = [:]
         var names: [String] = []
         var rows: [(customer: Int32, day: Int32, amount: Int64)] = []
         for purchase in purchases where purchase.day <= end {
             let id: Int32
-            if let known = ids[purchase.customer] {
+            if let known = ids[ByteString(purchase.customer)] {
                 id = known
             } else {
                 id = Int32(truncatingIfNeeded: names.count)
-                ids[purchase.customer] = id
+                ids[ByteString(purchase.customer)] = id
                 names.append(purchase.customer)
             }
             rows.append((id, purchase.day.number, purchase.amountMinor))
@@ -76,7 +76,8 @@ struct CustomerHistories: Sendable {
         days.reserveCapacity(purchases.count)
         var previous: String?
         for purchase in purchases where purchase.day <= end {
-            if let previous, purchase.customer == previous {
+            // Byte equality, as the database and Python group: Swift's `==` would take "é" and "e\u{301}" for one.
+            if let previous, purchase.customer.utf8.elementsEqual(previous.utf8) {
                 let last = days[days.count - 1]
                 if purchase.day == last.day {
                     days[days.count - 1].totalMinor = last.totalMinor.flatMap { $0.plus(purchase.amountMinor) }

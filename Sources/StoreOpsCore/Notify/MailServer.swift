@@ -34,7 +34,8 @@ public struct MailServer: Hashable, Sendable {
 
     public init(security: Security, host: String, port: Int? = nil, user: String?, from: String, to: [String]) throws(Problem) {
         self.security = security
-        self.host = host.lowercased()
+        // `smtp.example.com.` (the DNS root's dot) is `smtp.example.com`.
+        self.host = host.hasSuffix(".") ? String(host.lowercased().dropLast()) : host.lowercased()
         self.port = port ?? security.defaultPort
         self.user = user.flatMap { $0.isEmpty ? nil : $0 }
         self.from = from
@@ -70,7 +71,17 @@ public struct MailServer: Hashable, Sendable {
             rest = rest[rest.index(after: at)...]
         }
         var port: Int?
-        if let portMark = rest.lastIndex(of: ":") {
+        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+            // An IPv6 literal, `[::1]` or `[::1]:2525`.
+            let after = rest[rest.index(after: close)...]
+            if !after.isEmpty {
+                guard after.hasPrefix(":"), let number = Int(after.dropFirst()) else {
+                    throw Problem("The port after \"\(rest[...close])\" must be a number.", "服务器后的端口须为数字。")
+                }
+                port = number
+            }
+            rest = rest[...close]
+        } else if let portMark = rest.lastIndex(of: ":") {
             guard let number = Int(rest[rest.index(after: portMark)...]) else {
                 throw Problem("The port after \"\(rest[..<portMark])\" must be a number.", "服务器后的端口须为数字。")
             }
@@ -102,7 +113,7 @@ public struct MailServer: Hashable, Sendable {
     public var masked: String { "\(security.rawValue)://\(host)/… → \(to.count)" }
 
     /// Whether the host is this machine (where a relay may take mail without TLS).
-    public var isLoopback: Bool { ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host) }
+    public var isLoopback: Bool { ["127.0.0.1", "localhost", "[::1]"].contains(host) }
 
     func check() throws(Problem) {
         guard !host.isEmpty, host.count <= 253,
@@ -113,6 +124,13 @@ public struct MailServer: Hashable, Sendable {
         }
         guard (1...65_535).contains(port) else {
             throw Problem("The port \(port) is not between 1 and 65535.", "端口 \(port) 不在 1 到 65535 之间。")
+        }
+        if security == .starttls && port == 465 {
+            throw Problem("Port 465 speaks TLS from the start: write smtps://…:465.", "465 端口从一开始就是 TLS，请写 smtps://…:465。")
+        }
+        if security == .tls && [25, 587, 2525].contains(port) {
+            throw Problem("Port \(port) starts in the clear and upgrades with STARTTLS: write smtp://…:\(port).",
+                          "\(port) 端口先明文再用 STARTTLS 加密，请写 smtp://…:\(port)。")
         }
         if let user, user.count > 254 || user.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             throw Problem("The account name is not valid.", "账号名无效。")

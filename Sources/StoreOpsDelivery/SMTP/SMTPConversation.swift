@@ -37,28 +37,28 @@ struct SMTPConversation {
                 ehlo = try await command(hello)
                 guard ehlo.code == 250 else { return answer(ehlo, "EHLO") }
             } else if !server.isLoopback {
-                return MailAnswer(code: 0, text: "the server offers no STARTTLS: StoreOps does not send mail or passwords "
+                return MailAnswer(code: nil, text: "the server offers no STARTTLS: StoreOps does not send mail or passwords "
                     + "unencrypted (use smtps:// and port 465, or ask for STARTTLS)", step: "EHLO")
             }
         }
         if let user = server.user {
             guard let password else {
-                return MailAnswer(code: 0, text: "no password for \(user): add the channel again with --secret", step: "AUTH")
+                return MailAnswer(code: nil, text: "no password for \(user): add the channel again with --secret", step: "AUTH")
             }
             let mechanisms = ehlo.authMechanisms
             if mechanisms.contains("PLAIN") {
                 let credentials = Data([0] + Array(user.utf8) + [0] + Array(password.utf8)).base64EncodedString()
-                let done = try await command("AUTH PLAIN \(credentials)", shown: "AUTH PLAIN")
+                let done = try await command("AUTH PLAIN \(credentials)")
                 guard done.code == 235 else { return answer(done, "AUTH PLAIN") }
             } else if mechanisms.contains("LOGIN") {
                 let start = try await command("AUTH LOGIN")
                 guard start.code == 334 else { return answer(start, "AUTH LOGIN") }
-                let name = try await command(Data(user.utf8).base64EncodedString(), shown: "AUTH LOGIN")
+                let name = try await command(Data(user.utf8).base64EncodedString())
                 guard name.code == 334 else { return answer(name, "AUTH LOGIN") }
-                let done = try await command(Data(password.utf8).base64EncodedString(), shown: "AUTH LOGIN")
+                let done = try await command(Data(password.utf8).base64EncodedString())
                 guard done.code == 235 else { return answer(done, "AUTH LOGIN") }
             } else {
-                return MailAnswer(code: 0, text: "the server offers neither AUTH PLAIN nor AUTH LOGIN "
+                return MailAnswer(code: nil, text: "the server offers neither AUTH PLAIN nor AUTH LOGIN "
                     + "(it offers: \(mechanisms.sorted().joined(separator: " ")))", step: "AUTH")
             }
         }
@@ -73,7 +73,7 @@ struct SMTPConversation {
         try await write(Self.dotStuffed(message) + Array(".\r\n".utf8))
         let taken = try await reply()
         try? await write(Array("QUIT\r\n".utf8))
-        return answer(taken, "DATA")
+        return MailAnswer(code: taken.code, text: taken.text, step: "end of data", final: true)
     }
 
     /// The server's next reply.
@@ -83,8 +83,8 @@ struct SMTPConversation {
         return next
     }
 
-    /// Says `line` and reads the reply; `shown` is what an error names instead of a line carrying credentials.
-    mutating func command(_ line: String, shown: String? = nil) async throws -> SMTPReply {
+    /// Says `line` and reads the reply.
+    mutating func command(_ line: String) async throws -> SMTPReply {
         try await write(Array((line + "\r\n").utf8))
         return try await reply()
     }
@@ -120,6 +120,7 @@ struct SMTPConversation {
         return ip.contains(":") ? "[IPv6:\(ip)]" : "[\(ip)]"
     }
 
+    /// The answer when `reply` to `step` was not the one expected: the message was not taken.
     func answer(_ reply: SMTPReply, _ step: String) -> MailAnswer { MailAnswer(code: reply.code, text: reply.text, step: step) }
 
     /// `message` with a dot added before every line that starts with one (RFC 5321 4.5.2) and ending in CRLF.

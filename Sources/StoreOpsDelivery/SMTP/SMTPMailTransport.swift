@@ -28,7 +28,19 @@ public struct SMTPMailTransport: MailTransport {
         self.group = group
     }
 
-    public func send(_ message: Data, via server: MailServer, password: String?, timeout: Duration) async throws -> MailAnswer {
+    public func send(_ message: Data, via server: MailServer, password: String?, timeout: Duration,
+                     allowLocal: Bool) async throws -> MailAnswer {
+        let host = server.host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port = server.port
+        // The name resolved here and the address checked is the one connected to: a name that leads into this
+        // machine or its network (loopback, private, link-local) is refused unless the operator allowed the host.
+        let address = try await NIOThreadPool.singleton.runIfActive {
+            try SocketAddress.makeAddressResolvingHost(host, port: port)
+        }
+        guard allowLocal || Self.isPublic(address) else {
+            return MailAnswer(code: nil, text: "\(server.host) is an address of this machine or its network "
+                + "(\(address.ipAddress ?? "?")); StoreOps sends mail there only when STOREOPS_WEBHOOK_HOSTS lists it",
+                step: "connect")
+        }
         let (stream, replies) = AsyncThrowingStream.makeStream(of: SMTPReply.self)
         let tls = self.tls
         let implicitTLS = server.security == .tls
@@ -44,7 +56,7 @@ public struct SMTPMailTransport: MailTransport {
                     try channel.pipeline.syncOperations.addHandler(SMTPReplyDecoder(replies))
                 }
             }
-            .connect(host: server.host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port: server.port).get()
+            .connect(to: address).get()
         return try await withThrowingTaskGroup(of: MailAnswer?.self) { group in
             group.addTask {
                 var conversation = SMTPConversation(channel: channel, replies: stream.makeAsyncIterator(), tls: tls,
@@ -69,6 +81,31 @@ public struct SMTPMailTransport: MailTransport {
                 throw SMTPFailure("the certificate of \(server.host) is not one this machine trusts (a company's own "
                     + "certificate authority goes in STOREOPS_SMTP_CA_FILE): \(error)")
             }
+        }
+    }
+
+    /// Whether `address` is on the internet: not unspecified, loopback, private, shared (CGNAT), link-local,
+    /// benchmarking, multicast or reserved, also as an IPv4 address inside IPv6.
+    static func isPublic(_ address: SocketAddress) -> Bool {
+        func isPublic(v4 a: UInt32) -> Bool {
+            let blocked: [(UInt32, Int)] = [(0x0000_0000, 8), (0x0A00_0000, 8), (0x6440_0000, 10), (0x7F00_0000, 8),
+                                            (0xA9FE_0000, 16), (0xAC10_0000, 12), (0xC000_0000, 24), (0xC0A8_0000, 16),
+                                            (0xC612_0000, 15), (0xE000_0000, 3)]
+            return !blocked.contains { net, bits in a >> (32 - bits) == net >> (32 - bits) }
+        }
+        switch address {
+        case .v4(let v4):
+            return isPublic(v4: UInt32(bigEndian: v4.address.sin_addr.s_addr))
+        case .v6(let v6):
+            let b = withUnsafeBytes(of: v6.address.sin6_addr) { Array($0) }
+            guard b.count == 16 else { return false }
+            if b[0..<10].allSatisfy({ $0 == 0 }), b[10] == 0xFF, b[11] == 0xFF {
+                return isPublic(v4: b[12..<16].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+            }
+            let unspecifiedOrLoopback = b[0..<15].allSatisfy { $0 == 0 } && b[15] <= 1
+            return !(unspecifiedOrLoopback || b[0] & 0xFE == 0xFC || (b[0] == 0xFE && b[1] & 0xC0 == 0x80) || b[0] == 0xFF)
+        case .unixDomainSocket:
+            return false
         }
     }
 

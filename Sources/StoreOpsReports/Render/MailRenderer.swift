@@ -56,19 +56,20 @@ public enum MailRenderer {
     }
 
     /// `text` as a header value: itself when it is short printable ASCII, else UTF-8 encoded words of 60 characters
-    /// at most (36 bytes of whole characters each), folded onto lines of their own, so that with the header's name
+    /// at most (36 bytes of whole Unicode scalars each), folded onto lines of their own, so that with the header's name
     /// no line passes 78 characters. Line breaks become spaces.
     static func encodedWords(_ text: String) -> String {
         let flat = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
         if flat.utf8.count <= 70, flat.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), !flat.contains("=?") { return flat }
         var words: [[UInt8]] = [], chunk: [UInt8] = []
-        for character in flat {
-            let bytes = Array(character.utf8)
-            if chunk.count + bytes.count > 36, !chunk.isEmpty {
+        // Split between Unicode scalars (at most 4 bytes each), so that every word is whole UTF-8.
+        for scalar in flat.unicodeScalars {
+            let bytes = Array(String(scalar).utf8)
+            if chunk.count + bytes.count > 36 {
                 words.append(chunk)
                 chunk = []
             }
-            chunk += bytes.prefix(36)
+            chunk += bytes
         }
         if !chunk.isEmpty { words.append(chunk) }
         return words.map { "=?UTF-8?B?\(Data($0).base64EncodedString())?=" }.joined(separator: "\r\n ")

@@ -38,7 +38,8 @@ extension WebController {
             switch form {
             case .addChannel:
                 guard let kind = NotifyChannel.Kind(rawValue: fields["channel"] ?? "") else {
-                    throw ServiceError(.invalidInput, "Choose the app: DingTalk, WeCom, Feishu or Slack.")
+                    throw ServiceError(.invalidInput, "Choose the app: DingTalk, WeCom, Feishu, Slack or e-mail. "
+                        + "请选择应用：钉钉、企业微信、飞书、Slack 或邮件。")
                 }
                 try await notify.add(store: store.id, id: fields["name"] ?? "", kind: kind, url: fields["url"] ?? "",
                                      secret: fields["secret"], keyword: fields["keyword"],

@@ -6,6 +6,8 @@ import StoreOpsCore
 public protocol MailTransport: Sendable {
     /// The server's answer to `message` (the whole message, CRLF lines) sent from `server.from` to `server.to`,
     /// signing in as `server.user` with `password`; throws when no answer came (no connection, a timeout, a TLS
-    /// failure), which is worth trying again.
-    func send(_ message: Data, via server: MailServer, password: String?, timeout: Duration) async throws -> MailAnswer
+    /// failure), which is worth trying again. Unless `allowLocal`, a server whose name leads to this machine or its
+    /// network is refused (an answer without a code).
+    func send(_ message: Data, via server: MailServer, password: String?, timeout: Duration,
+              allowLocal: Bool) async throws -> MailAnswer
 }

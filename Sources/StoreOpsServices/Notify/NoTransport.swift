@@ -7,7 +7,8 @@ struct NoTransport: WebhookTransport, MailTransport {
         throw ServiceError(.unavailable, "This server sends no messages (it was started without a transport).")
     }
 
-    func send(_ message: Data, via server: MailServer, password: String?, timeout: Duration) async throws -> MailAnswer {
+    func send(_ message: Data, via server: MailServer, password: String?, timeout: Duration,
+              allowLocal: Bool) async throws -> MailAnswer {
         throw ServiceError(.unavailable, "This server sends no e-mail (it was started without a transport).")
     }
 }

@@ -67,6 +67,10 @@ public struct NotifyService: Sendable {
         if kind == .email, keyword != nil, keyword?.isEmpty == false {
             throw ServiceError(.invalidInput, "E-mail takes no keyword: leave it out. 邮件渠道不需要关键词。")
         }
+        if kind == .email, secret == nil, (try? MailServer(address: url))?.user != nil {
+            throw ServiceError(.invalidInput, "The mail account needs its password (--secret -, or the secret field). "
+                + "请填写邮箱账号的密码（授权码）。")
+        }
         if let keyword, keyword.count > 40 { throw ServiceError(.invalidInput, "The keyword is longer than 40 characters.") }
         let channel = NotifyChannel(store: store, id: id, kind: kind, url: url, secret: secret,
                                     keyword: keyword.flatMap { $0.isEmpty ? nil : $0 }, language: language.rawValue)
@@ -117,7 +121,8 @@ public struct NotifyService: Sendable {
                 group.addTask {
                     let language = Language(rawValue: channel.language) ?? .zh
                     let digest = message(language)
-                    let email = channel.kind == .email ? try mail?(language) ?? MailMessage.digest(digest) : nil
+                    // A report that cannot be rendered as a whole still goes as its digest, and fails no other channel.
+                    let email = channel.kind == .email ? (try? mail?(language)) ?? MailMessage.digest(digest) : nil
                     return try await deliver(Outgoing(digest: digest, mail: email), to: channel, day: day, report: key,
                                              resend: resend)
                 }
@@ -179,7 +184,8 @@ public struct NotifyService: Sendable {
                 if let (mail, server) = email {
                     let bytes = MailRenderer.render(mail, from: server.from, to: server.to, date: clock(),
                                                     messageID: "\(UUID().uuidString.lowercased())@\(server.from.split(separator: "@").last ?? "storeops")")
-                    outcome = try await mailer.send(bytes, via: server, password: channel.secret, timeout: timeout).outcome
+                    outcome = try await mailer.send(bytes, via: server, password: channel.secret, timeout: timeout,
+                                                    allowLocal: allows(server)).outcome
                 } else {
                     outcome = try await transport.post(url, json: json, timeout: timeout).outcome(for: channel.kind)
                 }
@@ -233,19 +239,19 @@ public struct NotifyService: Sendable {
     /// plain HTTP only to this machine's, for a test receiver): the server posts where an operator points it, so not
     /// to its own network. A mail server's address is read (`MailServer`), kept in its canonical form, and must be
     /// a server's name on a mail port (25, 465, 587, 2525), not an address of this machine or its network, unless
-    /// `extraHosts` lists it.
+    /// `extraHosts` lists it (checked here by its text, and by where the name leads when mail goes: `MailTransport`).
     func checkAddress(_ url: String, kind: NotifyChannel.Kind) throws -> String {
         if kind == .email {
             let server: MailServer
             do { server = try MailServer(address: url) } catch { throw ServiceError(.invalidInput, error.description) }
-            guard !extraHosts.contains(server.host) else { return server.address }
+            guard !allows(server) else { return server.address }
             guard !Self.isNetworkAddress(server.host) else {
                 throw ServiceError(.invalidInput, "Mail goes to a mail server's name (smtp.exmail.qq.com), not to \(server.host) "
                     + "(other hosts only when STOREOPS_WEBHOOK_HOSTS lists them). 邮件服务器须为域名，不能是本机或内网地址。")
             }
             guard [25, 465, 587, 2525].contains(server.port) else {
-                throw ServiceError(.invalidInput, "Mail servers take mail on ports 465 (smtps://), 587 or 25 (smtp://), not "
-                    + "\(server.port). 邮件端口须为 465、587 或 25。")
+                throw ServiceError(.invalidInput, "Mail servers take mail on ports 465 (smtps://), 587, 25 or 2525 (smtp://), "
+                    + "not \(server.port). 邮件端口须为 465、587、25 或 2525。")
             }
             return server.address
         }
@@ -265,9 +271,16 @@ public struct NotifyService: Sendable {
         return url
     }
 
-    /// Whether `host` is this machine or an IP address (a mail server is reached by its name).
+    /// Whether `extraHosts` lists the mail server's host (an IPv6 literal with or without its brackets).
+    func allows(_ server: MailServer) -> Bool {
+        extraHosts.contains(server.host) || extraHosts.contains(server.host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")))
+    }
+
+    /// Whether `host` is this machine or an IP address, also in the forms `inet_aton` reads (`0x7f000001`, `127.1`):
+    /// a mail server is reached by its name.
     static func isNetworkAddress(_ host: String) -> Bool {
         host == "localhost" || host.hasSuffix(".localhost") || host.hasSuffix(".local") || host.contains(":")
             || host.split(separator: ".").allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+            || host.split(separator: ".").last.map { $0.allSatisfy(\.isNumber) || $0.hasPrefix("0x") } ?? true
     }
 }

@@ -298,7 +298,7 @@ public final class PostgresStore: StoreOpsStore, Service {
         return try rows.map { row in
             var purchase = try CustomerSQL.decodePurchase(row, store: store, currency: owner.currency)
             // One string per buyer: the analysis compares consecutive purchases' buyers, equal storage at once.
-            if let previous, previous.customer == purchase.customer { purchase.customer = previous.customer }
+            if let previous, previous.customer.utf8.elementsEqual(purchase.customer.utf8) { purchase.customer = previous.customer }
             previous = purchase
             return purchase
         }
