@@ -9,13 +9,16 @@ extension CustomerAnalysis {
         var segments: [SegmentSummary] = []
 
         init(histories: CustomerHistories, summaries: [CustomerRFM], range: DayRange, grain: CohortGrain) {
-            let end = range.last
+            let end = range.last, add = CustomerAnalysis.add, windows = CustomerAnalysis.lifetimeWindows
             days = range.map { CustomerDay(day: $0) }
             var cohortsByIndex: [Int: Cohort] = [:]
             let lastIndex = grain.index(of: end)
-            // Per cohort and lifetime window: the buyers' values added up, or nil once one is not yet known or too large.
+            // Per cohort and lifetime window: the buyers' values added up, or nil once one is not yet known or too
+            // large.
             var lifetimeSums: [Int: [Int64?]] = [:]
-            var comebacks = CustomerAnalysis.comebackWindows.map { CustomerPeriod.Comeback(days: $0, eligible: 0, returned: 0) }
+            var comebacks = CustomerAnalysis.comebackWindows.map {
+                CustomerPeriod.Comeback(days: $0, eligible: 0, returned: 0)
+            }
             for index in 0..<histories.count {
                 let history = histories.days(of: index)
                 let first = history[history.startIndex]
@@ -25,9 +28,9 @@ extension CustomerAnalysis {
                     daysInRange += 1
                     let isFirst = purchase.day == first.day
                     days[range.first.distance(to: purchase.day)].add(purchase, isFirst: isFirst)
-                    if !isFirst { period.repeatGMVMinor = CustomerAnalysis.add(period.repeatGMVMinor, purchase.totalMinor) }
+                    if !isFirst { period.repeatGMVMinor = add(period.repeatGMVMinor, purchase.totalMinor) }
                     period.orders += purchase.orders
-                    period.gmvMinor = CustomerAnalysis.add(period.gmvMinor, purchase.totalMinor)
+                    period.gmvMinor = add(period.gmvMinor, purchase.totalMinor)
                 }
                 guard daysInRange > 0 else { continue }
                 period.buyers += 1
@@ -45,46 +48,53 @@ extension CustomerAnalysis {
                 // The cohort of the first purchase: buyers and amounts per period after it.
                 let cohortIndex = grain.index(of: first.day)
                 var cohort = cohortsByIndex[cohortIndex]
-                    ?? Cohort(start: grain.start(ofIndex: cohortIndex), periods: Array(repeating: Cohort.Period(), count: lastIndex - cohortIndex + 1))
+                    ?? Cohort(start: grain.start(ofIndex: cohortIndex),
+                              periods: Array(repeating: Cohort.Period(), count: lastIndex - cohortIndex + 1))
                 cohort.size += 1
                 var lastPeriod = -1
                 for purchase in history {
                     let k = grain.index(of: purchase.day) - cohortIndex
                     if k != lastPeriod { cohort.periods[k].buyers += 1 }
                     lastPeriod = k
-                    cohort.periods[k].gmvMinor = CustomerAnalysis.add(cohort.periods[k].gmvMinor, purchase.totalMinor)
+                    cohort.periods[k].gmvMinor = add(cohort.periods[k].gmvMinor, purchase.totalMinor)
                 }
                 cohortsByIndex[cohortIndex] = cohort
-                var sums = lifetimeSums[cohortIndex] ?? Array(repeating: 0, count: CustomerAnalysis.lifetimeWindows.count)
-                for (w, window) in CustomerAnalysis.lifetimeWindows.enumerated() {
+                var sums = lifetimeSums[cohortIndex] ?? Array(repeating: 0, count: windows.count)
+                for (w, window) in windows.enumerated() {
                     let known = first.day.distance(to: end) >= window - 1
                     var value: Int64? = 0
-                    for purchase in history where first.day.distance(to: purchase.day) < window { value = CustomerAnalysis.add(value, purchase.totalMinor) }
-                    sums[w] = known ? CustomerAnalysis.add(sums[w], value) : nil
+                    for purchase in history where first.day.distance(to: purchase.day) < window {
+                        value = add(value, purchase.totalMinor)
+                    }
+                    sums[w] = known ? add(sums[w], value) : nil
                 }
                 lifetimeSums[cohortIndex] = sums
             }
             for (index, sums) in lifetimeSums {
                 for (w, sum) in sums.enumerated() {
                     guard let sum, let size = cohortsByIndex[index]?.size, size > 0 else { continue }
-                    cohortsByIndex[index]?.lifetimeValueMinor[CustomerAnalysis.lifetimeWindows[w]] = Money.divideRounded(sum, by: Int64(size))
+                    cohortsByIndex[index]?.lifetimeValueMinor[windows[w]] = Money.divideRounded(sum, by: Int64(size))
                 }
             }
             period.comebacks = comebacks
             cohorts = cohortsByIndex.keys.sorted().compactMap { cohortsByIndex[$0] }
             let scored = CustomerScore.scores(of: summaries)
             customers = scored
-            var bySegment = Dictionary(uniqueKeysWithValues: CustomerSegment.allCases.map { ($0, SegmentSummary(segment: $0)) })
+            var bySegment = Dictionary(uniqueKeysWithValues: CustomerSegment.allCases.map {
+                ($0, SegmentSummary(segment: $0))
+            })
             var allTotal: Int64? = 0
             for customer in scored {
                 bySegment[customer.segment]!.customers += 1
-                bySegment[customer.segment]!.totalMinor = CustomerAnalysis.add(bySegment[customer.segment]!.totalMinor, customer.rfm.totalMinor)
-                allTotal = CustomerAnalysis.add(allTotal, customer.rfm.totalMinor)
+                bySegment[customer.segment]!.totalMinor = add(bySegment[customer.segment]!.totalMinor, customer.rfm.totalMinor)
+                allTotal = add(allTotal, customer.rfm.totalMinor)
             }
             segments = CustomerSegment.allCases.map { segment in
                 var summary = bySegment[segment]!
                 summary.customerShare = Ratio(Int64(summary.customers), Int64(scored.count))
-                if let part = summary.totalMinor, let whole = allTotal, whole > 0 { summary.totalShare = .basisPoints(part, of: whole) }
+                if let part = summary.totalMinor, let whole = allTotal, whole > 0 {
+                    summary.totalShare = .basisPoints(part, of: whole)
+                }
                 return summary
             }
         }

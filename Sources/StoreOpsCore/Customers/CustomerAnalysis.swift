@@ -33,8 +33,9 @@ public struct CustomerAnalysis: Sendable {
         self.range = range
         self.grain = grain
         // The model fits (most of the time on a big store) beside the figures and scores: neither reads the other's.
-        let (forecast, figures) = Parallel.both({ CustomerForecast.make(histories: histories, summaries: summaries, end: end) },
-                                                { Figures(histories: histories, summaries: summaries, range: range, grain: grain) })
+        let (forecast, figures) = Parallel.both(
+            { CustomerForecast.make(histories: histories, summaries: summaries, end: end) },
+            { Figures(histories: histories, summaries: summaries, range: range, grain: grain) })
         self.forecast = forecast
         days = figures.days
         period = figures.period

@@ -32,7 +32,8 @@ public struct MailServer: Hashable, Sendable {
     /// The most recipients one channel sends to.
     public static let maxRecipients = 20
 
-    public init(security: Security, host: String, port: Int? = nil, user: String?, from: String, to: [String]) throws(Problem) {
+    public init(security: Security, host: String, port: Int? = nil, user: String?, from: String,
+                to: [String]) throws(Problem) {
         self.security = security
         // `smtp.example.com.` (the DNS root's dot) is `smtp.example.com`.
         self.host = host.hasSuffix(".") ? String(host.lowercased().dropLast()) : host.lowercased()
@@ -94,7 +95,9 @@ public struct MailServer: Hashable, Sendable {
             let value = try Self.decode(parts.count == 2 ? parts[1] : "")
             switch parts.first.map(String.init) {
             case "from": from = value
-            case "to": to += value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            case "to":
+                to += value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }
             default:
                 throw Problem("A mail address takes only from= and to= after the ?.", "邮件服务器地址的 ? 之后只能有 from= 和 to=。")
             }
@@ -157,7 +160,8 @@ public struct MailServer: Hashable, Sendable {
         let forbidden = Set("<>()[]\\,;:\" ".utf8)
         guard bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !forbidden.contains($0) }) else { return false }
         let domain = bytes[(at + 1)...]
-        return domain.contains(UInt8(ascii: ".")) && domain.first != UInt8(ascii: ".") && domain.last != UInt8(ascii: ".")
+        let dot = UInt8(ascii: ".")
+        return domain.contains(dot) && domain.first != dot && domain.last != dot
     }
 
     static func isAlphanumeric(_ byte: UInt8) -> Bool {

@@ -43,7 +43,8 @@ struct SMTPConversation {
         }
         if let user = server.user {
             guard let password else {
-                return MailAnswer(code: nil, text: "no password for \(user): add the channel again with --secret", step: "AUTH")
+                return MailAnswer(code: nil, text: "no password for \(user): add the channel again with --secret",
+                                  step: "AUTH")
             }
             let mechanisms = ehlo.authMechanisms
             if mechanisms.contains("PLAIN") {
@@ -121,7 +122,9 @@ struct SMTPConversation {
     }
 
     /// The answer when `reply` to `step` was not the one expected: the message was not taken.
-    func answer(_ reply: SMTPReply, _ step: String) -> MailAnswer { MailAnswer(code: reply.code, text: reply.text, step: step) }
+    func answer(_ reply: SMTPReply, _ step: String) -> MailAnswer {
+        MailAnswer(code: reply.code, text: reply.text, step: step)
+    }
 
     /// `message` with a dot added before every line that starts with one (RFC 5321 4.5.2) and ending in CRLF.
     static func dotStuffed(_ message: Data) -> [UInt8] {

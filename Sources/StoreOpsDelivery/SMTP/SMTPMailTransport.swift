@@ -51,7 +51,8 @@ public struct SMTPMailTransport: MailTransport {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if implicitTLS {
-                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: name))
+                        let handler = try NIOSSLClientHandler(context: tls, serverHostname: name)
+                        try channel.pipeline.syncOperations.addHandler(handler)
                     }
                     try channel.pipeline.syncOperations.addHandler(SMTPReplyDecoder(replies))
                 }
@@ -103,7 +104,8 @@ public struct SMTPMailTransport: MailTransport {
                 return isPublic(v4: b[12..<16].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
             }
             let unspecifiedOrLoopback = b[0..<15].allSatisfy { $0 == 0 } && b[15] <= 1
-            return !(unspecifiedOrLoopback || b[0] & 0xFE == 0xFC || (b[0] == 0xFE && b[1] & 0xC0 == 0x80) || b[0] == 0xFF)
+            let uniqueLocal = b[0] & 0xFE == 0xFC, linkLocal = b[0] == 0xFE && b[1] & 0xC0 == 0x80
+            return !(unspecifiedOrLoopback || uniqueLocal || linkLocal || b[0] == 0xFF)
         case .unixDomainSocket:
             return false
         }
@@ -113,7 +115,8 @@ public struct SMTPMailTransport: MailTransport {
     /// certificate is checked against the address connected to).
     static func serverName(_ host: String) -> String? {
         let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        if bare.contains(":") || bare.split(separator: ".").allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) { return nil }
+        let dotted = bare.split(separator: ".").allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        if bare.contains(":") || dotted { return nil }
         return bare
     }
 }

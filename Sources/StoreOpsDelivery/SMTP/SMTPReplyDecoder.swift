@@ -28,7 +28,8 @@ final class SMTPReplyDecoder: ChannelInboundHandler {
             let text = String(decoding: line, as: UTF8.self)
             line = []
             let digits = text.prefix(3)
-            guard digits.count == 3, let code = Int(digits), digits.allSatisfy(\.isASCII), (200...599).contains(code) else {
+            guard digits.count == 3, digits.allSatisfy(\.isASCII), let code = Int(digits), (200...599).contains(code)
+            else {
                 return fail(context, "a reply that does not start with a code: \(text.prefix(80))")
             }
             let rest = text.dropFirst(3)

@@ -21,7 +21,8 @@ public struct MailMessage: Hashable, Sendable {
 
         /// An XLSX workbook named `name`.
         public static func xlsx(_ name: String, _ data: Data) -> Attachment {
-            Attachment(name: name, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data: data)
+            Attachment(name: name, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       data: data)
         }
     }
 

@@ -11,7 +11,8 @@ extension MailMessage {
         let rows = [report.row, report.previousDay, report.lastWeek]
         let workbook = try MasterTableXLSX.render(store: report.store, rows: rows)
         return MailMessage(subject: digest.title, text: ChatMessageRenderer.plainText(digest), html: html,
-                           attachments: [.xlsx("storeops-\(report.store.id.rawValue)-\(report.day.iso).xlsx", workbook)])
+                           attachments: [.xlsx("storeops-\(report.store.id.rawValue)-\(report.day.iso).xlsx",
+                                               workbook)])
     }
 
     /// A week's or a month's report as an e-mail: the chat message's text, the whole report as HTML, its workbook.
@@ -28,10 +29,12 @@ extension MailMessage {
     public static func digest(_ digest: ChatDigest) -> MailMessage {
         let e = SVGChart.escape
         let l = digest.language
-        var body = "<header><h1>\(e(digest.title))</h1></header>" + linkParagraph(digest) + "<p>\(e(digest.summary))</p>"
+        var body = "<header><h1>\(e(digest.title))</h1></header>" + linkParagraph(digest)
+            + "<p>\(e(digest.summary))</p>"
         if !digest.figures.isEmpty { body += "<ul>" + digest.figures.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
         if !digest.findings.isEmpty {
-            body += "<h2>\(e(l.pick("需要处理", "To act on")))</h2><ul>" + digest.findings.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+            body += "<h2>\(e(l.pick("需要处理", "To act on")))</h2><ul>"
+                + digest.findings.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
         }
         return MailMessage(subject: digest.title, text: ChatMessageRenderer.plainText(digest),
                            html: ReportPage.render(title: digest.title, language: l, body: body))

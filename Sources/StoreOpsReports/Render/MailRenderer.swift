@@ -6,7 +6,8 @@ import StoreOpsCore
 /// with a dot. The text and the HTML are alternatives of one another; attachments go beside them.
 public enum MailRenderer {
     /// The message from `from` to `to`, dated `date`, with `messageID` (without the angle brackets).
-    public static func render(_ message: MailMessage, from: String, to: [String], date: Instant, messageID: String) -> Data {
+    public static func render(_ message: MailMessage, from: String, to: [String], date: Instant,
+                              messageID: String) -> Data {
         var lines = [
             "Date: \(rfc5322(date))",
             "From: StoreOps <\(from)>",
@@ -18,7 +19,8 @@ public enum MailRenderer {
         ]
         let text = part("text/plain; charset=UTF-8", Data(message.text.utf8))
         let body: [String] = if let html = message.html {
-            multipart("alternative", "=_StoreOps_alternative", [text, part("text/html; charset=UTF-8", Data(html.utf8))])
+            multipart("alternative", "=_StoreOps_alternative",
+                      [text, part("text/html; charset=UTF-8", Data(html.utf8))])
         } else {
             text
         }
@@ -36,7 +38,8 @@ public enum MailRenderer {
 
     /// A part's headers, a blank line and its content in Base64. A long type (the workbook's) starts on a folded line.
     static func part(_ contentType: String, _ data: Data, extra: [String] = []) -> [String] {
-        let type = contentType.prefix { $0 != ";" }.count > 60 ? "Content-Type:\r\n \(contentType)" : "Content-Type: \(contentType)"
+        let long = contentType.prefix { $0 != ";" }.count > 60
+        let type = long ? "Content-Type:\r\n \(contentType)" : "Content-Type: \(contentType)"
         return [type, "Content-Transfer-Encoding: base64"] + extra + [""] + base64Lines(data)
     }
 
@@ -60,7 +63,8 @@ public enum MailRenderer {
     /// no line passes 78 characters. Line breaks become spaces.
     static func encodedWords(_ text: String) -> String {
         let flat = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-        if flat.utf8.count <= 70, flat.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), !flat.contains("=?") { return flat }
+        let printable = flat.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        if flat.utf8.count <= 70, printable, !flat.contains("=?") { return flat }
         var words: [[UInt8]] = [], chunk: [UInt8] = []
         // Split between Unicode scalars (at most 4 bytes each), so that every word is whole UTF-8.
         for scalar in flat.unicodeScalars {
