@@ -1,7 +1,8 @@
-/// The figures of a run of days added up from their master-table rows: GMV, paid orders, buyers, visitors, new buyers,
-/// ad spend and the revenue ads brought, and the refunds of the orders paid in it. Rates are of the sums (conversion is
-/// buyers over visitors, AOV GMV over buyers, ROAS ad revenue over spend), never averages of daily rates. A figure
-/// that any day lacks, or whose sum cannot be counted, is unknown (nil) for the whole run: a part is not a total.
+/// The figures an activity review compares for a run of days: GMV, paid orders, buyers, visitors, new buyers, ad
+/// spend and the revenue ads brought, and the refunds of the orders paid in it. Read off the run's `PeriodTotals`, so
+/// they are added up exactly as the period reports add them: rates are of the sums (conversion is buyers over
+/// visitors, AOV GMV over buyers, ROAS ad revenue over spend), never averages of daily rates, and a figure that any
+/// day lacks, or whose sum cannot be counted, is unknown (nil) for the whole run: a part is not a total.
 public struct PeriodFigures: Hashable, Sendable {
     public let days: DayRange
     public let gmv: Money?
@@ -16,43 +17,27 @@ public struct PeriodFigures: Hashable, Sendable {
 
     /// Adds up the rows of `days` (rows of other days are ignored; a day without a row makes every figure unknown).
     public init(days: DayRange, rows: [MasterTableRow], currency: Currency) {
-        self.days = days
-        let byDay = Dictionary(rows.map { ($0.day, $0) }, uniquingKeysWith: { a, _ in a })
-        let inRun = days.map { byDay[$0] }
-        func sum(_ value: (MasterTableRow) -> Int64?) -> Int64? {
-            var total: Int64 = 0
-            for row in inRun {
-                guard let row, let v = value(row) else { return nil }
-                let (next, overflow) = total.addingReportingOverflow(v)
-                if overflow { return nil }
-                total = next
-            }
-            return total
+        self.init(PeriodTotals(days: days, rows: rows, currency: currency))
+    }
+
+    /// The figures of `totals`.
+    public init(_ totals: PeriodTotals) {
+        func money(_ field: MasterField) -> Money? { if case .money(let m) = totals[field] { m } else { nil } }
+        func count(_ field: MasterField) -> Int64? { if case .count(let n) = totals[field] { n } else { nil } }
+        days = totals.days
+        gmv = money(.gmv)
+        paidOrders = count(.paidOrders)
+        buyers = count(.buyers)
+        visitors = count(.visitors)
+        newBuyers = count(.newBuyers)
+        adSpend = money(.adSpendTotal)
+        // The ROAS of the run is its ad revenue (each day's ROAS × spend, exact) over its spend, kept unreduced.
+        if case .rate(let roas) = totals[.roas] {
+            adRevenue = Money(minor: roas.numerator, currency: totals.currency)
+        } else {
+            adRevenue = nil
         }
-        func count(_ field: MasterField) -> (MasterTableRow) -> Int64? {
-            { if case .count(let n)? = $0.values[field] { n } else { nil } }
-        }
-        func money(_ field: MasterField) -> (MasterTableRow) -> Int64? {
-            { if case .money(let m)? = $0.values[field] { m.minor } else { nil } }
-        }
-        // A day's ad revenue is its ROAS times its spend (the row keeps the exact ratio); no spend, no revenue.
-        func adRevenue(_ row: MasterTableRow) -> Int64? {
-            guard case .money(let spend)? = row.values[.adSpendTotal] else { return nil }
-            if spend.minor == 0 { return 0 }
-            guard case .rate(let roas)? = row.values[.roas], roas.denominator > 0,
-                let product = spend.minor.times(roas.numerator)
-            else { return nil }
-            return product / roas.denominator
-        }
-        let minor = { (value: Int64?) in value.map { Money(minor: $0, currency: currency) } }
-        gmv = minor(sum(money(.gmv)))
-        paidOrders = sum(count(.paidOrders))
-        buyers = sum(count(.buyers))
-        visitors = sum(count(.visitors))
-        newBuyers = sum(count(.newBuyers))
-        adSpend = minor(sum(money(.adSpendTotal)))
-        self.adRevenue = minor(sum(adRevenue))
-        refunds = minor(sum(money(.refundAmountByOrderDay)))
+        refunds = money(.refundAmountByOrderDay)
     }
 
     /// Buyers over visitors.
