@@ -14,6 +14,10 @@ struct MailServerTests {
         #expect(try MailServer(address: server.address) == server)
         let tls = try MailServer(address: "smtps://relay.example.com?from=noreply@shop.example&to=a@shop.example")
         #expect(tls.port == 465 && tls.user == nil && tls.masked == "smtps://relay.example.com/… → 1")
+        let v6 = try MailServer(address: "smtp://[::1]:2525?from=a@shop.example&to=b@shop.example")
+        #expect(v6.host == "[::1]" && v6.port == 2525 && v6.isLoopback)
+        #expect(try MailServer(address: "smtp://[::1]?from=a@shop.example&to=b@shop.example").port == 587)
+        #expect(try MailServer(address: "smtp://smtp.example.com.?from=a@shop.example&to=b@shop.example").host == "smtp.example.com")
     }
 
     @Test("what cannot be sent to is refused with a reason")
@@ -29,6 +33,8 @@ struct MailServerTests {
             "smtp://smtp.example.com?from=x@shop.example&to=a@shop.example&bcc=c@shop.example",
             "smtp://smtp ex.com?from=x@shop.example&to=a@shop.example",
             "smtp://smtp.example.com?from=x@shop.example&to=a@shop.example%",
+            "smtp://smtp.example.com:465?from=x@shop.example&to=a@shop.example",   // 465 is TLS from the start
+            "smtps://smtp.example.com:587?from=x@shop.example&to=a@shop.example",  // 587 is STARTTLS
         ]
         for address in bad {
             #expect(throws: MailServer.Problem.self, "\(address)") { try MailServer(address: address) }

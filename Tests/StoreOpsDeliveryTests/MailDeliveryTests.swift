@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import NIOPosix
 import StoreOpsCore
 @testable import StoreOpsDelivery
 import StoreOpsReports
@@ -151,6 +152,27 @@ struct MailDeliveryTests {
         for (ip, expected) in addresses {
             #expect(SMTPMailTransport.isPublic(try SocketAddress(ipAddress: ip, port: 25)) == expected, "\(ip)")
         }
+    }
+
+    @Test("a server that accepts and never speaks: each attempt ends at its deadline, and says so")
+    func silentServer() async throws {
+        let silent = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .childChannelInitializer { $0.eventLoop.makeSucceededVoidFuture() }
+            .bind(host: "127.0.0.1", port: 0).get()
+        defer { silent.close(promise: nil) }
+        let port = try #require(silent.localAddress?.port)
+        let storage = try await NotifyDeliveryTests.store()
+        let notify = NotifyService(storage: storage, secrets: try SecretBox(keyText: NotifyDeliveryTests.key),
+                                   transport: HTTPWebhookTransport(), mailer: try SMTPMailTransport(),
+                                   clock: NotifyDeliveryTests.clock, limiter: RobotRateLimiter(), pause: { _ in },
+                                   timeout: .seconds(1), extraHosts: ["127.0.0.1"])
+        try await notify.add(store: Fixtures.storeID, id: "mail", kind: .email,
+                             url: "smtps://127.0.0.1:\(port)?from=ops@shop.example&to=boss@shop.example")
+        let result = try #require(try await notify.send(store: Fixtures.storeID, day: Fixtures.d0, report: "daily") { _ in
+            NotifyDeliveryTests.digest
+        }.first)
+        #expect(result.delivery.status == .failed && result.delivery.attempts == 3)
+        #expect(result.delivery.detail?.contains("within 1 s") == true, "\(result.delivery.detail ?? "")")
     }
 
     @Test("mail servers: only names on mail ports, the account's password sealed, no keyword")

@@ -45,7 +45,9 @@ public struct SMTPMailTransport: MailTransport {
         let tls = self.tls
         let implicitTLS = server.security == .tls
         let name = Self.serverName(server.host)
+        // One deadline for the whole attempt: what connecting took is not given again to the conversation.
         let seconds = max(1, timeout.components.seconds)
+        let deadline = ContinuousClock.now.advanced(by: .seconds(seconds))
         let channel = try await ClientBootstrap(group: group)
             .connectTimeout(.seconds(seconds))
             .channelInitializer { channel in
@@ -65,8 +67,9 @@ public struct SMTPMailTransport: MailTransport {
                 return try await conversation.send(message, via: server, password: password)
             }
             group.addTask {
-                try await Task.sleep(for: .seconds(seconds))
-                channel.close(promise: nil)
+                // Only says the time is up: closing the connection is left to the end of the group (below), so the
+                // conversation cannot report the closed connection first.
+                try await Task.sleep(until: deadline, clock: .continuous)
                 return nil
             }
             defer {
