@@ -167,11 +167,18 @@ public struct NotifyService: Sendable {
     /// Up to three attempts of one message, `delivery` updated with each.
     private func attempts(_ message: Outgoing, to channel: NotifyChannel, _ delivery: inout Delivery, _ body: inout String?,
                           _ posted: inout Bool) async throws {
-        let email = try message.mail.map { mail in (mail, try MailServer(address: channel.url)) }
+        // An e-mail is rendered once, with one Message-ID: a retry after an answer that got lost is recognisably the
+        // same message to the recipients' mail programs.
+        let email = try message.mail.map { mail -> (mail: MailMessage, server: MailServer, bytes: Data) in
+            let server = try MailServer(address: channel.url)
+            let domain = server.from.split(separator: "@").last ?? "storeops"
+            return (mail, server, MailRenderer.render(mail, from: server.from, to: server.to, date: clock(),
+                                                      messageID: "\(UUID().uuidString.lowercased())@\(domain)"))
+        }
         for attempt in 1...(Self.backoff.count + 1) {
             try await limiter.admit(channel.url, perWindow: channel.kind.perMinute)
             let (url, json) = email == nil ? request(message.digest, to: channel) : (channel.url, "")
-            body = email.map { "Subject: \($0.0.subject)\nTo: \($0.1.to.joined(separator: ", "))\n\n\($0.0.text)" } ?? json
+            body = email.map { "Subject: \($0.mail.subject)\nTo: \($0.server.to.joined(separator: ", "))\n\n\($0.mail.text)" } ?? json
             delivery.attempts = attempt
             let outcome: WebhookAnswer.Outcome
             if !posted {
@@ -181,11 +188,9 @@ public struct NotifyService: Sendable {
             }
             posted = true
             do {
-                if let (mail, server) = email {
-                    let bytes = MailRenderer.render(mail, from: server.from, to: server.to, date: clock(),
-                                                    messageID: "\(UUID().uuidString.lowercased())@\(server.from.split(separator: "@").last ?? "storeops")")
-                    outcome = try await mailer.send(bytes, via: server, password: channel.secret, timeout: timeout,
-                                                    allowLocal: allows(server)).outcome
+                if let email {
+                    outcome = try await mailer.send(email.bytes, via: email.server, password: channel.secret,
+                                                    timeout: timeout, allowLocal: allows(email.server)).outcome
                 } else {
                     outcome = try await transport.post(url, json: json, timeout: timeout).outcome(for: channel.kind)
                 }
