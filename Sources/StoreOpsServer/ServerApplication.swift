@@ -23,7 +23,7 @@ public enum ServerApplication {
                       uploadTimeout: settings.uploadTimeout)
             .addRoutes(to: router)
         APIController(access: services.access, clock: clock, staging: staging, gate: gate, maxUploadBytes: settings.maxUploadBytes,
-                      uploadTimeout: settings.uploadTimeout)
+                      uploadTimeout: settings.uploadTimeout, build: services.build)
             .addRoutes(to: router)
         return router
     }

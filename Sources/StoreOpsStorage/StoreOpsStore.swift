@@ -110,6 +110,14 @@ public protocol StoreOpsStore: Sendable {
     /// The store's runs from `since` on, newest first.
     func runs(store: StoreID, since: Day) async throws -> [ScheduleRun]
 
+    /// The kept reports of `kind` that `build` computed for `stores` at each store's current revision: their bodies by
+    /// store and detail. Stale ones (another revision or build) are not returned.
+    func keptReports(kind: String, build: String, stores: [StoreID]) async throws -> [StoreID: [String: String]]
+    /// Keeps `reports` (replacing any of the same store, kind and detail) and drops their stores' kept reports of the
+    /// same kind from other revisions or builds, in one transaction. Not a write to the stores' data: their revisions
+    /// stay.
+    func keepReports(_ reports: [KeptReport]) async throws
+
     /// Every row of the store in every table keyed by store (the store's own row is its `Store`), handed to `sink`
     /// in chunks of one table, from one consistent snapshot. For `storeops export`.
     func exportRows(of store: StoreID, _ sink: @escaping @Sendable (StoreTableRows) throws -> Void) async throws

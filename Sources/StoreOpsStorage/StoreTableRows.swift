@@ -15,6 +15,9 @@ public struct StoreTableRows: Sendable, Equatable {
 
     /// Rows per chunk when reading a store out.
     public static let chunkSize = 2_000
+
+    /// Tables of values computed from the rest (`KeptReport`): emptied with the store, never exported or restored.
+    static let derivedTables: Set<String> = ["kept_reports"]
 }
 
 /// Where the tables of a store are found and checked, for both backends.

@@ -15,7 +15,7 @@ public enum StorageConformance {
              upsertMovesAggregates, refundChangesMoveAggregates, costChangeRefreshesCOGS, foreignStoreRowRollsBack, rangeReads, storesAreIsolated,
              removeFactsKeepsStore, costSettingsRoundTrip, shippingRules, newDaysSumAsCounted, linesWrittenLater,
              purchasesOfPaidOrdersWithBuyers, firstPurchasesAreNewBuyers, tablesWithRowsOfTheStore, revisionsFollowWrites,
-             notifyChannelsAndDeliveries, schedulesAndRuns
+             notifyChannelsAndDeliveries, schedulesAndRuns, keptReports
 
         public var testDescription: String { rawValue }
     }
@@ -46,6 +46,7 @@ public enum StorageConformance {
         case .revisionsFollowWrites: try await revisionsFollowWrites(storage)
         case .notifyChannelsAndDeliveries: try await notifyChannelsAndDeliveries(storage)
         case .schedulesAndRuns: try await schedulesAndRuns(storage)
+        case .keptReports: try await keptReports(storage)
         }
     }
 

@@ -34,7 +34,9 @@ struct OverviewCommand: AsyncParsableCommand {
                 let clients = Set(try await storage.clients().filter { $0.workspace.rawValue == workspace }.map(\.id))
                 stores = stores.filter { $0.client.map(clients.contains) ?? false }
             }
-            let lines = try await OverviewService(storage: storage, clock: Environment.current.clock).overview(of: stores, day: date)
+            let environment = Environment.current
+            let lines = try await OverviewService(storage: storage, clock: environment.clock, build: environment.build)
+                .overview(of: stores, day: date)
             switch format {
             case .text: Console.out(OverviewRenderer.text(lines, language: global.language))
             case .json: Console.out(OverviewRenderer.json(lines))

@@ -58,7 +58,8 @@ struct ServeCommand: AsyncParsableCommand {
             let mailer = try NotifyCommand.mailer()
             let services = ServerServices(database: database, clock: environment.clock,
                                           secrets: try SecretBox(keyText: environment.secretKey), transport: HTTPWebhookTransport(),
-                                          mailer: mailer, baseURL: environment.baseURL, webhookHosts: environment.webhookHosts)
+                                          mailer: mailer, baseURL: environment.baseURL, webhookHosts: environment.webhookHosts,
+                                          build: environment.build)
             let app = try ServerApplication.build(services: services, host: host, port: port, settings: settings, logger: logger)
             var group: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
             if schedules {

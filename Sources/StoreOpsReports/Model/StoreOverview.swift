@@ -3,14 +3,16 @@ import StoreOpsCore
 /// One store's line of the agency overview (代运营总览): its day's GMV and profit, the day's and the month's target
 /// attainment, the 14-day GMV trend, and the day's checks (findings by severity, money at stake, checks that could not
 /// run). Unknown figures stay unknown.
-public struct StoreOverview: Sendable {
+public struct StoreOverview: Sendable, Equatable {
     public let store: Store
     /// The day shown (yesterday in the store's time zone, unless asked).
     public let day: Day
     public let gmv: MetricValue
     public let netProfit: MetricValue
-    /// The day's and the month-to-date target pacing; nil without a target.
-    public let pacing: TargetPacing?
+    /// The day's GMV against its day target (nil without a target or the day's GMV) and the month to date against its
+    /// target so far (nil without a target).
+    public let dayAttainment: Ratio?
+    public let mtdAttainment: Ratio?
     /// GMV of the 14 days ending on `day`, oldest first.
     public let trend: [MetricValue]
     public let critical: Int
@@ -27,7 +29,8 @@ public struct StoreOverview: Sendable {
         let today = rows.first { $0.day == day }
         gmv = today?[.gmv] ?? .noData
         netProfit = today?[.netProfit] ?? .noData
-        self.pacing = pacing
+        dayAttainment = pacing?.attainment
+        mtdAttainment = pacing?.mtdAttainment
         let byDay = Dictionary(rows.map { ($0.day, $0) }, uniquingKeysWith: { a, _ in a })
         trend = DayRange(ending: day, count: 14).map { byDay[$0]?[.gmv] ?? .noData }
         critical = checks.findings.filter { $0.severity == .critical }.count
@@ -43,13 +46,30 @@ public struct StoreOverview: Sendable {
         notRun = checks.notRun.count
     }
 
+    /// A line from its parts (see `StoreOverview.Kept`).
+    public init(store: Store, day: Day, gmv: MetricValue, netProfit: MetricValue, dayAttainment: Ratio?, mtdAttainment: Ratio?,
+                trend: [MetricValue], critical: Int, warnings: Int, infos: Int, atStake: Money?, notRun: Int) {
+        self.store = store
+        self.day = day
+        self.gmv = gmv
+        self.netProfit = netProfit
+        self.dayAttainment = dayAttainment
+        self.mtdAttainment = mtdAttainment
+        self.trend = trend
+        self.critical = critical
+        self.warnings = warnings
+        self.infos = infos
+        self.atStake = atStake
+        self.notRun = notRun
+    }
+
     /// What needs attention first: more critical findings, then more money at stake, then the month furthest behind its
     /// target, then the store id.
     public static func byAttention(_ a: StoreOverview, _ b: StoreOverview) -> Bool {
         if a.critical != b.critical { return a.critical > b.critical }
         let (sa, sb) = (a.atStake?.minor ?? -1, b.atStake?.minor ?? -1)
         if sa != sb { return sa > sb }
-        let (ma, mb) = (a.pacing?.mtdAttainment.value ?? .infinity, b.pacing?.mtdAttainment.value ?? .infinity)
+        let (ma, mb) = (a.mtdAttainment?.value ?? .infinity, b.mtdAttainment?.value ?? .infinity)
         if ma != mb { return ma < mb }
         return a.store.id.rawValue < b.store.id.rawValue
     }

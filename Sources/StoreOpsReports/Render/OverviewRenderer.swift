@@ -11,7 +11,7 @@ public enum OverviewRenderer {
             let trend = Sparkline.render(line.trend.map { $0.magnitude })
             return [
                 "\(line.store.name) (\(line.store.id))", line.day.iso, shown(line.gmv, .gmv, l),
-                line.pacing?.attainment?.percentString ?? "—", line.pacing.map { $0.mtdAttainment.percentString } ?? "—",
+                line.dayAttainment?.percentString ?? "—", line.mtdAttainment.map { $0.percentString } ?? "—",
                 shown(line.netProfit, .netProfit, l), trend, "\(line.critical)/\(line.warnings)/\(line.infos)",
                 line.atStake?.groupedString ?? "—", line.notRun == 0 ? "" : String(line.notRun),
             ]
@@ -26,7 +26,7 @@ public enum OverviewRenderer {
                 ("id", .string(line.store.id.rawValue)), ("name", .string(line.store.name)),
                 ("currency", .string(line.store.currency.code)), ("client", line.store.client.map { .string($0.rawValue) } ?? .null),
                 ("day", .string(line.day.iso)), ("gmv", line.gmv.json), ("net_profit", line.netProfit.json),
-                ("day_attainment", rate(line.pacing?.attainment)), ("mtd_attainment", rate(line.pacing?.mtdAttainment)),
+                ("day_attainment", rate(line.dayAttainment)), ("mtd_attainment", rate(line.mtdAttainment)),
                 ("trend", .array(line.trend.map(\.json))),
                 ("findings", .object([("critical", .int(Int64(line.critical))), ("warning", .int(Int64(line.warnings))),
                                       ("info", .int(Int64(line.infos)))])),

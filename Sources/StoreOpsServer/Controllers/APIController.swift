@@ -19,6 +19,8 @@ struct APIController: Sendable {
     let maxUploadBytes: Int
     /// How long one upload may take to arrive.
     let uploadTimeout: Duration
+    /// The program's build, under which overview lines are kept in the database; nil keeps none.
+    let build: String?
 
     /// Every route, by method and path: the security suite walks this list, so a new route is covered by it.
     static let routes: [(method: HTTPRequest.Method, path: String)] = [
@@ -82,7 +84,7 @@ struct APIController: Sendable {
     /// The agency overview of every store the user can read (`date`, default yesterday in each store's time zone).
     func overview(_ request: Request) async throws -> Response {
         let user = try await signIn(request)
-        let lines = try await OverviewService(user, clock: clock).overview(of: try await user.stores(),
+        let lines = try await OverviewService(user, clock: clock, build: build).overview(of: try await user.stores(),
                                                                                            day: try day(request, "date"))
         return Self.raw(.ok, OverviewRenderer.json(lines))
     }

@@ -22,8 +22,8 @@ struct OverviewPage {
             let findings = "<span class=\"crit\">\(line.critical)</span>/<span class=\"warn\">\(line.warnings)</span>/\(line.infos)"
             let cells = [
                 "<a href=\"\(e(link))\">\(e(line.store.name))</a> <span class=\"muted\">\(e(line.store.id.rawValue))</span>",
-                line.day.iso, e(Self.shown(line.gmv, .gmv, l)), line.pacing?.attainment?.percentString ?? "—",
-                line.pacing.map { $0.mtdAttainment.percentString } ?? "—", e(Self.shown(line.netProfit, .netProfit, l)),
+                line.day.iso, e(Self.shown(line.gmv, .gmv, l)), line.dayAttainment?.percentString ?? "—",
+                line.mtdAttainment.map { $0.percentString } ?? "—", e(Self.shown(line.netProfit, .netProfit, l)),
                 SVGChart.sparkline(line.trend.map { $0.magnitude }, title: l.pick("近14天支付金额", "GMV, last 14 days")), findings,
                 e(line.atStake.map { "\($0.groupedString) \($0.currency.code)" } ?? "—"),
             ]

@@ -178,7 +178,7 @@ struct WebController: Sendable {
     func overview(_ request: Request) async throws -> Response {
         let (session, user) = try await signedIn(request)
         let l = Self.language(request)
-        let lines = try await OverviewService(user, clock: clock, cache: cache)
+        let lines = try await OverviewService(user, clock: clock, cache: cache, build: services.build)
             .overview(of: try await user.stores(), day: try day(request))
         let page = WebPage(title: l.pick("总览", "Overview"), language: l, user: (user.user.name, session.csrfToken), path: "/overview")
         return html(.ok, page.render(OverviewPage(language: l).content(lines)), request: request)

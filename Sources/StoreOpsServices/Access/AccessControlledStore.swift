@@ -207,6 +207,21 @@ struct AccessControlledStore: StoreOpsStore {
         try await inner.saveRun(run)
     }
 
+    /// Only the stores the user can read; the others are not asked for.
+    func keptReports(kind: String, build: String, stores ids: [StoreID]) async throws -> [StoreID: [String: String]] {
+        let readable = Set(try await stores().map(\.id))
+        return try await inner.keptReports(kind: kind, build: build, stores: ids.filter(readable.contains))
+    }
+
+    /// Anyone who may read a store may keep what they computed from it: a kept report is not the store's data.
+    func keepReports(_ reports: [KeptReport]) async throws {
+        let readable = Set(try await stores().map(\.id))
+        if let other = reports.first(where: { !readable.contains($0.store) }) {
+            throw ServiceError(.notFound, "There is no store \"\(other.store)\" that \(policy.user.id) can see.")
+        }
+        try await inner.keepReports(reports)
+    }
+
     func run(store: StoreID, day: Day) async throws -> ScheduleRun? {
         try await require(.read, store)
         return try await inner.run(store: store, day: day)

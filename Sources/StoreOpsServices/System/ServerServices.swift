@@ -18,12 +18,14 @@ public struct ServerServices: Sendable {
     public let baseURL: String?
     /// Hosts chat robots may be at besides the apps' own.
     public let webhookHosts: Set<String>
+    /// The program's build, under which computed values are kept in the database (`KeptReport`); nil keeps none.
+    public let build: String?
 
     public init(database: any StoreOpsDatabase,
                 clock: @escaping @Sendable () -> Instant = { Instant(seconds: Int64(Date().timeIntervalSince1970)) },
                 secrets: SecretBox = .none, transport: (any WebhookTransport)? = nil,
                 mailer: (any MailTransport)? = nil, baseURL: String? = nil,
-                webhookHosts: Set<String> = []) {
+                webhookHosts: Set<String> = [], build: String? = nil) {
         access = AccessService(database: database, clock: clock)
         health = HealthService(database: database)
         self.clock = clock
@@ -32,5 +34,6 @@ public struct ServerServices: Sendable {
         self.mailer = mailer
         self.baseURL = baseURL
         self.webhookHosts = webhookHosts
+        self.build = build
     }
 }

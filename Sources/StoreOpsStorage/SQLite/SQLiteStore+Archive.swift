@@ -6,7 +6,7 @@ extension SQLiteStore {
     public func exportRows(of store: StoreID, _ sink: @escaping @Sendable (StoreTableRows) throws -> Void) async throws {
         _ = try await requireStore(store)
         try await run { db in
-            for (table, columns) in try SQLiteStore.storeTables(db) {
+            for (table, columns) in try SQLiteStore.storeTables(db) where !StoreTableRows.derivedTables.contains(table) {
                 let statement = try db.makeStatement(sql: StoreTablesSQL.select(table, columns: columns))
                 statement.setUncheckedArguments([store.rawValue])
                 let cursor = try Row.fetchCursor(statement)
@@ -34,7 +34,7 @@ extension SQLiteStore {
                 for (table, _) in tables.reversed() { try db.execute(sql: "DELETE FROM \(table) WHERE store_id = ?", arguments: [store.id.rawValue]) }
             }
             try SQLiteStore.execute(db, StoreSQL.upsertStore, arguments)
-            let known = Dictionary(uniqueKeysWithValues: tables.map { ($0.table, Set($0.columns)) })
+            let known = Dictionary(uniqueKeysWithValues: tables.filter { !StoreTableRows.derivedTables.contains($0.table) }.map { ($0.table, Set($0.columns)) })
             while let chunk = try next() {
                 try StoreTablesSQL.check(chunk, against: known)
                 let statement = try db.cachedStatement(sql: StoreTablesSQL.insert(chunk))

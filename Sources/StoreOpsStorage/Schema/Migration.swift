@@ -15,7 +15,7 @@ public struct Migration: Sendable {
     public static let all: [Migration] = [.v1Foundation, .v2Imports, .v3Shipping, .v4Agencies, .v5ShipmentsByOrder, .v6CheckSettings, .v7SKUSales, .v8PurchaseOrdersByReceipt,
                                            .v9UnknownBuyersAndUnits, .v10UserStatusAndImporter, .v11ParcelsBeforeTracking,
                                            .v12SKUSettings, .v13Staff, .v14WebSessions, .v15StoreRevisions,
-                                           .v16OrdersByBuyer, .v17Notify, .v18Schedules]
+                                           .v16OrdersByBuyer, .v17Notify, .v18Schedules, .v19KeptReports]
 
     /// The tables without a store id: the agency directory, small and read by every request (reference tables on a
     /// cluster sharded by store, see docs/scaling.md). Every other table is keyed by store id first.
