@@ -37,7 +37,7 @@ struct ScheduleServiceTests {
         -> (ScheduleService, NotifyService) {
         let notify = NotifyService(storage: storage, secrets: try SecretBox(keyText: String(repeating: "ab", count: 32)),
                                    transport: transport, clock: clock.read, limiter: RobotRateLimiter(), pause: { _ in })
-        return (ScheduleService(storage: storage, notify: notify, clock: clock.read, settle: 10), notify)
+        return (ScheduleService(storage: storage, notify: notify, clock: clock.read, settle: 10, build: "b1"), notify)
     }
 
     @Test("each store's routine fires at 09:00 in its own time zone, once a day")
@@ -63,6 +63,9 @@ struct ScheduleServiceTests {
         #expect(first.map(\.store) == [Fixtures.storeID] && first.first?.day == day)
         #expect(first.first?.lines.contains { $0.hasPrefix("briefing of 2026-03-10: boss sent") } == true)
         #expect(first.first?.lines.contains { $0.hasPrefix("checks of 2026-03-10") } == true)
+        // The morning overview reads the line the run kept.
+        #expect(first.first?.lines.contains("overview of 2026-03-10: kept") == true)
+        #expect(try await storage.keptReports(kind: "overview", build: "b1", stores: [Fixtures.storeID])[Fixtures.storeID]?["2026-03-10"] != nil)
         #expect(transport.count == 1)
         clock.set(Instant(seconds: toronto9.seconds - 60))
         #expect(try await schedules.runDue().isEmpty, "Shanghai ran today; Toronto's 09:00 is a minute away")

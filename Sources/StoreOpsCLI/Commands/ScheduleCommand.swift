@@ -18,7 +18,7 @@ struct ScheduleCommand: AsyncParsableCommand {
     static func service(_ storage: any StoreOpsStore) throws -> ScheduleService {
         let environment = Environment.current
         return ScheduleService(storage: storage, notify: try NotifyCommand.service(storage), clock: environment.clock,
-                               base: environment.baseURL)
+                               base: environment.baseURL, build: environment.build)
     }
 
     static func print(_ outcome: ScheduleService.Outcome) {

@@ -65,7 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
             if schedules {
                 let notify = try NotifyCommand.service(database, mailer: mailer)
                 let runner = ScheduleRunner(schedules: ScheduleService(storage: database, notify: notify, clock: environment.clock,
-                                                                       base: environment.baseURL),
+                                                                       base: environment.baseURL, build: environment.build),
                                             interval: .seconds(30), logger: logger)
                 // The runner ends with the shutdown; the server still drains its requests.
                 group.append(.init(service: runner, successTerminationBehavior: .ignore))

@@ -21,11 +21,15 @@ public struct ScheduleService: Sendable {
     let settle: TimeInterval
     /// How often a store's day is checked for alerts by one runner (the checks are not run on every pass).
     let alertEvery: Int64
+    /// The program's build: with it the run also keeps the store's overview line of yesterday (`OverviewService`), so
+    /// that the agency's morning overview reads it instead of computing it; nil keeps none.
+    let build: String?
     /// When this runner last checked each store for alerts.
     private let alerted = AlertTimes()
 
     public init(storage: any StoreOpsStore, notify: NotifyService?, clock: @escaping @Sendable () -> Instant, base: String? = nil,
-                staleAfter: Int64 = 15 * 60, settle: TimeInterval = 10, alertEvery: Int64 = 5 * 60) {
+                staleAfter: Int64 = 15 * 60, settle: TimeInterval = 10, alertEvery: Int64 = 5 * 60, build: String? = nil) {
+        self.build = build
         self.storage = storage
         self.notify = notify
         self.clock = clock
@@ -52,7 +56,7 @@ public struct ScheduleService: Sendable {
     /// The service as `context`'s user, sending through `services`' transport.
     public init(_ context: AccessContext, services: ServerServices) {
         self.init(storage: context.storage, notify: NotifyService(context, services: services), clock: services.clock,
-                  base: services.baseURL)
+                  base: services.baseURL, build: services.build)
     }
 
     /// What one pass did for one store.
@@ -234,6 +238,15 @@ public struct ScheduleService: Sendable {
             lines.append("checks of \(yesterday.iso): \(report.findings.count) findings, \(report.tasks?.created.count ?? 0) new tasks")
         } catch {
             try failed("checks", error)
+        }
+        // After the tasks the checks recorded (a write): the line kept is the one of the store's data as it now is.
+        if let build {
+            do {
+                _ = try await OverviewService(storage: storage, clock: clock, build: build).overview(of: [store], day: yesterday)
+                lines.append("overview of \(yesterday.iso): kept")
+            } catch {
+                try failed("overview", error)
+            }
         }
         try await hold.renew()
         if let notify {
