@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "StoreOpsImportTests", dependencies: ["StoreOpsImport", "StoreOpsTesting"], swiftSettings: strict),
         .testTarget(
             name: "StoreOpsStorageTests",
-            dependencies: ["StoreOpsStorage", "StoreOpsTesting"],
+            dependencies: ["StoreOpsStorage", "StoreOpsTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import StoreOpsCore
 @testable import StoreOpsStorage
 import StoreOpsTesting
@@ -58,6 +59,30 @@ struct SQLiteFileTests {
             return try reporting.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stores") }
         }
         #expect(count == 1)
+    }
+
+    @Test("keeping reports while another write holds the database gives up at once instead of waiting for it")
+    func keepDuringWrite() async throws {
+        let path = Self.newDatabasePath()
+        defer { Self.remove(path) }
+        let storage = try SQLiteStore(path: path)
+        try await storage.saveStore(Fixtures.store)
+        let report = KeptReport(store: Fixtures.storeID, kind: "overview", detail: "2026-03-10",
+                                revision: try await storage.revision(of: Fixtures.storeID), build: "b1", body: "{}")
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true  // the lock is held across calls, as an import's long transaction
+        let importing = try DatabaseQueue(path: path, configuration: holding)
+        try importing.inDatabase { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        // Let go after 2 s: a keep that waited for the lock would then succeed.
+        let release = Task {
+            try await Task.sleep(for: .seconds(2))
+            try importing.inDatabase { db in try db.execute(sql: "ROLLBACK") }
+        }
+        await #expect(throws: StorageError.self) { try await storage.keepReports([report]) }
+        try await release.value
+        try await storage.keepReports([report])
+        #expect(try await storage.keptReports(kind: "overview", build: "b1", stores: [Fixtures.storeID]) ==
+                [Fixtures.storeID: ["2026-03-10": "{}"]])
     }
 
     @Test("reopening a database to read it writes nothing: the WAL is kept, so no throwaway table is made to create one")

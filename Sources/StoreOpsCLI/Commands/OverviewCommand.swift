@@ -8,13 +8,17 @@ struct OverviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overview",
         abstract: "Every store on one screen (代运营总览): GMV, target pacing, profit, the day's findings; what needs attention first.",
-        discussion: "Sorted by critical findings, then money at stake, then the month furthest behind its target.")
+        discussion: """
+            Sorted by critical findings, then money at stake, then the month furthest behind its target. A store's line \
+            of a day that is over is kept in the database and read back until the store's data or the program changes.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only the stores of this workspace's clients.") var workspace: String?
     @Option(help: "Only this client's stores.") var client: String?
     @Option(help: ArgumentHelp("The day (default: yesterday in each store's time zone).", valueName: "YYYY-MM-DD")) var date: Day?
     @Option(help: "text or json.") var format: Format = .text
+    @Flag(help: "Compute every line again instead of reading the lines kept from earlier runs.") var fresh = false
 
     /// `--format`.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -36,7 +40,7 @@ struct OverviewCommand: AsyncParsableCommand {
             }
             let environment = Environment.current
             let lines = try await OverviewService(storage: storage, clock: environment.clock, build: environment.build)
-                .overview(of: stores, day: date)
+                .overview(of: stores, day: date, fresh: fresh)
             switch format {
             case .text: Console.out(OverviewRenderer.text(lines, language: global.language))
             case .json: Console.out(OverviewRenderer.json(lines))

@@ -32,10 +32,11 @@ public struct OverviewService: Sendable {
     /// The kind of the lines kept in the database.
     static let keptKind = "overview"
 
-    /// The overview of `stores` on `day` (default: yesterday in each store's time zone).
-    public func overview(of stores: [Store], day: Day? = nil) async throws -> [StoreOverview] {
+    /// The overview of `stores` on `day` (default: yesterday in each store's time zone); `fresh` computes every line
+    /// instead of reading kept ones (and keeps them anew).
+    public func overview(of stores: [Store], day: Day? = nil, fresh: Bool = false) async throws -> [StoreOverview] {
         let now = clock()
-        let kept = try await keptLines(of: stores, day: day, now: now)
+        let kept = fresh ? [:] : try await keptLines(of: stores, day: day, now: now)
         var lines = Array(kept.values)
         var keep: [KeptReport] = []
         try await withThrowingTaskGroup(of: (StoreOverview, KeptReport?).self) { group in

@@ -13,13 +13,24 @@ extension SQLiteStore {
         }
     }
 
+    /// Through a connection of its own that gives up at once (`SQLITE_BUSY`) while another write holds the database:
+    /// an import holds it for as long as it runs, and what is kept is worth no wait. (The store's own writer would
+    /// queue behind an import of this process, and another process's write would be waited for up to 10 s.)
     public func keepReports(_ reports: [KeptReport]) async throws {
         guard !reports.isEmpty else { return }
-        try await write { db in
+        let keep: @Sendable (Database) throws -> Void = { db in
             for report in reports {
                 try SQLiteStore.execute(db, KeptSQL.prune, KeptSQL.pruneArguments(report))
                 try SQLiteStore.execute(db, KeptSQL.upsert, KeptSQL.upsertArguments(report))
             }
+        }
+        guard let path else { return try await write(keep) }
+        do {
+            let keeper = try DatabaseQueue(path: path, configuration: SQLiteStore.configuration(busy: .immediateError))
+            try await keeper.write(keep)
+            try keeper.close()
+        } catch {
+            throw StorageError(.database, "Could not keep reports in \(path): \(SQLiteStore.reason(error)).", underlying: error)
         }
     }
 }

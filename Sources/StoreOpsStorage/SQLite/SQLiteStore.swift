@@ -27,25 +27,30 @@ public final class SQLiteStore: StoreOpsStore {
         self.walLimit = walLimit
         SQLiteStore.makePrivate(path)
         do {
-            var config = Configuration()
-            config.foreignKeysEnabled = true
-            config.busyMode = .timeout(10)
-            config.prepareDatabase { db in
-                // The WAL stays when the last connection closes. Without it the next open (every run of a command)
-                // found no WAL, and GRDB made one by creating and dropping a table: two syncs, and a schema change
-                // every other connection (a running server's) then had to read again.
-                var persist: Int32 = 1
-                _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                // 64 MB of page cache: big imports insert keys in random order, and a small cache thrashes.
-                try db.execute(sql: "PRAGMA cache_size = -65536")
-                try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            }
-            writer = try DatabasePool(path: path, configuration: config)
+            writer = try DatabasePool(path: path, configuration: SQLiteStore.configuration(busy: .timeout(10)))
         } catch {
             throw StorageError(.cannotOpen, "The database \(path) could not be opened: \(SQLiteStore.reason(error)). Check the path and its permissions, or pass another with --db.", underlying: error)
         }
         try migrate()
+    }
+
+    /// How every connection to a database file is set up; `busy`: how long a write waits for another one.
+    static func configuration(busy: Database.BusyMode) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = busy
+        config.prepareDatabase { db in
+            // The WAL stays when the last connection closes. Without it the next open (every run of a command)
+            // found no WAL, and GRDB made one by creating and dropping a table: two syncs, and a schema change
+            // every other connection (a running server's) then had to read again.
+            var persist: Int32 = 1
+            _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 64 MB of page cache: big imports insert keys in random order, and a small cache thrashes.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
+        return config
     }
 
     /// The database holds customer data and the stores' pseudonym keys: a new file is created readable by its owner
