@@ -27,6 +27,9 @@ extension StorageConformance {
         #expect(try await read([s], kind: "briefing").isEmpty)
         try await storage.keepReports([kept(s, "2026-03-01", r, "a2")])
         #expect(try await read([s]) == [s: ["2026-03-01": "a2", "2026-03-02": "b"]])
+        try await storage.keepReports([kept(s, "2026-03-01", r, "x", build: "b2")])
+        #expect(try await read([s], build: "b2") == [s: ["2026-03-01": "x"]])
+        #expect(try await read([s]) == [s: ["2026-03-01": "a2", "2026-03-02": "b"]], "two builds keep side by side")
 
         try await storage.saveCostSettings(CostSettings(store: s, commissionPPM: 10_000))
         #expect(try await read([s, other.id]) == [other.id: ["2026-03-01": "c"]], "a write makes the store's values stale")

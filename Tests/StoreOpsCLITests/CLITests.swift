@@ -422,8 +422,21 @@ struct TargetCLITests {
         try Data("订单编号,订单状态,订单付款时间,买家实际支付金额\n7001,交易成功,2026-03-31 10:00:00,88.00\n".utf8).write(to: url)
         #expect(await cli.run("import", url.path, "--store", "quiet", "--kind", "taobao-orders").code == 0)
         let out = await cli.run("overview", "--format", "json").out
+        // Each line of the finished day is kept under this build, and read back by the next overview as computed.
+        let build = try #require(Environment().build)
+        let storage = try SQLiteStore(path: cli.db)
+        let kept = try await storage.keptReports(kind: "overview", build: build, stores: ["demo", "quiet"])
+        #expect(kept.keys.sorted() == ["demo", "quiet"] && kept["demo"]?.keys.sorted() == ["2026-03-31"])
         #expect(await cli.run("overview", "--format", "json").out == out, "the kept lines read back as computed")
-        #expect(await cli.run("overview", "--format", "json", "--fresh").out == out)
+        let body = try #require(kept["demo"]?["2026-03-31"])
+        let critical = try #require(body.firstRange(of: /"critical":\d+/))
+        let altered = body.replacingCharacters(in: critical, with: "\"critical\":999")
+        let revision = try await storage.revision(of: "demo")
+        try await storage.keepReports([KeptReport(store: "demo", kind: "overview", detail: "2026-03-31", revision: revision,
+                                                  build: build, body: altered)])
+        #expect(await cli.run("overview", "--format", "json").out.contains("\"critical\": 999"), "read back, not computed")
+        #expect(await cli.run("overview", "--format", "json", "--fresh").out == out, "--fresh computes every line")
+        #expect(await cli.run("overview", "--format", "json").out == out, "and keeps them anew")
         let lines = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])["stores"] as? [[String: Any]]
         #expect(lines?.compactMap { $0["id"] as? String } == ["demo", "quiet"], "\(out)")
         let quiet = try #require(lines?.last)

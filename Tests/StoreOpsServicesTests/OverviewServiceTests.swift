@@ -4,6 +4,7 @@ import StoreOpsReports
 import StoreOpsServices
 import StoreOpsStorage
 import StoreOpsTesting
+import Synchronization
 import Testing
 
 @Suite("The agency overview's kept lines")
@@ -37,8 +38,8 @@ struct OverviewServiceTests {
             try await storage.keepReports([KeptReport(store: store.id, kind: "overview", detail: day.iso, revision: revision,
                                                       build: "b1", body: altered)])
             #expect(try await kept.overview(of: [store], day: day).first?.critical == critical + 90)
-            #expect(try await OverviewService(storage: storage, clock: nextMorning, build: "b2").overview(of: [store], day: day) == computed,
-                    "another build computes its own")
+            let other = OverviewService(storage: storage, clock: nextMorning, build: "b2")
+            #expect(try await other.overview(of: [store], day: day) == computed, "another build computes its own")
             // A body that does not read back is computed again.
             try await storage.keepReports([KeptReport(store: store.id, kind: "overview", detail: day.iso, revision: revision,
                                                       build: "b1", body: "{\"day\":1}")])
@@ -54,11 +55,64 @@ struct OverviewServiceTests {
             #expect(try await Self.body(storage, day) != nil)
 
             // The day not over yet in the store's time zone: its checks' "now" is the clock's, so nothing is kept.
+            try await storage.saveCostSettings(Fixtures.costs)
+            #expect(try await Self.body(storage, day) == nil)
             let evening = OverviewService(storage: storage, clock: { Fixtures.at(day, 20) }, build: "b1")
-            _ = try await evening.overview(of: [store], day: day.adding(days: 1))
             _ = try await evening.overview(of: [store], day: day)
-            #expect(try await Self.body(storage, day.adding(days: 1)) == nil)
+            #expect(try await evening.keep(store: store, day: day) == false)
+            #expect(try await Self.body(storage, day) == nil)
+            #expect(try await kept.keep(store: store, day: day))
             #expect(try await Self.body(storage, day) != nil)
+        }
+    }
+
+    @Test("a user reads and keeps the lines of the stores they can read only")
+    func keptLinesFollowGrants() async throws {
+        let agency = try await AgencyFixture.build(in: try await TestBackend.makeStore())
+        let (a, b) = (AgencyFixture.alphaStore, AgencyFixture.betaStore)
+        let revisions = (try await agency.database.revision(of: a), try await agency.database.revision(of: b))
+        try await agency.database.keepReports([
+            KeptReport(store: a, kind: "overview", detail: "2026-03-10", revision: revisions.0, build: "b1", body: "A"),
+            KeptReport(store: b, kind: "overview", detail: "2026-03-10", revision: revisions.1, build: "b1", body: "B"),
+        ])
+        let anna = try await agency.context("anna")
+        #expect(try await anna.storage.keptReports(kind: "overview", build: "b1", stores: [a, b]) == [a: ["2026-03-10": "A"]])
+        await #expect(throws: ServiceError.self) {
+            try await anna.storage.keepReports([KeptReport(store: b, kind: "overview", detail: "2026-03-10",
+                                                           revision: revisions.1, build: "b1", body: "planted")])
+        }
+        #expect(try await agency.database.keptReports(kind: "overview", build: "b1", stores: [b]) == [b: ["2026-03-10": "B"]])
+        // A viewer keeps what they computed from a store they can read.
+        let vic = try await agency.context("vic")
+        try await vic.storage.keepReports([KeptReport(store: a, kind: "overview", detail: "2026-03-11", revision: revisions.0,
+                                                      build: "b1", body: "A2")])
+        #expect(try await agency.database.keptReports(kind: "overview", build: "b1", stores: [a]) ==
+                [a: ["2026-03-10": "A", "2026-03-11": "A2"]])
+    }
+
+    @Test("a line the server computed while its day ran is computed again once the day is over, and only that one kept")
+    func lineOfARunningDay() async throws {
+        try await TestBackend.withStore { storage in
+            try await storage.saveStore(Fixtures.store)
+            try await storage.write(Fixtures.batch(), to: Fixtures.storeID)
+            let day = Fixtures.d1
+            var batch = FactBatch()
+            batch.complaints = [Complaint(store: Fixtures.storeID, id: "C1", orderID: nil, kind: "延迟发货", penaltyPoints: 1,
+                                          openedAt: Fixtures.at(day, 15), dueAt: nil, resolved: false)]
+            try await storage.write(batch, to: Fixtures.storeID)
+            let store = try await storage.requireStore(Fixtures.storeID)
+            let now = Mutex(Fixtures.at(day, 11))
+            let clock: @Sendable () -> Instant = { now.withLock { $0 } }
+            // The server's cache keeps a line for a minute of real time; the day ends meanwhile.
+            let service = OverviewService(storage: storage, clock: clock, cache: ReportCache(), build: "b1")
+            let during = try await service.overview(of: [store], day: day)
+            now.withLock { $0 = Fixtures.at(day.adding(days: 1), 9) }
+            let after = try await service.overview(of: [store], day: day)
+            #expect(after[0].critical + after[0].warnings == during[0].critical + during[0].warnings + 1,
+                    "the complaint opened at 15:00 counts once the day is over")
+            #expect(after == (try await OverviewService(storage: storage, clock: clock).overview(of: [store], day: day)))
+            #expect(try await OverviewService(storage: storage, clock: clock, build: "b1").overview(of: [store], day: day) == after,
+                    "the line kept is the one of the whole day")
         }
     }
 }

@@ -83,6 +83,12 @@ struct SQLiteFileTests {
         try await storage.keepReports([report])
         #expect(try await storage.keptReports(kind: "overview", build: "b1", stores: [Fixtures.storeID]) ==
                 [Fixtures.storeID: ["2026-03-10": "{}"]])
+        // Keeping after a write drops what the write made stale.
+        try await storage.saveStore(Fixtures.store)
+        try await storage.keepReports([KeptReport(store: Fixtures.storeID, kind: "overview", detail: "2026-03-11",
+                                                  revision: try await storage.revision(of: Fixtures.storeID), build: "b2",
+                                                  body: "{}")])
+        #expect(try await importing.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM kept_reports") } == 1)
     }
 
     @Test("reopening a database to read it writes nothing: the WAL is kept, so no throwaway table is made to create one")

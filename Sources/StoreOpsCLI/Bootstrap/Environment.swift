@@ -49,17 +49,9 @@ public struct Environment: Sendable {
     /// relay), from STOREOPS_SMTP_CA_FILE.
     public var smtpCAFile: String? { variables["STOREOPS_SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 } }
 
-    /// The running program's identity, under which computed values are kept in the database (`KeptReport`): its file's
-    /// device, inode, size and modification time, which change whenever it is rebuilt or replaced. Nil where it cannot
-    /// be read (then nothing is kept).
-    public var build: String? = Environment.executable
-
-    /// See `build`; read once per process.
-    static let executable: String? = {
-        var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return nil }
-        return "\(info.st_dev).\(info.st_ino).\(info.st_size).\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-    }()
+    /// The running program's identity, under which computed values are kept in the database (`BuildIdentity`); nil
+    /// keeps nothing.
+    public var build: String? = BuildIdentity.current
 
     /// The environment commands run with; tests replace it for the duration of a call.
     @TaskLocal public static var current = Environment()

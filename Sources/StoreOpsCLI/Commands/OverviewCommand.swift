@@ -9,8 +9,9 @@ struct OverviewCommand: AsyncParsableCommand {
         commandName: "overview",
         abstract: "Every store on one screen (代运营总览): GMV, target pacing, profit, the day's findings; what needs attention first.",
         discussion: """
-            Sorted by critical findings, then money at stake, then the month furthest behind its target. A store's line \
-            of a day that is over is kept in the database and read back until the store's data or the program changes.
+            Sorted by critical findings, then money at stake, then the month furthest behind its target. A store's \
+            line of a day that is over is kept in the database and read back until the store's data or the program \
+            changes.
             """)
 
     @OptionGroup var global: GlobalOptions

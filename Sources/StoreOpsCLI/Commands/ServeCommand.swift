@@ -58,14 +58,15 @@ struct ServeCommand: AsyncParsableCommand {
             let mailer = try NotifyCommand.mailer()
             let services = ServerServices(database: database, clock: environment.clock,
                                           secrets: try SecretBox(keyText: environment.secretKey), transport: HTTPWebhookTransport(),
-                                          mailer: mailer, baseURL: environment.baseURL, webhookHosts: environment.webhookHosts,
-                                          build: environment.build)
+                                          mailer: mailer, baseURL: environment.baseURL,
+                                          webhookHosts: environment.webhookHosts, build: environment.build)
             let app = try ServerApplication.build(services: services, host: host, port: port, settings: settings, logger: logger)
             var group: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
             if schedules {
                 let notify = try NotifyCommand.service(database, mailer: mailer)
-                let runner = ScheduleRunner(schedules: ScheduleService(storage: database, notify: notify, clock: environment.clock,
-                                                                       base: environment.baseURL, build: environment.build),
+                let schedules = ScheduleService(storage: database, notify: notify, clock: environment.clock,
+                                                base: environment.baseURL, build: environment.build)
+                let runner = ScheduleRunner(schedules: schedules,
                                             interval: .seconds(30), logger: logger)
                 // The runner ends with the shutdown; the server still drains its requests.
                 group.append(.init(service: runner, successTerminationBehavior: .ignore))

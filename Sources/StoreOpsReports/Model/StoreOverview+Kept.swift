@@ -31,8 +31,8 @@ extension StoreOverview {
         Kept(day: day.iso, gmv: Kept.Value(gmv), netProfit: Kept.Value(netProfit),
              dayAttainment: dayAttainment.map { [$0.numerator, $0.denominator] },
              mtdAttainment: mtdAttainment.map { [$0.numerator, $0.denominator] }, trend: trend.map(Kept.Value.init),
-             critical: critical, warnings: warnings, infos: infos, atStake: Kept.Value(atStake.map(MetricValue.money) ?? .noData),
-             notRun: notRun)
+             critical: critical, warnings: warnings, infos: infos,
+             atStake: Kept.Value(atStake.map(MetricValue.money) ?? .noData), notRun: notRun)
     }
 
     /// The line of `store` from its kept figures; nil when they do not read back (kept by another version), so that the
@@ -73,7 +73,8 @@ extension StoreOverview.Kept.Value {
     /// The figure; nil when the parts do not make one.
     var metric: MetricValue? {
         switch (kind, a, b, currency) {
-        case ("money", let a?, nil, let code?) where Currency.isValidCode(code): .money(Money(minor: a, currency: Currency(code)))
+        case ("money", let a?, nil, let code?) where Currency.isValidCode(code):
+            .money(Money(minor: a, currency: Currency(code)))
         case ("count", let a?, nil, nil): .count(a)
         case ("rate", let a?, let b?, nil): .rate(Ratio(a, b))
         case ("score", let a?, nil, nil): Int(exactly: a).map { .score($0) }

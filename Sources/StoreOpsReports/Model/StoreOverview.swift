@@ -47,8 +47,9 @@ public struct StoreOverview: Sendable, Equatable {
     }
 
     /// A line from its parts (see `StoreOverview.Kept`).
-    public init(store: Store, day: Day, gmv: MetricValue, netProfit: MetricValue, dayAttainment: Ratio?, mtdAttainment: Ratio?,
-                trend: [MetricValue], critical: Int, warnings: Int, infos: Int, atStake: Money?, notRun: Int) {
+    public init(store: Store, day: Day, gmv: MetricValue, netProfit: MetricValue, dayAttainment: Ratio?,
+                mtdAttainment: Ratio?, trend: [MetricValue], critical: Int, warnings: Int, infos: Int, atStake: Money?,
+                notRun: Int) {
         self.store = store
         self.day = day
         self.gmv = gmv

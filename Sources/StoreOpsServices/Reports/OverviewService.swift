@@ -43,7 +43,8 @@ public struct OverviewService: Sendable {
             var pending = stores.filter { kept[$0.id] == nil }[...]
             func next() {
                 guard let store = pending.popFirst() else { return }
-                group.addTask { try await self.computedLine(of: store, day: day ?? store.timeZone.yesterday(now: now), now: now) }
+                let day = day ?? store.timeZone.yesterday(now: now)
+                group.addTask { try await self.computedLine(of: store, day: day, now: now) }
             }
             for _ in 0..<OverviewService.concurrentStores { next() }
             while let (line, report) = try await group.next() {
@@ -52,9 +53,20 @@ public struct OverviewService: Sendable {
                 next()
             }
         }
-        // Kept for the next request; a database that cannot take them (read-only) still gets its overview.
+        // Kept for the next request. Not kept is not an error here: a database that cannot take them (read-only, or
+        // busy with an import) still gets its overview. The morning schedule keeps through `keep(store:day:)`, which
+        // reports a failure.
         try? await storage.keepReports(keep)
         return lines.sorted(by: StoreOverview.byAttention)
+    }
+
+    /// Computes and keeps `store`'s line of `day`; false when there is nothing to keep (no build, the day not over, or
+    /// the store changed during the computation). A failure to keep is thrown.
+    public func keep(store: Store, day: Day) async throws -> Bool {
+        let (_, report) = try await computedLine(of: store, day: day, now: clock())
+        guard let report else { return false }
+        try await storage.keepReports([report])
+        return true
     }
 
     /// How many stores are read at once: enough to keep both cores busy while some reads wait.
@@ -64,12 +76,14 @@ public struct OverviewService: Sendable {
     /// be read (the lines are then computed, which reports any error of the database).
     func keptLines(of stores: [Store], day: Day?, now: Instant) async throws -> [StoreID: StoreOverview] {
         guard let build, !stores.isEmpty,
-              let kept = try? await storage.keptReports(kind: Self.keptKind, build: build, stores: stores.map(\.id)) else { return [:] }
+              let kept = try? await storage.keptReports(kind: Self.keptKind, build: build, stores: stores.map(\.id))
+        else { return [:] }
         let decoder = JSONDecoder()
         var lines: [StoreID: StoreOverview] = [:]
         for store in stores {
             let day = day ?? store.timeZone.yesterday(now: now)
-            guard let body = kept[store.id]?[day.iso], let figures = try? decoder.decode(StoreOverview.Kept.self, from: Data(body.utf8)),
+            guard let body = kept[store.id]?[day.iso],
+                  let figures = try? decoder.decode(StoreOverview.Kept.self, from: Data(body.utf8)),
                   let line = StoreOverview(store: store, kept: figures), line.day == day else { continue }
             lines[store.id] = line
         }
@@ -79,22 +93,27 @@ public struct OverviewService: Sendable {
     /// One store's line, computed (or from the server's cache), and what to keep of it when the day is over.
     func computedLine(of store: Store, day: Day, now: Instant) async throws -> (StoreOverview, KeptReport?) {
         guard let build, now >= store.timeZone.instant(day: day.adding(days: 1), hour: 0, minute: 0) else {
-            return (try await cachedLine(of: store, day: day), nil)
+            return (try await cachedLine(of: store, day: day, over: false), nil)
         }
-        // The revision before the computation: a write during it leaves the kept line stale, never wrong.
+        // The revision before the computation: a write during it leaves the kept line stale, never wrong. The store
+        // read after it: a line computed with a time zone or currency changed since (before the revision was read) is
+        // not kept.
         let revision = try await storage.revision(of: store.id)
-        let line = try await cachedLine(of: store, day: day, revision: revision)
-        guard let body = try? JSONEncoder().encode(line.kept) else { return (line, nil) }
-        return (line, KeptReport(store: store.id, kind: Self.keptKind, detail: day.iso, revision: revision, build: build,
-                                 body: String(decoding: body, as: UTF8.self)))
+        let current = try await storage.store(store.id)
+        let line = try await cachedLine(of: store, day: day, revision: revision, over: true)
+        guard current == store, let body = try? JSONEncoder().encode(line.kept) else { return (line, nil) }
+        return (line, KeptReport(store: store.id, kind: Self.keptKind, detail: day.iso, revision: revision,
+                                 build: build, body: String(decoding: body, as: UTF8.self)))
     }
 
     /// One store's line, from the cache when there is one and the store's data has not changed (`revision`, read
-    /// when not given).
-    func cachedLine(of store: Store, day: Day, revision: Int64? = nil) async throws -> StoreOverview {
+    /// when not given). A line computed once its day was `over` is kept apart from one computed during the day (whose
+    /// checks' "now" was earlier), so that only the former is ever kept in the database.
+    func cachedLine(of store: Store, day: Day, revision: Int64? = nil, over: Bool) async throws -> StoreOverview {
         guard let cache else { return try await line(of: store, day: day) }
         let revision = if let revision { revision } else { try await storage.revision(of: store.id) }
-        return try await cache.value("overview", store: store.id, detail: day.iso, revision: revision) {
+        return try await cache.value("overview", store: store.id, detail: day.iso + (over ? " over" : ""),
+                                      revision: revision) {
             try await self.line(of: store, day: day)
         }
     }

@@ -28,7 +28,8 @@ public struct ScheduleService: Sendable {
     private let alerted = AlertTimes()
 
     public init(storage: any StoreOpsStore, notify: NotifyService?, clock: @escaping @Sendable () -> Instant, base: String? = nil,
-                staleAfter: Int64 = 15 * 60, settle: TimeInterval = 10, alertEvery: Int64 = 5 * 60, build: String? = nil) {
+                staleAfter: Int64 = 15 * 60, settle: TimeInterval = 10, alertEvery: Int64 = 5 * 60,
+                build: String? = nil) {
         self.build = build
         self.storage = storage
         self.notify = notify
@@ -242,8 +243,9 @@ public struct ScheduleService: Sendable {
         // After the tasks the checks recorded (a write): the line kept is the one of the store's data as it now is.
         if let build {
             do {
-                _ = try await OverviewService(storage: storage, clock: clock, build: build).overview(of: [store], day: yesterday)
-                lines.append("overview of \(yesterday.iso): kept")
+                let overview = OverviewService(storage: storage, clock: clock, build: build)
+                let kept = try await overview.keep(store: store, day: yesterday)
+                lines.append("overview of \(yesterday.iso): \(kept ? "kept" : "not kept (the store changed meanwhile)")")
             } catch {
                 try failed("overview", error)
             }

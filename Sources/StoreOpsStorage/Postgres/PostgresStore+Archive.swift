@@ -6,7 +6,8 @@ extension PostgresStore {
         _ = try await requireStore(store)
         // One snapshot for every table; a cursor keeps memory flat on big stores.
         try await transaction("export store \(store)", begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { c in
-            for (table, columns) in try await storeTables(c).map({ ($0.table, $0.columns.map(\.name)) }) where !StoreTableRows.derivedTables.contains(table) {
+            let tables = try await storeTables(c).filter { !StoreTableRows.derivedTables.contains($0.table) }
+            for (table, columns) in tables.map({ ($0.table, $0.columns.map(\.name)) }) {
                 try await c.run("DECLARE export_rows NO SCROLL CURSOR FOR " + StoreTablesSQL.select(table, columns: columns), [.text(store.rawValue)], logger: logger)
                 while true {
                     let rows = try await c.rows("FETCH FORWARD \(StoreTableRows.chunkSize) FROM export_rows", logger: logger)
@@ -30,7 +31,8 @@ extension PostgresStore {
                 for table in tables.reversed() { try await c.run("DELETE FROM \(table.table) WHERE store_id = ?", [.text(store.id.rawValue)], logger: logger) }
             }
             try await c.run(StoreSQL.upsertStore, arguments, logger: logger)
-            let known = Dictionary(uniqueKeysWithValues: tables.filter { !StoreTableRows.derivedTables.contains($0.table) }.map { ($0.table, Set($0.columns.map(\.name))) })
+            let archived = tables.filter { !StoreTableRows.derivedTables.contains($0.table) }
+            let known = Dictionary(uniqueKeysWithValues: archived.map { ($0.table, Set($0.columns.map(\.name))) })
             let types = Dictionary(uniqueKeysWithValues: tables.map { ($0.table, Dictionary(uniqueKeysWithValues: $0.columns.map { ($0.name, $0.type) })) })
             while let chunk = try next() {
                 try StoreTablesSQL.check(chunk, against: known)

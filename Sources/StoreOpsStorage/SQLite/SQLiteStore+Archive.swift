@@ -6,7 +6,8 @@ extension SQLiteStore {
     public func exportRows(of store: StoreID, _ sink: @escaping @Sendable (StoreTableRows) throws -> Void) async throws {
         _ = try await requireStore(store)
         try await run { db in
-            for (table, columns) in try SQLiteStore.storeTables(db) where !StoreTableRows.derivedTables.contains(table) {
+            let tables = try SQLiteStore.storeTables(db).filter { !StoreTableRows.derivedTables.contains($0.table) }
+            for (table, columns) in tables {
                 let statement = try db.makeStatement(sql: StoreTablesSQL.select(table, columns: columns))
                 statement.setUncheckedArguments([store.rawValue])
                 let cursor = try Row.fetchCursor(statement)
@@ -34,7 +35,8 @@ extension SQLiteStore {
                 for (table, _) in tables.reversed() { try db.execute(sql: "DELETE FROM \(table) WHERE store_id = ?", arguments: [store.id.rawValue]) }
             }
             try SQLiteStore.execute(db, StoreSQL.upsertStore, arguments)
-            let known = Dictionary(uniqueKeysWithValues: tables.filter { !StoreTableRows.derivedTables.contains($0.table) }.map { ($0.table, Set($0.columns)) })
+            let archived = tables.filter { !StoreTableRows.derivedTables.contains($0.table) }
+            let known = Dictionary(uniqueKeysWithValues: archived.map { ($0.table, Set($0.columns)) })
             while let chunk = try next() {
                 try StoreTablesSQL.check(chunk, against: known)
                 let statement = try db.cachedStatement(sql: StoreTablesSQL.insert(chunk))

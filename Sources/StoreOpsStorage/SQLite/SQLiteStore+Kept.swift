@@ -3,7 +3,8 @@ import StoreOpsCore
 
 /// Kept reports on SQLite.
 extension SQLiteStore {
-    public func keptReports(kind: String, build: String, stores: [StoreID]) async throws -> [StoreID: [String: String]] {
+    public func keptReports(kind: String, build: String, stores: [StoreID]) async throws
+        -> [StoreID: [String: String]] {
         let reads = KeptSQL.reads(kind: kind, build: build, stores: stores)
         guard !reads.isEmpty else { return [:] }
         return try await run { db in
@@ -19,7 +20,7 @@ extension SQLiteStore {
     public func keepReports(_ reports: [KeptReport]) async throws {
         guard !reports.isEmpty else { return }
         let keep: @Sendable (Database) throws -> Void = { db in
-            for report in reports {
+            for report in KeptSQL.ordered(reports) {
                 try SQLiteStore.execute(db, KeptSQL.prune, KeptSQL.pruneArguments(report))
                 try SQLiteStore.execute(db, KeptSQL.upsert, KeptSQL.upsertArguments(report))
             }
@@ -30,7 +31,8 @@ extension SQLiteStore {
             try await keeper.write(keep)
             try keeper.close()
         } catch {
-            throw StorageError(.database, "Could not keep reports in \(path): \(SQLiteStore.reason(error)).", underlying: error)
+            throw StorageError(.database, "Could not keep reports in \(path): \(SQLiteStore.reason(error)).",
+                               underlying: error)
         }
     }
 }

@@ -8,10 +8,12 @@ enum KeptSQL {
     /// The kept bodies of `kind` and `build` for the stores `marks` stand for, with their detail, only where the kept
     /// revision is the store's current one (the join makes a stale value unreadable rather than merely unused).
     static func select(marks: Int) -> String {
-        """
-        SELECT k.store_id, k.detail, k.body FROM kept_reports k JOIN stores s ON s.store_id = k.store_id AND s.revision = k.revision
-        WHERE k.kind = ? AND k.build = ? AND k.store_id IN (\(Array(repeating: "?", count: marks).joined(separator: ", ")))
-        """
+        let ids = Array(repeating: "?", count: marks).joined(separator: ", ")
+        return """
+            SELECT k.store_id, k.detail, k.body FROM kept_reports k
+            JOIN stores s ON s.store_id = k.store_id AND s.revision = k.revision
+            WHERE k.kind = ? AND k.build = ? AND k.store_id IN (\(ids))
+            """
     }
 
     /// The reads of `stores`' kept reports, in chunks.
@@ -23,15 +25,24 @@ enum KeptSQL {
         }
     }
 
-    /// Drops what a keep makes useless: the store's values of the kind from other revisions or builds.
-    static let prune = "DELETE FROM kept_reports WHERE store_id = ? AND kind = ? AND (revision <> ? OR build <> ?)"
+    /// Drops what a keep makes useless: the store's values of the kind from older revisions, of every build (another
+    /// build's values of the current revision stay: it may be running beside this one).
+    static let prune = "DELETE FROM kept_reports WHERE store_id = ? AND kind = ? AND revision < ?"
     static let upsert = """
         INSERT INTO kept_reports (store_id, kind, detail, revision, build, body) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (store_id, kind, detail) DO UPDATE SET revision = excluded.revision, build = excluded.build, body = excluded.body
+        ON CONFLICT (store_id, kind, detail, build) DO UPDATE SET revision = excluded.revision, body = excluded.body
         """
 
     static func pruneArguments(_ r: KeptReport) -> [SQLValue] {
-        [.text(r.store.rawValue), .text(r.kind), .int(r.revision), .text(r.build)]
+        [.text(r.store.rawValue), .text(r.kind), .int(r.revision)]
+    }
+
+    /// `reports` in key order: two keeps of the same stores at once take their rows' locks in the same order (on
+    /// PostgreSQL, in any other order they could deadlock).
+    static func ordered(_ reports: [KeptReport]) -> [KeptReport] {
+        reports.sorted {
+            ($0.store.rawValue, $0.kind, $0.detail, $0.build) < ($1.store.rawValue, $1.kind, $1.detail, $1.build)
+        }
     }
 
     static func upsertArguments(_ r: KeptReport) -> [SQLValue] {
