@@ -35,6 +35,8 @@ extension StorageConformance {
         #expect(try await read([s, other.id]) == [other.id: ["2026-03-01": "c"]], "a write makes the store's values stale")
         try await storage.keepReports([kept(s, "2026-03-03", r + 1, "d")])
         #expect(try await read([s]) == [s: ["2026-03-03": "d"]])
+        try await storage.keepReports([kept(s, "2026-03-03", r, "late")])
+        #expect(try await read([s]) == [s: ["2026-03-03": "d"]], "a slow keep of an older revision replaces nothing")
 
         let tables = Mutex<Set<String>>([])
         try await storage.exportRows(of: s) { chunk in tables.withLock { _ = $0.insert(chunk.table) } }

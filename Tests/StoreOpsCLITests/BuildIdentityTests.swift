@@ -36,12 +36,24 @@ struct BuildIdentityTests {
         #expect(BuildIdentity.gnuBuildID(Self.elf(notes: notes, type: 1)) == nil, "not a note segment")
         #expect(BuildIdentity.gnuBuildID(Array(Self.elf(notes: notes).dropLast(2))) == nil, "cut off")
         #expect(BuildIdentity.gnuBuildID(Array("not an ELF file at all, just some text that is long enough".utf8)) == nil)
-        var huge = Self.elf(notes: notes)
-        huge.replaceSubrange(120..<124, with: [0xff, 0xff, 0xff, 0x7f])  // a name size past the segment
-        #expect(BuildIdentity.gnuBuildID(huge) == nil)
+        // Sizes and offsets past the image or near the integers' ends.
+        for (range, bytes) in [(120..<124, [0xff, 0xff, 0xff, 0x7f]), (124..<128, [0xff, 0xff, 0xff, 0xff]),
+                               (0x20..<0x28, [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]),
+                               (64 + 8..<64 + 16, [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]),
+                               (64 + 32..<64 + 40, [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])] as [(Range<Int>, [UInt8])] {
+            var image = Self.elf(notes: notes)
+            image.replaceSubrange(range, with: bytes)
+            #expect(BuildIdentity.gnuBuildID(image) == nil, "\(range)")
+        }
+        // 65,535 program headers claimed: the first (in the image) is read, the next (past its end) ends the search.
+        var many = Self.elf(notes: notes)
+        many.replaceSubrange(0x38..<0x3a, with: [0xff, 0xff])
+        #expect(BuildIdentity.gnuBuildID(many) == "deadbeef01")
+        many.replaceSubrange(64..<68, with: [1, 0, 0, 0])
+        #expect(BuildIdentity.gnuBuildID(many) == nil)
     }
 
-    @Test("this program has one, the same however often it is read")
+    @Test("this program has one")
     func current() throws {
         #if os(Linux)
         let build = try #require(BuildIdentity.current)

@@ -90,6 +90,25 @@ struct OverviewServiceTests {
                 [a: ["2026-03-10": "A", "2026-03-11": "A2"]])
     }
 
+    @Test("a store edited after the caller read it: its line is neither cached nor kept for the new store")
+    func storeEditedMeanwhile() async throws {
+        try await TestBackend.withStore { storage in
+            try await storage.saveStore(Fixtures.store)
+            try await storage.write(Fixtures.batch(), to: Fixtures.storeID)
+            let day = Fixtures.d1
+            let before = try await storage.requireStore(Fixtures.storeID)
+            var renamed = before
+            renamed.name = "改名后的店"
+            try await storage.saveStore(renamed)
+            let service = OverviewService(storage: storage, clock: { Fixtures.at(day.adding(days: 1), 9) },
+                                          cache: ReportCache(), build: "b1")
+            #expect(try await service.overview(of: [before], day: day).first?.store == before)
+            #expect(try await Self.body(storage, day) == nil, "not kept")
+            #expect(try await service.overview(of: [renamed], day: day).first?.store == renamed, "not cached either")
+            #expect(try await Self.body(storage, day) != nil)
+        }
+    }
+
     @Test("a line the server computed while its day ran is computed again once the day is over, and only that one kept")
     func lineOfARunningDay() async throws {
         try await TestBackend.withStore { storage in

@@ -2,17 +2,22 @@ import Foundation
 
 /// The running program's identity, under which computed values are kept in the database (`KeptReport`): the GNU build
 /// id the linker writes into the executable (a hash of what it linked, so one build has one id on every host that
-/// runs it, and any other build another); where there is none, the executable file's device, inode, size and
-/// modification time, which change whenever it is rebuilt or replaced.
+/// runs it, and any other build another); where there is none (a Mach-O executable), the executable file's device,
+/// inode, size and modification time, which change whenever it is rebuilt or replaced.
 enum BuildIdentity {
     /// This process's identity; nil where neither can be read (then nothing is kept).
     static let current: String? = {
-        let path = "/proc/self/exe"
+        #if os(Linux)
+        let path: String? = "/proc/self/exe"
+        #else
+        let path = Bundle.main.executablePath
+        #endif
+        guard let path else { return nil }
         if let handle = FileHandle(forReadingAtPath: path) {
             defer { try? handle.close() }
             if let head = try? handle.read(upToCount: headBytes), let id = gnuBuildID(Array(head)) { return "elf:" + id }
         }
-        return fileStamp(CommandLine.arguments.first.map { $0.contains("/") ? $0 : path } ?? path)
+        return fileStamp(path)
     }()
 
     /// How much of the executable is read for its notes: they follow the ELF and program headers at its start.

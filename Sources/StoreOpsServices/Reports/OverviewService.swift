@@ -82,7 +82,9 @@ public struct OverviewService: Sendable {
         var lines: [StoreID: StoreOverview] = [:]
         for store in stores {
             let day = day ?? store.timeZone.yesterday(now: now)
-            guard let body = kept[store.id]?[day.iso],
+            // Only a day that is over here too (another host's clock may run ahead).
+            guard now >= store.timeZone.instant(day: day.adding(days: 1), hour: 0, minute: 0),
+                  let body = kept[store.id]?[day.iso],
                   let figures = try? decoder.decode(StoreOverview.Kept.self, from: Data(body.utf8)),
                   let line = StoreOverview(store: store, kept: figures), line.day == day else { continue }
             lines[store.id] = line
@@ -96,12 +98,12 @@ public struct OverviewService: Sendable {
             return (try await cachedLine(of: store, day: day, over: false), nil)
         }
         // The revision before the computation: a write during it leaves the kept line stale, never wrong. The store
-        // read after it: a line computed with a time zone or currency changed since (before the revision was read) is
-        // not kept.
+        // read after it: when it changed since the caller read it (its time zone or currency may differ), the line of
+        // the caller's store is computed but neither cached under this revision nor kept.
         let revision = try await storage.revision(of: store.id)
-        let current = try await storage.store(store.id)
+        guard try await storage.store(store.id) == store else { return (try await line(of: store, day: day), nil) }
         let line = try await cachedLine(of: store, day: day, revision: revision, over: true)
-        guard current == store, let body = try? JSONEncoder().encode(line.kept) else { return (line, nil) }
+        guard let body = try? JSONEncoder().encode(line.kept) else { return (line, nil) }
         return (line, KeptReport(store: store.id, kind: Self.keptKind, detail: day.iso, revision: revision,
                                  build: build, body: String(decoding: body, as: UTF8.self)))
     }

@@ -28,9 +28,11 @@ enum KeptSQL {
     /// Drops what a keep makes useless: the store's values of the kind from older revisions, of every build (another
     /// build's values of the current revision stay: it may be running beside this one).
     static let prune = "DELETE FROM kept_reports WHERE store_id = ? AND kind = ? AND revision < ?"
+    /// A slow keep of an older revision does not replace what a later one kept.
     static let upsert = """
         INSERT INTO kept_reports (store_id, kind, detail, revision, build, body) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (store_id, kind, detail, build) DO UPDATE SET revision = excluded.revision, body = excluded.body
+        WHERE kept_reports.revision <= excluded.revision
         """
 
     static func pruneArguments(_ r: KeptReport) -> [SQLValue] {
