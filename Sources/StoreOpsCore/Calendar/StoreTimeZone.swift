@@ -34,6 +34,9 @@ public struct StoreTimeZone: Hashable, Sendable, CustomStringConvertible {
         return Instant(seconds: local - Int64(utcOffset(at: guess)))
     }
 
+    /// The instant `day` ends here (the next day's midnight): a day is over once the clock has reached it.
+    public func end(of day: Day) -> Instant { instant(day: day.adding(days: 1)) }
+
     /// The store-local day that contains `now`, minus one: "yesterday" for the store.
     public func yesterday(now: Instant) -> Day { day(of: now).adding(days: -1) }
 

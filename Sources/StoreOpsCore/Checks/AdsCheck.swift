@@ -42,7 +42,7 @@ public struct AdsCheck: Sendable {
     func budgets(_ input: CheckInput, _ settings: CheckSettings) -> [Finding] {
         let zone = input.store.timeZone
         let cutoff = zone.instant(day: input.day, hour: settings.budgetHour)
-        let endOfDay = zone.instant(day: input.day.adding(days: 1))
+        let endOfDay = zone.end(of: input.day)
         let startOfDay = zone.instant(day: input.day)
         return input.adBudgets.filter { $0.day == input.day }.sorted { $0.campaign < $1.campaign }.compactMap { budget in
             guard let at = budget.exhaustedAt, at < cutoff, at > startOfDay else { return nil }

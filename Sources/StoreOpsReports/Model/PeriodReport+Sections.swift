@@ -73,7 +73,7 @@ extension PeriodReport {
 
         /// Counts `tasks` over `days` in `zone`.
         public init(tasks: [OpsTask], days: DayRange, zone: StoreTimeZone) {
-            let end = zone.instant(day: days.last.adding(days: 1))
+            let end = zone.end(of: days.last)
             created = tasks.filter { days.contains(zone.day(of: $0.createdAt)) }.count
             let closed = tasks.filter { task in task.closedAt.map { days.contains(zone.day(of: $0)) } ?? false }
             closedOnTime = closed.filter { zone.day(of: $0.closedAt!) <= $0.due }.count

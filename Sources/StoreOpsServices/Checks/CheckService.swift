@@ -50,7 +50,7 @@ public struct CheckService: Sendable {
     /// The facts of the checks of `day`. The four groups of reads run concurrently (and the independent reads inside
     /// each group too); each group returns the fields it read, applied in order (the sales use the catalog's unit costs).
     public func input(store: Store, day: Day, settings: CheckSettings) async throws -> CheckInput {
-        let endOfDay = store.timeZone.instant(day: day.adding(days: 1), hour: 0, minute: 0)
+        let endOfDay = store.timeZone.end(of: day)
         var input = CheckInput(store: store, day: day, now: min(clock(), endOfDay))
         async let catalog = readCatalog(store, day, settings)
         async let sales = readSales(store, day, settings)

@@ -83,7 +83,7 @@ public struct OverviewService: Sendable {
         for store in stores {
             let day = day ?? store.timeZone.yesterday(now: now)
             // Only a day that is over here too (another host's clock may run ahead).
-            guard now >= store.timeZone.instant(day: day.adding(days: 1), hour: 0, minute: 0),
+            guard now >= store.timeZone.end(of: day),
                   let body = kept[store.id]?[day.iso],
                   let figures = try? decoder.decode(StoreOverview.Kept.self, from: Data(body.utf8)),
                   let line = StoreOverview(store: store, kept: figures), line.day == day else { continue }
@@ -94,7 +94,7 @@ public struct OverviewService: Sendable {
 
     /// One store's line, computed (or from the server's cache), and what to keep of it when the day is over.
     func computedLine(of store: Store, day: Day, now: Instant) async throws -> (StoreOverview, KeptReport?) {
-        guard let build, now >= store.timeZone.instant(day: day.adding(days: 1), hour: 0, minute: 0) else {
+        guard let build, now >= store.timeZone.end(of: day) else {
             return (try await cachedLine(of: store, day: day, over: false), nil)
         }
         // The revision before the computation: a write during it leaves the kept line stale, never wrong. The store
